@@ -1,0 +1,55 @@
+"""The intermediate document every reader produces and the one recognizer consumes.
+
+A reader knows one file format and nothing about budgets: it returns lines of cells, each with
+where it came from. A text line is a line with one cell; a table row is a line with one cell per
+column as the input laid them out (empty cells kept, so positions mean something).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model.source import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str  # normalized (NFKC, no stray spaces inside CJK words)
+    box: tuple[float, float, float, float] | None = None
+
+
+@dataclass(slots=True)
+class Line:
+    cells: list[Cell]
+    number: int | None = None  # 1-based line in a text input
+    page: int | None = None  # 1-based page where the input has pages
+    box: tuple[float, float, float, float] | None = None
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+    @property
+    def text(self) -> str:
+        """The line's text with cells joined by a tab."""
+        return "\t".join(self.texts).strip()
+
+    @property
+    def filled(self) -> list[str]:
+        return [t for t in self.texts if t.strip()]
+
+    @property
+    def source(self) -> Source:
+        return Source(line=self.number, page=self.page, box=self.box)
+
+    def cell_source(self, index: int) -> Source:
+        box = self.cells[index].box if 0 <= index < len(self.cells) else None
+        return Source(line=self.number, page=self.page, box=box or self.box)
+
+
+@dataclass(slots=True)
+class Document:
+    name: str
+    reader: str
+    lines: list[Line] = field(default_factory=list)
+    page_count: int | None = None

@@ -1,0 +1,18 @@
+"""The data model: plain data, no I/O, no rules, no printing."""
+
+from .amounts import Amount, Unit, convert, parse_decimal
+from .disclosure import Disclosure, Kind, Scope, Unreadable
+from .narrative import Claim, Direction, Narrative, Section
+from .performance import Comparator, Indicator, PerformanceTable
+from .projects import Project
+from .source import Source
+from .tables import COLUMN_LABELS, TABLE_TITLES, Column, Row, Side, Table
+
+__all__ = [
+    "Amount", "Unit", "convert", "parse_decimal",
+    "Disclosure", "Kind", "Scope", "Unreadable",
+    "Claim", "Direction", "Narrative", "Section",
+    "Comparator", "Indicator", "PerformanceTable",
+    "Project", "Source",
+    "COLUMN_LABELS", "TABLE_TITLES", "Column", "Row", "Side", "Table",
+]

@@ -1,0 +1,46 @@
+"""Performance targets (绩效目标): the department-wide table and one table per project."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from .source import Source
+
+Comparator = Literal["≥", "≤", "=", ">", "<"]
+
+
+class Indicator(BaseModel):
+    """一级/二级/三级 indicator with its target value. `comparator` None means qualitative (定性)."""
+
+    level1: str | None = None
+    level2: str | None = None
+    level3: str
+    comparator: Comparator | None = None
+    value: str | None = None  # as printed, e.g. "≥200次", "长期"
+    number: Decimal | None = None
+    unit: str | None = None
+    weight: Decimal | None = None
+    source: Source = Field(default_factory=Source)
+
+
+class PerformanceTable(BaseModel):
+    """整体 (`scope="overall"`) or 项目 (`scope="project"`) performance-target table."""
+
+    scope: Literal["overall", "project"]
+    name: str | None = None  # project name, or department name for the overall table
+    department: str | None = None  # 主管部门
+    implementer: str | None = None  # 实施单位
+    fund: Decimal | None = None  # 资金总额 / 部门支出预算数, in the document's unit
+    nature: str | None = None  # 常年 / 一次
+    start: date | None = None
+    end: date | None = None
+    overview: str | None = None  # 项目概况
+    basis: str | None = None  # 立项依据
+    target: str | None = None  # 当年绩效目标
+    indicators: list[Indicator] = Field(default_factory=list)
+    project_code: str | None = None  # the matching project in the project list, when known
+    source: Source = Field(default_factory=Source)

@@ -1,0 +1,121 @@
+"""Standard tables: rows of (code, name, values by column id), each row with its source position."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from .amounts import Amount, Unit
+from .source import Source
+
+# Stable table ids. Never rename; extend when a document needs more.
+TABLE_TITLES: dict[str, str] = {
+    "summary": "收支总表",
+    "revenue": "收入总表",
+    "expenditure": "支出总表",
+    "fiscal_summary": "财政拨款收支总表",
+    "general_expenditure": "一般公共预算支出表",
+    "basic_expenditure": "一般公共预算基本支出表",
+    "three_public": "“三公”经费表",
+    "gov_fund_expenditure": "政府性基金预算支出表",
+    "state_capital_expenditure": "国有资本经营预算支出表",
+    "procurement": "政府采购预算表",
+    "project_expenditure": "项目支出表",
+    "performance_overall": "整体绩效目标表",
+    "performance_project": "项目绩效目标表",
+}
+
+# Stable column ids with their usual Chinese label. Never rename; extend when a document needs more.
+COLUMN_LABELS: dict[str, str] = {
+    "total": "合计",
+    "basic": "基本支出",
+    "project": "项目支出",
+    "personnel": "人员经费",
+    "public": "公用经费",
+    "prior_year": "上年预算数",
+    "carryover": "上年结转",
+    "general_budget": "一般公共预算",
+    "gov_fund": "政府性基金预算",
+    "state_capital": "国有资本经营预算",
+    "special_account": "财政专户管理资金",
+    "operating": "事业收入",
+    "business": "事业单位经营收入",
+    "superior_subsidy": "上级补助收入",
+    "subordinate": "附属单位上缴收入",
+    "other": "其他收入",
+    "amount": "金额",
+    # 三公 table, one row per year
+    "overseas": "因公出国（境）费",
+    "vehicle": "公务用车购置及运行费",
+    "vehicle_purchase": "公务用车购置费",
+    "vehicle_operation": "公务用车运行维护费",
+    "reception": "公务接待费",
+    # project list funding split (年初特定目标 / 上级专项 and their parts)
+    "specific_target": "年初特定目标",
+    "personnel_project": "人员性项目",
+    "general_project": "一般性项目",
+    "livelihood_project": "民生配套项目",
+    "superior_special": "上级专项",
+    "advance_special": "提前下达专项",
+    "carried_project": "结转项目",
+    "municipal_special": "市级专项",
+    # procurement by kind is given as rows (货物/工程/服务); these are its columns' ids as above.
+}
+
+Side = Literal["income", "expenditure"]
+
+
+class Column(BaseModel):
+    """A column as printed: its stable id and the header label the document used."""
+
+    id: str
+    label: str = ""
+
+
+class Row(BaseModel):
+    """One printed row. `values` maps column id -> amount (None: the cell is printed empty).
+
+    `item` is a stable key for rows that carry no classification code (e.g. `general_budget`
+    for 一般公共预算拨款收入, `total` for 合计, `grand_total` for 收入总计); `side` tells the two
+    halves of a 收支总表 apart.
+    """
+
+    code: str | None = None
+    name: str
+    values: dict[str, Decimal | None] = Field(default_factory=dict)
+    side: Side | None = None
+    item: str | None = None
+    source: Source = Field(default_factory=Source)
+
+    def value(self, column: str) -> Decimal | None:
+        return self.values.get(column)
+
+
+class Table(BaseModel):
+    id: str
+    title: str
+    unit: Unit
+    columns: list[Column] = Field(default_factory=list)
+    rows: list[Row] = Field(default_factory=list)
+    note: str | None = None
+    source: Source = Field(default_factory=Source)
+
+    @property
+    def column_ids(self) -> list[str]:
+        return [c.id for c in self.columns]
+
+    @property
+    def is_empty(self) -> bool:
+        return all(v is None for r in self.rows for v in r.values.values())
+
+    def row(self, code: str, side: Side | None = None) -> Row | None:
+        return next((r for r in self.rows if r.code == code and (side is None or r.side == side)), None)
+
+    def item(self, item: str, side: Side | None = None) -> Row | None:
+        return next((r for r in self.rows if r.item == item and (side is None or r.side == side)), None)
+
+    def amount(self, row: Row, column: str) -> Amount | None:
+        value = row.value(column)
+        return None if value is None else Amount(value=value, unit=self.unit)

@@ -1,0 +1,58 @@
+"""Reader for extracted text: one line per row, cells separated by tabs (or runs of spaces)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..document import Cell, Document, Line
+from ..errors import UnreadableInput
+from .normalize import normalize_text
+
+_ENCODINGS = ("utf-8-sig", "gb18030")
+_SPACE_RUN = re.compile(r" {2,}|\u3000+")
+# share of control characters above which a file is taken as binary
+_BINARY_SHARE = 0.01
+
+
+def decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise UnreadableInput(f"无法读取“{name}”：文件是空的。请提供含有预算或决算公开内容的文件。")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableInput(f"无法读取“{name}”：这是二进制文件，不是文本。请提供 PDF、DOCX、XLSX 或文本格式的公开文件。")
+    for boms, enc in (((b"\xff\xfe", b"\xfe\xff"), "utf-16"),):
+        if data.startswith(boms):
+            return data.decode(enc, errors="strict")
+    for enc in _ENCODINGS:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
+        if controls > _BINARY_SHARE * len(text):
+            raise UnreadableInput(f"无法读取“{name}”：这是二进制文件，不是文本。请提供 PDF、DOCX、XLSX 或文本格式的公开文件。")
+        return text
+    raise UnreadableInput(
+        f"无法读取“{name}”：文字编码无法识别（支持 UTF-8 和 GBK/GB18030）。请把文件另存为 UTF-8 编码后再试。"
+    )
+
+
+def split_cells(raw: str) -> list[str]:
+    if "\t" in raw:
+        return raw.split("\t")
+    return _SPACE_RUN.split(raw.strip())
+
+
+def read_text(data: bytes, name: str) -> Document:
+    text = decode(data, name)
+    lines: list[Line] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        cells = [Cell(normalize_text(part)) for part in split_cells(raw.rstrip("\r\n"))]
+        lines.append(Line(cells=cells, number=number))
+    return Document(name=name, reader="text", lines=lines)
+
+
+def read_text_file(path: Path) -> Document:
+    return read_text(path.read_bytes(), path.name)
