@@ -20,10 +20,8 @@ def decode(data: bytes, name: str) -> str:
         raise UnreadableInput(f"无法读取“{name}”：文件是空的。请提供含有预算或决算公开内容的文件。")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableInput(f"无法读取“{name}”：这是二进制文件，不是文本。请提供 PDF、DOCX、XLSX 或文本格式的公开文件。")
-    for boms, enc in (((b"\xff\xfe", b"\xfe\xff"), "utf-16"),):
-        if data.startswith(boms):
-            return data.decode(enc, errors="strict")
-    for enc in _ENCODINGS:
+    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _ENCODINGS
+    for enc in encodings:
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:

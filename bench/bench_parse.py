@@ -1,0 +1,32 @@
+"""Parse time of the bundled example, in process (read + recognize), best and median of N runs.
+
+    .venv/bin/python bench/bench_parse.py [N]
+"""
+
+from __future__ import annotations
+
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from yusuan.pipeline import parse_path
+
+SEED = Path(__file__).resolve().parent.parent / "examples" / "tongnan-jxw-2024-budget.txt"
+
+
+def main(runs: int = 200) -> None:
+    parse_path(SEED)  # warm caches (catalog load, regex compile), as in a long-running process
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        parse_path(SEED)
+        times.append((time.perf_counter() - start) * 1000)
+    print(f"machine: {platform.processor() or platform.machine()}, {platform.python_implementation()} {platform.python_version()}")
+    print(f"parse seed ({runs} runs): best {min(times):.1f} ms, median {statistics.median(times):.1f} ms, "
+          f"p95 {sorted(times)[int(runs * 0.95) - 1]:.1f} ms")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200)

@@ -1,0 +1,115 @@
+"""The command line: yusuan parse / export / schema / check / rules."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import YusuanError
+from .export import FORMATS, render_csv, render_json, tidy_lines, write_parquet, write_text
+from .model import Disclosure
+from .pipeline import parse_path
+
+app = typer.Typer(
+    help="yusuan：读取、检查、生成和归档部门预算/决算公开文件。",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+_debug = False
+
+
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="出错时显示完整的调用栈。")] = False,
+) -> None:
+    global _debug
+    _debug = debug
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]错误：[/]{message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def guarded(action: Callable[[], None]) -> None:
+    """Run a command; a user-facing error becomes one message and exit code 2, never a traceback."""
+    try:
+        action()
+    except YusuanError as exc:
+        if _debug:
+            raise
+        fail(exc.message, exc.exit_code)
+    except (typer.Exit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a bug: still no traceback unless asked for
+        if _debug:
+            raise
+        fail(f"内部错误（{type(exc).__name__}: {exc}）。请加 --debug 重新运行并报告这个问题。", 3)
+
+
+def _warn_unreadable(disclosure: Disclosure) -> None:
+    if disclosure.unreadable:
+        err.print(f"[yellow]注意：“{disclosure.source_name}”中有 {len(disclosure.unreadable)} 处内容未能读出，详见输出的 unreadable。[/]")
+
+
+@app.command()
+def parse(doc: Annotated[Path, typer.Argument(help="公开文件（文本）。")]) -> None:
+    """读取一份公开文件，以 JSON 输出其数据模型。"""
+
+    def run() -> None:
+        disclosure = parse_path(doc)
+        _warn_unreadable(disclosure)
+        sys.stdout.write(disclosure.model_dump_json(indent=2) + "\n")
+
+    guarded(run)
+
+
+@app.command()
+def export(
+    docs: Annotated[list[Path], typer.Argument(help="一份或多份公开文件。")],
+    format: Annotated[str, typer.Option("--format", "-f", help="csv、json 或 parquet。")] = "csv",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件；csv/json 不指定时写到标准输出。")] = None,
+) -> None:
+    """把表格中的每个金额导出为一行（tidy 格式）。"""
+
+    def run() -> None:
+        if format not in FORMATS:
+            raise YusuanError(f"不支持的导出格式“{format}”。请使用 csv、json 或 parquet。")
+        if format == "parquet" and output is None:
+            raise YusuanError("parquet 格式需要用 -o 指定输出文件。")
+        lines = []
+        for doc in docs:
+            disclosure = parse_path(doc)
+            _warn_unreadable(disclosure)
+            lines += list(tidy_lines(disclosure))
+        if format == "parquet":
+            write_parquet(lines, output)
+            return
+        text = render_csv(lines) if format == "csv" else render_json(lines)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_text(text, output)
+
+    guarded(run)
+
+
+@app.command()
+def schema() -> None:
+    """输出数据模型的 JSON Schema。"""
+    sys.stdout.write(json.dumps(Disclosure.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def version() -> None:
+    """显示版本。"""
+    sys.stdout.write(f"yusuan {__version__}\n")

@@ -1,0 +1,64 @@
+"""The recognizer: knows budgets, not file formats. Document -> Disclosure."""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..model import Disclosure, Table, Unit, Unreadable
+from .coded import read_coded_table
+from .narrative import read_narrative
+from .performance import is_performance_start, read_performance
+from .profile import read_profile
+from .projects import read_project_list
+from .segment import Segment, split_segments
+from .three_public import read_three_public
+from .two_sided import read_two_sided_table
+
+_CATALOG_OF = {
+    "basic_expenditure": "economic",
+    "revenue": "functional",
+    "expenditure": "functional",
+    "general_expenditure": "functional",
+    "gov_fund_expenditure": "functional",
+    "state_capital_expenditure": "functional",
+}
+
+
+def recognize(document: Document) -> Disclosure:
+    profile = read_profile(document.lines)
+    segments = split_segments(document.lines, is_performance_start)
+    disclosure = Disclosure(
+        department=profile.department, year=profile.year, kind=profile.kind, scope=profile.scope,
+        unit=profile.unit, member_units=profile.member_units, source_name=document.name, reader=document.reader,
+    )
+    for segment in segments.tables:
+        _add_table(disclosure, segment)
+    if segments.performance:
+        performance = read_performance(segments.performance)
+        disclosure.performance_overall = performance.overall
+        disclosure.performance_projects = performance.projects
+        disclosure.unreadable += performance.unreadable
+    disclosure.narrative = read_narrative(segments.narrative, disclosure.unit, disclosure.year)
+    return disclosure
+
+
+def _add_table(disclosure: Disclosure, segment: Segment) -> None:
+    unit: Unit = segment.unit or disclosure.unit
+    unreadable: list[Unreadable]
+    if segment.kind in ("summary", "fiscal_summary"):
+        table, unreadable = read_two_sided_table(segment, unit)
+    elif segment.kind == "three_public":
+        table, unreadable = read_three_public(segment, unit, disclosure.year)
+    elif segment.kind == "project_expenditure":
+        table, projects, unreadable = read_project_list(segment, unit)
+        disclosure.projects += projects
+    else:
+        table, unreadable = read_coded_table(segment, unit, disclosure.year, _CATALOG_OF.get(segment.kind))
+    disclosure.unreadable += unreadable
+    if segment.kind in disclosure.tables:
+        # the same kind printed twice (e.g. per unit): keep the first, say so
+        disclosure.unreadable.append(Unreadable(what=f"重复的表格“{segment.title}”未读入", source=segment.title_line.source))
+        return
+    disclosure.tables[segment.kind] = table
+
+
+__all__ = ["recognize", "Table"]

@@ -1,0 +1,44 @@
+"""Reading single cells: amounts, classification codes, names."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model.amounts import parse_decimal
+
+# "3,805.35", "1726.00", "0", "-12.5"; a trailing "." is OCR residue ("550.00.").
+_AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\.?$")
+_CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
+_ORDINAL = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十百]+、|\([一二三四五六七八九十百]+\)|\d{1,2}[.、](?!\d))\s*"
+)
+# cells printed for "nothing": dashes
+_EMPTY_MARKS = {"-", "--", "—", "——", "/", "－"}
+
+
+def is_amount(text: str) -> bool:
+    return bool(_AMOUNT.match(text.strip()))
+
+
+def read_amount(text: str) -> Decimal | None:
+    """The amount a cell prints, or None for an empty or non-numeric cell."""
+    text = text.strip()
+    if not text or text in _EMPTY_MARKS or not _AMOUNT.match(text):
+        return None
+    return parse_decimal(text.rstrip("."))
+
+
+def read_code(text: str) -> str | None:
+    """A 3/5/7-digit classification code, tolerating spaces inside ("201 01 01")."""
+    compact = text.replace(" ", "")
+    return compact if _CODE.match(compact) else None
+
+
+def strip_ordinal(name: str) -> str:
+    return _ORDINAL.sub("", name.strip()).strip()
+
+
+def compact(text: str) -> str:
+    """Text without any whitespace, for matching labels."""
+    return re.sub(r"\s+", "", text)

@@ -1,0 +1,90 @@
+"""Header cells -> column ids, per table kind. Labels are matched by keyword, most specific first."""
+
+from __future__ import annotations
+
+import re
+
+_SOURCE_COLUMNS: list[tuple[str, str]] = [
+    ("business", r"事业单位经营|经营收入"),
+    ("carryover", r"上年结转|结转结余|上年结余|年初结转"),
+    ("general_budget", r"一般公共预算|公共财政"),
+    ("gov_fund", r"政府性基金"),
+    ("state_capital", r"国有资本"),
+    ("special_account", r"财政专户|专户管理"),
+    ("operating", r"事业.*收入"),
+    ("superior_subsidy", r"上级补助"),
+    ("subordinate", r"附属单位"),
+    ("other", r"其他.*收入|^其他$"),
+    ("total", r"总计|合计|小计|预算数|金额"),
+]
+
+_SPLIT_COLUMNS: list[tuple[str, str]] = [
+    ("basic", r"基本支出"),
+    ("project", r"项目支出"),
+    ("total", r"总计|合计|小计"),
+]
+
+_ECONOMIC_COLUMNS: list[tuple[str, str]] = [
+    ("personnel", r"人员经费|人员支出"),
+    ("public", r"公用经费|公用支出"),
+    ("total", r"总计|合计|小计"),
+]
+
+_COLUMNS_BY_KIND: dict[str, list[tuple[str, str]]] = {
+    "revenue": _SOURCE_COLUMNS,
+    "procurement": _SOURCE_COLUMNS,
+    "expenditure": _SPLIT_COLUMNS,
+    "general_expenditure": _SPLIT_COLUMNS,
+    "gov_fund_expenditure": _SPLIT_COLUMNS,
+    "state_capital_expenditure": _SPLIT_COLUMNS,
+    "basic_expenditure": _ECONOMIC_COLUMNS,
+}
+
+# Column order assumed when a header cannot be read at all (pages whose header is lost).
+DEFAULT_ORDER: dict[str, list[str]] = {
+    "revenue": ["total", "carryover", "general_budget", "gov_fund", "state_capital", "operating",
+                "special_account", "superior_subsidy", "subordinate", "business", "other"],
+    "procurement": ["total", "carryover", "general_budget", "gov_fund", "state_capital", "special_account",
+                    "operating", "superior_subsidy", "subordinate", "business", "other"],
+    "expenditure": ["total", "basic", "project"],
+    "general_expenditure": ["total", "basic", "project"],
+    "gov_fund_expenditure": ["total", "basic", "project"],
+    "state_capital_expenditure": ["total", "basic", "project"],
+    "basic_expenditure": ["total", "personnel", "public"],
+}
+
+_YEAR = re.compile(r"(20\d\d)年")
+_PRIOR = re.compile(r"上年|上一年")
+_LABEL_COLUMN = re.compile(r"科目|项目|编码|名称|单位名称")
+
+
+def merged_header(header_lines: list[list[str]]) -> dict[int, str]:
+    """Header lines merged column by column: a label broken over lines is joined again."""
+    merged: dict[int, str] = {}
+    for cells in header_lines:
+        for index, text in enumerate(cells):
+            if text.strip():
+                merged[index] = merged.get(index, "") + text.replace(" ", "")
+    return merged
+
+
+def column_id(kind: str, label: str, year: int | None) -> str | None:
+    """The column id a merged header label names in a table of `kind`, or None."""
+    if _is_prior_year(label, year):
+        return "prior_year"
+    for column, pattern in _COLUMNS_BY_KIND.get(kind, _SOURCE_COLUMNS):
+        if re.search(pattern, label):
+            return column
+    return None
+
+
+def _is_prior_year(label: str, year: int | None) -> bool:
+    if _PRIOR.search(label) and not re.search(r"结转|结余", label):
+        return True
+    years = [int(y) for y in _YEAR.findall(label)]
+    # the last year printed in a merged label is the nearest to the column (the group label comes first)
+    return bool(years and year is not None and years[-1] < year and not re.search(r"总计|合计|小计|基本|项目支出", label))
+
+
+def is_label_header(label: str) -> bool:
+    return bool(_LABEL_COLUMN.search(label))

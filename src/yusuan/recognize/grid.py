@@ -1,0 +1,112 @@
+"""A table segment as a grid: which lines are header, which cell index holds what."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..document import Line
+from .cells import is_amount, read_code, strip_ordinal
+from .columns import DEFAULT_ORDER, column_id, merged_header
+
+_HEADER_MAX_LINES = 6
+_TOTAL_LABELS = {"合计", "总计", "本年合计", "合计数"}
+
+
+def is_total_label(text: str) -> bool:
+    return text.replace(" ", "") in _TOTAL_LABELS
+
+
+_HEADER_WORDS = re.compile(r"科目|项目|编码|名称|预算|支出|收入|经费|单位|金额")
+
+
+def is_data_line(line: Line) -> bool:
+    filled = line.filled
+    if any(is_amount(t) and not _looks_like_year(t) for t in filled):
+        return True
+    if any(read_code(t) for t in line.texts[:3]) or (filled and strip_ordinal(filled[0]) != filled[0]):
+        return True
+    # a lone 合计 with no amounts is the (empty) total row; beside other labels it is a column header
+    return any(is_total_label(t) for t in filled) and not any(_HEADER_WORDS.search(t) for t in filled)
+
+
+def _looks_like_year(text: str) -> bool:
+    return len(text) == 4 and text.startswith("20") and text.isdigit()
+
+
+def split_header(part: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Leading header lines of a page part, and the rest."""
+    for index, line in enumerate(part[: _HEADER_MAX_LINES + 1]):
+        if is_data_line(line):
+            return part[:index], part[index:]
+    return part[:_HEADER_MAX_LINES], part[_HEADER_MAX_LINES:]
+
+
+@dataclass
+class Layout:
+    """Where things are in the rows of one table: label cells and value cells by index."""
+
+    code_index: int | None = None
+    name_index: int = 0
+    value_columns: dict[int, str] = field(default_factory=dict)  # cell index -> column id
+    labels: dict[str, str] = field(default_factory=dict)  # column id -> header label as printed
+
+
+def find_code_index(rows: list[Line]) -> int | None:
+    counts: Counter[int] = Counter()
+    for line in rows:
+        for index, text in enumerate(line.texts[:3]):
+            if read_code(text):
+                counts[index] += 1
+                break
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def find_name_index(rows: list[Line], after: int | None) -> int:
+    start = 0 if after is None else after + 1
+    counts: Counter[int] = Counter()
+    for line in rows:
+        for index, text in enumerate(line.texts[start:], start=start):
+            if text.strip() and not is_amount(text) and not read_code(text):
+                counts[index] += 1
+                break
+    return counts.most_common(1)[0][0] if counts else start
+
+
+def value_columns(kind: str, header: list[Line], label_end: int, year: int | None) -> tuple[dict[int, str], dict[str, str]]:
+    """Map header cells after the label columns to column ids; the first match of an id wins."""
+    merged = merged_header([line.texts for line in header])
+    mapping: dict[int, str] = {}
+    labels: dict[str, str] = {}
+    for index in sorted(merged):
+        if index <= label_end:
+            continue
+        column = column_id(kind, merged[index], year)
+        if column and column not in labels:
+            mapping[index] = column
+            labels[column] = merged[index]
+    return mapping, labels
+
+
+def default_columns(kind: str, rows: list[Line], label_end: int) -> dict[int, str]:
+    """Assume the standard column order right after the labels (a header that could not be read)."""
+    order = DEFAULT_ORDER.get(kind, ["total"])
+    return {label_end + 1 + offset: column for offset, column in enumerate(order)}
+
+
+def layout_for(kind: str, header: list[Line], rows: list[Line], year: int | None, previous: Layout | None) -> Layout:
+    code_index = find_code_index(rows) if rows else (previous.code_index if previous else None)
+    name_index = find_name_index(rows, code_index) if rows else (previous.name_index if previous else 0)
+    mapping, labels = value_columns(kind, header, name_index, year)
+    if previous is not None:
+        # a page whose header is garbled keeps the columns the table had on the page before
+        for index, column in previous.value_columns.items():
+            if index not in mapping and column not in mapping.values():
+                mapping[index] = column
+                labels.setdefault(column, previous.labels.get(column, ""))
+    if not mapping:
+        mapping = default_columns(kind, rows, name_index)
+    return Layout(code_index, name_index, dict(sorted(mapping.items())), labels)

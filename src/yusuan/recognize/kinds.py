@@ -1,0 +1,40 @@
+"""Which standard table a title names. Recognized from keywords, not exact strings:
+titles vary (部门/单位, 预算/决算, region name present or not)."""
+
+from __future__ import annotations
+
+import re
+
+from .cells import compact
+
+# Checked in order: the first whose pattern matches the title wins.
+_TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("three_public", re.compile(r"三公")),
+    ("performance", re.compile(r"绩效目标")),
+    ("project_expenditure", re.compile(r"项目支出.*(?:明细|预算)?表")),
+    ("procurement", re.compile(r"政府采购")),
+    ("gov_fund_expenditure", re.compile(r"政府性基金")),
+    ("state_capital_expenditure", re.compile(r"国有资本经营")),
+    ("basic_expenditure", re.compile(r"基本支出")),
+    ("fiscal_summary", re.compile(r"财政拨款收[入]?支[出]?.*总表")),
+    ("summary", re.compile(r"收[入]?支[出]?.*总表")),
+    ("general_expenditure", re.compile(r"一般公共预算.*支出|财政拨款支出")),
+    ("revenue", re.compile(r"收入.*表")),
+    ("expenditure", re.compile(r"支出.*表")),
+]
+
+_NOT_TITLE = re.compile(r"^(?:备注|注|说明|附件|单位|本表|编制单位)")
+_TITLE_MAX_CHARS = 60
+
+
+def find_table_kind(text: str) -> str | None:
+    """The table id a title line names, or None when it is no table title."""
+    title = compact(text)
+    if not title or len(title) > _TITLE_MAX_CHARS or _NOT_TITLE.match(title) or title.endswith(("。", ";", ",")):
+        return None
+    if not title.endswith(("表", "表)")) and "表" not in title[-6:]:
+        return None
+    for kind, pattern in _TITLE_PATTERNS:
+        if pattern.search(title):
+            return kind
+    return None

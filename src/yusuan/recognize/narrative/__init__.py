@@ -1,0 +1,41 @@
+"""The narrative (情况说明): its sections, and the amounts it states as claims.
+
+Pass the narrative's lines (`narrative_lines` cuts a document before its first table); table rows
+that slip in are skipped. Subject keys are those of docs/conventions.md.
+"""
+
+from __future__ import annotations
+
+from ...document import Line
+from ...model.amounts import Unit
+from ...model.narrative import Narrative
+from .claims import Mention, read_paragraph
+from .headings import Heading, clean, heading_of
+from .layout import Layout, is_table_title, narrative_lines, read_layout
+
+__all__ = [
+    "Heading", "Mention",
+    "clean", "heading_of", "is_table_title", "narrative_lines",
+    "read_change_mentions", "read_mentions", "read_narrative",
+]  # fmt: skip
+
+
+def _read(lines: list[Line], unit: Unit, year: int | None) -> tuple[Layout, list[Mention]]:
+    layout = read_layout(lines)
+    return layout, [m for paragraph in layout.paragraphs for m in read_paragraph(paragraph, unit, year)]
+
+
+def read_mentions(lines: list[Line], unit: Unit, year: int | None) -> list[Mention]:
+    """Every amount stated about a known subject, including changes stated without their value."""
+    return _read(lines, unit, year)[1]
+
+
+def read_narrative(lines: list[Line], unit: Unit, year: int | None) -> Narrative:
+    """`unit` is the document's unit, used for a change printed without one; `year` its budget year."""
+    layout, mentions = _read(lines, unit, year)
+    return Narrative(sections=layout.sections, claims=[m.to_claim() for m in mentions if m.value is not None])
+
+
+def read_change_mentions(lines: list[Line], unit: Unit, year: int | None) -> list[Mention]:
+    """Changes the text states without the value they change ("主要是基本支出减少49.71万元")."""
+    return [m for m in read_mentions(lines, unit, year) if m.value is None]

@@ -1,0 +1,245 @@
+"""Reading the amounts of a paragraph into mentions: a value with the change stated about it.
+
+A change attaches to the value it follows in the same sentence ("基本支出 1,379.35 万元,比 2023年
+减少 49.71 万元"). A change whose own clause names a subject ("收入较去年减少…", "主要是基本支出
+减少…") is about that subject: it completes a value stated earlier in the paragraph, or else stays a
+change-only mention (value None), which the model's Claim cannot hold yet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+
+from ...model.amounts import Unit, convert
+from ...model.narrative import Claim, Direction
+from ...model.source import Source
+from .layout import Paragraph
+from .subjects import Label, Topic, label_in, topics_of
+from .tokens import Token, clause_start, compared_year, sentences, stated_year, tokens
+
+# a breakdown after one of these totals lists income sources ("其中:一般公共预算拨款…")
+_REVENUE_TOTALS = {"revenue_total", "fiscal_revenue"}
+_TOTALS = _REVENUE_TOTALS | {"expenditure_total", "fiscal_expenditure"}
+_BUDGET_FIGURE = re.compile(r"年初预算|预算数|预算为")
+
+
+@dataclass(slots=True)
+class Mention:
+    """An amount the text states about a subject; `value` is None for a change stated on its own."""
+
+    subject: str
+    label: str
+    value: Decimal | None
+    unit: Unit
+    year: int | None = None
+    change: Decimal | None = None
+    direction: Direction | None = None
+    change_percent: Decimal | None = None
+    compared_year: int | None = None
+    section: str | None = None
+    text: str = ""
+    source: Source = field(default_factory=Source)
+
+    def to_claim(self) -> Claim:
+        return Claim(**{f.name: getattr(self, f.name) for f in fields(self)})
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    topics: set[Topic]
+    values: list[Mention] = field(default_factory=list)  # stated since the last change
+    last_value: Mention | None = None  # None also when the last value had no known subject
+    last_touched: Mention | None = None
+    previous_end: int = 0  # end of the previous amount
+    label_start: int = 0  # where to look back for a subject: a skipped yardstick figure keeps its own
+
+
+@dataclass(slots=True)
+class _Reading:
+    paragraph: Paragraph
+    unit: Unit
+    year: int | None
+    mentions: list[Mention] = field(default_factory=list)
+    # "主要是基本支出减少…" names no comparison: it explains the one just stated
+    last_compared: int | None = None
+    seen_value: bool = False
+
+    @property
+    def section_title(self) -> str:
+        return self.paragraph.section.title if self.paragraph.section else ""
+
+    def in_revenue(self) -> bool:
+        last_total = next((m.subject for m in reversed(self.mentions) if m.subject in _TOTALS), None)
+        if last_total is not None:
+            return last_total in _REVENUE_TOTALS
+        return "收入" in self.section_title and "支出" not in self.section_title
+
+    def stated(self, subject: str) -> Mention | None:
+        """The latest value stated for `subject` in this paragraph that has no change yet."""
+        return next(
+            (m for m in reversed(self.mentions) if m.subject == subject and m.value is not None and not m.direction),
+            None,
+        )
+
+    def new_mention(self, label: Label, value: Decimal | None, unit: Unit, sentence: _Sentence, at: int) -> Mention:
+        text = self.paragraph.text[sentence.start : sentence.end].strip()
+        mention = Mention(
+            subject=label.subject, label=label.text, value=value, unit=unit, year=self.year,
+            section=self.paragraph.section.title if self.paragraph.section else None,
+            text=text, source=self.paragraph.source_at(at),
+        )  # fmt: skip
+        self.mentions.append(mention)
+        return mention
+
+
+def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None) -> list[Mention]:
+    reading = _Reading(paragraph, unit, year)
+    for start, end in sentences(paragraph.text):
+        sentence_text = paragraph.text[start:end]
+        topics = topics_of(sentence_text) | topics_of(reading.section_title)
+        sentence = _Sentence(start, end, topics, previous_end=start, label_start=start)
+        for token in tokens(paragraph.text, start, end):
+            if token.kind == "value" and _is_budget_beside_actual(reading, sentence, token):
+                sentence.previous_end = token.end  # its subject stays to be read for the actual
+                continue
+            _read_token(reading, sentence, token)
+            sentence.previous_end = sentence.label_start = token.end
+    return reading.mentions
+
+
+def _read_token(reading: _Reading, sentence: _Sentence, token: Token) -> None:
+    if token.kind == "value":
+        _read_value(reading, sentence, token)
+    elif token.kind == "flat":
+        _read_flat(reading, sentence, token)
+    else:
+        _read_change(reading, sentence, token)
+
+
+def _topics(reading: _Reading, sentence: _Sentence) -> set[Topic]:
+    return sentence.topics | ({"revenue"} if reading.in_revenue() else set())
+
+
+def _section_label(reading: _Reading, topics: set[Topic]) -> Label | None:
+    return label_in(reading.section_title, topics | topics_of(reading.section_title))
+
+
+def _unless_bare(label: Label | None, reading: _Reading, topics: set[Topic]) -> Label | None:
+    """A bare 收入/支出 means the section's subject when the section names one ("公务接待费支出情况")."""
+    if label is not None and label.is_bare_total:
+        return _section_label(reading, topics) or label
+    return label
+
+
+def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label | None:
+    """Nearest wording in the clause, else since the previous amount, else the section title."""
+    text = reading.paragraph.text
+    topics = _topics(reading, sentence)
+    lead_start = clause_start(text, sentence.previous_end, token.start)
+    label = label_in(text[lead_start : token.start], topics)
+    if label is None or label.is_bare_total:
+        before = text[min(sentence.label_start, lead_start) : lead_start]
+        earlier = label_in(before, topics)
+        if earlier is not None and not earlier.is_bare_total:
+            return earlier
+        if before.rstrip().endswith(":"):
+            return None  # "XX(项):支出决算为300万元" is about XX, which no subject key names
+    # only a paragraph's first amount takes its subject from the heading ("(一)收入预算:年初预算数
+    # 3,805.35万元"); a later unnamed amount ("主要用于XX项目800万元") is about something else
+    if label is None and not reading.seen_value:
+        label = _section_label(reading, topics)
+    return _unless_bare(label, reading, topics)
+
+
+def _is_budget_beside_actual(reading: _Reading, sentence: _Sentence, token: Token) -> bool:
+    """In a 决算 sentence, "年初预算为10万元,支出决算为8万元": the budget figure is only a yardstick."""
+    text = reading.paragraph.text
+    lead = text[clause_start(text, sentence.previous_end, token.start) : token.start]
+    return "决算" in text[sentence.start : sentence.end] and bool(_BUDGET_FIGURE.search(lead))
+
+
+def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
+    label = _value_label(reading, sentence, token)
+    reading.seen_value = True
+    if label is None:
+        sentence.last_value = None
+        return
+    mention = reading.new_mention(label, token.number, token.unit or reading.unit, sentence, token.start)
+    own_year = stated_year(reading.paragraph.text[sentence.previous_end : token.start])
+    mention.year = own_year or reading.year
+    sentence.values.append(mention)
+    sentence.last_value = sentence.last_touched = mention
+
+
+def _change_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label | None:
+    text = reading.paragraph.text
+    lead_start = clause_start(text, sentence.previous_end, token.start)
+    topics = _topics(reading, sentence)
+    return _unless_bare(label_in(text[lead_start : token.start], topics), reading, topics)
+
+
+def _labelled_target(reading: _Reading, sentence: _Sentence, token: Token, label: Label) -> Mention:
+    """The value stated for the subject the change names, else a change-only mention of it."""
+    return reading.stated(label.subject) or reading.new_mention(label, None, reading.unit, sentence, token.start)
+
+
+def _change_target(reading: _Reading, sentence: _Sentence, token: Token) -> Mention | None:
+    label = _change_label(reading, sentence, token)
+    if label is not None:
+        return _labelled_target(reading, sentence, token, label)
+    if token.kind == "percent":
+        return sentence.last_touched
+    last = sentence.last_value
+    return last if last is not None and last.direction is None else None
+
+
+def _read_change(reading: _Reading, sentence: _Sentence, token: Token) -> None:
+    target = _change_target(reading, sentence, token)
+    if target is None:
+        return
+    if token.kind == "percent":
+        _apply_percent(target, token)
+    else:
+        _apply_change(target, token)
+    _apply_comparison(reading, sentence, token, target)
+    sentence.values = []
+    sentence.last_touched = target
+
+
+def _apply_change(target: Mention, token: Token) -> None:
+    amount = token.number
+    if token.unit is not None and token.unit != target.unit and amount is not None:
+        amount = convert(amount, token.unit, target.unit)
+    target.change, target.direction = amount, token.direction
+
+
+def _apply_percent(target: Mention, token: Token) -> None:
+    if target.direction in (None, token.direction):
+        target.direction, target.change_percent = token.direction, token.number
+
+
+def _apply_comparison(reading: _Reading, sentence: _Sentence, token: Token, target: Mention) -> None:
+    since = reading.paragraph.text[sentence.previous_end : token.start]
+    year, named = compared_year(since, target.year or reading.year)
+    if named:
+        reading.last_compared = year
+    if target.compared_year is None:
+        target.compared_year = year if named else reading.last_compared
+
+
+def _read_flat(reading: _Reading, sentence: _Sentence, token: Token) -> None:
+    """持平 names no amount, so it holds for every value listed before it ("收入0万元,支出0万元,与2023年持平")."""
+    label = _change_label(reading, sentence, token)
+    if label is not None:
+        targets = [_labelled_target(reading, sentence, token, label)]
+    else:
+        targets = [m for m in sentence.values if m.direction is None]
+    for target in targets:
+        target.change, target.direction = Decimal(0), "持平"
+        _apply_comparison(reading, sentence, token, target)
+        sentence.last_touched = target
+    sentence.values = []

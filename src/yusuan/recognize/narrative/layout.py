@@ -1,0 +1,165 @@
+"""The shape of the narrative: where it ends, its sections, and its paragraphs.
+
+A paragraph is prose joined across the line breaks the extraction put in, keeping which line
+each stretch came from so a claim can point at the line its amount was printed on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...document import Line
+from ...model.narrative import Section
+from ...model.source import Source
+from .headings import SENTENCE_MARK, Heading, clean, heading_of
+
+# numbered lines under 职能职责 are duties, not headings
+_LIST_PARENT = re.compile(r"职能|职责|主要任务")
+_SENTENCE_END = "。!?"
+_TABLE_TITLE = re.compile(r"表(?:\(续\)|\(续表\)|续表|续)?$")
+_TABLE_TITLE_MAX = 60
+_UNIT_NOTE = re.compile(r"单位\s*:")
+_CONTENTS = re.compile(r"^\s*目\s*录\s*$")
+_TABLE_LOOKAHEAD = 3
+# blank lines are dropped by the reader, so a sentence may skip a few numbers; more is a table left out
+_PARAGRAPH_GAP = 4
+
+
+def is_table_title(text: str) -> bool:
+    """A short line without sentence punctuation that ends in 表, e.g. "XX局财政拨款收支总表"."""
+    text = clean(text)
+    return len(text) <= _TABLE_TITLE_MAX and not SENTENCE_MARK.search(text) and bool(_TABLE_TITLE.search(text))
+
+
+def _starts_table(lines: list[Line], index: int) -> bool:
+    line = lines[index]
+    if len(line.filled) >= 3:
+        return True
+    if len(line.filled) != 1 or not is_table_title(line.text):
+        return False
+    # a contents page lists table titles too; a real title is followed by its table
+    following = lines[index + 1 : index + 1 + _TABLE_LOOKAHEAD]
+    return any(len(n.filled) >= 2 or _UNIT_NOTE.search(n.text) for n in following)
+
+
+def narrative_lines(lines: list[Line]) -> list[Line]:
+    """The lines before the first table: its title, or the first row of three or more cells."""
+    for index in range(len(lines)):
+        if _starts_table(lines, index):
+            return lines[:index]
+    return list(lines)
+
+
+@dataclass(slots=True)
+class Piece:
+    start: int  # offset of this stretch in the paragraph text
+    line: Line
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str = ""
+    pieces: list[Piece] = field(default_factory=list)
+    section: Section | None = None
+
+    def add(self, text: str, line: Line) -> None:
+        self.pieces.append(Piece(len(self.text), line))
+        self.text += text
+
+    def source_at(self, offset: int) -> Source:
+        piece = next(p for p in reversed(self.pieces) if p.start <= offset)
+        return piece.line.source
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the next line continues this paragraph (it broke off mid-sentence)."""
+        return bool(self.text) and self.text.rstrip()[-1] not in _SENTENCE_END
+
+
+@dataclass(slots=True)
+class Layout:
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+def _is_list_item(heading: Heading, open_sections: list[Section]) -> bool:
+    return any(s.level < heading.level and _LIST_PARENT.search(s.title) for s in open_sections)
+
+
+def _open_section(heading: Heading, line: Line, open_sections: list[Section]) -> Section:
+    section = Section(number=heading.number, title=heading.title, level=heading.level, source=line.source)
+    while open_sections and open_sections[-1].level >= heading.level:
+        open_sections.pop()
+    open_sections.append(section)
+    return section
+
+
+def _near(previous: Line, line: Line) -> bool:
+    """Whether two lines can be one paragraph: not parted by a table the caller left out."""
+    if previous.number is not None and line.number is not None:
+        return line.number - previous.number <= _PARAGRAPH_GAP
+    return previous.page is None or line.page is None or line.page - previous.page <= 1
+
+
+def _same_number(a: Heading, b: Heading) -> bool:
+    # not the title: the contents may word it differently ("单位概况" for "XX办公室概况")
+    return (a.level, a.number) == (b.level, b.number)
+
+
+def _without_contents_page(lines: list[Line]) -> list[Line]:
+    """Drop a 目录 page: from the 目录 line to where its first entry is printed again as a heading."""
+    start = next((i for i, line in enumerate(lines) if _CONTENTS.match(line.text)), None)
+    if start is None:
+        return lines
+    headings = [(i, h) for i, line in enumerate(lines[start + 1 :], start + 1) if (h := heading_of(line.text))]
+    if not headings:
+        return lines
+    first = headings[0][1]
+    again = next((i for i, heading in headings[1:] if _same_number(heading, first)), None)
+    return lines if again is None else lines[:start] + lines[again:]
+
+
+def read_layout(lines: list[Line]) -> Layout:
+    """Sections and paragraphs; table rows (two or more filled cells) are not prose and are skipped."""
+    layout = Layout()
+    open_sections: list[Section] = []
+    paragraph: Paragraph | None = None
+    for line in _without_contents_page(lines):
+        if len(line.filled) != 1:
+            continue
+        text = clean(line.text)
+        heading = heading_of(text)
+        if heading is not None and not _is_list_item(heading, open_sections):
+            layout.sections.append(_open_section(heading, line, open_sections))
+            paragraph = None
+            text = heading.body
+            if not text:
+                continue
+        if paragraph is None or not paragraph.is_open or not _near(paragraph.pieces[-1].line, line):
+            paragraph = Paragraph(section=open_sections[-1] if open_sections else None)
+            layout.paragraphs.append(paragraph)
+        paragraph.add(text, line)
+    _fill_section_texts(layout)
+    layout.sections = _without_contents_entries(layout.sections)
+    return layout
+
+
+def _fill_section_texts(layout: Layout) -> None:
+    for section in layout.sections:
+        section.text = "\n".join(p.text for p in layout.paragraphs if p.section is section)
+
+
+def _heading_key(section: Section) -> tuple[int, str, str]:
+    return section.level, section.number, section.title
+
+
+def _without_contents_entries(sections: list[Section]) -> list[Section]:
+    """An empty section whose heading is printed again later is an entry of the contents page."""
+    kept: list[Section] = []
+    printed_later: set[tuple[int, str, str]] = set()
+    for section in reversed(sections):
+        if section.text or _heading_key(section) not in printed_later:
+            kept.append(section)
+        printed_later.add(_heading_key(section))
+    return kept[::-1]

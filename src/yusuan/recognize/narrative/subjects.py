@@ -1,0 +1,136 @@
+"""What an amount is about: the wording before it, mapped to a subject key (docs/conventions.md).
+
+Labels are found anywhere in a stretch of text; the one that ends nearest the amount wins, so
+"单位政府采购货物预算20万元" is about 货物 and not about 政府采购. Some wordings mean different
+things by topic ("一般公共预算" in a 绩效 sentence is money covered by performance targets; in a
+收入 breakdown it is an income source), so topical labels apply only inside their topic and win
+ties over general ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .functional import functional_names
+
+Topic = str  # "revenue", "performance", "procurement"
+
+_Q = "[\"“”'‘’]?"  # quotes around 三公 come in every style
+# a bare 收入/支出 is the total only where it starts the phrase ("收入较去年减少", "本年支出"),
+# never as the tail of a longer name this table does not know
+_BARE = r"(?:(?<![\u4e00-\u9fff])|(?<=[年门位度总]))"
+_FUND = r"(?:预算)?(?:当年)?(?:财政)?(?:拨款)?"
+
+_GENERAL: list[tuple[str, str]] = [
+    ("three_public_total", rf"{_Q}三公{_Q}\s*经费"),
+    ("vehicle", r"公务用车购置(?:及|和)运行(?:维护)?(?:费用?|支出)"),
+    ("vehicle_purchase", r"公务用车购置(?:费|支出)|车辆购置费"),
+    ("vehicle_operation", r"公务用?车运行(?:维护)?(?:费用?|支出)|公务用车运维费"),
+    ("reception", r"公务接待(?:费|支出)"),
+    ("overseas", r"因公出国\s*\(?\s*境?\s*\)?\s*(?:费用?|经费|支出)"),
+    ("operating_cost", r"机关运行经费|运行经费"),
+    ("basic", r"基本支出"),
+    ("project", r"项目支出"),
+    ("personnel", r"人员经费"),
+    ("public", r"公用经费"),
+    ("fiscal_revenue", r"(?:一般公共预算)?财政拨款收入"),
+    ("fiscal_expenditure", r"(?:一般公共预算)?财政拨款支出"),
+    ("gov_fund_revenue", rf"政府性基金{_FUND}收入"),
+    ("gov_fund_expenditure", rf"政府性基金{_FUND}支出"),
+    ("state_capital_revenue", rf"国有资本经营{_FUND}收入"),
+    ("state_capital_expenditure", rf"国有资本经营{_FUND}支出"),
+    ("revenue_total", rf"{_BARE}收入(?:预算|总额|合计|总计)?(?:数)?|(?:部门|年初|本年)预算收入"),
+    ("expenditure_total", rf"{_BARE}支出(?:预算|总额|合计|总计)?(?:数)?|(?:部门|年初|本年)预算支出"),
+    ("revenue:business", r"事业单位经营收入|经营收入"),
+    ("revenue:operating", r"事业收入"),
+    ("revenue:superior_subsidy", r"上级补助收入"),
+    ("revenue:subordinate", r"附属单位上缴收入"),
+    ("revenue:other", r"其他收入"),
+    ("revenue:carryover", r"上年结转(?:结余)?(?:资金)?|年初结转和?结余"),
+    ("revenue:special_account", r"财政专户管理(?:资金)?收入"),
+    # unambiguous on its own, and often in a sentence of its own after the 采购 one
+    ("procurement:sme", r"(?:授予|面向|预留给?)\s*中小企业(?:的)?(?:合同)?(?:金额)?(?:预算)?"),
+]
+
+_TOPICAL: dict[Topic, list[tuple[str, str]]] = {
+    "revenue": [
+        ("revenue:general_budget", r"一般公共预算(?:财政)?拨款(?:收入)?|一般公共预算收入"),
+        ("revenue:gov_fund", r"政府性基金(?:预算)?(?:财政)?拨款(?:收入)?|政府性基金(?:预算)?收入"),
+        ("revenue:state_capital", r"国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?"),
+    ],
+    "performance": [
+        ("performance:general_budget", rf"一般公共预算{_FUND}(?:资金)?(?:收入|支出)?"),
+        ("performance:gov_fund", rf"政府性基金{_FUND}(?:资金)?(?:收入|支出)?"),
+    ],
+    "procurement": [
+        ("procurement_total", r"政府采购(?:预算|支出)?(?:总额|金额|合计)?"),
+        ("procurement:goods", r"货物类?(?:采购)?(?:预算)?"),
+        ("procurement:works", r"工程类?(?:采购)?(?:预算)?"),
+        ("procurement:services", r"服务类?(?:采购)?(?:预算)?"),
+    ],
+}
+
+_TOPIC_WORDS: dict[Topic, re.Pattern[str]] = {
+    "performance": re.compile("绩效"),
+    "procurement": re.compile("采购"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    subject: str
+    text: str  # the wording as printed
+    end: int
+    topical: bool
+
+    @property
+    def is_bare_total(self) -> bool:
+        """A bare 收入/支出, which a section about one thing ("公务接待费支出情况") uses for that thing."""
+        return self.text in ("收入", "支出")
+
+
+def topics_of(text: str) -> set[Topic]:
+    """Topics a sentence (or section title) is about, from its wording alone."""
+    return {topic for topic, words in _TOPIC_WORDS.items() if words.search(text)}
+
+
+@cache
+def _compiled(topic: Topic | None) -> list[tuple[str, re.Pattern[str]]]:
+    table = _TOPICAL[topic] if topic else _GENERAL
+    return [(subject, re.compile(pattern)) for subject, pattern in table]
+
+
+def _functional_labels(text: str) -> list[Label]:
+    return [Label(f"expenditure:{n.code}", n.text, n.end, False) for n in functional_names(text)]
+
+
+def _labels(text: str, topics: set[Topic]) -> list[Label]:
+    found = [
+        Label(subject, m.group(0), m.end(), topic is not None)
+        for topic in [None, *sorted(topics & _TOPICAL.keys())]
+        for subject, pattern in _compiled(topic)
+        for m in pattern.finditer(text)
+    ]
+    return found + _functional_labels(text)
+
+
+def _rank(label: Label, order: dict[str, int]) -> tuple[int, int, int, int]:
+    # nearest to the amount, then topical, then the longer wording, then table order
+    return (label.end, label.topical, len(label.text), -order.get(label.subject, len(order)))
+
+
+@cache
+def _table_order() -> dict[str, int]:
+    subjects = [s for s, _ in _GENERAL] + [s for table in _TOPICAL.values() for s, _ in table]
+    return {subject: index for index, subject in enumerate(subjects)}
+
+
+def label_in(text: str, topics: set[Topic]) -> Label | None:
+    """The label nearest the end of `text` (the text just before an amount), if any."""
+    labels = _labels(text, topics)
+    if not labels:
+        return None
+    order = _table_order()
+    return max(labels, key=lambda label: _rank(label, order))

@@ -1,0 +1,113 @@
+"""The amounts a sentence states, in order: values, changes, percents and 持平.
+
+Money is a number with its unit (万元/元; 亿元 is read as 万元). A number right after a direction
+word ("减少 49.71 万元", "增长12.5%") is a change, not a value. Counts (车辆 2 辆, 退休 4人) carry no
+money unit and are not amounts at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from ...model.amounts import Unit, parse_decimal
+from ...model.narrative import Direction
+
+TokenKind = Literal["value", "change", "percent", "flat"]
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MONEY = re.compile(rf"({_NUMBER})\s*(亿元|万元|元)")
+_UP = "增加|增长|上升|提高|增幅|增"
+_DOWN = "减少|下降|降低|压减|缩减|核减|减幅|降幅|减"
+# 新增 names a new amount, not a change
+_DIRECTION = re.compile(rf"(?:(?<!新)({_UP})|({_DOWN}))了?\s*约?\s*$")
+_PERCENT = re.compile(rf"(?:(?<!新)({_UP})|({_DOWN}))了?\s*(?:为|约)?\s*({_NUMBER})\s*%")
+# a change printed without its unit ("减少49.71,主要是…") takes the unit of what it changes
+_BARE_CHANGE = re.compile(rf"(?:(?<!新)(?:{_UP})|(?:{_DOWN}))了?\s*({_NUMBER})(?=\s*(?:[,;。]|$))")
+_FLAT = re.compile(r"持平|无变化|没有变化|保持不变|未发生变化|未变化|无增减|没有增减|未增减")
+_SENTENCE = re.compile(r"[^。;!?]+[。;!?]?")
+# a comma between digits with three after it groups thousands; any other comma ends a clause
+_CLAUSE_MARK = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[;:、]|其中")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# a year right after these is one compared with, or a date (截至2023年12月), not the year stated for
+_NOT_OWN_YEAR = re.compile(r"(?:比|较|与|同|对比|相比|截至|截止|至)\s*$")
+_COMPARED_YEAR = re.compile(r"(?:比|较|与|同|对比)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年度?\S{0,6}?相比")
+_PRIOR_YEAR = re.compile(r"上年|去年|上一年|同比|上年度")
+_YI = Decimal(10000)  # 1 亿元 = 10,000 万元
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: TokenKind
+    start: int
+    end: int
+    number: Decimal | None = None
+    unit: Unit | None = None
+    direction: Direction | None = None
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+
+
+def clause_start(text: str, start: int, end: int) -> int:
+    """Where the clause that runs up to `end` begins, not before `start`."""
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, start, end)]
+    return marks[-1] if marks else start
+
+
+def _direction(up: str | None) -> Direction:
+    return "增加" if up else "减少"
+
+
+def _money(match: re.Match[str], text: str, start: int) -> Token | None:
+    number = parse_decimal(match.group(1))
+    if number is None:
+        return None
+    unit = Unit.yuan if match.group(2) == "元" else Unit.wanyuan
+    if match.group(2) == "亿元":
+        number *= _YI
+    direction = _DIRECTION.search(text, start, match.start())
+    if direction is None:
+        return Token("value", match.start(), match.end(), number, unit)
+    return Token("change", direction.start(), match.end(), number, unit, _direction(direction.group(1)))
+
+
+def _bare_changes(text: str, start: int, end: int, taken: list[Token]) -> list[Token]:
+    tokens = []
+    for match in _BARE_CHANGE.finditer(text, start, end):
+        if any(t.start <= match.start(1) < t.end for t in taken):
+            continue
+        up = re.match(_UP, match.group(0))
+        tokens.append(Token("change", match.start(), match.end(), parse_decimal(match.group(1)), None, _direction(up)))
+    return tokens
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Amount tokens of text[start:end], in reading order."""
+    found = [t for m in _MONEY.finditer(text, start, end) if (t := _money(m, text, start))]
+    found += [
+        Token("percent", m.start(), m.end(), parse_decimal(m.group(3)), None, _direction(m.group(1)))
+        for m in _PERCENT.finditer(text, start, end)
+    ]
+    found += [Token("flat", m.start(), m.end(), Decimal(0), None, "持平") for m in _FLAT.finditer(text, start, end)]
+    found += _bare_changes(text, start, end, found)
+    return sorted(found, key=lambda t: t.start)
+
+
+def stated_year(text: str) -> int | None:
+    """The year a value is stated for ("2024年一般公共预算…"), not one it is compared with."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(text) if not _NOT_OWN_YEAR.search(text, 0, m.start())]
+    return years[-1] if years else None
+
+
+def compared_year(text: str, year: int | None) -> tuple[int | None, bool]:
+    """(year compared with, whether the text names a comparison at all)."""
+    match = _COMPARED_YEAR.search(text)
+    if match:
+        return int(match.group(1) or match.group(2)), True
+    if _PRIOR_YEAR.search(text):
+        return (year - 1 if year else None), True
+    return None, False

@@ -1,0 +1,29 @@
+"""Performance targets (绩效目标表): the overall table and one table per project, read from noisy
+lines. `is_performance_start` tells the segmenter where the section begins; `read_performance`
+reads all of it."""
+
+from __future__ import annotations
+
+from ...document import Line
+from .reader import PerformanceResult, read_performance
+from .tables import has_name_label, is_title
+
+# words of other tables' column headers: a 项目名称 among them is the project list, not a table here
+_OTHER_HEADERS = ("合计", "金额", "小计", "科目", "编码", "拨款", "预算数", "序号", "备注")
+# a 项目名称 line of a performance table holds the label, the name and a few stray cells
+_NAME_LINE_MAX_FILLED = 6
+
+
+def _is_name_line(line: Line) -> bool:
+    filled = line.filled
+    if len(filled) > _NAME_LINE_MAX_FILLED or any(word in text for text in filled for word in _OTHER_HEADERS):
+        return False
+    return has_name_label(line)
+
+
+def is_performance_start(line: Line) -> bool:
+    """The first line of a performance table: its title, or a 项目名称 line when none is printed."""
+    return is_title(line) or _is_name_line(line)
+
+
+__all__ = ["PerformanceResult", "is_performance_start", "read_performance"]

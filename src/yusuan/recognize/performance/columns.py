@@ -1,0 +1,83 @@
+"""The indicator header ("一级指标 | 二级指标 | 三级指标 | 指标值", or "指标 | 指标权重 | 计量单位 |
+指标性质 | 指标值") and where its columns are.
+
+Positions are hints, not truth: OCR'd rows drift a cell left or right. Only the columns that hold
+short, separate things (权重, 计量单位, 指标性质) are read by position; names and values are
+recognized by what they look like, with the header saying where the level columns end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...document import Line
+from .text import compact
+
+# checked in order: "指标权重" is a weight, "指标值" a value, before "指标" is a name
+_HEADER_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("level1", re.compile(r"一级指标")),
+    ("level2", re.compile(r"二级指标")),
+    ("level3", re.compile(r"三级指标|指标名称|指标内容")),
+    ("weight", re.compile(r"权重|分值")),
+    ("comparator", re.compile(r"指标性质|性质|符号")),
+    ("unit", re.compile(r"(?:计量|度量)单位")),
+    ("value", re.compile(r"(?:年度)?指标值|目标值")),
+    ("level3", re.compile(r"^指标$")),
+]
+# a line naming this many columns is a header, not a row
+_MIN_HEADER_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Columns:
+    level1: int | None = None
+    level2: int | None = None
+    level3: int | None = None
+    weight: int | None = None
+    comparator: int | None = None
+    unit: int | None = None
+    value: int | None = None
+
+    @property
+    def level_area_end(self) -> int:
+        """Cells before this index are level (一级/二级) cells or the OCR's margin column."""
+        ends = []
+        if self.level2 is not None or self.level1 is not None:
+            ends.append(max(i for i in (self.level1, self.level2) if i is not None) + 1)
+        if self.level3 is not None:
+            ends.append(self.level3)
+        return min(ends) if ends else 0
+
+    @property
+    def positional(self) -> dict[str, int]:
+        return {name: index for name in ("weight", "comparator", "unit") if (index := getattr(self, name)) is not None}
+
+
+def _header_word(text: str) -> tuple[str, re.Match[str]] | None:
+    for name, pattern in _HEADER_WORDS:
+        if match := pattern.search(text):
+            return name, match
+    return None
+
+
+def read_columns(line: Line) -> Columns | None:
+    """The columns a header line names, or None when the line is no indicator header."""
+    found: dict[str, int] = {}
+    for index, text in enumerate(line.texts):
+        word = _header_word(compact(text))
+        if word and word[0] not in found:
+            found[word[0]] = index
+    if len(found) < _MIN_HEADER_WORDS:
+        return None
+    return Columns(**found)
+
+
+def header_leftover(line: Line) -> list[str]:
+    """The cells of a header line without their header words: OCR sometimes runs the first row
+    into the header ("三级指标指标1:聘请行业专家…")."""
+    leftover = []
+    for text in line.texts:
+        word = _header_word(compact(text))
+        leftover.append(compact(text).replace(word[1].group(0), "", 1) if word else text)
+    return leftover

@@ -1,0 +1,58 @@
+"""The values of header fields, each repaired from the pieces the layout left of it."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ...document import Line
+from .dates import read_period
+from .header import HeaderFields
+from .text import cjk_count, compact, join_fragments, trim_marks
+from .values import read_amount
+
+_MIN_NAME_CJK = 2
+
+
+def read_name(pieces: list[str]) -> str | None:
+    """A name, or None when what is left is no name (a stray "置")."""
+    name = join_fragments(pieces)
+    return name if cjk_count(name) >= _MIN_NAME_CJK else None
+
+
+def name_from_line(line: Line) -> str | None:
+    """The name on a line printed without its 项目名称 label ("] | | 2023年中国产业发展对接活动 | 动")."""
+    texts = [t for t in line.texts if t.strip()]
+    start = next((i for i, t in enumerate(texts) if cjk_count(t) >= _MIN_NAME_CJK), len(texts))
+    return read_name(texts[start:])
+
+
+def read_text(pieces: list[str]) -> str | None:
+    return "".join(trim_marks(p) for p in pieces) or None
+
+
+def read_fund(fields: HeaderFields) -> Decimal | None:
+    """资金总额, or the sum of its parts (财政拨款, 其他资金) when only they are printed."""
+    if (total := read_amount(fields.get("fund"))) is not None:
+        return total
+    parts = [amount for name in ("fund_fiscal", "fund_other") if (amount := read_amount(fields.get(name))) is not None]
+    return sum(parts, Decimal(0)) if parts else None
+
+
+def read_nature(fields: HeaderFields) -> str | None:
+    """常年 or 一次, from what is left of it ("常 | ·年", "_ | 次")."""
+    # 项目性质 label lost: its value is left on the 资金总额 line ("10 | —————常 | 年")
+    pieces = fields.get("nature") if "nature" in fields.pieces else [p for p in fields.get("fund") if read_amount([p]) is None]
+    printed = trim_marks(compact("".join(pieces)))
+    if "常" in printed or "年" in printed:
+        return "常年"
+    if "一" in printed or "次" in printed:
+        return "一次"
+    return printed or None
+
+
+def read_dates(fields: HeaderFields) -> tuple[date | None, date | None]:
+    start, end = read_period(fields.get("start"), fields.get("end"))
+    if start is None and end is None and "period" in fields.pieces:
+        start, end = read_period(fields.get("period"), [])
+    return start, end

@@ -1,0 +1,109 @@
+"""The header labels of a performance table (项目名称, 资金总额, 项目起始时间 …) found in a noisy line.
+
+The layout breaks labels across cells ("项 | 1目名称", "资金 | 总额(万元)") and runs them into values
+("300项目性质(常年或一次)常年"). So a line is read cell by cell: a full label ("项目终止时间") is
+recognized anywhere in a cell, a fragment ("目名称", "始时间", "额(万元)") only at the start of a
+cell, after at most a few stray characters. What lies between two labels is the first one's value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...document import Line
+
+_UNIT = r"(?:\((?:万元|元)\))?"
+
+# Full labels: specific enough to be recognized anywhere in a cell.
+_FULL: list[tuple[str, str]] = [
+    ("overall_name", r"部门\(单位\)名称|部门名称|单位名称"),
+    ("name", r"项目名称"),
+    ("department", r"主管部门"),
+    ("implementer", r"实施单位"),
+    ("fund", rf"部门支出预算数|(?:年度)?资金总额{_UNIT}"),
+    ("nature", r"项目性质(?:\(常年或一次\)|\(常年或|\(一次或常年\))?"),
+    ("start", r"(?:项目)?(?:起始|开始)时间"),
+    ("end", r"(?:项目)?(?:终止|结束|截止)时间"),
+    ("period", r"(?:项目|实施|执行)期限|起止时间"),
+    ("overview", r"项目概况"),
+    ("basis", r"立项依据"),
+]
+# Fragments: only at the start of a cell (they also occur inside prose).
+_FRAGMENT: list[tuple[str, str]] = [
+    ("name", r"目\]?名称|名称"),
+    ("department", r"管部门|部门|主管"),
+    ("fund", rf"(?:年度)?预算(?:总额|金额|数){_UNIT}|资金总额?|总额{_UNIT}|额\((?:万元|元)\)"),
+    ("fund_fiscal", rf"(?:其中:?)?财政拨款{_UNIT}"),
+    ("fund_other", rf"其他资金{_UNIT}"),
+    ("start", r"始时间"),
+    ("end", r"止时间"),
+    ("overview", r"目概况|概况"),
+    ("basis", r"项依据|依据"),
+    ("target", r"(?:当?年(?:度|整体)?|整体)?绩效目标?|(?:年度)?总体目标"),
+]
+# stray characters tolerated in front of a fragment ("5目名称", "[目概况", "奎部门")
+_LEAD = 3
+
+
+def _alternation(labels: list[tuple[str, str]]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{field}>{pattern})" for field, pattern in labels))
+
+
+_FULL_RE = _alternation(_FULL)
+_FRAGMENT_RE = re.compile(rf"^.{{0,{_LEAD}}}?(?:{_alternation(_FRAGMENT).pattern})")
+
+PROJECT_FIELDS = frozenset({"department", "implementer", "fund", "fund_fiscal", "fund_other", "nature", "start", "end", "period"})
+
+
+@dataclass(frozen=True)
+class Token:
+    """A label (`field` set) or a piece of value text (`text` set), and the cell it came from."""
+
+    cell: int
+    field: str | None = None
+    text: str = ""
+
+
+def _label_matches(text: str) -> list[re.Match[str]]:
+    matches = list(_FULL_RE.finditer(text))
+    if matches and matches[0].start() <= _LEAD:
+        return matches
+    fragment = _FRAGMENT_RE.match(text)
+    if fragment is None:
+        return matches
+    # a fragment at the start, then any full labels after it
+    return [fragment] + [m for m in matches if m.start() >= fragment.end()]
+
+
+def _cell_tokens(index: int, text: str) -> list[Token]:
+    tokens: list[Token] = []
+    position = 0
+    for match in _label_matches(text):
+        before = text[position : match.start()].strip()
+        # text before a fragment is stray marks; before a full label it ends the previous value
+        if before and match.re is _FULL_RE:
+            tokens.append(Token(cell=index, text=before))
+        tokens.append(Token(cell=index, field=match.lastgroup))
+        position = match.end()
+    rest = text[position:].strip()
+    if rest:
+        tokens.append(Token(cell=index, text=rest))
+    return tokens
+
+
+def tokenize(line: Line) -> list[Token]:
+    return [token for index, text in enumerate(line.texts) if text.strip() for token in _cell_tokens(index, text)]
+
+
+def fields_on(line: Line) -> list[str]:
+    return [token.field for token in tokenize(line) if token.field]
+
+
+def name_label_position(line: Line) -> int | None:
+    """Among the filled cells, the position of a 项目名称 label, when the line has one."""
+    filled = [i for i, text in enumerate(line.texts) if text.strip()]
+    for token in tokenize(line):
+        if token.field == "name":
+            return filled.index(token.cell)
+    return None

@@ -1,0 +1,104 @@
+"""The performance section read into the model: the overall table and one table per project."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...document import Line
+from ...model import PerformanceTable, Source, Unreadable
+from .fields import name_from_line, read_dates, read_fund, read_name, read_nature, read_text
+from .header import HeaderFields, read_header
+from .indicators import read_indicators
+from .tables import RawTable, is_indicator_line, is_title, split_tables
+
+# fields every table has; a missing one is reported
+_REQUIRED = {"name": "项目名称", "fund": "资金总额", "start": "项目起始时间", "end": "项目终止时间"}
+_OVERALL_REQUIRED = {"name": "部门(单位)名称", "fund": "部门支出预算数"}
+# fields not every form prints; reported when the label is printed but no value is read
+_OPTIONAL = {"department": "主管部门", "implementer": "实施单位", "nature": "项目性质"}
+
+
+@dataclass
+class PerformanceResult:
+    overall: PerformanceTable | None = None
+    projects: list[PerformanceTable] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
+
+
+def _split(raw: RawTable) -> tuple[list[Line], list[Line]]:
+    """Header lines and indicator lines (from the indicator header or the first level row)."""
+    lines = [line for line in raw.lines if not is_title(line)]
+    start = next((i for i, line in enumerate(lines) if is_indicator_line(line)), len(lines))
+    return lines[:start], lines[start:]
+
+
+class _TableReader:
+    def __init__(self, raw: RawTable, unreadable: list[Unreadable]):
+        self.raw = raw
+        self.unreadable = unreadable
+        first = raw.name_line or (raw.lines[0] if raw.lines else None)
+        self.source = first.source if first else Source()
+        self.label = "整体绩效目标表" if raw.scope == "overall" else f"第{self.source.line}行起的项目绩效目标表"
+
+    def note(self, what: str, source: Source | None = None) -> None:
+        self.unreadable.append(Unreadable(what=f"{self.label}：{what}", source=source or self.source))
+
+    def _name(self, fields: HeaderFields) -> str | None:
+        name = read_name(fields.get("name"))
+        if name is None and self.raw.name_line is not None:
+            name = name_from_line(self.raw.name_line)
+        return name
+
+    def _table(self, fields: HeaderFields) -> PerformanceTable:
+        table = PerformanceTable(
+            scope=self.raw.scope, name=self._name(fields), fund=read_fund(fields),
+            overview=read_text(fields.get("overview")), target=read_text(fields.get("target")), source=self.source,
+        )
+        if self.raw.scope == "project":
+            table.department = read_name(fields.get("department"))
+            table.implementer = read_name(fields.get("implementer"))
+            table.nature = read_nature(fields)
+            table.start, table.end = read_dates(fields)
+            table.basis = read_text(fields.get("basis"))
+        return table
+
+    def _report_missing(self, table: PerformanceTable, fields: HeaderFields) -> None:
+        required = _OVERALL_REQUIRED if table.scope == "overall" else _REQUIRED
+        for attribute, printed in required.items():
+            if getattr(table, attribute) is None:
+                self.note(f"未能读出{printed}")
+        if table.scope == "project":
+            for attribute, printed in _OPTIONAL.items():
+                if getattr(table, attribute) is None and attribute in fields.pieces:
+                    self.note(f"印有“{printed}”，但未能读出其内容", fields.sources[attribute].source)
+        for line in fields.unplaced:
+            self.note(f"表头中的一行“{' | '.join(line.filled)}”没有可识别的栏目名称，未读入", line.source)
+
+    def read(self) -> PerformanceTable | None:
+        header_lines, indicator_lines = _split(self.raw)
+        if not header_lines and not indicator_lines and self.raw.name_line is None:
+            return None  # a title with nothing under it
+        fields = read_header(header_lines)
+        table = self._table(fields)
+        if table.name and table.scope == "project":
+            self.label = f"项目“{table.name}”的绩效目标表"
+        self._report_missing(table, fields)
+        table.indicators = read_indicators(indicator_lines, self.note)
+        return table
+
+
+def read_performance(lines: list[Line]) -> PerformanceResult:
+    """All performance tables in the lines of the performance section, and what could not be read."""
+    result = PerformanceResult()
+    for raw in split_tables(lines):
+        reader = _TableReader(raw, result.unreadable)
+        table = reader.read()
+        if table is None:
+            continue
+        if table.scope == "project":
+            result.projects.append(table)
+        elif result.overall is None:
+            result.overall = table
+        else:
+            reader.note("又一张整体绩效目标表，未读入")
+    return result

@@ -1,0 +1,194 @@
+"""One indicator row read into entries: the 一级/二级 names it prints, its 三级 name(s), value(s).
+
+Rows are read by what cells look like, with the header's columns as hints: level names are
+recognized from the framework's vocabulary, the value is the 指标值 cell or else a trailing cell
+that prints a quantity, and everything else right of the level columns is the 三级 name. OCR runs
+rows together ("1:工业增加值增长2:数字经济增加值增长 | ≥5%≥5%"): the ordinal markers ("指标2:",
+"2:") split the names, and the values are paired with them when the counts agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...document import Line
+from ...model import Source
+from .columns import Columns
+from .text import cjk_count, compact, trim_marks
+from .values import is_quantity, is_several_quantities, split_values
+from .vocabulary import read_levels
+
+# "指标2:", "指标:", "指标△:" (a digit OCR could not read), a leading "指标", "2:", or a stray
+# mark with a colon opening a cell ("ı:共建共享"); numbered forms first, to keep the ordinal
+_MARKER = re.compile(
+    r"^指\s*标\s*(?:(?P<a>\d{1,2})|[^\u3400-\u9fff\s])?\s*[::]?"
+    r"|指\s*标\s*(?:(?P<b>\d{1,2})\s*[::]?|[^\u3400-\u9fff\s]?[::]|$)"
+    r"|(?<![\d.])(?P<c>\d{1,2})\s*[::]"
+    r"|(?:^|(?<=\t))[^\u3400-\u9fff\s\d]{1,2}[::]"
+)
+# a name is at least this many CJK characters besides the "指标" residue of the marker column
+_MIN_NAME_CJK = 2
+_STRAY_MAX_CHARS = 2
+
+
+@dataclass(frozen=True)
+class Item:
+    ordinal: int | None
+    name: str | None  # None: an empty placeholder ("指标2:")
+
+
+@dataclass
+class Entry:
+    """One indicator as printed, before its 一级/二级 are settled by its group."""
+
+    ordinal: int | None
+    name: str | None
+    value: str | None
+    level1: str | None
+    level2: str | None
+    source: Source
+    weight: str | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    comparator_column: bool = False
+    unpaired: str | None = None  # values that could not be matched to the names of the row
+
+
+@dataclass
+class _Cells:
+    level1: list[str] = field(default_factory=list)
+    level2: list[str] = field(default_factory=list)
+    printed_levels: list[str] = field(default_factory=list)
+    parts: list[tuple[int, str]] = field(default_factory=list)
+    value: tuple[int, str] | None = None
+    positional: dict[str, str] = field(default_factory=dict)
+
+
+def _is_name(text: str) -> bool:
+    return cjk_count(text.replace("指", "").replace("标", "")) >= _MIN_NAME_CJK
+
+
+def _clean_name(text: str) -> str | None:
+    pieces = [trim_marks(piece) for piece in text.split("\t")]
+    # a stray mark left in the marker's cell ("指标1:5 | 曾加企业…", "指标1:) | 咸少用能…")
+    while pieces and cjk_count(pieces[0]) == 0 and len(pieces[0]) <= _STRAY_MAX_CHARS:
+        pieces.pop(0)
+    name = trim_marks("".join(pieces))
+    return name if _is_name(name) else None
+
+
+def split_items(text: str) -> list[Item]:
+    """The 三级 names a cell prints, split at ordinal markers, each with its ordinal."""
+    items: list[Item] = []
+    ordinal: int | None = None
+    position = 0
+    for match in _MARKER.finditer(text):
+        if name := _clean_name(text[position : match.start()]):
+            items.append(Item(ordinal, name))
+            ordinal = None
+        number = match.group("a") or match.group("b") or match.group("c")
+        ordinal = int(number) if number else ordinal
+        position = match.end()
+    if name := _clean_name(text[position:]):
+        items.append(Item(ordinal, name))
+    elif not items:
+        items.append(Item(ordinal, None))
+    return items
+
+
+def _level_cell(cells: _Cells, text: str, in_level1_column: bool) -> None:
+    levels = read_levels(compact(text), in_level1_column)
+    cells.level1 += levels.level1
+    cells.level2 += levels.level2
+    if levels.level1 or levels.level2:
+        cells.printed_levels.append(compact(text))
+    # a name run into the level column ("生态效益指标指标1:减少污水排放量…") starts at its marker
+    if marker := _MARKER.search(levels.rest):
+        cells.parts.append((-1, levels.rest[marker.start() :]))
+
+
+def _sort_cells(line: Line, columns: Columns) -> _Cells:
+    cells = _Cells()
+    positional = {index: name for name, index in columns.positional.items()}
+    for index, text in enumerate(line.texts):
+        if not text.strip():
+            continue
+        if index in positional:
+            cells.positional[positional[index]] = text.strip()
+        elif index == columns.value or (columns.value is not None and index > columns.value and cells.value is None):
+            cells.value = (index, text.strip())
+        elif index < columns.level_area_end or (columns.level_area_end == 0 and _only_levels(text)):
+            _level_cell(cells, text, columns.level1 is not None and index <= columns.level1)
+        else:
+            cells.parts.append((index, text.strip()))
+    return cells
+
+
+def _only_levels(text: str) -> bool:
+    levels = read_levels(compact(text), False)
+    return bool(levels.level1 or levels.level2) and cjk_count(levels.rest) == 0
+
+
+def _take_trailing_value(cells: _Cells) -> None:
+    """A row whose value drifted left into the name column ("指标: | ≥180次")."""
+    last = cells.parts[-1][1] if cells.parts else ""
+    if cells.value is None and last and (is_quantity(last) or is_several_quantities(last)) and not _MARKER.match(last):
+        cells.value = cells.parts.pop()
+
+
+def _strip_printed_level(name: str, printed_levels: list[str]) -> str:
+    # "社会效益 | 社会效益提供就业岗位": the level printed again in front of the name
+    for printed in printed_levels:
+        if name.startswith(printed) and _is_name(name[len(printed) :]):
+            return name[len(printed) :]
+    return name
+
+
+def _pair(items: list[Item], value: str | None) -> tuple[list[str | None], str | None]:
+    """The value of each item, and what could not be paired with the row's names."""
+    values: list[str | None] = [None] * len(items)
+    named = [index for index, item in enumerate(items) if item.name]
+    if value is None:
+        return values, None
+    if len(named) <= 1:
+        values[named[0] if named else 0] = value
+        return values, None
+    split = split_values(value)
+    if len(split) != len(named):
+        return values, value
+    for index, one in zip(named, split):
+        values[index] = one
+    return values, None
+
+
+def _source(line: Line, cells: _Cells) -> Source:
+    printed = [index for index, _ in cells.parts if index >= 0] + ([cells.value[0]] if cells.value else [])
+    return line.cell_source(printed[0]) if printed else line.source
+
+
+def _level2_of(cells: _Cells, index: int, count: int) -> str | None:
+    """One 二级 per name when the row prints as many ("社会效益指标生态效益指标"), else the row's."""
+    if len(cells.level2) == count:
+        return cells.level2[index]
+    return cells.level2[0] if cells.level2 and index == 0 else None
+
+
+def read_row(line: Line, columns: Columns) -> list[Entry]:
+    cells = _sort_cells(line, columns)
+    _take_trailing_value(cells)
+    # cells joined by a tab: "指标2 | 2:安全培训" must not read as "指标22:"
+    text = "\t".join(part for _, part in cells.parts)
+    items = split_items(_strip_printed_level(text, cells.printed_levels)) if text else [Item(None, None)]
+    values, unpaired = _pair(items, cells.value[1] if cells.value else None)
+    source = _source(line, cells)
+    entries = []
+    for index, (item, value) in enumerate(zip(items, values)):
+        entries.append(Entry(
+            ordinal=item.ordinal, name=item.name, value=value, source=source,
+            level1=cells.level1[0] if cells.level1 and index == 0 else None, level2=_level2_of(cells, index, len(items)),
+            weight=cells.positional.get("weight"), unit=cells.positional.get("unit"),
+            comparator=cells.positional.get("comparator"), comparator_column=columns.comparator is not None,
+            unpaired=unpaired if index == 0 else None,
+        ))
+    return entries

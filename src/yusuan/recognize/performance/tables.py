@@ -1,0 +1,140 @@
+"""Splitting the performance section into tables.
+
+A table starts at a title ("…整体绩效目标表", "项目支出绩效目标表"), at a 部门(单位)名称 line (the
+overall table) or at a 项目名称 line. Some project tables lost their 项目名称 label: the name stands
+alone on a line, and the next line is already 主管部门 | … | 实施单位. So a line of header fields met
+after a table's indicators starts a new table, and takes the line above as its name line when that
+line prints nothing but a name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ...document import Line
+from .columns import read_columns
+from .labels import PROJECT_FIELDS, fields_on, name_label_position
+from .text import cjk_count, compact
+from .values import is_quantity
+from .vocabulary import read_levels
+
+# the 项目名称 label is among the first cells of its line
+_NAME_LABEL_MAX_POSITION = 1
+# a name line: one cell with at least this many CJK characters, other cells stray marks
+_NAME_MIN_CJK = 4
+_STRAY_MAX_CHARS = 1
+_TITLE_MAX_CHARS = 60
+# a cell naming a level holds little else ("出指标质量指标"); prose that mentions 质量 is no level cell
+_LEVEL_CELL_MAX_OTHER_CJK = 3
+
+
+@dataclass
+class RawTable:
+    scope: Literal["overall", "project"]
+    lines: list[Line] = field(default_factory=list)
+    name_line: Line | None = None  # a name printed without its 项目名称 label
+    has_fields: bool = False
+    has_indicators: bool = False
+
+
+def is_title(line: Line) -> bool:
+    text = compact(line.text)
+    return (
+        len(line.filled) <= 2 and len(text) <= _TITLE_MAX_CHARS and "绩效目标" in text and "表" in text[-3:]
+    )
+
+
+def _title_scope(line: Line) -> Literal["overall", "project"]:
+    text = compact(line.text)
+    return "overall" if "整体" in text or ("部门" in text and "项目" not in text) else "project"
+
+
+def has_name_label(line: Line) -> bool:
+    position = name_label_position(line)
+    return position is not None and position <= _NAME_LABEL_MAX_POSITION and read_columns(line) is None
+
+
+def is_overall_label(line: Line) -> bool:
+    return "overall_name" in fields_on(line)
+
+
+def _starts_unlabeled_table(fields: list[str]) -> bool:
+    """A line of two header fields ("主管部门 | … | 实施单位 | …"): one alone may be an indicator name."""
+    return len({f for f in fields if f in PROJECT_FIELDS}) >= 2
+
+
+def is_name_line(line: Line) -> bool:
+    texts = [compact(t) for t in line.texts if t.strip()]
+    names = [t for t in texts if cjk_count(t) >= _NAME_MIN_CJK]
+    if len(names) != 1 or is_quantity(names[0]) or _is_level_cell(names[0]):
+        return False
+    return all(t == names[0] or len(t) <= _STRAY_MAX_CHARS for t in texts)
+
+
+def is_indicator_line(line: Line) -> bool:
+    if read_columns(line) is not None:
+        return True
+    return any(_is_level_cell(t) for t in line.texts if t.strip()) and not fields_on(line)
+
+
+def _is_level_cell(text: str) -> bool:
+    levels = read_levels(compact(text), False)
+    return bool(levels.level2) and cjk_count(levels.rest) <= _LEVEL_CELL_MAX_OTHER_CJK
+
+
+class _Splitter:
+    def __init__(self) -> None:
+        self.tables: list[RawTable] = []
+
+    @property
+    def current(self) -> RawTable | None:
+        return self.tables[-1] if self.tables else None
+
+    def _fresh(self, scope: str) -> bool:
+        """The current table was just opened (by its title) and can take this header."""
+        current = self.current
+        return current is not None and current.scope == scope and not current.has_fields and not current.has_indicators
+
+    def _open(self, scope: Literal["overall", "project"], name_line: Line | None = None) -> RawTable:
+        table = RawTable(scope=scope, name_line=name_line)
+        self.tables.append(table)
+        return table
+
+    def _pull_name_line(self) -> Line | None:
+        current = self.current
+        if current is not None and len(current.lines) > 1 and is_name_line(current.lines[-1]):
+            return current.lines.pop()
+        return None
+
+    def _table_for(self, line: Line) -> RawTable:
+        fields = fields_on(line)
+        if is_overall_label(line) and not self._fresh("overall"):
+            return self._open("overall")
+        if has_name_label(line) and not self._fresh("project"):
+            return self._open("project")
+        current = self.current
+        if current is None:
+            return self._open("overall" if is_overall_label(line) else "project")
+        if (current.has_indicators or current.scope == "overall") and _starts_unlabeled_table(fields):
+            return self._open("project", self._pull_name_line())
+        return current
+
+    def add(self, line: Line) -> None:
+        if is_title(line):
+            table = self.current if self._fresh(_title_scope(line)) else self._open(_title_scope(line))
+            table.lines.append(line)
+            return
+        table = self._table_for(line)
+        table.lines.append(line)
+        if is_indicator_line(line):
+            table.has_indicators = True
+        elif fields_on(line):
+            table.has_fields = True
+
+
+def split_tables(lines: list[Line]) -> list[RawTable]:
+    splitter = _Splitter()
+    for line in lines:
+        splitter.add(line)
+    return splitter.tables

@@ -1,0 +1,180 @@
+"""The project list (项目支出明细表): one line per project, funding split in column groups.
+
+Cells that lost their empty neighbours (a row printed `30.00 30.00 30.00` under four columns) are put
+back where the table's identities hold (合计 = Σ group subtotals, subtotal = Σ its parts), preferring
+the columns the other rows use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+from itertools import combinations
+
+from ..document import Line
+from ..model import Column, Project, Row, Table, Unit, Unreadable
+from .cells import is_amount, read_amount, read_code
+from .columns import merged_header
+from .grid import is_total_label, split_header
+from .segment import Segment
+
+_PROJECT_CODE = re.compile(r"^([0-9A-Za-z]{12,})\s*[-—_:：]?\s*(.*)$")
+_GROUPS: list[tuple[str, re.Pattern[str], list[tuple[str, re.Pattern[str]]]]] = [
+    ("specific_target", re.compile(r"年初|特定目标"), [
+        ("personnel_project", re.compile(r"人员性")),
+        ("general_project", re.compile(r"一般性")),
+        ("livelihood_project", re.compile(r"民生")),
+    ]),
+    ("superior_special", re.compile(r"上级|专项"), [
+        ("advance_special", re.compile(r"提前下达")),
+        ("carried_project", re.compile(r"结转")),
+        ("municipal_special", re.compile(r"市级")),
+    ]),
+]
+_SOURCE_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    ("general_budget", re.compile(r"一般公共预算|公共财政")),
+    ("gov_fund", re.compile(r"政府性基金")),
+    ("state_capital", re.compile(r"国有资本")),
+    ("carryover", re.compile(r"上年结转|结转结余")),
+    ("special_account", re.compile(r"财政专户")),
+    ("operating", re.compile(r"事业收入")),
+    ("other", re.compile(r"其他")),
+]
+
+
+def _funding_columns(header: list[Line]) -> tuple[list[str], dict[str, list[str]]]:
+    """Funding column ids in printed order, and each group's parts."""
+    text = "".join(merged_header([line.texts for line in header]).values())
+    groups = [(gid, gre, parts) for gid, gre, parts in _GROUPS if any(p.search(text) for _, p in parts)]
+    if groups:
+        order, members = [], {}
+        for group_id, _, parts in groups:
+            present = [pid for pid, pattern in parts if pattern.search(text)]
+            order += [group_id, *present]
+            members[group_id] = present
+        return order, members
+    return [cid for cid, pattern in _SOURCE_COLUMNS if pattern.search(text)], {}
+
+
+def read_project_list(segment: Segment, unit: Unit) -> tuple[Table, list[Project], list[Unreadable]]:
+    header, _ = split_header(segment.parts[0]) if segment.parts else ([], [])
+    funding, groups = _funding_columns(header)
+    parsed = [p for part in segment.parts for p in (_parse_line(line) for line in split_header(part)[1]) if p]
+    usage = _column_usage(parsed, funding, groups)
+    rows: list[Row] = []
+    projects: list[Project] = []
+    unreadable: list[Unreadable] = []
+    for line, fields, numbers in parsed:
+        split = _place(numbers[1:], _offsets(fields["value_cells"]), numbers[0], funding, groups, usage) if numbers else {}
+        if numbers and split is None:
+            unreadable.append(Unreadable(what=f"项目“{fields['name']}”的资金来源无法对齐到列", source=line.source))
+            split = dict(zip(funding, numbers[1:]))
+        values = {"amount": numbers[0] if numbers else None, **{c: split.get(c) for c in funding}}
+        if fields["total"]:
+            rows.append(Row(name="合计", item="total", values=values, source=line.source))
+            continue
+        rows.append(Row(code=fields["code"], name=fields["name"], values=values, source=line.source))
+        projects.append(Project(
+            code=fields["code"], name=fields["name"], budget_unit=fields["unit"],
+            functional_code=fields["functional_code"], functional_name=fields["functional_name"],
+            amount=values["amount"], funding={c: split.get(c) for c in funding}, source=line.source,
+        ))
+    table = Table(
+        id="project_expenditure", title=segment.title, unit=unit,
+        columns=[Column(id=c) for c in ["amount", *funding]], rows=rows,
+        note="\n".join(segment.notes) or None, source=segment.title_line.source,
+    )
+    return table, projects, unreadable
+
+
+def _parse_line(line: Line):
+    texts = [t.strip() for t in line.texts]
+    code_at = next((i for i, t in enumerate(texts) if len(t) == 7 and read_code(t)), None)
+    total_at = next((i for i, t in enumerate(texts) if is_total_label(t)), None)
+    if code_at is None and total_at is None:
+        return None
+    anchor = code_at if code_at is not None else total_at
+    labels = [t for t in texts[anchor + 1 :] if t and not is_amount(t)]
+    name_cell = labels[-1] if labels else ""
+    after = texts.index(name_cell, anchor + 1) + 1 if name_cell else anchor + 1
+    value_cells = texts[after:]
+    numbers = [read_amount(t) for t in value_cells if t and is_amount(t)]
+    code, name = None, name_cell
+    if match := _PROJECT_CODE.match(name_cell):
+        code, name = match.group(1), match.group(2)
+    before = [t for t in texts[:anchor] if t and not t.isdigit()]
+    fields = {
+        "total": code_at is None, "code": code, "name": name,
+        "unit": before[-1] if before else None,
+        "functional_code": texts[code_at] if code_at is not None else None,
+        "functional_name": labels[0] if len(labels) > 1 else None,
+    }
+    fields["value_cells"] = value_cells
+    return line, fields, [n for n in numbers if n is not None]
+
+
+def _column_usage(parsed, funding: list[str], groups: dict[str, list[str]]) -> Counter[str]:
+    """How often each funding column holds a number in rows whose cells line up with the header."""
+    usage: Counter[str] = Counter()
+    for _, fields, _ in parsed:
+        placed = _aligned(fields["value_cells"], len(funding))
+        if placed is not None:
+            usage.update(funding[i] for i, v in enumerate(placed) if v is not None)
+    return usage
+
+
+def _aligned(value_cells: list[str], width: int) -> list[Decimal | None] | None:
+    """The funding cells of a row that prints every column (empty ones included), else None."""
+    cells = value_cells[1 : 1 + width]
+    if len(cells) < width or not is_amount(value_cells[0]) or any(t and not is_amount(t) for t in cells):
+        return None
+    return [read_amount(t) for t in cells]
+
+
+def _offsets(value_cells: list[str]) -> list[int]:
+    """Printed cell offsets of the funding numbers, relative to the amount cell."""
+    return [i for i, t in enumerate(value_cells) if t and is_amount(t)][1:]
+
+
+def _keeps_gaps(positions: tuple[int, ...], offsets: list[int]) -> bool:
+    """Cells can be lost in extraction but not invented: printed gaps are lower bounds."""
+    previous_position, previous_offset = 0, 0
+    for position, offset in zip(positions, offsets):
+        if position + 1 - previous_position < offset - previous_offset:
+            return False
+        previous_position, previous_offset = position + 1, offset
+    return True
+
+
+def _place(numbers: list[Decimal], offsets: list[int], amount: Decimal, funding: list[str],
+           groups: dict[str, list[str]], usage: Counter[str]):
+    """Put the numbers (in printed order) into funding columns so that the identities hold."""
+    if not numbers:
+        return {}
+    if len(numbers) > len(funding):
+        return None
+    best, best_score = None, -1
+    for positions in combinations(range(len(funding)), len(numbers)):
+        if not _keeps_gaps(positions, offsets):
+            continue
+        values = {funding[p]: n for p, n in zip(positions, numbers)}
+        if not _holds(values, amount, groups):
+            continue
+        score = sum(usage[funding[p]] for p in positions)
+        if score > best_score:
+            best, best_score = values, score
+    return best
+
+
+def _holds(values: dict[str, Decimal], amount: Decimal, groups: dict[str, list[str]]) -> bool:
+    if groups:
+        if sum(values.get(g, Decimal(0)) for g in groups) != amount:
+            return False
+        for group, parts in groups.items():
+            if parts and any(p in values for p in parts) and sum(values.get(p, Decimal(0)) for p in parts) != values.get(group, Decimal(0)):
+                return False
+            if group in values and parts and not any(p in values for p in parts):
+                return False
+        return True
+    return sum(values.values()) == amount

@@ -1,0 +1,107 @@
+"""The "三公" table, as one row per year with total / overseas / vehicle (purchase, operation) / reception.
+
+Printed either across (one line, the items as columns, a group of columns per year) or down (one
+line per item, a column per year). Where the header is garbled, the column order is the one under
+which the identities hold (合计 = 出国 + 车 + 接待, 车 = 购置 + 运行).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model import Column, Row, Table, Unit, Unreadable
+from .cells import is_amount, read_amount
+from .grid import is_total_label
+from .segment import Segment
+
+ITEMS = ["total", "overseas", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"]
+_ORDERS = [
+    ITEMS,
+    ["total", "overseas", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"],
+    ["total", "vehicle", "vehicle_purchase", "vehicle_operation", "overseas", "reception"],
+]
+_ITEM_LABELS: list[tuple[str, re.Pattern[str]]] = [
+    ("vehicle_purchase", re.compile(r"购置费|车辆购置|用车购置$")),
+    ("vehicle_operation", re.compile(r"运行")),
+    ("vehicle", re.compile(r"公务用车")),
+    ("overseas", re.compile(r"出国")),
+    ("reception", re.compile(r"接待")),
+    ("total", re.compile(r"^合计|^总计|三公.*(合计|总额)")),
+]
+_YEAR = re.compile(r"(20\d\d)年")
+
+
+def read_three_public(segment: Segment, unit: Unit, year: int | None) -> tuple[Table, list[Unreadable]]:
+    lines = segment.lines
+    header_text = " ".join(line.text for line in lines[:6])
+    years = list(dict.fromkeys(int(y) for y in _YEAR.findall(header_text)))
+    rows = _read_down(lines, years) or _read_across(lines, years, year)
+    unreadable = [] if rows else [Unreadable(what="未能读出“三公”经费表的金额", source=segment.title_line.source)]
+    table = Table(
+        id="three_public", title=segment.title, unit=unit, columns=[Column(id=c) for c in ITEMS],
+        rows=rows, note="\n".join(segment.notes) or None, source=segment.title_line.source,
+    )
+    return table, unreadable
+
+
+def _amounts(texts: list[str]) -> list[tuple[int, Decimal]]:
+    return [(i, read_amount(t)) for i, t in enumerate(texts) if is_amount(t) and read_amount(t) is not None]
+
+
+def _read_across(lines, years: list[int], year: int | None) -> list[Row]:
+    for line in lines:
+        if not any(is_total_label(t) for t in line.texts):
+            continue
+        numbers = [value for _, value in _amounts(line.texts)]
+        if len(numbers) < 6 or len(numbers) % 6:
+            continue
+        groups = [numbers[i : i + 6] for i in range(0, len(numbers), 6)]
+        labels = years[-len(groups):] if len(years) >= len(groups) else _default_years(len(groups), year)
+        return [
+            Row(name=str(label), values=_ordered(group), source=line.source)
+            for label, group in zip(labels, groups)
+        ]
+    return []
+
+
+def _default_years(count: int, year: int | None) -> list[int | str]:
+    if year is None:
+        return [str(i + 1) for i in range(count)]
+    return list(range(year - count + 1, year + 1))
+
+
+def _ordered(group: list[Decimal]) -> dict[str, Decimal | None]:
+    for order in _ORDERS:
+        values = dict(zip(order, group))
+        if _consistent(values):
+            return values
+    return dict(zip(ITEMS, group))
+
+
+def _consistent(v: dict[str, Decimal]) -> bool:
+    return (
+        v["total"] == v["overseas"] + v["vehicle"] + v["reception"]
+        and v["vehicle"] == v["vehicle_purchase"] + v["vehicle_operation"]
+    )
+
+
+def _read_down(lines, years: list[int]) -> list[Row]:
+    by_item: dict[str, list[Decimal | None]] = {}
+    source = None
+    for line in lines:
+        label = next((t for t in line.texts if t.strip() and not is_amount(t)), "")
+        item = next((key for key, pattern in _ITEM_LABELS if pattern.search(label)), None)
+        numbers = [value for _, value in _amounts(line.texts)]
+        if item and numbers and item not in by_item:
+            by_item[item] = numbers
+            source = source or line.source
+    if len(by_item) < 4:
+        return []
+    width = max(len(v) for v in by_item.values())
+    labels = years[-width:] if len(years) >= width else list(range(width))
+    rows = []
+    for position, label in enumerate(labels):
+        values = {item: (by_item[item][position] if item in by_item and position < len(by_item[item]) else None) for item in ITEMS}
+        rows.append(Row(name=str(label), values=values, source=source))
+    return rows

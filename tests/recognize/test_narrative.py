@@ -1,0 +1,421 @@
+"""Narrative recognition: sections, and the amounts the text states as claims.
+
+Expected values are written by hand from reading the text, not produced by the code.
+"""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from yusuan.model import Claim, Unit
+from yusuan.readers import read_path
+from yusuan.readers.text import read_text
+from yusuan.recognize.narrative import narrative_lines, read_change_mentions, read_narrative
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "tongnan-jxw-2024-budget.txt"
+
+
+def lines_of(text: str):
+    return read_text(text.encode(), "x.txt").lines
+
+
+def claims_of(text: str, year: int | None = 2024, unit: Unit = Unit.wanyuan) -> list[Claim]:
+    return read_narrative(lines_of(text), unit, year).claims
+
+
+def only(claims: list[Claim], subject: str) -> Claim:
+    found = [c for c in claims if c.subject == subject]
+    assert len(found) == 1, (subject, [c.subject for c in claims])
+    return found[0]
+
+
+def change_of(claim: Claim) -> tuple:
+    return claim.value, claim.change, claim.direction, claim.change_percent, claim.compared_year
+
+
+# --- sections ---
+
+
+def test_sections_of_every_numbering_style_with_their_level_and_line():
+    text = "\n".join([
+        "第一部分 部门概况",
+        "一、单位基本情况",
+        "(一)职能职责",
+        "1.负责全区工业经济运行。承担行业管理。",
+        "2.拟订规划;组织实施。",
+        "(二)单位构成",
+        "本部门由本级构成。",
+        "二、其他重要事项的情况说明",
+        "1.机关运行经费。2024年机关运行经费10万元。",
+        "(1)公务接待费支出情况。",
+    ])  # fmt: skip
+    sections = read_narrative(lines_of(text), Unit.wanyuan, 2024).sections
+    assert [(s.level, s.number, s.title) for s in sections] == [
+        (0, "第一部分", "部门概况"),
+        (1, "一", "单位基本情况"),
+        (2, "(一)", "职能职责"),
+        (2, "(二)", "单位构成"),
+        (1, "二", "其他重要事项的情况说明"),
+        (3, "1", "机关运行经费"),
+        (4, "(1)", "公务接待费支出情况"),
+    ]
+    assert [s.source.line for s in sections] == [1, 2, 3, 6, 8, 9, 10]
+
+
+def test_numbered_duties_are_text_not_headings():
+    text = "(一)职能职责\n1.负责全区工业经济运行。承担行业管理。\n8.负责本区招商引资工作。"
+    sections = read_narrative(lines_of(text), Unit.wanyuan, 2024).sections
+    assert [s.title for s in sections] == ["职能职责"]
+    assert "8.负责本区招商引资工作。" in sections[0].text
+
+
+def test_a_duty_list_outside_a_duties_section_is_still_not_headings():
+    text = "一、主要任务说明\n8.负责本区工业和生产性服务业招商引资工作。\n5.指导各种经济成份的工业企业;拟订思路。"
+    assert [s.title for s in read_narrative(lines_of(text), Unit.wanyuan, 2024).sections] == ["主要任务说明"]
+
+
+def test_a_heading_with_its_text_run_on_keeps_the_text():
+    sections = read_narrative(lines_of("- 2.政府采购情况。单位政府采购货物预算20万元。"), Unit.wanyuan, 2024).sections
+    assert (sections[0].number, sections[0].title, sections[0].text) == ("2", "政府采购情况", "单位政府采购货物预算20万元。")
+
+
+# --- amounts and changes ---
+
+
+def test_change_in_the_next_clause_attaches_to_the_amount_it_follows():
+    claim = only(claims_of("基本支出 1,379.35 万元,比 2023年减少 49.71 万元,主要原因是退休4人。"), "basic")
+    assert change_of(claim) == (Decimal("1379.35"), Decimal("49.71"), "减少", None, 2023)
+    assert claim.unit == Unit.wanyuan and claim.year == 2024
+
+
+def test_increase_compared_with_last_year():
+    claim = only(claims_of("项目支出2426万元,比上年增加200万元。"), "project")
+    assert change_of(claim) == (Decimal("2426"), Decimal("200"), "增加", None, 2023)
+
+
+def test_compared_with_a_named_years_budget():
+    claim = only(claims_of("2024年收入预算3,805.35万元,较2023年预算减少1,023.71万元。"), "revenue_total")
+    assert change_of(claim) == (Decimal("3805.35"), Decimal("1023.71"), "减少", None, 2023)
+
+
+def test_flat_is_a_zero_change():
+    claim = only(claims_of("公务接待费30万元,与上年持平。"), "reception")
+    assert change_of(claim) == (Decimal("30"), Decimal("0"), "持平", None, 2023)
+
+
+def test_flat_after_a_list_holds_for_each_amount_in_it():
+    claims = claims_of("2024年政府性基金预算收入0万元,政府性基金预算支出0万元,与2023年持平。")
+    assert [(c.subject, c.direction, c.compared_year) for c in claims] == [
+        ("gov_fund_revenue", "持平", 2023),
+        ("gov_fund_expenditure", "持平", 2023),
+    ]
+
+
+def test_growth_percent_goes_with_the_change():
+    claim = only(claims_of("项目支出2426万元,比上年增加200万元,增长12.5%。"), "project")
+    assert change_of(claim) == (Decimal("2426"), Decimal("200"), "增加", Decimal("12.5"), 2023)
+
+
+def test_percent_alone_gives_direction_without_amount():
+    claim = only(claims_of("基本支出1,379.35万元,比上年下降3.2%。"), "basic")
+    assert change_of(claim) == (Decimal("1379.35"), None, "减少", Decimal("3.2"), 2023)
+
+
+def test_amounts_in_yuan_keep_their_unit():
+    claim = only(claims_of('2024年"三公"经费预算365,000元,比2023年减少140,000元。'), "three_public_total")
+    assert (claim.value, claim.unit, claim.change) == (Decimal("365000"), Unit.yuan, Decimal("140000"))
+
+
+def test_change_printed_without_unit_takes_the_unit_of_its_amount():
+    claim = only(claims_of("公务接待费30万元,比上年减少13,主要原因是厉行节约。"), "reception")
+    assert (claim.change, claim.direction, claim.unit) == (Decimal("13"), "减少", Unit.wanyuan)
+
+
+def test_zero_amount_is_a_claim():
+    assert only(claims_of("因公出国(境)费用0万元。"), "overseas").value == Decimal("0")
+
+
+def test_year_stated_before_the_amount_wins_over_the_document_year():
+    claim = only(claims_of("2023年支出预算3,000万元。"), "expenditure_total")
+    assert claim.year == 2023
+
+
+def test_no_year_given_and_none_stated():
+    claim = only(claims_of("项目支出2426万元,比上年减少974万元。", year=None), "project")
+    assert (claim.year, claim.compared_year) == (None, None)
+
+
+def test_counts_are_not_claims():
+    assert claims_of("截止 2023 年 12 月,部门共有车辆 2 辆,其中一般公务用车 2 辆。2024 年购置车辆 0 辆。") == []
+
+
+def test_amount_with_no_known_subject_is_not_a_claim_and_takes_no_change():
+    claims = claims_of("项目支出2426万元,其中市级专项资金1000万元,比上年减少974万元。")
+    assert [(c.subject, c.value, c.change) for c in claims] == [("project", Decimal("2426"), None)]
+
+
+def test_amount_wrapped_onto_the_next_line_points_at_the_line_it_starts_on():
+    claim = only(claims_of("其中:基本支出 1,379.35\n万元,比上年减少\n49.71 万元。"), "basic")
+    assert (claim.value, claim.change, claim.source.line) == (Decimal("1379.35"), Decimal("49.71"), 1)
+
+
+def test_yi_yuan_is_read_as_wanyuan():
+    claim = only(claims_of("2024年支出预算1.2亿元。"), "expenditure_total")
+    assert (claim.value, claim.unit) == (Decimal("12000.0"), Unit.wanyuan)
+
+
+# --- subjects ---
+
+
+def test_income_sources_under_a_revenue_total():
+    claims = claims_of(
+        "(一)收入预算:2024年年初预算数100万元,其中:一般公共预算拨款80万元,政府性基金预算拨款20万元,"
+        "国有资本经营预算收入0万元,事业收入0万元,上级补助收入0万元,上年结转0万元。"
+    )
+    assert [c.subject for c in claims] == [
+        "revenue_total", "revenue:general_budget", "revenue:gov_fund", "revenue:state_capital",
+        "revenue:operating", "revenue:superior_subsidy", "revenue:carryover",
+    ]  # fmt: skip
+    assert claims[0].label == "收入预算"  # from the heading, the sentence names no subject
+
+
+def test_functional_classes_by_name_even_with_a_doubled_word():
+    claims = claims_of("其中:一般公共服务支出 2,251.40 万元,资源勘探工业信息等支出支出 1100 万元,住房保障支出(类)61.54万元。")
+    assert [(c.subject, c.value) for c in claims] == [
+        ("expenditure:201", Decimal("2251.40")),
+        ("expenditure:215", Decimal("1100")),
+        ("expenditure:221", Decimal("61.54")),
+    ]
+
+
+def test_three_public_items():
+    claims = claims_of(
+        "“三公”经费40万元,其中:因公出国(境)费0万元,公务用车购置及运行维护费10万元"
+        "(公务用车购置费0万元,公务用车运行维护费10万元),公务接待费30万元。"
+    )
+    assert [c.subject for c in claims] == [
+        "three_public_total", "overseas", "vehicle", "vehicle_purchase", "vehicle_operation", "reception",
+    ]  # fmt: skip
+
+
+def test_personnel_and_public_funds():
+    claims = claims_of("基本支出1379.35万元,其中:人员经费1163.40万元,公用经费215.95万元。")
+    assert [c.subject for c in claims] == ["basic", "personnel", "public"]
+
+
+def test_procurement_by_kind_and_to_small_firms():
+    claims = claims_of("2024年政府采购预算总额50万元,其中:货物类20万元,工程类0万元,服务类30万元;授予中小企业合同金额40万元。")
+    assert [(c.subject, c.value) for c in claims] == [
+        ("procurement_total", Decimal("50")),
+        ("procurement:goods", Decimal("20")),
+        ("procurement:works", Decimal("0")),
+        ("procurement:services", Decimal("30")),
+        ("procurement:sme", Decimal("40")),
+    ]
+
+
+def test_performance_targets_by_fund():
+    claims = claims_of("实行绩效目标管理,涉及一般公共预算当年财政拨款2426万元,涉及政府性基金预算当年财政拨款0万元。")
+    assert [c.subject for c in claims] == ["performance:general_budget", "performance:gov_fund"]
+
+
+def test_bare_expenditure_in_a_section_about_one_item_is_that_item():
+    claims = claims_of("(三)公务接待费支出情况。\n2023年公务接待24批次,支出2.05万元,较上年减少0.03万元,减少了1.44%。")
+    claim = only(claims, "reception")
+    assert change_of(claim) == (Decimal("2.05"), Decimal("0.03"), "减少", Decimal("1.44"), 2022)
+
+
+def test_change_naming_its_subject_completes_that_subject_stated_earlier():
+    claim = only(claims_of("支出预算100万元。支出较上年增加10万元。"), "expenditure_total")
+    assert (claim.change, claim.direction, claim.compared_year) == (Decimal("10"), "增加", 2023)
+
+
+# --- change-only mentions ---
+
+
+def test_explained_change_without_its_amount_is_a_change_mention_not_a_claim():
+    text = "(一)收入预算:2024年年初预算数100万元。收入较去年减少10万元,主要是基本支出减少4万元,项目支出增加2万元。"
+    lines = lines_of(text)
+    assert [c.subject for c in read_narrative(lines, Unit.wanyuan, 2024).claims] == ["revenue_total"]
+    mentions = read_change_mentions(lines, Unit.wanyuan, 2024)
+    assert [(m.subject, m.value, m.change, m.direction, m.compared_year) for m in mentions] == [
+        ("basic", None, Decimal("4"), "减少", 2023),  # the comparison is the one just stated
+        ("project", None, Decimal("2"), "增加", 2023),
+    ]
+
+
+# --- the example ---
+
+
+@pytest.fixture(scope="module")
+def example():
+    lines = narrative_lines(read_path(EXAMPLE).lines)
+    return lines, read_narrative(lines, Unit.wanyuan, 2024)
+
+
+def test_example_narrative_ends_before_the_first_table(example):
+    lines, _ = example
+    assert (lines[0].number, lines[-1].number) == (1, 59)
+
+
+def test_example_sections(example):
+    _, narrative = example
+    assert [(s.number, s.title) for s in narrative.sections if s.level == 1] == [
+        ("一", "单位基本情况"), ("二", "部门收支总体情况"), ("三", "部门预算情况说明"),
+        ("四", '"三公"经费情况说明'), ("五", "其他重要事项的情况说明"), ("六", "专业性名词解释"),
+    ]  # fmt: skip
+    assert [s.title for s in narrative.sections if s.level == 3] == [
+        "机关运行经费", "政府采购情况", "绩效目标设置情况", "国有资产占有使用情况",
+    ]  # fmt: skip
+
+
+EXAMPLE_SUBJECTS = [
+    # 二、(一)收入预算, line 30
+    "revenue_total", "revenue:general_budget", "revenue:gov_fund", "revenue:state_capital",
+    "revenue:operating", "revenue:business", "revenue:other",
+    # (二)支出预算, line 31
+    "expenditure_total", "expenditure:201", "expenditure:208", "expenditure:210", "expenditure:215",
+    "expenditure:221",
+    # 三、部门预算情况说明, lines 35 and 37
+    "fiscal_revenue", "fiscal_expenditure", "basic", "project", "gov_fund_revenue", "gov_fund_expenditure",
+    # 四、"三公"经费, line 41
+    "three_public_total", "overseas", "reception", "vehicle_operation", "vehicle_purchase",
+    # 五、其他重要事项, lines 45-47
+    "operating_cost", "procurement:goods", "performance:general_budget", "performance:gov_fund",
+]  # fmt: skip
+
+
+def test_example_claim_subjects(example):
+    _, narrative = example
+    assert [c.subject for c in narrative.claims] == EXAMPLE_SUBJECTS
+
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    "subject, value, change, direction, compared_year, line",
+    [
+        ("revenue_total", D("3805.35"), D("1023.71"), "减少", 2023, 30),
+        ("revenue:general_budget", D("3805.35"), None, None, None, 30),
+        ("revenue:gov_fund", D("0"), None, None, None, 30),
+        ("expenditure_total", D("3805.35"), D("1023.71"), "减少", 2023, 31),
+        ("expenditure:201", D("2251.40"), None, None, None, 31),
+        ("expenditure:208", D("313.75"), None, None, None, 31),
+        ("expenditure:210", D("78.66"), None, None, None, 31),
+        ("expenditure:215", D("1100"), None, None, None, 31),
+        ("expenditure:221", D("61.54"), None, None, None, 31),
+        ("fiscal_revenue", D("3805.35"), None, None, None, 35),
+        ("fiscal_expenditure", D("3805.35"), D("1023.71"), "减少", 2023, 35),
+        ("basic", D("1379.35"), D("49.71"), "减少", 2023, 35),
+        ("project", D("2426"), D("974"), "减少", 2023, 35),
+        ("gov_fund_revenue", D("0"), D("0"), "持平", 2023, 37),
+        ("gov_fund_expenditure", D("0"), D("0"), "持平", 2023, 37),
+        ("three_public_total", D("36.50"), D("14"), "减少", 2023, 41),
+        ("overseas", D("0"), D("0"), "持平", 2023, 41),
+        ("reception", D("30"), D("13"), "减少", 2023, 41),
+        ("vehicle_operation", D("6.5"), D("1"), "减少", 2023, 41),
+        ("vehicle_purchase", D("0"), D("0"), "持平", 2023, 41),
+        ("operating_cost", D("215.95"), D("8.67"), "减少", 2023, 45),
+        ("procurement:goods", D("20"), None, None, None, 46),
+        ("performance:general_budget", D("2426"), None, None, None, 47),
+        ("performance:gov_fund", D("0"), None, None, None, 47),
+    ],
+)
+def test_example_claim(example, subject, value, change, direction, compared_year, line):
+    _, narrative = example
+    claim = only(narrative.claims, subject)
+    stated = (claim.value, claim.change, claim.direction, claim.compared_year)
+    assert stated == (value, change, direction, compared_year)
+    assert (claim.unit, claim.year, claim.change_percent, claim.source.line) == (Unit.wanyuan, 2024, None, line)
+
+
+def test_example_claims_carry_their_section_and_sentence(example):
+    _, narrative = example
+    basic = only(narrative.claims, "basic")
+    assert basic.section == "部门预算情况说明"
+    assert basic.text.startswith("其中:基本支出1,379.35万元") and basic.text.endswith("基本支出减少;")
+    assert only(narrative.claims, "expenditure:215").label == "资源勘探工业信息等支出支出"
+
+
+def test_example_change_mentions(example):
+    lines, _ = example
+    mentions = read_change_mentions(lines, Unit.wanyuan, 2024)
+    assert [(m.subject, m.change, m.direction, m.compared_year, m.source.line) for m in mentions] == [
+        ("basic", D("49.71"), "减少", 2023, 30),
+        ("project", D("974"), "减少", 2023, 30),
+        ("basic", D("49.71"), "减少", 2023, 31),
+        ("project", D("974"), "减少", 2023, 31),
+    ]
+
+
+# --- contents pages and tables left out ---
+
+CONTENTS = "\n".join([
+    "柞水县审计局2020年部门决算",
+    "目录",
+    "第一部分 部门概况",
+    "一、部门主要职责",
+    "第二部分 2020 年部门决算表",
+    "一、收入支出决算总表",
+    "二、收入决算总表",
+    "第一部分 部门概况",
+    "一、部门主要职责",
+    "柞水县审计局是主管全县审计工作的县政府工作部门。",
+    "第二部分 2020 年部门决算表",
+    "收入支出决算总表",
+    "单位:万元",
+    "项目\t决算数\t项目\t决算数",
+])  # fmt: skip
+
+
+def test_a_contents_page_listing_tables_does_not_end_the_narrative():
+    lines = narrative_lines(lines_of(CONTENTS))
+    assert lines[-1].text == "柞水县审计局是主管全县审计工作的县政府工作部门。"
+
+
+def test_a_contents_page_gives_no_sections():
+    sections = read_narrative(narrative_lines(lines_of(CONTENTS)), Unit.wanyuan, 2020).sections
+    assert [(s.number, s.title, s.source.line) for s in sections] == [("第一部分", "部门概况", 8), ("一", "部门主要职责", 9)]
+
+
+def test_contents_entries_without_a_contents_line_are_dropped_when_printed_again():
+    text = "一、部门主要职责.......3\n二、机构设置 PAGEREF _Toc8401 h 3\n一、部门主要职责\n负责审计。\n二、机构设置\n下设三个科室。"
+    sections = read_narrative(lines_of(text), Unit.wanyuan, 2020).sections
+    assert [(s.title, s.source.line) for s in sections] == [("部门主要职责", 3), ("机构设置", 5)]
+
+
+def test_prose_on_both_sides_of_a_left_out_table_is_not_one_paragraph():
+    lines = lines_of("联系人:张三\n" + "\n" * 30 + "2024年项目支出2426万元,比上年减少974万元。")
+    claim = only(read_narrative(lines, Unit.wanyuan, 2024).claims, "project")
+    assert claim.text == "2024年项目支出2426万元,比上年减少974万元。"
+
+
+def test_only_the_first_unnamed_amount_takes_the_heading_as_its_subject():
+    claims = claims_of("(一)收入预算:2024年年初预算数100万元。主要用于信息化项目80万元。")
+    assert [(c.subject, c.value) for c in claims] == [("revenue_total", Decimal("100"))]
+
+
+def test_a_contents_page_ends_where_its_first_entry_is_printed_again_even_reworded():
+    text = "目 录\n第一部分:单位概况\n一、主要职能\n第二部分:2023年部门决算报表\n第一部分:柳城县人民政府办公室概况\n一、主要职能\n负责办理文电。"
+    sections = read_narrative(lines_of(text), Unit.wanyuan, 2023).sections
+    assert [(s.number, s.title, s.source.line) for s in sections] == [
+        ("第一部分", "柳城县人民政府办公室概况", 5),
+        ("一", "主要职能", 6),
+    ]
+
+
+def test_final_accounts_chain_of_class_item_and_sub_item_names_the_sub_item():
+    claims = claims_of("1.一般公共服务支出(类)人大事务(款)行政运行(项):支出决算为300.00万元,完成预算100%。", 2023)
+    assert [(c.subject, c.value) for c in claims] == [("expenditure:2010101", Decimal("300.00"))]
+
+
+def test_a_chain_the_catalog_cannot_resolve_names_nothing():
+    claims = claims_of("1.一般公共服务支出(类)不存在的款(款)行政运行(项):支出决算为300.00万元。", 2023)
+    assert [c.subject for c in claims] == []
+
+
+def test_in_final_accounts_the_budget_beside_the_actual_is_not_a_claim():
+    claims = claims_of("2023年度财政拨款“三公”经费支出年初预算为10.00万元,支出决算为8.00万元,完成年初预算的80%。", 2023)
+    assert [(c.subject, c.value) for c in claims] == [("three_public_total", Decimal("8.00"))]
