@@ -14,7 +14,7 @@ from rich.console import Console
 from . import __version__
 from .errors import YusuanError
 from .export import FORMATS, render_csv, render_json, tidy_lines, write_parquet, write_text
-from .model import Disclosure
+from .model import STANDARD_TABLES, TABLE_TITLES, Disclosure
 from .pipeline import parse_path
 
 app = typer.Typer(
@@ -57,8 +57,13 @@ def guarded(action: Callable[[], None]) -> None:
 
 
 def _warn_unreadable(disclosure: Disclosure) -> None:
+    """A partial document is still parsed; say what was not read and which standard tables were not found."""
+    name = disclosure.source_name
     if disclosure.unreadable:
-        err.print(f"[yellow]注意：“{disclosure.source_name}”中有 {len(disclosure.unreadable)} 处内容未能读出，详见输出的 unreadable。[/]")
+        err.print(f"[yellow]注意：“{name}”中有 {len(disclosure.unreadable)} 处内容未能读出，详见输出的 unreadable。[/]")
+    missing = [TABLE_TITLES[t] for t in STANDARD_TABLES[disclosure.kind] if t not in disclosure.tables]
+    if missing:
+        err.print(f"[yellow]注意：“{name}”中未找到：{'、'.join(missing)}。[/]")
 
 
 @app.command()

@@ -36,7 +36,7 @@ class Line:
 
     @property
     def filled(self) -> list[str]:
-        return [t for t in self.texts if t.strip()]
+        return [c.text for c in self.cells if c.text]
 
     @property
     def source(self) -> Source:

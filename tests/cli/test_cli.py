@@ -88,3 +88,16 @@ def test_failed_export_leaves_no_file(tmp_path):
     assert result.exit_code == 2
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [empty]
+
+
+def test_a_truncated_document_parses_what_is_there_and_says_what_is_missing(seed_path, tmp_path):
+    lines = seed_path.read_text(encoding="utf-8").splitlines()
+    cut = tmp_path / "cut.txt"
+    # cut in the middle of 部门收入总表 (source line 290), before 部门支出总表 and the project list
+    cut.write_text("\n".join(lines[:290]), encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(cut)])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert {"fiscal_summary", "general_expenditure", "summary", "revenue"} <= set(data["tables"])
+    assert "expenditure" not in data["tables"]
+    assert "未找到" in result.stderr and "部门支出总表" not in result.stderr and "支出总表" in result.stderr

@@ -63,3 +63,10 @@ def test_sniff_by_content_not_extension():
     assert sniff(b"PK\x03\x04rest") == "zip"
     assert sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") == "ole"
     assert sniff("部门".encode()) == "text"
+
+
+def test_a_file_cut_inside_its_last_character_keeps_the_rest():
+    data = "部门收支总表\n合计\t3,805.35\n说明".encode("utf-8")[:-2]
+    doc = read_text(data, "cut.txt")
+    assert doc.lines[1].texts == ["合计", "3,805.35"]
+    assert doc.lines[2].texts == ["说"]

@@ -27,6 +27,14 @@ TABLE_TITLES: dict[str, str] = {
     "performance_project": "项目绩效目标表",
 }
 
+# The tables every disclosure of a kind must print (an empty one with a note); domain.md §2.1.
+STANDARD_TABLES: dict[str, tuple[str, ...]] = {
+    "budget": ("summary", "revenue", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
+               "three_public", "gov_fund_expenditure", "state_capital_expenditure"),
+    "final": ("summary", "revenue", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
+              "three_public", "gov_fund_expenditure", "state_capital_expenditure"),
+}
+
 # Stable column ids with their usual Chinese label. Never rename; extend when a document needs more.
 COLUMN_LABELS: dict[str, str] = {
     "total": "合计",

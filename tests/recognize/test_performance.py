@@ -1,0 +1,447 @@
+"""Performance tables (绩效目标表): small hand-written inputs for each layout quirk, then the example.
+
+The hand-written lines copy the quirks of the example's OCR'd text (line numbers refer to
+examples/tongnan-jxw-2024-budget.txt) and the layouts other documents of the family use.
+"""
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from yusuan.readers import read_path
+from yusuan.readers.text import read_text
+from yusuan.recognize.performance import is_performance_start, read_performance
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "tongnan-jxw-2024-budget.txt"
+
+
+def lines_of(text: str):
+    return read_text(text.encode("utf-8"), "t.txt").lines
+
+
+def read(text: str):
+    return read_performance(lines_of(text))
+
+
+def only_project(text: str):
+    result = read(text)
+    assert len(result.projects) == 1, [p.name for p in result.projects]
+    return result.projects[0]
+
+
+def notes(result) -> list[str]:
+    return [u.what for u in result.unreadable]
+
+
+HEADER = "项目名称\t某项目\n主管部门\t某局\t实施单位\t某中心\n资金总额(万元)\t10\t项目性质(常年或一次)\t常年\n"
+PERIOD = "项目起始时间\t2024年1月1日\t项目终止时间\t2024年12月31日\n"
+
+
+# --- where a table starts --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "重庆市潼南区经济和信息化委员会预算整体绩效目标表",
+    "2024年项目支出绩效目标表",
+    "\t项目名称\t\t\t招商引资专项经费\t\t",
+    "项\t1目名称\t\t\t",  # label broken across cells, name missing (line 498)
+    "I\t页目名称\t提前\t提前下达2024年工业和信息化专项(重点支持行业)",
+])
+def test_performance_start(text):
+    assert is_performance_start(lines_of(text)[0])
+
+
+@pytest.mark.parametrize("text", [
+    "序号\t预算单位\t科目编码\t科目名称\t项目名称\t合计",  # the project list's header
+    "项目名称\t合计\t财政拨款\t其他资金",
+    "一、部门基本情况",
+    "数量指标\t补齐产业发展短板\t6\t户\t≥\t15",
+])
+def test_not_performance_start(text):
+    assert not is_performance_start(lines_of(text)[0])
+
+
+def test_tables_split_at_name_labels_and_titles():
+    result = read(
+        "某局预算整体绩效目标表\n部门(单位)名称\t某局\t部门支出预算数\t100\n"
+        "\t指标\t指标权重\t计量单位\t指标性质\t指标值\n数量指标\t培训\t10\t次\t≥\t5\n"
+        "项目支出绩效目标表\n" + HEADER + PERIOD + "项目名称\t第二个项目\n" + "资金总额(万元)\t20\n"
+    )
+    assert result.overall is not None and result.overall.name == "某局"
+    assert [p.name for p in result.projects] == ["某项目", "第二个项目"]
+    assert [p.fund for p in result.projects] == [Decimal(10), Decimal(20)]
+
+
+def test_table_without_name_label_starts_at_its_header_fields():
+    # lines 677-680: the name stands alone, the next line is already 主管部门 | … | 实施单位
+    result = read(
+        HEADER + PERIOD + "\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t指标1:培训\t≥5次\n"
+        "I\t\t\t\t中小企业公共服务平台服务补助\t\t\t\t\t\n"
+        "Ξ\t主管部门\t区经济信\t息委\t实施单位\tΣ\t区经济信息委\n"
+        "资金总\t总额(万元)\t20\t\t项目性质(常年或一次)\t\t常年\n"
+    )
+    first, second = result.projects
+    assert [i.level3 for i in first.indicators] == ["培训"]
+    assert second.name == "中小企业公共服务平台服务补助"
+    assert (second.department, second.implementer, second.fund) == ("区经济信息委", "区经济信息委", Decimal(20))
+
+
+# --- header fields ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name_line, name", [
+    ("\t项目名称\t\t\t招商引资专项经费\t\t", "招商引资专项经费"),
+    ("项目]名称\t\t\t全区经信系统安全专项\t\t", "全区经信系统安全专项"),
+    ("功\t5目名称\t\t工业企业高质量发展十八条政策专项资金", "工业企业高质量发展十八条政策专项资金"),
+    ("]\t项目名称\t占地村社电费\t补差\t\t", "占地村社电费补差"),
+    # neighbouring OCR tiles overlap: the repeated characters are dropped
+    ("I\t页目名称\t提前\t提前下达2024年工业和信息化专项(重点支持行业)", "提前下达2024年工业和信息化专项(重点支持行业)"),
+])
+def test_name_label_broken_or_noisy(name_line, name):
+    assert only_project(name_line + "\n资金总额(万元)\t10\n").name == name
+
+
+def test_missing_name_stays_none_and_is_reported():
+    result = read("项\t目名称\t\t\t\t置\t\t\n\t管部门\t区经济信息\t委\t实施单位\t区经济\t信息委\n资金总\t额(万元)\t10\n" + PERIOD)
+    assert result.projects[0].name is None
+    assert any("未能读出项目名称" in what for what in notes(result))
+
+
+def test_name_printed_without_label_after_another_table():
+    result = read(
+        HEADER + PERIOD + "\t一级指标\t二级指标\t三级指标\t指标值\n\t满意度指标\t服务对象满意度指标\t指标1:满意度\t≥95%\n"
+        "]\t\t\t\t2023年中国产业发展对接活动\t动\t\n=\t主管部门\t区经济信息\t委\t实施单位\t区经济\t信息委\n"
+    )
+    assert result.projects[1].name == "2023年中国产业发展对接活动"
+
+
+@pytest.mark.parametrize("fund_line, fund, nature", [
+    ("资金\t总额(万元)\t50\t\t项目性质(常年或一次)\t常\t年", Decimal(50), "常年"),
+    ("资金总额\t预(万元)\t30\t\t项目性质(常年或一次)\t常\t·年", Decimal(30), "常年"),
+    ("资金\t总额(万元)\t15\t\t项目性质(常年或一次)\t_\t次", Decimal(15), "一次"),
+    ("资金总\t:额(万元)\t500\t\t项目性质(常年或一次)\t\t一次", Decimal(500), "一次"),
+    # the label runs into the value, the amount printed twice
+    ("资金/\t总额(万元)\t100\t100项目性质(常年或\t\t常年\tΞ", Decimal(100), "常年"),
+    ("资金总额(万元)\t\t300项目性质(常年或一次)\t\t\t常年", Decimal(300), "常年"),
+    # 项目性质 label lost: its value is left on the line
+    ("资金总\t额(万元)\t10\t\t\t—————常\t年", Decimal(10), "常年"),
+])
+def test_fund_and_nature(fund_line, fund, nature):
+    project = only_project("项目名称\t某项目\n" + fund_line + "\n")
+    assert (project.fund, project.nature) == (fund, nature)
+
+
+def test_fund_split_into_its_sources():
+    project = only_project("项目名称\t培训项目\n资金总额\t财政拨款\t8\t其他资金\t2\n")
+    assert project.fund == Decimal(10)
+    project = only_project(
+        "项目名称\t道路维护\n项目资金(万元)\t年度资金总额\t120.5\t\n\t其中:财政拨款\t100\t\n\t其他资金\t20.5\t\n")
+    assert project.fund == Decimal("120.5")
+
+
+def test_department_label_lost():
+    # line 458: 主管部门 lost, its value stands before 实施单位
+    project = only_project("项目名称\t某项目\nĖ\t\t区经济信息委\t\t实施单位\t区经济\t信息委\n")
+    assert (project.department, project.implementer) == ("区经济信息委", "区经济信息委")
+
+
+@pytest.mark.parametrize("date_line, start, end", [
+    ("项\t目起始时间\t2024年1月\t1日\t项目终止时间\t2024年1\t2月31日", date(2024, 1, 1), date(2024, 12, 31)),
+    ("项\t目起始时间\t2024年\t1 月 1 日\t项目终止时间\t2024 年\t12 月 31 日", date(2024, 1, 1), date(2024, 12, 31)),
+    # a cell repeats the end of the one before
+    ("项目\t起始时间\t2024年1月1日\t\t项目终止时间\t2024年12\t2月31日", date(2024, 1, 1), date(2024, 12, 31)),
+    ("项\t目起始时间\t2024年1月\t年 1 月 1 日 项目终止时间 2024 年 12 月\t\t月 31 日", date(2024, 1, 1), date(2024, 12, 31)),
+    ("项目\t起始时间\t2023年9月1\t月 1日 项目终止时间 2023年12月31)23年12月31日\t", date(2023, 9, 1), date(2023, 12, 31)),
+    # "2023年1 | 1月21日" is cut, not repeated: 11-21 (01-21 would end before the start)
+    ("项\t目起始时间\t2023年11月\t19日\t项目终止时间\t2023年1\t1月21日", date(2023, 11, 19), date(2023, 11, 21)),
+    # start label lost and a digit repeated ("1月1 | 1目"): a period starts on the first of a month
+    ("\t\t2024年1月1\t1 目\t项目终止时间\t2024年12\t月 31 日", date(2024, 1, 1), date(2024, 12, 31)),
+    # end label lost: both dates after 起始时间
+    ("项目\t起始时间\t2024年1月1\t日\t\t2024年1\t2月31日", date(2024, 1, 1), date(2024, 12, 31)),
+    # the end's year garbled ("202a | 4年…"): the start's year
+    ("项目\t目起始时间\t2024年1月1\t日项目终止时间202a\t4年12月31日", date(2024, 1, 1), date(2024, 12, 31)),
+    ("项目期限\t2024.01.01-2024.06.30", date(2024, 1, 1), date(2024, 6, 30)),
+])
+def test_dates_repaired(date_line, start, end):
+    project = only_project("项目名称\t某项目\n" + date_line + "\n")
+    assert (project.start, project.end) == (start, end)
+
+
+def test_unit_line_and_label_with_colon():
+    result = read(
+        "项目支出绩效目标表\n单位：万元\n项目名称：乡村道路养护\n主管部门\t某局\t实施单位\t某局\n"
+        "资金总额\t100.00\t其中:财政拨款\t100.00\t其他资金\t0\n项目概况\t养护道路，保障通行。\n"
+    )
+    project, = result.projects
+    assert (project.name, project.fund, project.overview) == ("乡村道路养护", Decimal(100), "养护道路,保障通行。")
+    # only the dates this table does not print are reported
+    assert all("起始时间" in what or "终止时间" in what for what in notes(result))
+
+
+def test_unlabelled_header_line_is_reported():
+    # line 583: 主管部门 and 实施单位 both lost
+    result = read("项目名称\t某项目\n\t:\t区经济信息\t委\t\t区经济信\t:息委\n资金总额(万元)\t30\n")
+    assert result.projects[0].department is None
+    assert any("区经济信息" in what and "未读入" in what for what in notes(result))
+
+
+# --- the overall table -----------------------------------------------------------------------
+
+OVERALL = """重庆市潼南区经济和信息化委员会预算整体绩效目标表
+部门(单位)名称\t重庆市潼南区经济和信息化委员\t\t部门支出预算数\t3805\t5.35\t
+当年整体绩效目标\t聚焦区委"1356"总体部署\t\t\t\t\t
+\t指标\t指标权重\t计量单位\t指标性质\t指标值\t
+5000His.\t\t\t\t\t\t
+数量指标\t补齐产业发展短板\t6\t户\t≥\t15\t
+数量指标\t占地村社电费补差户数\t6\t户\t<u> </u>\t6000\t
+质量指标\t符合"工业企业高质量发展十八条政策专\t9\t%\t=\t100\t
+F 县 七 七\t项资金"奖励条件\t0\t0/\t\t100\t
+时效指标\t项目完工时间\t4\t年\t=\t1\t
+环境效益\t降低工业增加值能耗\t8\t%\t>\t5\t
+社会效益\t社会效益 提供就业岗位\t\t个\t<u> </u>\t600\t
+服务对象满意度\t服务对象满意度\t10\t%\t<u> </u>\t95\t
+"""
+
+
+def test_overall_header():
+    overall = read(OVERALL).overall
+    # "3805 | 5.35": two OCR tiles sharing the digit 5
+    assert overall.fund == Decimal("3805.35")
+    assert overall.name == "重庆市潼南区经济和信息化委员"
+    assert overall.target.startswith("聚焦区委")
+
+
+def test_overall_indicators():
+    indicators = read(OVERALL).overall.indicators
+    assert [i.level3 for i in indicators] == [
+        "补齐产业发展短板", "占地村社电费补差户数", '符合"工业企业高质量发展十八条政策专项资金"奖励条件',
+        "项目完工时间", "降低工业增加值能耗", "提供就业岗位", "服务对象满意度",
+    ]
+    assert [i.weight for i in indicators] == [Decimal(w) if w else None for w in ("6", "6", "9", "4", "8", None, "10")]
+    assert [i.comparator for i in indicators] == ["≥", None, "=", "=", ">", None, None]
+    assert [i.number for i in indicators] == [Decimal(n) for n in ("15", "6000", "100", "1", "5", "600", "95")]
+    assert [i.unit for i in indicators] == ["户", "户", "%", "年", "%", "个", "%"]
+    assert [i.level2 for i in indicators] == [
+        "数量指标", "数量指标", "质量指标", "时效指标", "环境效益指标", "社会效益指标", "服务对象满意度指标"]
+    assert [i.level1 for i in indicators] == ["产出指标"] * 4 + ["效益指标"] * 2 + ["满意度指标"]
+    assert indicators[0].source.line == 6
+
+
+def test_overall_lost_comparator_is_reported():
+    result = read(OVERALL)
+    lost = [u for u in result.unreadable if "指标性质" in u.what]
+    assert [u.source.line for u in lost] == [7, 12, 13]
+    assert "占地村社电费补差户数" in lost[0].what
+
+
+def test_overall_in_three_level_columns():
+    overall = read(
+        "部门整体支出绩效目标表\n部门(单位)名称\t某局\t年度预算金额\t1,234.56\n年度总体目标\t做好各项工作\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥200人\n"
+        "\t时效指标\t完成时间\t2024年12月底前\n满意度指标\t服务对象满意度\t满意度\t≥ 90%\n"
+    ).overall
+    assert overall.fund == Decimal("1234.56")
+    assert [(i.level1, i.level2, i.level3, i.comparator, i.number) for i in overall.indicators] == [
+        ("产出指标", "数量指标", "培训人数", "≥", Decimal(200)),
+        ("产出指标", "时效指标", "完成时间", None, None),
+        ("满意度指标", "服务对象满意度指标", "满意度", "≥", Decimal(90)),
+    ]
+
+
+# --- project indicators ----------------------------------------------------------------------
+
+# lines 405-427: levels printed at the vertical middle of their merged cells, OCR marks in the
+# margin column, placeholders, a value whose name was lost
+MIXED = HEADER + PERIOD + """\t一级指标\t二级指标\t\t三级指标\t\t指标值
+\t\t-1;-k+12;=\t指标\t1:综合运行成本\t\t≤50 万元
+\t\t成本指标\t指标:\t2:\t\t
+\t\t\t指标\t1:宣传推介\t\t≥200次
+\t\t数量指标\t指标:\t2:项目对接洽谈\t\t≥250次
+\t产出指标\t\t指标:\t≥180次\t\t
+绩\t\t\t\t\t\t
+\t\t时效指标\t指标1:完成时效\t\t\t
+\t\t可持续影响\t指标\t1:带动产业链发展\t\t长期
+福\t\t指标\t指标:\t2:\t\t
+100\t\t\t\t\t\t
+\t\t服务对象\t\t1:招商引资企业\t\t≥10家
+\t满意度指标\t满意度指标\t指标:\t2:满意度\t\t<u>≥</u> 95%
+"""
+
+
+def test_mixed_values_and_levels():
+    indicators = only_project(MIXED).indicators
+    assert [(i.level1, i.level2, i.level3) for i in indicators] == [
+        ("产出指标", "成本指标", "综合运行成本"),
+        ("产出指标", "数量指标", "宣传推介"),
+        ("产出指标", "数量指标", "项目对接洽谈"),
+        ("产出指标", "时效指标", "完成时效"),
+        ("效益指标", "可持续影响指标", "带动产业链发展"),
+        ("满意度指标", "服务对象满意度指标", "招商引资企业"),
+        ("满意度指标", "服务对象满意度指标", "满意度"),
+    ]
+    assert [(i.comparator, i.number, i.unit) for i in indicators] == [
+        ("≤", Decimal(50), "万元"), ("≥", Decimal(200), "次"), ("≥", Decimal(250), "次"), (None, None, None),
+        (None, None, None), ("≥", Decimal(10), "家"), ("≥", Decimal(95), "%"),
+    ]
+    assert [i.value for i in indicators][:2] == ["≤50万元", "≥200次"]
+    assert indicators[4].value == "长期"
+    assert [i.source.line for i in indicators] == [6, 8, 9, 12, 13, 16, 17]
+
+
+def test_value_without_name_is_reported_not_invented():
+    result = read(MIXED)
+    assert any("≥180次" in u.what and u.source.line == 10 for u in result.unreadable)
+    assert all(i.value != "≥180次" for i in result.projects[0].indicators)
+
+
+@pytest.mark.parametrize("value, comparator, number, unit", [
+    ("10 万元/年", "=", Decimal(10), "万元/年"),  # a quantity printed without comparator is a target to meet
+    ("≥85%以上", "≥", Decimal(85), "%"),
+    ("85%以上", "≥", Decimal(85), "%"),
+    ("≦10万元/家", "≤", Decimal(10), "万元/家"),
+    ("≥0.3万元/场", "≥", Decimal("0.3"), "万元/场"),
+    ("企业能 耗降 低>3%", ">", Decimal(3), "%"),
+    ("覆盖率≥90%", "≥", Decimal(90), "%"),
+    ("不少于100人次", "≥", Decimal(100), "人次"),
+    ("120 元/ 人/月", "=", Decimal(120), "元/人/月"),
+    ("长期", None, None, None),
+    ("当年规上企业", None, None, None),
+    ("2024年12月底前", None, None, None),
+])
+def test_value_forms(value, comparator, number, unit):
+    project = only_project(HEADER + f"\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t指标1:培训人次\t{value}\n")
+    indicator, = project.indicators
+    assert (indicator.comparator, indicator.number, indicator.unit) == (comparator, number, unit)
+
+
+def test_names_and_values_run_together_are_paired():
+    project = only_project(
+        HEADER + "\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "\t\t经济效益指标\t指标1:工业增加值增长指标2:数字经济增加值增长\t≥5%≥5%\n"
+        "\t\t成本指标\t指标:\t1:5G基站滚动规划建设2:宣传资料等\t5万元4万元\n"
+    )
+    assert [(i.level3, i.value) for i in project.indicators] == [
+        ("工业增加值增长", "≥5%"), ("数字经济增加值增长", "≥5%"), ("5G基站滚动规划建设", "5万元"), ("宣传资料等", "4万元"),
+    ]
+
+
+def test_names_and_values_that_do_not_pair_are_reported():
+    result = read(HEADER + "\t一级指标\t二级指标\t三级指标\t指标值\n\t\t质量指标\t1:至岡草12/崖南2:达成拟投资意向项目\t≥5↑\n")
+    assert [i.value for i in result.projects[0].indicators] == [None, None]
+    assert any("≥5↑" in what and "一一对应" in what for what in notes(result))
+
+
+def test_name_wrapped_to_its_own_cell_and_marker_residue():
+    project = only_project(
+        HEADER + "\t一级指标\t二级指标\t\t三级指标\t\t指标值\n"
+        "\t\t\t指标\t;城镇燃气安全专项整治工作\t经费\t10 万元/年\n"
+        "\t\t成本指标\t\t2:天然气、液化石油气系统正\t常运行天数\t≥360\n"
+        "\t\t\t指标△\t:聘请专家\t\t3 万元/年\n"
+        "\t\t数量指标\t指标1:5\t曾加企业获得专项资金补助数量\t\t1户\n"
+    )
+    assert [i.level3 for i in project.indicators] == [
+        "城镇燃气安全专项整治工作经费", "天然气、液化石油气系统正常运行天数", "聘请专家", "曾加企业获得专项资金补助数量"]
+    assert [i.level2 for i in project.indicators] == ["成本指标", "成本指标", "成本指标", "数量指标"]
+
+
+def test_separate_comparator_unit_and_weight_columns():
+    project = only_project(
+        "项目名称\t城市道路维护\n一级指标\t二级指标\t三级指标\t指标性质\t年度指标值\t度量单位\t权重\n"
+        "产出指标\t数量指标\t维护道路长度\t≥\t50\t公里\t20\n\t\t维护桥梁\t≥\t3\t座\t10\n"
+        "效益指标\t社会效益指标\t群众出行便利程度\t\t明显提升\t\t20\n"
+    )
+    assert [(i.level1, i.level2, i.level3, i.comparator, i.value, i.number, i.unit, i.weight) for i in project.indicators] == [
+        ("产出指标", "数量指标", "维护道路长度", "≥", "50", Decimal(50), "公里", Decimal(20)),
+        ("产出指标", "数量指标", "维护桥梁", "≥", "3", Decimal(3), "座", Decimal(10)),
+        ("效益指标", "社会效益指标", "群众出行便利程度", None, "明显提升", None, None, Decimal(20)),
+    ]
+
+
+def test_cost_as_first_level():
+    # the 2021 framework: 成本指标 is a 一级 of its own
+    project = only_project(
+        HEADER + "一级指标\t二级指标\t三级指标\t指标值\n成本指标\t经济成本指标\t人员经费\t≤5万元\n"
+        "产出指标\t数量指标\t培训人次\t≥100人次\n")
+    assert [(i.level1, i.level2) for i in project.indicators] == [("成本指标", "经济成本指标"), ("产出指标", "数量指标")]
+
+
+# --- the example -----------------------------------------------------------------------------
+
+# the 项目名称 (or name) line of each project table, counted by reading the file
+EXAMPLE_TABLE_LINES = [398, 429, 457, 498, 516, 534, 561, 582, 618, 650, 677, 709, 743, 767, 790, 813]
+
+
+@pytest.fixture(scope="module")
+def example():
+    lines = read_path(EXAMPLE).lines
+    first = next(i for i, line in enumerate(lines) if is_performance_start(line))
+    assert lines[first].number == 376  # the title of the overall table
+    return read_performance(lines[first:])
+
+
+def test_example_project_tables(example):
+    assert [p.source.line for p in example.projects] == EXAMPLE_TABLE_LINES
+    assert all(p.fund is not None and p.start is not None and p.end is not None for p in example.projects)
+
+
+def project_named(example, name):
+    return next(p for p in example.projects if p.name == name)
+
+
+@pytest.mark.parametrize("name, fund, start, end", [
+    ("招商引资专项经费", 50, date(2024, 1, 1), date(2024, 12, 31)),
+    ('工业能耗"双控"暨绿色发展专项', 16, date(2024, 1, 1), date(2024, 12, 31)),  # "2024年12 | 2月31日"
+    ("企业统计人员专项", 30, date(2024, 1, 1), date(2024, 12, 31)),  # start label lost, "2024年1月1 | 1目"
+    ("中小企业公共服务平台服务补助", 20, date(2024, 1, 1), date(2024, 12, 31)),  # printed without label
+    ("2023年中国产业发展对接活动", 15, date(2023, 11, 19), date(2023, 11, 21)),
+    ("提前下达2024年工业和信息化专项(企业技术改造)", 100, date(2024, 1, 1), date(2024, 12, 31)),
+    ("2023年市中小微发展专项(第四批-灾后重建方向)", 500, date(2023, 9, 1), date(2023, 12, 31)),
+])
+def test_example_project_fund_and_period(example, name, fund, start, end):
+    project = project_named(example, name)
+    assert (project.fund, project.start, project.end) == (Decimal(fund), start, end)
+
+
+def test_example_missing_names_stay_none(example):
+    unnamed = [p.source.line for p in example.projects if p.name is None]
+    assert unnamed == [498, 534]
+    reported = [u.source.line for u in example.unreadable if "未能读出项目名称" in u.what]
+    assert reported == [498, 534]
+
+
+def test_example_nature(example):
+    natures = {p.name: p.nature for p in example.projects}
+    assert natures["2023年中国产业发展对接活动"] == "一次"
+    assert natures["招商引资专项经费"] == "常年"
+    assert natures["工业企业高质量发展十八条政策专项资金"] is None  # printed empty
+
+
+def test_example_overall(example):
+    overall = example.overall
+    assert overall.fund == Decimal("3805.35")
+    assert len(overall.indicators) == 14
+    assert [i.weight for i in overall.indicators] == [
+        Decimal(w) if w else None for w in ("6", "6", "6", "6", "6", "6", "9", "9", "4", "8", "8", "8", None, "10")]
+    assert [i.level3 for i in overall.indicators][6] == '符合"工业企业高质量发展十八条政策专项资金"奖励条件'
+    assert [i.comparator for i in overall.indicators] == [
+        "≥", "≥", None, "≥", "≥", "=", "=", "=", "=", "≥", ">", ">", None, None]
+
+
+def test_example_first_project_indicators(example):
+    indicators = project_named(example, "招商引资专项经费").indicators
+    assert [(i.level2, i.level3, i.value) for i in indicators] == [
+        ("成本指标", "综合运行成本", "≤50万元"),
+        ("数量指标", "宣传推介", "≥200次"),
+        ("数量指标", "项目对接洽谈", "≥250次"),
+        ("时效指标", "完成时效", None),
+        ("质量指标", "完成全年招商引资目标任务", "≥30亿"),
+        ("质量指标", "新签约亿元级企业", "≥5↑"),
+        ("经济效益指标", "推动工业发展", None),
+        ("社会效益指标", "增加就业", "≥4000人"),
+        ("生态效益指标", "符合生态环保政策规定", None),
+        ("可持续影响指标", "带动产业链发展", None),
+        ("服务对象满意度指标", "招商引资企业", "≥10家"),
+        ("服务对象满意度指标", "满意度", "≥95%"),
+    ]
