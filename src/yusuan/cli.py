@@ -14,7 +14,7 @@ from rich.console import Console
 from . import __version__
 from .errors import YusuanError
 from .export import FORMATS, render_csv, render_json, tidy_lines, write_parquet, write_text
-from .model import STANDARD_TABLES, TABLE_TITLES, Disclosure
+from .model import STANDARD_TABLES, TABLE_TITLES, Disclosure, parse_decimal
 from .pipeline import parse_path
 
 app = typer.Typer(
@@ -106,6 +106,63 @@ def export(
             write_text(text, output)
 
     guarded(run)
+
+
+@app.command()
+def check(
+    docs: Annotated[list[Path], typer.Argument(help="一份或多份公开文件。")],
+    format: Annotated[str, typer.Option("--format", "-f", help="text、json 或 html。")] = "text",
+    fail_on: Annotated[str, typer.Option("--fail-on", help="发现达到该级别时退出码为 1：error、warning 或 never。")] = "error",
+    tolerance: Annotated[str, typer.Option("--tolerance", help="舍入容差，按文件的金额单位计。")] = "0.01",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="把报告写到文件。")] = None,
+) -> None:
+    """检查公开文件：算术、汇总、表间关系、说明与表格、完整性、绩效目标、科目编码、文字。"""
+    from .checks import render_html, render_json, render_text, run_checks
+
+    codes: list[int] = []
+
+    def run() -> None:
+        if format not in ("text", "json", "html"):
+            raise YusuanError(f"不支持的报告格式“{format}”。请使用 text、json 或 html。")
+        if fail_on not in ("error", "warning", "never"):
+            raise YusuanError(f"--fail-on 的值“{fail_on}”无效。请使用 error、warning 或 never。")
+        allowed = parse_decimal(tolerance)
+        if allowed is None or allowed < 0:
+            raise YusuanError(f"容差“{tolerance}”不是非负数。请输入如 0.01 的数。")
+        reports = []
+        for doc in docs:
+            try:
+                reports.append(run_checks(parse_path(doc), tolerance=allowed))
+            except YusuanError as exc:
+                err.print(f"[bold red]错误：[/]{exc.message}", highlight=False)
+                codes.append(2)
+        if not reports:
+            return
+        if format == "json":
+            text = render_json(reports[0] if len(reports) == 1 else reports) + "\n"
+        elif format == "html":
+            text = render_html(reports)
+        else:
+            text = render_text(reports, color=output is None and sys.stdout.isatty())
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_text(text, output)
+        codes.extend(report.exit_code(fail_on) for report in reports)
+
+    guarded(run)
+    # an unreadable document outranks findings: 2, else 1 when a finding reaches --fail-on
+    raise typer.Exit(2 if 2 in codes else max(codes, default=0))
+
+
+@app.command()
+def rules() -> None:
+    """列出检查规则。"""
+    from rich.console import Console as RichConsole
+
+    from .checks import print_rules
+
+    print_rules(RichConsole(width=160))
 
 
 @app.command()

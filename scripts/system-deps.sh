@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# System packages yusuan needs beyond its Python dependencies. Idempotent: installs only what is missing.
+#   - a CJK font (fonts-noto-cjk): WeasyPrint embeds it so the rendered PDF shows Chinese, not boxes.
+# Run as root (or with sudo) on Debian/Ubuntu; prints what it does, exits 0 when all is present.
+set -euo pipefail
+
+missing=()
+
+# fc-list :lang=zh lists fonts that cover Chinese; empty output means PDF text would fall back to boxes.
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+  missing+=(fontconfig fonts-noto-cjk)
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system-deps: CJK font present ($(fc-list :lang=zh family | head -n 1))"
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "system-deps: missing ${missing[*]}; install a CJK font (e.g. Noto Sans CJK SC) with your package manager" >&2
+  exit 1
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+
+echo "system-deps: installing ${missing[*]}"
+# update the package lists only when they are absent, so a re-run stays quick and offline-friendly
+if [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v -e '^lock$' -e '^partial$')" ]; then
+  $SUDO apt-get update -qq
+fi
+if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
+  # stale lists (a package moved): refresh once and retry
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+fc-cache -f >/dev/null 2>&1 || true
+
+if [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+  echo "system-deps: a CJK font was installed but fc-list :lang=zh still finds none" >&2
+  exit 1
+fi
+echo "system-deps: CJK font ready ($(fc-list :lang=zh family | head -n 1))"

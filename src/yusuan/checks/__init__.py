@@ -1,0 +1,40 @@
+"""Checks: rules over the model, each reporting passed / failed / not applicable / could not run.
+
+    report = run_checks(disclosure)            # every registered rule
+    print(render_text(report))                 # or render_json / render_html
+    report.exit_code(fail_on="error")          # 0 clean, 1 a finding reaches --fail-on
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from ..model import Disclosure
+# Importing a family module registers its rules.
+from . import arithmetic, codes, completeness, cross_table, function_lines, hygiene  # noqa: F401
+from . import narrative, narrative_changes, performance, reasons, rollup  # noqa: F401
+from .engine import FAMILIES, Rule, registered_rules, run_rules
+from .findings import Finding, Place, Report, RuleResult, RuleStatus
+from .report_html import render_html
+from .report_json import render_json, report_to_dict
+from .report_text import print_report, print_rules, render_text
+from .tolerance import DEFAULT_TOLERANCE
+
+
+def all_rules() -> list[Rule]:
+    """Every rule, grouped by family (see FAMILIES), in a stable order."""
+    return registered_rules()
+
+
+def run_checks(disclosure: Disclosure, tolerance: Decimal = DEFAULT_TOLERANCE,
+               rules: Iterable[Rule] | None = None) -> Report:
+    """Run `rules` (default: all) over one disclosure. Never raises for a broken rule: it 'could not run'."""
+    return run_rules(disclosure, all_rules() if rules is None else rules, tolerance)
+
+
+__all__ = [
+    "FAMILIES", "Finding", "Place", "Report", "Rule", "RuleResult", "RuleStatus",
+    "all_rules", "run_checks", "render_text", "print_report", "print_rules", "render_json", "report_to_dict",
+    "render_html",
+]

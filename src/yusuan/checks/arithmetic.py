@@ -1,0 +1,162 @@
+"""Row arithmetic: inside one row (or one half of a 收支总表), the total equals its parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Table
+from .context import Doc
+from .engine import rule
+from .figures import Figure
+from .findings import Finding
+from .identities import row_sum, sum_phrase
+from .structure import CARRYOVER_ITEMS, INCOME_ITEMS, SOURCE_COLUMNS, TWO_SIDED_TABLES, has_columns
+
+SPLIT_TABLES = ("expenditure", "general_expenditure", "gov_fund_expenditure", "state_capital_expenditure")
+FISCAL_SOURCES = ("general_budget", "gov_fund", "state_capital")
+TARGET_PARTS = ("personnel_project", "general_project", "livelihood_project")
+SPECIAL_PARTS = ("advance_special", "carried_project", "municipal_special")
+
+
+@rule(
+    id="ARITH-ROW-SUM", family="arithmetic", severity="error",
+    title="支出表每行合计应等于基本支出加项目支出",
+    basis="预算法实施条例第六条（基本支出与项目支出分列）；domain.md §3 A2",
+    needs=("|".join(SPLIT_TABLES),),
+)
+def total_is_basic_plus_project(doc: Doc) -> Iterator[Finding]:
+    for table in doc.tables(SPLIT_TABLES):
+        yield from row_sum(doc, table, "total", ("basic", "project"))
+
+
+@rule(
+    id="ARITH-PERSONNEL-PUBLIC", family="arithmetic", severity="error",
+    title="基本支出表每行合计应等于人员经费加公用经费",
+    basis="预算法实施条例第五条（基本支出分人员经费和公用经费）；domain.md §3 A3",
+    needs=("basic_expenditure",),
+)
+def basic_is_personnel_plus_public(doc: Doc) -> Iterator[Finding]:
+    yield from row_sum(doc, doc.table("basic_expenditure"), "total", ("personnel", "public"))
+
+
+@rule(
+    id="ARITH-FUNDING-SOURCES", family="arithmetic", severity="error",
+    title="按资金来源分列的各栏之和应等于合计",
+    basis="财预〔2016〕143号 部门收入总表、财政拨款收支总表格式；domain.md §2.1",
+    needs=("revenue|procurement|fiscal_summary",),
+)
+def sources_add_up(doc: Doc) -> Iterator[Finding]:
+    for table in doc.tables(("revenue", "procurement")):
+        yield from row_sum(doc, table, "total", SOURCE_COLUMNS)
+    fiscal = doc.table("fiscal_summary")
+    if fiscal is not None:
+        yield from row_sum(doc, fiscal, "total", FISCAL_SOURCES)
+
+
+@rule(
+    id="ARITH-PROJECT-FUNDING", family="arithmetic", severity="error",
+    title="项目支出表每个项目的金额应等于各资金栏之和",
+    basis="项目支出表格式（年初特定目标 + 上级专项）；domain.md §2.1",
+    needs=("project_expenditure",),
+)
+def project_funding_adds_up(doc: Doc) -> Iterator[Finding]:
+    table = doc.table("project_expenditure")
+    subtotals = [c for c in ("specific_target", "superior_special") if has_columns(table, c)]
+    if subtotals:
+        yield from row_sum(doc, table, "amount", subtotals)
+        yield from row_sum(doc, table, "specific_target", TARGET_PARTS)
+        yield from row_sum(doc, table, "superior_special", SPECIAL_PARTS)
+    else:
+        yield from row_sum(doc, table, "amount", SOURCE_COLUMNS + TARGET_PARTS + SPECIAL_PARTS)
+
+
+@rule(
+    id="ARITH-THREE-PUBLIC", family="arithmetic", severity="error",
+    title="“三公”经费合计应等于各项之和，公务用车购置及运行费应等于购置费加运行费",
+    basis="预算法第十四条；财预〔2016〕143号；domain.md §3 A4",
+    needs=("three_public",),
+)
+def three_public_adds_up(doc: Doc) -> Iterator[Finding]:
+    table = doc.table("three_public")
+    if has_columns(table, "vehicle"):
+        yield from row_sum(doc, table, "total", ("overseas", "vehicle", "reception"))
+        yield from row_sum(doc, table, "vehicle", ("vehicle_purchase", "vehicle_operation"))
+    else:
+        yield from row_sum(doc, table, "total", ("overseas", "vehicle_purchase", "vehicle_operation", "reception"))
+
+
+@rule(
+    id="ARITH-PROCUREMENT-KINDS", family="arithmetic", severity="error",
+    title="政府采购合计应等于货物、工程、服务之和",
+    basis="财预〔2016〕143号（政府采购分货物、工程、服务公开）；domain.md §3 N6",
+    needs=("procurement",),
+)
+def procurement_kinds_add_up(doc: Doc) -> Iterator[Finding]:
+    table = doc.table("procurement")
+    total = table.item("total")
+    kinds = [r for r in (table.item(k) for k in ("goods", "works", "services")) if r is not None]
+    if total is None or not kinds:
+        return
+    for column in total.values:
+        parts = Figure.total_of((doc.cell(table, r, column) for r in kinds), sum_phrase([r.name for r in kinds]))
+        finding = doc.compare(doc.cell(table, total, column), parts)
+        if finding:
+            yield finding
+
+
+Line = tuple[str, Figure]  # (printed name, figure)
+
+
+def _line(doc: Doc, table: Table, item: str, side: str) -> Line | None:
+    row = table.item(item, side)
+    return None if row is None else (row.name, doc.cell(table, row, "total"))
+
+
+def _lines_sum(doc: Doc, table: Table, items: tuple[str, ...], side: str, name: str) -> Line | None:
+    lines = [line for line in (_line(doc, table, i, side) for i in items) if line is not None]
+    if not lines:
+        return None
+    return name, Figure.total_of((f for _, f in lines), name)
+
+
+def _equals_sum(doc: Doc, total: Line | None, parts: list[Line | None]) -> Iterator[Finding]:
+    present = [p for p in parts if p is not None]
+    if total is None or not present:
+        return
+    names = [name for name, _ in present]
+    expected = Figure.total_of((f for _, f in present), sum_phrase(names) if len(names) > 1 else names[0])
+    finding = doc.compare(total[1], expected)
+    if finding:
+        yield finding
+
+
+@rule(
+    id="ARITH-SUMMARY-BALANCE", family="arithmetic", severity="error",
+    title="收支总表：收入总计应等于支出总计，本年收入加上年结转应等于收入总计",
+    basis="财预〔2016〕143号 收支总表格式；domain.md §3 A1",
+    needs=("summary|fiscal_summary",),
+)
+def summary_balances(doc: Doc) -> Iterator[Finding]:
+    for table in doc.tables(TWO_SIDED_TABLES):
+        carryover = _line(doc, table, "carryover", "income") or \
+            _lines_sum(doc, table, CARRYOVER_ITEMS, "income", "上年结转")
+        income = _line(doc, table, "grand_total", "income")
+        spending = _line(doc, table, "grand_total", "expenditure")
+        yield from _equals_sum(doc, income, [_line(doc, table, "income_total", "income"), carryover])
+        yield from _equals_sum(doc, spending, [_line(doc, table, "expenditure_total", "expenditure"),
+                                               _line(doc, table, "carry_forward", "expenditure")])
+        yield from _equals_sum(doc, income, [spending])
+
+
+@rule(
+    id="ARITH-SUMMARY-INCOME", family="arithmetic", severity="error",
+    title="收支总表：本年收入合计应等于各项收入之和，上年结转应等于其各项之和",
+    basis="财预〔2016〕143号 收支总表格式；domain.md §3 A1",
+    needs=("summary|fiscal_summary",),
+)
+def summary_income_adds_up(doc: Doc) -> Iterator[Finding]:
+    for table in doc.tables(TWO_SIDED_TABLES):
+        yield from _equals_sum(doc, _line(doc, table, "income_total", "income"),
+                               [_lines_sum(doc, table, INCOME_ITEMS, "income", "各项收入之和")])
+        yield from _equals_sum(doc, _line(doc, table, "carryover", "income"),
+                               [_lines_sum(doc, table, CARRYOVER_ITEMS, "income", "上年结转各项之和")])

@@ -1,0 +1,138 @@
+"""Where the tables print what a narrative claim states (subject keys: docs/conventions.md).
+
+A subject may be printed in several places (the 收入 total is both 本年收入合计 and, without
+carry-over, 收入总计); every place is a candidate and the claim must agree with one of them.
+"""
+
+from __future__ import annotations
+
+from ..model import Row, Table
+from .context import Doc
+from .figures import Figure
+from .structure import total_row, year_rows
+
+Target = tuple[str, str, str | None, str]  # (table id, row: item or code, side, column)
+
+_CURRENT: dict[str, tuple[Target, ...]] = {
+    "revenue_total": (("summary", "income_total", "income", "total"), ("summary", "grand_total", "income", "total"),
+                      ("revenue", "total", None, "total")),
+    "expenditure_total": (("summary", "expenditure_total", "expenditure", "total"),
+                          ("summary", "grand_total", "expenditure", "total"), ("expenditure", "total", None, "total")),
+    "fiscal_revenue": (("fiscal_summary", "income_total", "income", "total"),
+                       ("fiscal_summary", "general_budget", "income", "total"),
+                       ("summary", "general_budget", "income", "total")),
+    "fiscal_expenditure": (("general_expenditure", "total", None, "total"),
+                           ("fiscal_summary", "expenditure_total", "expenditure", "total"),
+                           ("fiscal_summary", "expenditure_total", "expenditure", "general_budget")),
+    "basic": (("general_expenditure", "total", None, "basic"), ("expenditure", "total", None, "basic"),
+              ("basic_expenditure", "total", None, "total")),
+    "project": (("general_expenditure", "total", None, "project"), ("expenditure", "total", None, "project")),
+    "personnel": (("basic_expenditure", "total", None, "personnel"),),
+    "public": (("basic_expenditure", "total", None, "public"),),
+    "gov_fund_revenue": (("fiscal_summary", "gov_fund", "income", "total"), ("summary", "gov_fund", "income", "total")),
+    "gov_fund_expenditure": (("gov_fund_expenditure", "total", None, "total"),
+                             ("fiscal_summary", "expenditure_total", "expenditure", "gov_fund")),
+    "state_capital_revenue": (("fiscal_summary", "state_capital", "income", "total"),
+                              ("summary", "state_capital", "income", "total")),
+    "state_capital_expenditure": (("state_capital_expenditure", "total", None, "total"),
+                                  ("fiscal_summary", "expenditure_total", "expenditure", "state_capital")),
+    "procurement_total": (("procurement", "total", None, "total"),),
+    "procurement:goods": (("procurement", "goods", None, "total"),),
+    "procurement:works": (("procurement", "works", None, "total"),),
+    "procurement:services": (("procurement", "services", None, "total"),),
+    "performance:general_budget": (("general_expenditure", "total", None, "project"),),
+    "performance:gov_fund": (("gov_fund_expenditure", "total", None, "project"),),
+}
+THREE_PUBLIC_COLUMNS = {
+    "three_public_total": "total", "overseas": "overseas", "vehicle": "vehicle",
+    "vehicle_purchase": "vehicle_purchase", "vehicle_operation": "vehicle_operation", "reception": "reception",
+}
+# Subjects an empty or missing 合计 line still answers (an empty fund table means 0).
+_EMPTY_MEANS_ZERO = {"gov_fund_expenditure", "state_capital_expenditure"}
+
+
+def _row(table: Table, key: str, side: str | None) -> Row | None:
+    if key == "total":
+        return total_row(table)
+    return table.row(key, side) if key.isdigit() else table.item(key, side)
+
+
+def _at(doc: Doc, target: Target) -> Figure | None:
+    table_id, key, side, column = target
+    table = doc.table(table_id)
+    if table is None:
+        return None
+    row = _row(table, key, side)
+    if row is None:
+        if key == "total" and table_id in _EMPTY_MEANS_ZERO and table.is_empty:
+            return Figure.plain(None, f"{doc.title(table)}（空表）")
+        return None
+    return doc.cell(table, row, column)
+
+
+def _functional(subject: str) -> tuple[Target, ...]:
+    code = subject.split(":", 1)[1]
+    return (("expenditure", code, None, "total"), ("summary", code, "expenditure", "total"),
+            ("general_expenditure", code, None, "total"), ("fiscal_summary", code, "expenditure", "general_budget"),
+            ("revenue", code, None, "total"))
+
+
+def _revenue_item(subject: str) -> tuple[Target, ...]:
+    item = subject.split(":", 1)[1]
+    return (("summary", item, "income", "total"), ("revenue", "total", None, item))
+
+
+def current_targets(subject: str) -> tuple[Target, ...]:
+    if subject.startswith("expenditure:"):
+        return _functional(subject)
+    if subject.startswith("revenue:"):
+        return _revenue_item(subject)
+    return _CURRENT.get(subject, ())
+
+
+def _three_public(doc: Doc, subject: str, prior: bool) -> list[Figure]:
+    table = doc.table("three_public")
+    column = THREE_PUBLIC_COLUMNS.get(subject)
+    if table is None or column is None:
+        return []
+    row = year_rows(table, doc.year)[0 if prior else 1]
+    return [] if row is None else [doc.cell(table, row, column)]
+
+
+def _prior_year_column(doc: Doc, subject: str) -> list[Figure]:
+    """The 上年预算数 column of 一般公共预算支出表, where the subject is one of its lines."""
+    table = doc.table("general_expenditure")
+    if table is None:
+        return []
+    if subject != "fiscal_expenditure" and not subject.startswith("expenditure:"):
+        return []
+    row = _row(table, _line_key(subject), None)
+    if row is None or row.values.get("prior_year") is None:
+        return []
+    return [doc.cell(table, row, "prior_year")]
+
+
+def figures_for(doc: Doc, subject: str, prior: bool = False) -> list[Figure]:
+    """Candidate table figures for `subject` in the budget year (or, `prior`, the year before)."""
+    if subject in THREE_PUBLIC_COLUMNS:
+        return _three_public(doc, subject, prior)
+    if prior:
+        return _prior_year_column(doc, subject)
+    found = [_at(doc, target) for target in current_targets(subject)]
+    return [f for f in found if f is not None]
+
+
+def year_pair(doc: Doc, subject: str) -> tuple[Figure, Figure] | None:
+    """(prior year, budget year) figures of the same table and line, where the tables print both."""
+    if subject in THREE_PUBLIC_COLUMNS:
+        prior, current = _three_public(doc, subject, True), _three_public(doc, subject, False)
+    else:
+        prior = _prior_year_column(doc, subject)
+        current = [_at(doc, ("general_expenditure", _line_key(subject), None, "total"))] if prior else []
+    if prior and current and current[0] is not None:
+        return prior[0], current[0]
+    return None
+
+
+def _line_key(subject: str) -> str:
+    return "total" if subject == "fiscal_expenditure" else subject.split(":", 1)[1]

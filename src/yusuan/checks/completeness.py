@@ -1,0 +1,178 @@
+"""Completeness and granularity (财政部 inspection criteria): what must be published, and how detailed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import TABLE_TITLES, Row, Table
+from .context import Doc
+from .engine import Condition, rule
+from .findings import NARRATIVE, Finding, Place
+from .structure import ECONOMIC_TABLES, FUNCTIONAL_TABLES, children_by_parent, coded_rows, columns_of, year_rows
+from .wording import quoted, row_label
+
+REQUIRED_TABLES = (
+    "summary", "revenue", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
+    "three_public", "gov_fund_expenditure", "state_capital_expenditure",
+)
+THREE_PUBLIC_ITEMS = {"overseas": "因公出国（境）费", "vehicle_purchase": "公务用车购置费",
+                      "vehicle_operation": "公务用车运行费", "reception": "公务接待费"}
+ANY_TABLE = Condition("任何公开表格", lambda d: bool(d.tables))
+
+
+@rule(
+    id="COMPLETE-TABLES", family="completeness", severity="error",
+    title="应公开的 9 张表（收支总表……国有资本经营预算支出表）都应在文件中",
+    basis="财预〔2016〕143号；预算法实施条例第六条；domain.md §2.1、§3 C1",
+    needs=(ANY_TABLE,),
+)
+def required_tables_present(doc: Doc) -> Iterator[Finding]:
+    for table_id in REQUIRED_TABLES:
+        if doc.table(table_id) is None:
+            message = f"缺少「{TABLE_TITLES[table_id]}」。部门预算应公开此表；没有数据时也应列出空表并说明。"
+            yield Finding.at(Place(table=table_id), message)
+
+
+@rule(
+    id="COMPLETE-EMPTY-NOTE", family="completeness", severity="error",
+    title="没有数据的表应列出空表并说明原因",
+    basis="财预〔2016〕143号“没有数据的表格应当列出空表并说明”；domain.md §2.3-4、§3 C2",
+    needs=(ANY_TABLE,),
+)
+def empty_tables_explained(doc: Doc) -> Iterator[Finding]:
+    for table in doc.disclosure.tables.values():
+        if table.is_empty and not (table.note or "").strip():
+            message = f"{doc.title(table)}是空表，但没有说明为何为空（如“本部门无……，此表为空表”）。"
+            yield Finding.at(Place.of_table(table), message)
+
+
+def _unrefined(table: Table, finest: int) -> Iterator[Row]:
+    """Coded rows with money that stop above the `finest` code length and have no child lines."""
+    rows = coded_rows(table)
+    children = children_by_parent(rows)
+    for row in rows:
+        has_money = any(v for v in row.values.values())
+        if len(row.code) < finest and row.code not in children and has_money:
+            yield row
+
+
+@rule(
+    id="COMPLETE-FUNCTION-DEPTH", family="completeness", severity="error",
+    title="支出功能分类应细化到项级（7 位科目）",
+    basis="预算法实施条例第六条“按其功能分类应当编列到项”；domain.md §2.3-2、§3 G1",
+    needs=("|".join(FUNCTIONAL_TABLES),),
+)
+def functional_to_item(doc: Doc) -> Iterator[Finding]:
+    for table in doc.tables(FUNCTIONAL_TABLES):
+        for row in _unrefined(table, 7):
+            yield Finding.at(Place.of_row(table, row), f"{doc.title(table)}「{row_label(row)}」有金额但未细化到项级科目。")
+
+
+@rule(
+    id="COMPLETE-ECONOMIC-DEPTH", family="completeness", severity="error",
+    title="基本支出经济分类应细化到款级（5 位科目）",
+    basis="预算法实施条例第六条“按其经济性质分类，基本支出应当编列到款”；domain.md §2.3-3、§3 G2",
+    needs=("basic_expenditure",),
+)
+def economic_to_section(doc: Doc) -> Iterator[Finding]:
+    for table in doc.tables(ECONOMIC_TABLES):
+        for row in _unrefined(table, 5):
+            yield Finding.at(Place.of_row(table, row), f"{doc.title(table)}「{row_label(row)}」有金额但未细化到款级科目。")
+
+
+@rule(
+    id="COMPLETE-THREE-PUBLIC-ITEMS", family="completeness", severity="error",
+    title="“三公”经费表应分列因公出国（境）费、公务用车购置费、公务用车运行费、公务接待费",
+    basis="预算法第十四条；财预〔2016〕143号；domain.md §2.3-5、§3 G3",
+    needs=("three_public",),
+)
+def three_public_itemized(doc: Doc) -> Iterator[Finding]:
+    table = doc.table("three_public")
+    missing = [column for column in THREE_PUBLIC_ITEMS if column not in columns_of(table)]
+    if missing:
+        names = "、".join(THREE_PUBLIC_ITEMS[c] for c in missing)
+        yield Finding.at(Place.of_table(table), f"{doc.title(table)}未分列{names}。")
+    if year_rows(table, doc.year)[1] is None:
+        yield Finding.at(Place.of_table(table), f"{doc.title(table)}没有 {doc.year or '本'} 年的预算数。")
+
+
+# A comparison with last year, as the narrative words it ("比2023年减少", "较上年增长").
+CHANGE_WORDING = re.compile(r"(?:比|较|与)\s*(?:上年|去年|上一年|\d{4}\s*年)[^。]{0,12}?(?:增加|减少|持平|增长|下降)")
+# Each required topic, with the wordings that show the narrative covers it.
+REQUIRED_SECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("部门职责", re.compile("职责|职能")),
+    ("机构设置/单位构成", re.compile("机构设置|单位构成|机构构成|部门构成|单位设置|预算单位")),
+    ("收支增减变化", CHANGE_WORDING),
+    ("机关运行经费", re.compile("运行经费")),
+    ("政府采购", re.compile("政府采购")),
+    ("国有资产占有使用", re.compile("国有资产")),
+    ("绩效目标", re.compile("绩效")),
+    ("名词解释", re.compile("名词解释|名词说明|术语解释|专业性名词")),
+)
+
+
+def narrative_texts(doc: Doc) -> list[str]:
+    return [f"{s.title}\n{s.text}" for s in doc.disclosure.narrative.sections] + \
+        [c.text for c in doc.disclosure.narrative.claims]
+
+
+@rule(
+    id="COMPLETE-SECTIONS", family="completeness", severity="error",
+    title="情况说明应包括职责、机构设置、收支增减、机关运行经费、政府采购、国有资产、绩效目标、名词解释",
+    basis="财预〔2016〕143号（情况说明的内容）；domain.md §2.2、§3 C3",
+    needs=("narrative",),
+)
+def required_sections_present(doc: Doc) -> Iterator[Finding]:
+    text = "\n".join(narrative_texts(doc))
+    for topic, wording in REQUIRED_SECTIONS:
+        if not wording.search(text):
+            yield Finding.at(Place(table=NARRATIVE), f"情况说明中没有{quoted(topic)}的内容。")
+
+
+_PROCUREMENT_SENTENCE = re.compile(r"[^。]*采购[^。]*。?")
+
+
+@rule(
+    id="COMPLETE-PROCUREMENT-DETAIL", family="completeness", severity="warning",
+    title="政府采购说明应分货物、工程、服务，并说明授予中小企业的合同金额及占比",
+    basis="财预〔2016〕143号（政府采购说明的内容）；domain.md §2.2、§3 C3",
+    needs=("narrative",),
+    applies=Condition("情况说明提到政府采购", lambda d: any(
+        "政府采购" in f"{s.title}{s.text}" for s in d.narrative.sections)),
+)
+def procurement_detailed(doc: Doc) -> Iterator[Finding]:
+    said = " ".join(m.group(0) for t in narrative_texts(doc) for m in _PROCUREMENT_SENTENCE.finditer(t))
+    if not re.search("货物|工程|服务", said):
+        yield Finding.at(Place(table=NARRATIVE), "政府采购说明没有按货物、工程、服务分列金额。")
+    if "中小企业" not in said:
+        yield Finding.at(Place(table=NARRATIVE), "政府采购说明没有给出授予中小企业的合同金额及其占采购总额的比重。")
+
+
+@rule(
+    id="COMPLETE-PRIOR-YEAR", family="completeness", severity="error",
+    title="情况说明应说明与上年相比的增减变化",
+    basis="财预〔2016〕143号（预算收支增减变化情况）；domain.md §2.2、§3 C3",
+    needs=("narrative",),
+)
+def prior_year_compared(doc: Doc) -> Iterator[Finding]:
+    claims = doc.disclosure.narrative.claims
+    if any(c.change is not None or c.direction or c.compared_year for c in claims):
+        return
+    if CHANGE_WORDING.search("\n".join(narrative_texts(doc))):
+        return
+    yield Finding.at(Place(table=NARRATIVE), "情况说明没有与上年比较收支的增减变化。")
+
+
+@rule(
+    id="COMPLETE-PRIOR-YEAR-COLUMN", family="completeness", severity="warning",
+    title="一般公共预算支出表印出的上年预算数栏不应整栏空白",
+    basis="domain.md §2.1 表5（常附上年数及增减）、§3 G5",
+    needs=("general_expenditure",),
+    applies=Condition("一般公共预算支出表印有上年数栏", lambda d: "prior_year" in columns_of(d.tables["general_expenditure"])),
+)
+def prior_year_column_filled(doc: Doc) -> Iterator[Finding]:
+    table = doc.table("general_expenditure")
+    if all(r.values.get("prior_year") is None for r in table.rows):
+        yield Finding.at(Place(table=table.id, column="prior_year"), f"{doc.title(table)}印有上年预算数栏，但整栏空白。")
+

@@ -1,0 +1,141 @@
+"""The document as a rule sees it: tables by id, figures with their phrases, and one way to compare.
+
+Every comparison of amounts goes through `Doc.compare`, so all rules word their findings the same
+way, treat rounding the same way, and report which cells took part (for the mutation test).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import TypeVar
+
+from ..model import Claim, Disclosure, Row, Table, Unit, convert
+from .figures import ZERO, CellKey, Figure
+from .findings import Finding, Place, Severity
+from .tolerance import DEFAULT_TOLERANCE, Verdict, judge, rounding_allowance
+from .wording import amount, cell_phrase, difference, quoted, table_title
+
+T = TypeVar("T")
+_LAST_DIGIT = Decimal("0.01")  # narrative and tables print amounts to 0.01 of their unit
+
+
+class Participation:
+    """Cells that took part in a comparison, with the most severe finding the comparison could raise."""
+
+    _RANK = {"info": 0, "warning": 1, "error": 2}
+
+    def __init__(self) -> None:
+        self.cells: dict[CellKey, Severity] = {}
+
+    def add(self, keys: Iterable[CellKey], severity: Severity) -> None:
+        for key in keys:
+            known = self.cells.get(key)
+            if known is None or self._RANK[severity] > self._RANK[known]:
+                self.cells[key] = severity
+
+
+class Doc:
+    def __init__(self, disclosure: Disclosure, tolerance: Decimal = DEFAULT_TOLERANCE,
+                 participation: Participation | None = None):
+        self.disclosure = disclosure
+        self.tolerance = tolerance
+        self.participation = participation
+        self.severity: Severity = "error"  # of the rule being run; set by the engine
+        self._row_positions: dict[str, dict[int, int]] = {}
+        self._cache: dict[str, object] = {}
+
+    @property
+    def unit(self) -> Unit:
+        return self.disclosure.unit
+
+    @property
+    def year(self) -> int | None:
+        return self.disclosure.year
+
+    def table(self, table_id: str) -> Table | None:
+        return self.disclosure.tables.get(table_id)
+
+    def tables(self, table_ids: Iterable[str]) -> list[Table]:
+        return [t for t in map(self.table, table_ids) if t is not None]
+
+    def title(self, table: Table) -> str:
+        return table_title(table, self.disclosure.department)
+
+    # -- figures ---------------------------------------------------------------------------------
+
+    def cell(self, table: Table, row: Row, column: str) -> Figure:
+        value = row.values.get(column)
+        return Figure(
+            value=ZERO if value is None else self._in_document_unit(value, table.unit),
+            cells=((table.id, self._position(table, row), column),),
+            blank=value is None,
+            origin=(table, row, column),
+        )
+
+    def phrase(self, figure: Figure) -> str:
+        """How a message names the figure: its phrase, or for a cell where it is printed."""
+        if figure.phrase or figure.origin is None:
+            return figure.phrase
+        table, row, column = figure.origin
+        return cell_phrase(table, row, column, self.disclosure.department)
+
+    def cached(self, name: str, compute: Callable[[], T]) -> T:
+        """Something several rules derive from the same document (computed once per check run)."""
+        if name not in self._cache:
+            self._cache[name] = compute()
+        return self._cache[name]
+
+    def claim(self, claim: Claim) -> Figure:
+        coarser = claim.unit != self.unit
+        return Figure(
+            value=self._in_document_unit(claim.value, claim.unit),
+            phrase=f"情况说明中{quoted(claim.label)}",
+            place=Place.of_claim(claim),
+            slack=convert(_LAST_DIGIT / 2, claim.unit, self.unit) if coarser else ZERO,
+        )
+
+    def _in_document_unit(self, value: Decimal, unit: Unit) -> Decimal:
+        return value if unit == self.unit else convert(value, unit, self.unit)
+
+    def _position(self, table: Table, row: Row) -> int:
+        positions = self._row_positions.get(table.id)
+        if positions is None:
+            positions = {id(r): i for i, r in enumerate(table.rows)}
+            self._row_positions[table.id] = positions
+        return positions.get(id(row), -1)
+
+    # -- comparing -------------------------------------------------------------------------------
+
+    def compare(self, stated: Figure, expected: Figure, severity: Severity | None = None) -> Finding | None:
+        """None when the two agree; else a finding at the stated figure (info when rounding explains it)."""
+        severity = severity or self.severity
+        if self.participation is not None:
+            self.participation.add(stated.cells + expected.cells, severity)
+        tolerance = self.tolerance + stated.slack + expected.slack
+        figures = stated.figures + expected.figures
+        verdict = judge(stated.value, expected.value, figures, tolerance)
+        if verdict == Verdict.equal:
+            return None
+        rounding = verdict == Verdict.rounding
+        return Finding(
+            message=self._rounding_message(stated, expected, figures) if rounding else self._mismatch_message(stated, expected),
+            place=stated.located or expected.located or Place(),
+            severity="info" if rounding else severity,
+            provided=None if stated.blank else stated.value,
+            expected=None if expected.blank else expected.value,
+            difference=stated.value - expected.value,
+        )
+
+    def _said(self, figure: Figure) -> str:
+        return amount(None if figure.blank else figure.value, self.unit)
+
+    def _mismatch_message(self, stated: Figure, expected: Figure) -> str:
+        return (f"{self.phrase(stated)}为 {self._said(stated)}，与{self.phrase(expected)} {self._said(expected)}不一致"
+                f"（相差 {difference(stated.value, expected.value, self.unit)}）。")
+
+    def _rounding_message(self, stated: Figure, expected: Figure, figures: int) -> str:
+        allowance = amount(rounding_allowance(figures, self.tolerance), self.unit)
+        return (f"{self.phrase(stated)}为 {self._said(stated)}，与{self.phrase(expected)} {self._said(expected)}"
+                f"相差 {difference(stated.value, expected.value, self.unit)}，未超过 {figures} 个四舍五入数"
+                f"可能累积的误差（{allowance}），视为舍入差异。")

@@ -1,0 +1,230 @@
+"""Cross-table identities: totals that two tables print for the same money."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from ..model import Project, Row, Table
+from .context import Doc
+from .engine import rule
+from .figures import Figure
+from .findings import Finding, Place
+from .function_lines import Lines
+from .structure import INCOME_ITEMS, columns_of, level, total_row, year_rows
+from .wording import amount, column_label
+
+# 三公 item -> the 基本支出表 economic lines that hold its basic-expenditure part.
+THREE_PUBLIC_LINES: dict[str, tuple[str, ...]] = {
+    "overseas": ("30212",),
+    "reception": ("30217",),
+    "vehicle_operation": ("30231",),
+    "vehicle_purchase": ("30913", "31013"),
+}
+# Economic 款 that must mirror a functional 项 (the same contribution booked twice).
+MIRRORED_LINES: tuple[tuple[str, str], ...] = (
+    ("30108", "2080505"),  # 机关事业单位基本养老保险缴费
+    ("30109", "2080506"),  # 职业年金缴费
+    ("30111", "2101103"),  # 公务员医疗补助（缴费）
+    ("30113", "2210201"),  # 住房公积金
+)
+
+
+def _total(doc: Doc, table: Table, column: str, phrase: str | None = None) -> Figure:
+    """The 合计 line of a column; an empty table (or one without 合计) counts as empty, i.e. 0."""
+    row = total_row(table)
+    if row is None:
+        return Figure.plain(None, phrase or f"{doc.title(table)}合计", Place.of_table(table))
+    figure = doc.cell(table, row, column)
+    return replace(figure, phrase=phrase) if phrase else figure
+
+
+def _item(doc: Doc, table: Table, item: str, side: str, column: str = "total") -> Figure | None:
+    row = table.item(item, side)
+    return None if row is None else doc.cell(table, row, column)
+
+
+def _found(*findings: Finding | None) -> Iterator[Finding]:
+    yield from (f for f in findings if f is not None)
+
+
+@rule(
+    id="XTAB-SUMMARY-REVENUE", family="cross-table", severity="error",
+    title="收支总表各项收入应等于收入总表合计行的对应栏",
+    basis="财预〔2016〕143号；domain.md §3 A5（收入总表 = 收支总表收入）",
+    needs=("summary", "revenue"),
+)
+def summary_income_matches_revenue(doc: Doc) -> Iterator[Finding]:
+    summary, revenue = doc.table("summary"), doc.table("revenue")
+    printed = set(columns_of(revenue))
+    pairs = [(item, item) for item in (*INCOME_ITEMS, "carryover") if item in printed] + [("grand_total", "total")]
+    for item, column in pairs:
+        stated = _item(doc, summary, item, "income")
+        if stated is not None:
+            label = "" if column == "total" else column_label(revenue, column)
+            yield from _found(doc.compare(stated, _total(doc, revenue, column, f"{doc.title(revenue)}合计{label}")))
+
+
+@rule(
+    id="XTAB-SUMMARY-EXPENDITURE", family="cross-table", severity="error",
+    title="收支总表本年支出合计应等于支出总表合计",
+    basis="财预〔2016〕143号；domain.md §3 A5（支出总表 = 收支总表支出）",
+    needs=("summary", "expenditure"),
+)
+def summary_spending_matches_expenditure(doc: Doc) -> Iterator[Finding]:
+    stated = _item(doc, doc.table("summary"), "expenditure_total", "expenditure")
+    if stated is not None:
+        table = doc.table("expenditure")
+        yield from _found(doc.compare(stated, _total(doc, table, "total", f"{doc.title(table)}合计")))
+
+
+@rule(
+    id="XTAB-FISCAL-GENERAL", family="cross-table", severity="error",
+    title="财政拨款收支总表的一般公共预算支出应等于一般公共预算支出表合计，其一般公共预算收入应等于收支总表的一般公共预算拨款",
+    basis="财预〔2016〕143号；domain.md §3 A5",
+    needs=("fiscal_summary", "general_expenditure|summary"),
+)
+def fiscal_matches_general(doc: Doc) -> Iterator[Finding]:
+    fiscal, general, summary = doc.table("fiscal_summary"), doc.table("general_expenditure"), doc.table("summary")
+    if general is not None and "general_budget" in columns_of(fiscal):
+        stated = _item(doc, fiscal, "expenditure_total", "expenditure", "general_budget")
+        if stated is not None:
+            yield from _found(doc.compare(stated, _total(doc, general, "total", f"{doc.title(general)}合计")))
+    if summary is not None:
+        stated, expected = _item(doc, fiscal, "general_budget", "income"), _item(doc, summary, "general_budget", "income")
+        if stated is not None and expected is not None:
+            yield from _found(doc.compare(stated, expected))
+
+
+@rule(
+    id="XTAB-FISCAL-FUNDS", family="cross-table", severity="error",
+    title="政府性基金、国有资本经营预算支出表合计应等于财政拨款收支总表中的对应支出",
+    basis="财预〔2016〕143号；domain.md §3 A5",
+    needs=("fiscal_summary", "gov_fund_expenditure|state_capital_expenditure"),
+)
+def fund_tables_match_fiscal(doc: Doc) -> Iterator[Finding]:
+    fiscal = doc.table("fiscal_summary")
+    for table_id, column in (("gov_fund_expenditure", "gov_fund"), ("state_capital_expenditure", "state_capital")):
+        table = doc.table(table_id)
+        stated = _item(doc, fiscal, "expenditure_total", "expenditure", column)
+        if table is not None and stated is not None and column in columns_of(fiscal):
+            yield from _found(doc.compare(_total(doc, table, "total"), stated))
+
+
+@rule(
+    id="XTAB-GENERAL-BASIC", family="cross-table", severity="error",
+    title="基本支出表合计应等于一般公共预算支出表的基本支出合计",
+    basis="预算法实施条例第六条；domain.md §3 A5",
+    needs=("general_expenditure", "basic_expenditure"),
+)
+def basic_table_matches_general(doc: Doc) -> Iterator[Finding]:
+    basic, general = doc.table("basic_expenditure"), doc.table("general_expenditure")
+    expected = _total(doc, general, "basic", f"{doc.title(general)}基本支出合计")
+    yield from _found(doc.compare(_total(doc, basic, "total"), expected))
+
+
+def project_figure(doc: Doc, project: Project) -> Figure:
+    """A project's amount, as the cell of the project table when it prints the project's row."""
+    table = doc.table("project_expenditure")
+    row = table.row(project.code) if table is not None and project.code else None
+    if row is not None and "amount" in row.values:
+        return doc.cell(table, row, "amount")
+    return Figure.plain(project.amount, f"项目「{project.name}」", Place.at(project.source, table="project_expenditure"))
+
+
+def _projects_by_function(doc: Doc) -> dict[str, list[Figure]]:
+    grouped: dict[str, list[Figure]] = {}
+    for project in doc.disclosure.projects:
+        if project.functional_code:
+            grouped.setdefault(project.functional_code, []).append(project_figure(doc, project))
+    return grouped
+
+
+@rule(
+    id="XTAB-PROJECTS-FUNCTION", family="cross-table", severity="error",
+    title="项目支出表按功能科目汇总应等于支出表的项目支出栏",
+    basis="domain.md §3 A5（项目明细与项目支出一致）",
+    needs=("projects", "expenditure|general_expenditure"),
+)
+def projects_match_project_column(doc: Doc) -> Iterator[Finding]:
+    table = doc.table("expenditure") or doc.table("general_expenditure")
+    if "project" not in columns_of(table):
+        return
+    grouped = _projects_by_function(doc)
+    rows = {r.code: r for r in table.rows if r.code and level(r) == "项"}
+    listed = Lines(table, "project", rows)
+    sums = {code: Figure.total_of(figures, f"项目支出表中功能科目 {code} 下各项目之和")
+            for code, figures in grouped.items()}
+    yield from _compare_sums(doc, listed, sums)
+
+
+def _compare_sums(doc: Doc, listed: Lines, sums: dict[str, Figure]) -> Iterator[Finding]:
+    for code in dict.fromkeys([*listed.rows, *sums]):
+        row, expected = listed.rows.get(code), sums.get(code)
+        if row is None:
+            message = (f"{doc.title(listed.table)}未列出功能科目 {code}，而{doc.phrase(expected)}为 "
+                       f"{amount(expected.value, doc.unit)}。")
+            yield Finding.mismatch(Place.of_table(listed.table), None, expected.value, message)
+            continue
+        stated = doc.cell(listed.table, row, "project")
+        if expected is None:
+            expected = Figure.plain(None, f"项目支出表中功能科目 {code} 下的项目（无）")
+        yield from _found(doc.compare(stated, expected))
+
+
+@rule(
+    id="XTAB-THREE-PUBLIC-ECONOMIC", family="cross-table", severity="error",
+    title="“三公”经费表各项不应小于基本支出表对应经济科目（30212/30217/30231/公务用车购置）",
+    basis="“三公”经费口径：基本支出部分记入对应经济科目；domain.md §3 A5。差额可由项目支出解释时为警告",
+    needs=("three_public", "basic_expenditure"),
+)
+def three_public_matches_economic(doc: Doc) -> Iterator[Finding]:
+    three_public, basic = doc.table("three_public"), doc.table("basic_expenditure")
+    _, current = year_rows(three_public, doc.year)
+    if current is None:
+        return
+    for column, codes in THREE_PUBLIC_LINES.items():
+        if column not in current.values:
+            continue
+        rows = [r for r in (basic.row(code) for code in codes) if r is not None]
+        names = "、".join(f"{r.code} {r.name}" for r in rows) or "/".join(codes)
+        economic = Figure.total_of((doc.cell(basic, r, "total") for r in rows), f"{doc.title(basic)}「{names}」")
+        yield from _found(_three_public_item(doc, doc.cell(three_public, current, column), economic))
+
+
+def _three_public_item(doc: Doc, item: Figure, economic: Figure) -> Finding | None:
+    finding = doc.compare(item, economic, severity="warning")
+    if finding is None or finding.severity == "info":
+        return finding
+    if economic.value > item.value:
+        finding.severity = "error"
+        finding.message += "基本支出中的该项已超过“三公”经费该项总额。"
+    else:
+        finding.message += "差额可能由项目支出安排，请核对。"
+    return finding
+
+
+@rule(
+    id="XTAB-ECONOMIC-MIRROR", family="cross-table", severity="warning",
+    title="养老保险、职业年金、公务员医疗补助、住房公积金：经济科目金额应与对应功能科目一致",
+    basis="30108↔2080505、30109↔2080506、30111↔2101103、30113↔2210201 为同一笔缴费的两种分类；domain.md §3 A6",
+    needs=("basic_expenditure", "general_expenditure"),
+)
+def economic_mirrors_functional(doc: Doc) -> Iterator[Finding]:
+    basic, general = doc.table("basic_expenditure"), doc.table("general_expenditure")
+    column = "basic" if "basic" in columns_of(general) else "total"
+    for economic_code, functional_code in MIRRORED_LINES:
+        economic, functional = basic.row(economic_code), general.row(functional_code)
+        if economic is None and functional is None:
+            continue
+        yield from _found(doc.compare(
+            _line_or_absent(doc, basic, economic, "total", economic_code),
+            _line_or_absent(doc, general, functional, column, functional_code),
+        ))
+
+
+def _line_or_absent(doc: Doc, table: Table, row: Row | None, column: str, code: str) -> Figure:
+    if row is not None:
+        return doc.cell(table, row, column)
+    return Figure.plain(None, f"{doc.title(table)}（未列 {code}）", Place.of_table(table))
+

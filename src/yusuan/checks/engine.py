@@ -1,0 +1,140 @@
+"""The rule registry and the runner.
+
+A rule is a small function `Doc -> Iterable[Finding]` registered with `@rule(...)`. The engine,
+not the rule, decides whether it can run: each entry of `needs` names data the rule reads (a table
+id, `a|b` for any of several tables, or `projects`, `narrative`, `claims`, `performance`, or a
+`Condition`); when one is missing the rule "could not run" and is never counted as passed. `applies`
+names a condition under which the rule makes sense at all; when it is false the rule is "not
+applicable".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import TABLE_TITLES, Disclosure
+from .context import Doc, Participation
+from .findings import Finding, Report, RuleResult, RuleStatus, Severity
+from .tolerance import DEFAULT_TOLERANCE
+
+FAMILIES: dict[str, str] = {
+    "arithmetic": "行内运算",
+    "rollup": "层级汇总",
+    "cross-table": "表间勾稽",
+    "narrative": "文字与表格",
+    "completeness": "完整性与细化程度",
+    "performance": "绩效目标",
+    "codes": "科目编码",
+    "hygiene": "文档规范",
+}
+
+Check = Callable[[Doc], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """Something about the document a rule depends on, named in Chinese for the report."""
+
+    label: str
+    holds: Callable[[Disclosure], bool]
+
+
+def _table_present(table_id: str) -> Condition:
+    return Condition(TABLE_TITLES.get(table_id, table_id), lambda d: table_id in d.tables)
+
+
+_NAMED: dict[str, Condition] = {
+    "projects": Condition("项目支出明细", lambda d: bool(d.projects)),
+    "narrative": Condition("情况说明文字", lambda d: bool(d.narrative.sections or d.narrative.claims)),
+    "claims": Condition("情况说明中的金额", lambda d: bool(d.narrative.claims)),
+    "performance": Condition(
+        "绩效目标表", lambda d: bool(d.performance_projects) or d.performance_overall is not None
+    ),
+    "performance_overall": Condition("整体绩效目标表", lambda d: d.performance_overall is not None),
+    "performance_projects": Condition("项目绩效目标表", lambda d: bool(d.performance_projects)),
+    "year": Condition("预算年度", lambda d: d.year is not None),
+    "department": Condition("部门名称", lambda d: bool(d.department)),
+}
+
+
+def _any_of(conditions: list[Condition]) -> Condition:
+    return Condition("或".join(c.label for c in conditions), lambda d: any(c.holds(d) for c in conditions))
+
+
+def need(spec: str | Condition) -> Condition:
+    """'general_expenditure', 'expenditure|general_expenditure', 'projects', ... as a Condition."""
+    if isinstance(spec, Condition):
+        return spec
+    options = [_NAMED.get(name) or _table_present(name) for name in spec.split("|")]
+    return options[0] if len(options) == 1 else _any_of(options)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    family: str
+    severity: Severity
+    title: str  # one line, Chinese
+    basis: str  # the regulation or domain rule it rests on
+    needs: tuple[Condition, ...]
+    applies: Condition | None
+    check: Check
+
+    @property
+    def family_title(self) -> str:
+        return FAMILIES[self.family]
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(*, id: str, family: str, severity: Severity, title: str, basis: str,
+         needs: Iterable[str | Condition] = (), applies: Condition | None = None) -> Callable[[Check], Check]:
+    if family not in FAMILIES:
+        raise ValueError(f"unknown rule family {family!r}")
+
+    def register(check: Check) -> Check:
+        if id in _REGISTRY:
+            raise ValueError(f"rule {id} registered twice")
+        _REGISTRY[id] = Rule(id, family, severity, title, basis, tuple(map(need, needs)), applies, check)
+        return check
+
+    return register
+
+
+def registered_rules() -> list[Rule]:
+    """Every rule, by family in the order of FAMILIES, then in the order they were registered."""
+    order = list(FAMILIES)
+    return sorted(_REGISTRY.values(), key=lambda r: order.index(r.family))
+
+
+def run_rule(rule_: Rule, doc: Doc) -> RuleResult:
+    missing = [c.label for c in rule_.needs if not c.holds(doc.disclosure)]
+    if missing:
+        return RuleResult(rule_, RuleStatus.could_not_run, reason="未识别到：" + "、".join(missing))
+    if rule_.applies is not None and not rule_.applies.holds(doc.disclosure):
+        return RuleResult(rule_, RuleStatus.not_applicable, reason=f"仅当{rule_.applies.label}时适用")
+    doc.severity = rule_.severity
+    try:
+        findings = list(rule_.check(doc))
+    except Exception as error:  # a broken rule must not hide the results of the others
+        return RuleResult(rule_, RuleStatus.could_not_run, reason=f"规则执行出错：{type(error).__name__}: {error}")
+    for finding in findings:
+        finding.rule = rule_.id
+        finding.severity = finding.severity or rule_.severity
+    status = RuleStatus.failed if any(f.is_problem for f in findings) else RuleStatus.passed
+    return RuleResult(rule_, status, findings)
+
+
+def run_rules(disclosure: Disclosure, rules: Iterable[Rule], tolerance: Decimal = DEFAULT_TOLERANCE,
+              participation: Participation | None = None) -> Report:
+    doc = Doc(disclosure, tolerance, participation)
+    return Report(
+        document=disclosure.source_name,
+        department=disclosure.department,
+        year=disclosure.year,
+        unit=disclosure.unit.value,
+        results=[run_rule(r, doc) for r in rules],
+    )

@@ -1,0 +1,55 @@
+"""Figures: the amounts a rule compares, each knowing how to name itself and which cells it came from.
+
+A figure is a printed cell, a narrative claim, a sum of other figures, or a plain amount (a project
+line, a performance table's fund). Carrying the cells lets the mutation test learn which cells take
+part in an identity; carrying the phrase lets every message say where the number was printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Row, Table
+from .findings import Place
+
+CellKey = tuple[str, int, str]  # (table id, row position, column id)
+Origin = tuple[Table, Row, str]  # the printed cell a figure is, named only when a message needs it
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: Decimal  # in the document's unit; an empty cell counts as 0
+    phrase: str = ""  # '其下各款之和', ...; empty for a cell, whose phrase comes from its origin
+    place: Place | None = None  # where a finding about this figure points (for a cell: its origin)
+    cells: tuple[CellKey, ...] = ()
+    figures: int = 1  # how many rounded printed numbers went into it
+    blank: bool = False  # printed empty (or not printed at all)
+    slack: Decimal = ZERO  # extra allowance when it was printed in a coarser unit
+    origin: Origin | None = None
+
+    @classmethod
+    def plain(cls, value: Decimal | None, phrase: str, place: Place | None = None) -> Figure:
+        return cls(ZERO if value is None else value, phrase, place, blank=value is None)
+
+    @classmethod
+    def total_of(cls, parts: Iterable[Figure], phrase: str, place: Place | None = None) -> Figure:
+        parts = list(parts)
+        return cls(
+            value=sum((p.value for p in parts), ZERO),
+            phrase=phrase,
+            place=place,
+            cells=tuple(key for p in parts for key in p.cells),
+            figures=sum(p.figures for p in parts if not p.blank),
+            blank=all(p.blank for p in parts),
+            slack=sum((p.slack for p in parts), ZERO),
+        )
+
+    @property
+    def located(self) -> Place | None:
+        if self.place is None and self.origin is not None:
+            return Place.of_row(*self.origin)
+        return self.place

@@ -1,0 +1,135 @@
+"""What a check reports: findings (where, what, how far off) and the report of a whole run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Literal
+
+from ..model import Claim, Row, Source, Table
+
+if TYPE_CHECKING:
+    from .engine import Rule
+
+Severity = Literal["error", "warning", "info"]
+FailOn = Literal["error", "warning", "never"]
+
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+
+# Findings about the text rather than a table carry this pseudo table id.
+NARRATIVE = "narrative"
+
+
+class RuleStatus(str, Enum):
+    passed = "passed"
+    failed = "failed"
+    not_applicable = "not_applicable"
+    could_not_run = "could_not_run"
+
+
+STATUS_LABELS: dict[RuleStatus, str] = {
+    RuleStatus.passed: "通过",
+    RuleStatus.failed: "未通过",
+    RuleStatus.not_applicable: "不适用",
+    RuleStatus.could_not_run: "无法检查",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a finding points: a table (or the narrative), a row, a column, a line/page of the input."""
+
+    table: str | None = None
+    code: str | None = None
+    name: str | None = None
+    column: str | None = None
+    line: int | None = None
+    page: int | None = None
+
+    @classmethod
+    def at(cls, source: Source, **where: str | None) -> Place:
+        return cls(line=source.line, page=source.page, **where)
+
+    @classmethod
+    def of_row(cls, table: Table, row: Row, column: str | None = None) -> Place:
+        line_source = row.source if row.source.line or row.source.page else table.source
+        return cls.at(line_source, table=table.id, code=row.code, name=row.name, column=column)
+
+    @classmethod
+    def of_table(cls, table: Table) -> Place:
+        return cls.at(table.source, table=table.id)
+
+    @classmethod
+    def of_claim(cls, claim: Claim) -> Place:
+        return cls.at(claim.source, table=NARRATIVE, code=claim.subject, name=claim.label)
+
+
+Value = Decimal | str | None
+
+
+@dataclass(slots=True)
+class Finding:
+    """One problem found. `severity` None means the rule's own severity (the engine fills it in)."""
+
+    message: str
+    place: Place = field(default_factory=Place)
+    severity: Severity | None = None
+    rule: str = ""
+    provided: Value = None
+    expected: Value = None
+    difference: Decimal | None = None
+
+    @classmethod
+    def at(cls, place: Place, message: str, severity: Severity | None = None) -> Finding:
+        return cls(message=message, place=place, severity=severity)
+
+    @classmethod
+    def mismatch(
+        cls, at: Place, provided: Value, expected: Value, message: str, severity: Severity | None = None
+    ) -> Finding:
+        difference = provided - expected if isinstance(provided, Decimal) and isinstance(expected, Decimal) else None
+        return cls(message, at, severity, provided=provided, expected=expected, difference=difference)
+
+    @property
+    def is_problem(self) -> bool:
+        """Errors and warnings fail a rule; info findings only explain a pass (e.g. rounding)."""
+        return self.severity in ("error", "warning")
+
+
+@dataclass(slots=True)
+class RuleResult:
+    rule: Rule
+    status: RuleStatus
+    findings: list[Finding] = field(default_factory=list)
+    reason: str | None = None  # why a rule could not run or does not apply
+
+
+@dataclass(slots=True)
+class Report:
+    document: str | None
+    department: str | None
+    year: int | None
+    unit: str
+    results: list[RuleResult] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for result in self.results for f in result.findings]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def with_status(self, status: RuleStatus) -> list[RuleResult]:
+        return [r for r in self.results if r.status == status]
+
+    def reaches(self, fail_on: FailOn) -> bool:
+        """True when some finding is at least as severe as `fail_on` ("never" never fails)."""
+        if fail_on == "never":
+            return False
+        threshold = SEVERITY_RANK[fail_on]
+        return any(SEVERITY_RANK[f.severity or "error"] >= threshold for f in self.findings)
+
+    def exit_code(self, fail_on: FailOn = "error") -> int:
+        return 1 if self.reaches(fail_on) else 0

@@ -1,0 +1,153 @@
+"""Document hygiene: one department name, one year, no template leftovers, no OCR garbage, no doubled words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import TABLE_TITLES
+from .context import Doc
+from .engine import rule
+from .findings import Finding, Place
+from .texts import texts_of
+from .wording import quoted
+
+# Words that start the kind of a table in its title; what precedes them is the department's name.
+_TABLE_KIND_WORDS = re.compile(
+    r"部门收支|部门收入|部门支出|单位收支|单位收入|单位支出|收支总表|收入总表|支出总表|财政拨款|一般公共预算|政府性基金|"
+    r"国有资本|政府采购|项目支出|[\"“”]?三公|预算整体|整体绩效|部门预算|单位预算|部门决算|单位决算|(?:19|20)\d{2}\s*年"
+)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
+
+
+def _name_in_title(title: str) -> str:
+    compact = "".join(title.split())
+    match = _TABLE_KIND_WORDS.search(compact)
+    return compact[: match.start()] if match else ""
+
+
+@rule(
+    id="HYGIENE-DEPARTMENT", family="hygiene", severity="warning",
+    title="部门名称在各表标题和整体绩效目标表中应一致",
+    basis="财预〔2016〕143号“形式规范”；domain.md §3 C4",
+    needs=("department",),
+)
+def department_named_consistently(doc: Doc) -> Iterator[Finding]:
+    department = "".join(doc.disclosure.department.split())
+    for table in doc.disclosure.tables.values():
+        printed = _name_in_title(table.title)
+        if printed and printed != department:
+            message = f"{TABLE_TITLES.get(table.id, table.id)}标题中的部门名称为{quoted(printed)}，与{quoted(department)}不一致。"
+            yield Finding.mismatch(Place.of_table(table), printed, department, message)
+    overall = doc.disclosure.performance_overall
+    if overall is not None and overall.name and "".join(overall.name.split()) != department:
+        message = f"整体绩效目标表中的部门名称为{quoted(overall.name)}，与{quoted(department)}不一致。"
+        yield Finding.mismatch(Place.at(overall.source, table="performance_overall"), overall.name, department, message)
+
+
+def _years_allowed(doc: Doc) -> set[int]:
+    return {doc.year, doc.year - 1}
+
+
+@rule(
+    id="HYGIENE-YEAR", family="hygiene", severity="warning",
+    title="表标题、栏目和情况说明所述年度应为预算年度（或比较用的上年）",
+    basis="domain.md §3 C5",
+    needs=("year",),
+)
+def one_year_throughout(doc: Doc) -> Iterator[Finding]:
+    allowed = _years_allowed(doc)
+    for text in texts_of(doc):
+        if text.kind not in ("title", "column"):
+            continue
+        for year in {int(y) for y in _YEAR.findall(text.text)} - allowed:
+            yield _wrong_year(doc, text.place, text.where, year)
+    three_public = doc.table("three_public")
+    if three_public is not None:
+        for row in three_public.rows:
+            years = {int(y) for y in re.findall(r"(?:19|20)\d{2}", row.name)}
+            for year in years - allowed:
+                yield _wrong_year(doc, Place.of_row(three_public, row), f"“三公”经费表「{row.name}」行", year)
+    for claim in doc.disclosure.narrative.claims:
+        if claim.year is not None and claim.year not in allowed:
+            yield _wrong_year(doc, Place.of_claim(claim), f"情况说明中{quoted(claim.label)}", claim.year)
+
+
+def _wrong_year(doc: Doc, place: Place, where: str, year: int) -> Finding:
+    message = f"{where}出现 {year} 年，与预算年度 {doc.year} 年不符（应为 {doc.year} 年或上年 {doc.year - 1} 年）。"
+    return Finding.mismatch(place, str(year), str(doc.year), message)
+
+
+_PLACEHOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<![\d.])20\d(?![\d.])\s*年"), "年份缺位"),
+    (re.compile(r"[Xx×＊*]{2,}|某某"), "占位符"),
+    (re.compile(r"部门名称|单位名称|项目名称"), "模板字样"),
+    (re.compile(r"[\[【（(]\s*(?:请?填写|此处|待补充|待填)"), "待填写字样"),
+)
+
+
+@rule(
+    id="HYGIENE-PLACEHOLDER", family="hygiene", severity="warning",
+    title="不应残留模板字样（如“202 年”“部门名称”“XX”）",
+    basis="财预〔2016〕143号“形式规范”；domain.md §3 C5",
+)
+def no_template_leftovers(doc: Doc) -> Iterator[Finding]:
+    for text in texts_of(doc):
+        if text.kind not in ("narrative", "title", "note"):
+            continue
+        for pattern, what in _PLACEHOLDERS:
+            match = pattern.search(text.text)
+            if match:
+                yield Finding.at(text.place, f"{text.where}中有{what}{quoted(match.group(0))}，像是模板未填写完整。")
+
+
+# Scripts and symbols that never belong in a Chinese budget text: what OCR makes of smudges.
+# (≤ ≥ ≦ ≧ ≠ ≈ ℃ № are at home in these documents and are left out of the ranges.)
+_GARBAGE = re.compile(
+    "[\u0100-\u024f\u0370-\u03ff\u0400-\u04ff\u0530-\u06ff\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff"
+    "\u31f0-\u31ff\uff65-\uff9f\uac00-\ud7af\ue000-\uf8ff\ufffd"
+    "\u2100-\u2102\u2104-\u2115\u2117-\u214f\u2200-\u2247\u2249-\u225f\u2261-\u2263\u2268-\u22ff]"
+    r"|</?[a-zA-Z]{1,6}>"
+)
+
+
+@rule(
+    id="HYGIENE-OCR", family="hygiene", severity="warning",
+    title="文字中不应有识别乱码（异体字符、西里尔/假名字母、残留标记）",
+    basis="财预〔2016〕143号“形式规范”；domain.md §3 T2（文件应可读）",
+)
+def no_ocr_garbage(doc: Doc) -> Iterator[Finding]:
+    for text in texts_of(doc):
+        found = _GARBAGE.findall(text.text)
+        if found:
+            shown = "".join(dict.fromkeys(found))
+            yield Finding.at(text.place, f"{text.where}中有疑似乱码{quoted(shown)}，请核对原文。")
+
+
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
+
+
+@rule(
+    id="HYGIENE-DUPLICATE-WORD", family="hygiene", severity="warning",
+    title="不应有重复的词（如“支出支出”）",
+    basis="财预〔2016〕143号“内容准确、形式规范”",
+)
+def no_doubled_words(doc: Doc) -> Iterator[Finding]:
+    for text in texts_of(doc):
+        if text.kind == "column":
+            continue
+        doubled = [m.group(0) for m in _DOUBLED.finditer(text.text)]
+        if doubled:
+            shown = "、".join(f"{quoted(d)}" for d in dict.fromkeys(doubled))
+            yield Finding.at(text.place, f"{text.where}中有重复的词：{shown}。")
+
+
+@rule(
+    id="HYGIENE-UNREADABLE", family="hygiene", severity="info",
+    title="列出识别时无法读取的内容，以便人工核对",
+    basis="检查的完整性：未读出的内容不能被检查",
+)
+def unreadable_parts(doc: Doc) -> Iterator[Finding]:
+    for part in doc.disclosure.unreadable:
+        yield Finding.at(Place.at(part.source), f"这部分内容无法识别，未参与检查：{part.what}")
+

@@ -1,0 +1,118 @@
+"""Narrative against tables: every amount the text states equals what the tables print."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Claim
+from .claim_targets import figures_for
+from .context import Doc
+from .engine import rule
+from .figures import Figure
+from .findings import Finding, Place
+from .structure import total_row
+from .wording import amount, quoted
+
+
+def claims(doc: Doc) -> list[Claim]:
+    return doc.disclosure.narrative.claims
+
+
+def is_prior_year(doc: Doc, claim: Claim) -> bool | None:
+    """False for the budget year (or no year stated), True for the year before, None for any other year."""
+    if claim.year is None or claim.year == doc.year or doc.year is None:
+        return False
+    return True if claim.year == doc.year - 1 else None
+
+
+def agrees_with_one(doc: Doc, stated: Figure, candidates: list[Figure]) -> Finding | None:
+    """None when the stated figure equals one candidate; else the finding against the closest one."""
+    findings = [doc.compare(stated, c) for c in candidates]
+    if not findings or any(f is None for f in findings):
+        return None
+    return min(findings, key=lambda f: (f.severity != "info", abs(f.difference or 0)))
+
+
+@rule(
+    id="NARR-AMOUNT", family="narrative", severity="error",
+    title="情况说明中的每个金额（收支总额、各类支出、基本/项目、三公、政府采购、绩效目标涉及资金等）应等于表中数",
+    basis="财预〔2016〕143号“内容准确”；domain.md §3 N1",
+    needs=("claims",),
+)
+def stated_amounts_match_tables(doc: Doc) -> Iterator[Finding]:
+    for claim in claims(doc):
+        prior = is_prior_year(doc, claim)
+        if prior is None:
+            continue
+        finding = agrees_with_one(doc, doc.claim(claim), figures_for(doc, claim.subject, prior))
+        if finding:
+            yield finding
+
+
+@rule(
+    id="NARR-SAME-SUBJECT", family="narrative", severity="warning",
+    title="情况说明多处提到同一事项时金额应相同",
+    basis="财预〔2016〕143号“内容准确”；domain.md §3 N1",
+    needs=("claims",),
+)
+def same_subject_same_amount(doc: Doc) -> Iterator[Finding]:
+    first_seen: dict[tuple[str, int | None], Claim] = {}
+    for claim in claims(doc):
+        key = (claim.subject, claim.year or doc.year)
+        earlier = first_seen.setdefault(key, claim)
+        if earlier is claim:
+            continue
+        where = f"第 {earlier.source.line} 行" if earlier.source.line else "前文"
+        before = doc.claim(earlier)
+        finding = doc.compare(doc.claim(claim), Figure(before.value, f"{where}所述{quoted(earlier.label)}", before.located))
+        if finding:
+            yield finding
+
+
+@rule(
+    id="NARR-OPERATING-COST", family="narrative", severity="warning",
+    title="机关运行经费不应超过基本支出表的公用经费合计",
+    basis="机关运行经费为行政单位和参公事业单位的公用经费；domain.md §3 N5",
+    needs=("claims", "basic_expenditure"),
+)
+def operating_cost_within_public(doc: Doc) -> Iterator[Finding]:
+    table = doc.table("basic_expenditure")
+    total = total_row(table)
+    if total is None or "public" not in total.values:
+        return
+    public = doc.cell(table, total, "public")
+    for claim in claims(doc):
+        if claim.subject == "operating_cost" and is_prior_year(doc, claim) is False:
+            stated = doc.claim(claim)
+            finding = doc.compare(stated, public)
+            if finding and stated.value > public.value:
+                finding.message += "机关运行经费是公用经费的一部分，不应更多。"
+                yield finding
+
+
+def _first(doc: Doc, subject: str) -> Claim | None:
+    return next((c for c in claims(doc) if c.subject == subject and is_prior_year(doc, c) is False), None)
+
+
+@rule(
+    id="NARR-PROCUREMENT-SPLIT", family="narrative", severity="error",
+    title="情况说明中政府采购的货物、工程、服务之和应等于采购总额，授予中小企业的金额不应超过总额",
+    basis="财预〔2016〕143号（政府采购说明的内容）；domain.md §3 N6",
+    needs=("claims",),
+)
+def procurement_parts_add_up(doc: Doc) -> Iterator[Finding]:
+    total = _first(doc, "procurement_total")
+    if total is None:
+        return
+    stated_total = doc.claim(total)
+    kinds = [_first(doc, f"procurement:{k}") for k in ("goods", "works", "services")]
+    if all(kinds):
+        parts = Figure.total_of((doc.claim(c) for c in kinds), "情况说明所述货物、工程、服务采购金额之和")
+        finding = doc.compare(stated_total, parts)
+        if finding:
+            yield finding
+    sme = _first(doc, "procurement:sme")
+    if sme is not None and doc.claim(sme).value > stated_total.value + doc.tolerance:
+        message = (f"情况说明中授予中小企业的合同金额 {amount(sme.value, sme.unit)}超过政府采购总额 "
+                   f"{amount(total.value, total.unit)}。")
+        yield Finding.mismatch(Place.of_claim(sme), sme.value, total.value, message)

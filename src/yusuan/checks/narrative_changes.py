@@ -1,0 +1,186 @@
+"""Year-on-year changes the narrative states: consistent with the tables, with each other, and in wording.
+
+The recognizer stores a change as printed: its size in `change` and its sign in `direction`
+(增加/减少/持平). A change printed with a minus sign and no direction word keeps its sign.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..model import Claim, Unit
+from .claim_targets import year_pair
+from .context import Doc
+from .engine import rule
+from .figures import ZERO, Figure
+from .findings import Finding, Place
+from .narrative import claims, is_prior_year
+from .wording import amount, quoted
+
+# A change of a total equals the changes of its parts (alternatives: the first complete set is used).
+CHANGE_PARTS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "revenue_total": (("basic", "project"),),
+    "expenditure_total": (("basic", "project"),),
+    "fiscal_expenditure": (("basic", "project"),),
+    "three_public_total": (("overseas", "vehicle", "reception"),
+                           ("overseas", "vehicle_purchase", "vehicle_operation", "reception")),
+    "vehicle": (("vehicle_purchase", "vehicle_operation"),),
+    "basic": (("personnel", "public"),),
+}
+_SIGN = {"增加": 1, "减少": -1}
+_HUNDRED = Decimal(100)
+
+
+def signed_change(claim: Claim) -> Decimal | None:
+    if claim.change is None:
+        return ZERO if claim.direction == "持平" else None
+    if claim.direction in _SIGN:
+        return _SIGN[claim.direction] * abs(claim.change)
+    return claim.change
+
+
+def _change_figure(doc: Doc, claim: Claim) -> Figure:
+    as_value = doc.claim(claim.model_copy(update={"value": signed_change(claim) or ZERO}))
+    return Figure(as_value.value, f"情况说明中{quoted(claim.label)}的增减额", as_value.place, slack=as_value.slack)
+
+
+def _table_change(doc: Doc, subject: str) -> Figure | None:
+    pair = year_pair(doc, subject)
+    if pair is None:
+        return None
+    prior, current = pair
+    return Figure(current.value - prior.value, f"表中{doc.phrase(current)}两年之差", current.located,
+                  cells=prior.cells + current.cells, figures=2)
+
+
+def _current_changes(doc: Doc) -> list[Claim]:
+    return [c for c in claims(doc) if is_prior_year(doc, c) is False and signed_change(c) is not None]
+
+
+@rule(
+    id="NARR-CHANGE-AMOUNT", family="narrative", severity="error",
+    title="情况说明所述增减额应等于表中本年与上年之差",
+    basis="domain.md §3 N1、N4",
+    needs=("claims", "three_public|general_expenditure"),
+)
+def change_matches_tables(doc: Doc) -> Iterator[Finding]:
+    for claim in _current_changes(doc):
+        expected = _table_change(doc, claim.subject)
+        if expected is not None:
+            finding = doc.compare(_change_figure(doc, claim), expected)
+            if finding:
+                yield finding
+
+
+def _sign(value: Decimal, tolerance: Decimal) -> int:
+    return 0 if abs(value) <= tolerance else (1 if value > 0 else -1)
+
+
+def _direction_problem(claim: Claim, actual: Decimal | None, tolerance: Decimal, unit: Unit) -> str | None:
+    change = signed_change(claim)
+    if claim.direction == "持平" and change:
+        return f"写作“持平”，却给出变动额 {claim.change}"
+    if claim.direction in _SIGN and claim.change is not None and claim.change == 0:
+        return f"写作{quoted(claim.direction)}，变动额却为 0"
+    if claim.direction in _SIGN and claim.change is not None and claim.change < 0:
+        return f"写作{quoted(claim.direction)}，变动额却带负号（{claim.change}）"
+    if actual is not None and _sign(actual, tolerance) != _SIGN.get(claim.direction, 0):
+        return f"写作{quoted(claim.direction)}，而表中本年与上年之差为 {amount(actual, unit)}"
+    return None
+
+
+@rule(
+    id="NARR-DIRECTION", family="narrative", severity="error",
+    title="增减用词（增加/减少/持平）应与变动的正负一致",
+    basis="domain.md §3 N3",
+    needs=("claims",),
+)
+def direction_matches_sign(doc: Doc) -> Iterator[Finding]:
+    for claim in claims(doc):
+        if claim.direction is None or is_prior_year(doc, claim) is not False:
+            continue
+        table = _table_change(doc, claim.subject)
+        problem = _direction_problem(claim, None if table is None else table.value, doc.tolerance, doc.unit)
+        if problem:
+            yield Finding.at(Place.of_claim(claim), f"情况说明中{quoted(claim.label)}{problem}。")
+
+
+def _part_claim(doc: Doc, subject: str, near: Claim) -> Claim | None:
+    candidates = [c for c in _current_changes(doc) if c.subject == subject]
+    same_section = [c for c in candidates if c.section == near.section]
+    return (same_section or candidates or [None])[0]
+
+
+def _parts_for(doc: Doc, whole: Claim) -> list[Claim] | None:
+    for subjects in CHANGE_PARTS.get(whole.subject, ()):
+        parts = [_part_claim(doc, s, whole) for s in subjects]
+        if all(parts):
+            return parts
+    return None
+
+
+@rule(
+    id="NARR-CHANGE-SUM", family="narrative", severity="error",
+    title="总额的增减应等于其组成部分增减之和（如收入增减 = 基本支出增减 + 项目支出增减）",
+    basis="domain.md §3 N1–N3",
+    needs=("claims",),
+)
+def changes_add_up(doc: Doc) -> Iterator[Finding]:
+    for whole in _current_changes(doc):
+        parts = _parts_for(doc, whole)
+        if parts is None:
+            continue
+        labels = "、".join(f"{quoted(p.label)}" for p in parts)
+        expected = Figure.total_of((_change_figure(doc, p) for p in parts), f"{labels}的增减额之和")
+        finding = doc.compare(_change_figure(doc, whole), expected)
+        if finding:
+            yield finding
+
+
+def _recomputed_percent(doc: Doc, claim: Claim) -> Decimal | None:
+    change = signed_change(claim)
+    if change is not None:
+        base = claim.value - change
+    else:
+        table = _table_change(doc, claim.subject)
+        if table is None:
+            return None
+        change, base = table.value, claim.value - table.value
+    return None if base == 0 else change / base * _HUNDRED
+
+
+@rule(
+    id="NARR-PERCENT", family="narrative", severity="error",
+    title="情况说明所述增减百分比应能由所述金额重新算出",
+    basis="domain.md §3 N2",
+    needs=("claims",),
+)
+def percentages_recompute(doc: Doc) -> Iterator[Finding]:
+    for claim in claims(doc):
+        if claim.change_percent is None or is_prior_year(doc, claim) is not False:
+            continue
+        recomputed = _recomputed_percent(doc, claim)
+        if recomputed is None:
+            continue
+        last_digit = Decimal(1).scaleb(claim.change_percent.as_tuple().exponent)
+        if abs(abs(recomputed) - abs(claim.change_percent)) > last_digit:
+            shown = recomputed.quantize(min(last_digit, Decimal("0.01")))
+            message = (f"情况说明中{quoted(claim.label)}的增减幅度为 {claim.change_percent}%，按所述金额 "
+                       f"{amount(claim.value, claim.unit)}及其增减额计算应为 {abs(shown)}%。")
+            yield Finding.mismatch(Place.of_claim(claim), claim.change_percent, abs(shown), message)
+
+
+@rule(
+    id="NARR-BASE-YEAR", family="narrative", severity="warning",
+    title="增减比较应以正确的年度为基数（预算比上年，决算比本年预算或上年）",
+    basis="domain.md §3 N4",
+    needs=("claims", "year"),
+)
+def compared_with_right_year(doc: Doc) -> Iterator[Finding]:
+    allowed = {doc.year - 1} if doc.disclosure.kind == "budget" else {doc.year, doc.year - 1}
+    for claim in claims(doc):
+        if claim.compared_year is not None and claim.compared_year not in allowed:
+            expected = "、".join(f"{y} 年" for y in sorted(allowed))
+            message = f"情况说明中{quoted(claim.label)}与 {claim.compared_year} 年比较，{doc.year} 年的公开应与 {expected}比较。"
+            yield Finding.mismatch(Place.of_claim(claim), str(claim.compared_year), expected, message)

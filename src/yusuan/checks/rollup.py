@@ -1,0 +1,111 @@
+"""Hierarchy roll-ups: 类 = Σ款, 款 = Σ项, 合计 = Σ类, in every column of every coded table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Table
+from .context import Doc
+from .engine import rule
+from .findings import Finding
+from .identities import lines_sum, parent_equals_children
+from .structure import (
+    ECONOMIC_TABLES, FUNCTIONAL_TABLES, TWO_SIDED_TABLES, children_by_parent, coded_rows, columns_of,
+    is_total_row, level, top_rows, total_row,
+)
+
+_CHILDREN_NAME = {"类": "各款", "款": "各项"}
+# 人员经费 are 工资福利支出 and 对个人和家庭的补助; every other 类 of a 基本支出表 is 公用经费.
+PERSONNEL_CLASSES = ("301", "303")
+
+
+def _parents_equal_children(doc: Doc, table: Table) -> Iterator[Finding]:
+    rows = coded_rows(table)
+    children = children_by_parent(rows)
+    for row in rows:
+        if row.code in children:
+            yield from parent_equals_children(doc, table, row, children[row.code], _CHILDREN_NAME.get(level(row), "下级科目"))
+
+
+@rule(
+    id="ROLLUP-FUNCTION", family="rollup", severity="error",
+    title="功能分类：每个类等于其下各款之和，每个款等于其下各项之和（每一栏）",
+    basis="《政府收支分类科目》类-款-项层级；domain.md §3 A2",
+    needs=("|".join(FUNCTIONAL_TABLES),),
+)
+def functional_lines_roll_up(doc: Doc) -> Iterator[Finding]:
+    for table in doc.tables(FUNCTIONAL_TABLES):
+        yield from _parents_equal_children(doc, table)
+
+
+@rule(
+    id="ROLLUP-ECONOMIC", family="rollup", severity="error",
+    title="经济分类：每个类等于其下各款之和（每一栏）",
+    basis="部门预算支出经济分类类-款层级；domain.md §3 A3",
+    needs=("basic_expenditure",),
+)
+def economic_lines_roll_up(doc: Doc) -> Iterator[Finding]:
+    for table in doc.tables(ECONOMIC_TABLES):
+        yield from _parents_equal_children(doc, table)
+
+
+def _total_equals_lines(doc: Doc, table: Table, total_item_row, lines, phrase: str) -> Iterator[Finding]:
+    for column in columns_of(table):
+        if column not in total_item_row.values and all(column not in r.values for r in lines):
+            continue
+        finding = doc.compare(doc.cell(table, total_item_row, column), lines_sum(doc, table, lines, column, phrase))
+        if finding:
+            yield finding
+
+
+@rule(
+    id="ROLLUP-TOTAL", family="rollup", severity="error",
+    title="合计（本年支出合计）等于各类之和（每一栏）",
+    basis="《政府收支分类科目》；财预〔2016〕143号表格式；domain.md §3 A2",
+    needs=("|".join(FUNCTIONAL_TABLES + ECONOMIC_TABLES + TWO_SIDED_TABLES),),
+)
+def total_is_sum_of_classes(doc: Doc) -> Iterator[Finding]:
+    for table in doc.tables(FUNCTIONAL_TABLES + ECONOMIC_TABLES):
+        total, lines = total_row(table), top_rows(coded_rows(table))
+        if total is not None and lines:
+            yield from _total_equals_lines(doc, table, total, lines, "各类之和")
+    for table in doc.tables(TWO_SIDED_TABLES):
+        total, lines = table.item("expenditure_total", "expenditure"), coded_rows(table, "expenditure")
+        if total is not None and lines:
+            yield from _total_equals_lines(doc, table, total, lines, "各类支出之和")
+
+
+@rule(
+    id="ROLLUP-PROJECT-LIST", family="rollup", severity="error",
+    title="项目支出表合计等于各项目之和（每一栏）",
+    basis="项目支出表格式；domain.md §2.1",
+    needs=("project_expenditure",),
+)
+def project_list_total(doc: Doc) -> Iterator[Finding]:
+    table = doc.table("project_expenditure")
+    total = total_row(table)
+    projects = [r for r in table.rows if not is_total_row(r)]
+    if total is not None and projects:
+        yield from _total_equals_lines(doc, table, total, projects, "各项目之和")
+
+
+@rule(
+    id="ROLLUP-PERSONNEL-CLASSES", family="rollup", severity="warning",
+    title="基本支出表：人员经费合计等于工资福利支出与对个人和家庭的补助之和，公用经费合计等于其余各类之和",
+    basis="预算法实施条例第五条；domain.md §3 A3（各地模板对个别款的归属略有不同，故为警告）",
+    needs=("basic_expenditure",),
+)
+def personnel_and_public_by_class(doc: Doc) -> Iterator[Finding]:
+    table = doc.table("basic_expenditure")
+    total = total_row(table)
+    classes = [r for r in coded_rows(table) if level(r) == "类"]
+    if total is None or not classes:
+        return
+    personnel = [r for r in classes if r.code in PERSONNEL_CLASSES]
+    public = [r for r in classes if r.code not in PERSONNEL_CLASSES]
+    for column, lines, phrase in (("personnel", personnel, "工资福利支出与对个人和家庭的补助之和"),
+                                  ("public", public, "其余各类（商品和服务支出等）之和")):
+        if column in total.values:
+            finding = doc.compare(doc.cell(table, total, column), lines_sum(doc, table, lines, "total", phrase))
+            if finding:
+                yield finding

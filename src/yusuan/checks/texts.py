@@ -1,0 +1,70 @@
+"""Every piece of printed text in a disclosure, with where it is, for the document-hygiene rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import Disclosure, PerformanceTable
+from .context import Doc
+from .findings import NARRATIVE, Place
+from .wording import quoted
+
+TextKind = Literal["narrative", "title", "note", "row", "column", "performance"]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str
+    place: Place
+    kind: TextKind
+    where: str  # '情况说明“二、部门收支总体情况”', '支出总表标题', ...
+
+
+def _narrative(d: Disclosure) -> Iterator[Text]:
+    for section in d.narrative.sections:
+        place = Place.at(section.source, table=NARRATIVE, name=section.title)
+        where = f"情况说明{quoted(section.title)}"
+        yield Text(section.title, place, "narrative", where)
+        if section.text:
+            yield Text(section.text, place, "narrative", where)
+
+
+def _tables(d: Disclosure) -> Iterator[Text]:
+    for table in d.tables.values():
+        yield Text(table.title, Place.of_table(table), "title", f"表标题{quoted(table.title)}")
+        if table.note:
+            yield Text(table.note, Place.of_table(table), "note", f"{table.title}的备注")
+        for column in table.columns:
+            if column.label:
+                yield Text(column.label, Place(table=table.id, column=column.id), "column", f"{table.title}的栏目{quoted(column.label)}")
+        for row in table.rows:
+            place = Place.of_row(table, row)
+            yield Text(row.name, place, "row", f"{table.title}「{row.name}」")
+
+
+def _performance_table(table: PerformanceTable) -> Iterator[Text]:
+    table_id = "performance_overall" if table.scope == "overall" else "performance_project"
+    place = Place.at(table.source, table=table_id, code=table.project_code, name=table.name)
+    where = "整体绩效目标表" if table.scope == "overall" else f"项目绩效目标表「{table.name or '（未填项目名称）'}」"
+    for text in (table.name, table.overview, table.basis, table.target):
+        if text:
+            yield Text(text, place, "performance", where)
+    for indicator in table.indicators:
+        at = Place.at(indicator.source, table=table_id, code=table.project_code, name=table.name)
+        for text in (indicator.level3, indicator.value):
+            if text:
+                yield Text(text, at, "performance", f"{where}指标{quoted(indicator.level3)}")
+
+
+def texts_of(doc: Doc) -> list[Text]:
+    return doc.cached("texts", lambda: list(document_texts(doc.disclosure)))
+
+
+def document_texts(d: Disclosure) -> Iterator[Text]:
+    yield from _narrative(d)
+    yield from _tables(d)
+    tables = ([d.performance_overall] if d.performance_overall else []) + d.performance_projects
+    for table in tables:
+        yield from _performance_table(table)

@@ -1,0 +1,74 @@
+"""Row arithmetic: every rule passes on the consistent document and fails on one changed cell."""
+
+import pytest
+
+from .builder import assert_fails, assert_passes
+from .consistent import consistent
+
+RULES = ["ARITH-ROW-SUM", "ARITH-PERSONNEL-PUBLIC", "ARITH-FUNDING-SOURCES", "ARITH-PROJECT-FUNDING",
+         "ARITH-THREE-PUBLIC", "ARITH-PROCUREMENT-KINDS", "ARITH-SUMMARY-BALANCE", "ARITH-SUMMARY-INCOME"]
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_passes_on_consistent_document(rule_id):
+    assert_passes(consistent(), rule_id)
+
+
+def test_total_is_basic_plus_project():
+    [finding] = assert_fails(consistent().set("general_expenditure", "2011301", "total", "61"), "ARITH-ROW-SUM",
+                             table="general_expenditure")
+    assert (finding.place.code, finding.place.column) == ("2011301", "total")
+    assert finding.message == ("一般公共预算支出表「2011301 行政运行」为 61 万元，与本行基本支出与项目支出之和 60 万元不一致"
+                               "（相差 1 万元）。")
+
+
+def test_a_row_whose_split_is_left_empty_is_not_a_mismatch():
+    assert_passes(consistent().set("expenditure", "221", "basic", "").set("expenditure", "221", "project", ""),
+                  "ARITH-ROW-SUM")
+
+
+def test_total_is_personnel_plus_public():
+    assert_fails(consistent().set("basic_expenditure", "30101", "personnel", "41"), "ARITH-PERSONNEL-PUBLIC",
+                 table="basic_expenditure", count=1)
+
+
+def test_funding_sources_add_up_in_revenue_and_fiscal_tables():
+    assert_fails(consistent().set("revenue", "201", "general_budget", "99"), "ARITH-FUNDING-SOURCES",
+                 table="revenue", count=1)
+    assert_fails(consistent().set("fiscal_summary", "201", "general_budget", "99", side="expenditure"),
+                 "ARITH-FUNDING-SOURCES", table="fiscal_summary", count=1)
+
+
+def test_project_funding_columns_add_up():
+    assert_fails(consistent().set("project_expenditure", "P001", "general_project", "24"), "ARITH-PROJECT-FUNDING",
+                 table="project_expenditure", count=1, says="年初特定目标")
+
+
+def test_project_funding_split_by_source_when_no_subtotals():
+    builder = consistent().table("project_expenditure", [
+        ("P001", "办公系统运维", {"amount": "25", "general_budget": "20", "operating": "4"}),
+    ])
+    assert_fails(builder, "ARITH-PROJECT-FUNDING", count=1)
+
+
+def test_three_public_items_add_up():
+    assert_fails(consistent().set("three_public", "2024", "reception", "2.5"), "ARITH-THREE-PUBLIC", count=1,
+                 says="因公出国（境）费、公务用车购置及运行费、公务接待费之和")
+    assert_fails(consistent().set("three_public", "2024", "vehicle_purchase", "1"), "ARITH-THREE-PUBLIC", count=1,
+                 says="公务用车购置费与公务用车运行维护费之和")
+
+
+def test_procurement_kinds_add_up():
+    assert_fails(consistent().set("procurement", "goods", "total", "9"), "ARITH-PROCUREMENT-KINDS",
+                 table="procurement", count=1, says="货物类、工程类、服务类之和")
+
+
+def test_summary_balances():
+    findings = assert_fails(consistent().set("summary", "grand_total", "total", "124", side="income"),
+                            "ARITH-SUMMARY-BALANCE", table="summary", count=2)
+    assert {f.place.name for f in findings} == {"收入总计"}
+
+
+def test_summary_income_lines_add_up():
+    assert_fails(consistent().set("summary", "general_budget", "total", "120", side="income"),
+                 "ARITH-SUMMARY-INCOME", table="summary", count=1, says="各项收入之和")

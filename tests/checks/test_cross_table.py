@@ -1,0 +1,96 @@
+"""Cross-table identities."""
+
+import pytest
+
+from yusuan.checks.findings import RuleStatus
+
+from .builder import assert_fails, assert_passes, result_of
+from .consistent import consistent
+
+RULES = ["XTAB-FUNCTION-LINES", "XTAB-FUNCTION-SCOPES", "XTAB-SUMMARY-REVENUE", "XTAB-SUMMARY-EXPENDITURE",
+         "XTAB-FISCAL-GENERAL", "XTAB-FISCAL-FUNDS", "XTAB-GENERAL-BASIC", "XTAB-PROJECTS-FUNCTION",
+         "XTAB-THREE-PUBLIC-ECONOMIC", "XTAB-ECONOMIC-MIRROR"]
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_passes_on_consistent_document(rule_id):
+    assert_passes(consistent(), rule_id)
+
+
+def test_same_functional_line_same_amount_in_every_table():
+    builder = consistent().set("revenue", "2011301", "total", "61").set("revenue", "2011301", "general_budget", "61")
+    findings = assert_fails(builder, "XTAB-FUNCTION-LINES", table="revenue", count=2)
+    assert {f.place.column for f in findings} == {"total", "general_budget"}
+
+
+def test_a_line_missing_from_one_table_is_reported_there():
+    [finding] = assert_fails(consistent().drop_row("revenue", "2011301"), "XTAB-FUNCTION-LINES", table="revenue")
+    assert "未列出「2011301 行政运行」" in finding.message
+
+
+def test_with_one_source_all_funds_tables_equal_general_budget_tables():
+    builder = consistent().set("expenditure", "2011301", "basic", "59").set("expenditure", "2011301", "project", "1")
+    assert_fails(builder, "XTAB-FUNCTION-SCOPES", table="expenditure", count=2)
+
+
+def test_scopes_are_not_compared_when_there_is_other_money():
+    builder = consistent().add_row("summary", ("operating", "事业收入", {"total": "5"}), side="income")
+    assert result_of(builder, "XTAB-FUNCTION-SCOPES").status == RuleStatus.not_applicable
+
+
+def test_summary_income_matches_revenue_table():
+    assert_fails(consistent().set("summary", "general_budget", "total", "120", side="income"), "XTAB-SUMMARY-REVENUE",
+                 table="summary", count=1, says="收入总表合计一般公共预算")
+
+
+def test_summary_spending_matches_expenditure_table():
+    assert_fails(consistent().set("summary", "expenditure_total", "total", "120", side="expenditure"),
+                 "XTAB-SUMMARY-EXPENDITURE", table="summary", count=1)
+
+
+def test_fiscal_summary_matches_general_budget_table_and_summary():
+    assert_fails(consistent().set("fiscal_summary", "expenditure_total", "general_budget", "120", side="expenditure"),
+                 "XTAB-FISCAL-GENERAL", table="fiscal_summary", count=1)
+    assert_fails(consistent().set("fiscal_summary", "general_budget", "total", "120", side="income"),
+                 "XTAB-FISCAL-GENERAL", table="fiscal_summary", count=1)
+
+
+def test_fund_tables_match_fiscal_summary():
+    assert_fails(consistent().set("gov_fund_expenditure", "total", "total", "5"), "XTAB-FISCAL-FUNDS",
+                 table="gov_fund_expenditure", count=1)
+
+
+def test_basic_table_matches_general_table_basic_column():
+    [finding] = assert_fails(consistent().set("basic_expenditure", "total", "total", "84"), "XTAB-GENERAL-BASIC",
+                             table="basic_expenditure")
+    assert finding.message == ("一般公共预算基本支出表「合计」为 84 万元，与一般公共预算支出表基本支出合计 83 万元不一致"
+                               "（相差 1 万元）。")
+
+
+def test_project_list_by_function_matches_project_column():
+    builder = consistent()
+    builder.projects[1].functional_code = "2011301"
+    findings = assert_fails(builder, "XTAB-PROJECTS-FUNCTION", table="expenditure", count=2)
+    assert {f.place.code for f in findings} == {"2011301", "2011302"}
+
+
+def test_project_on_a_line_the_table_does_not_print():
+    builder = consistent()
+    builder.projects[1].functional_code = "2011308"
+    assert_fails(builder, "XTAB-PROJECTS-FUNCTION", says="未列出功能科目 2011308")
+
+
+def test_three_public_item_larger_than_basic_economic_line_is_a_warning():
+    [finding] = assert_fails(consistent().set("basic_expenditure", "30217", "total", "1"), "XTAB-THREE-PUBLIC-ECONOMIC",
+                             severity="warning", table="three_public")
+    assert "项目支出" in finding.message
+
+
+def test_basic_economic_line_larger_than_three_public_item_is_an_error():
+    assert_fails(consistent().set("basic_expenditure", "30217", "total", "3"), "XTAB-THREE-PUBLIC-ECONOMIC",
+                 severity="error", count=1)
+
+
+def test_economic_lines_mirror_functional_lines():
+    assert_fails(consistent().set("basic_expenditure", "30113", "total", "9"), "XTAB-ECONOMIC-MIRROR",
+                 severity="warning", count=1, table="basic_expenditure")

@@ -1,0 +1,58 @@
+"""Document hygiene."""
+
+import pytest
+
+from .builder import assert_fails, assert_passes, assert_reports
+from .consistent import consistent
+
+RULES = ["HYGIENE-DEPARTMENT", "HYGIENE-YEAR", "HYGIENE-PLACEHOLDER", "HYGIENE-OCR", "HYGIENE-DUPLICATE-WORD",
+         "HYGIENE-UNREADABLE"]
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_passes_on_consistent_document(rule_id):
+    assert_passes(consistent(), rule_id)
+
+
+def test_department_name_differs_in_a_title():
+    builder = consistent().configure("summary", title="某市测验局部门收支总表")
+    [finding] = assert_fails(builder, "HYGIENE-DEPARTMENT", table="summary")
+    assert finding.provided == "某市测验局"
+
+
+def test_a_title_without_department_name_is_fine():
+    assert_passes(consistent().configure("summary", title="部门收支总表"), "HYGIENE-DEPARTMENT")
+
+
+def test_department_name_in_the_overall_performance_table():
+    builder = consistent().overall("123", consistent().performance_overall.indicators, name="某市测试")
+    assert_fails(builder, "HYGIENE-DEPARTMENT", table="performance_overall", count=1)
+
+
+def test_a_year_that_is_neither_the_budget_year_nor_the_year_before():
+    builder = consistent().configure("general_expenditure", labels={"prior_year": "2022 年预算数"})
+    assert_fails(builder, "HYGIENE-YEAR", count=1, says="2022 年")
+    assert_fails(consistent().claim("basic", "1", "基本支出", year=2021), "HYGIENE-YEAR", count=1)
+    assert_fails(consistent().rename("three_public", "2023", "2022"), "HYGIENE-YEAR", count=1)
+
+
+def test_template_leftovers():
+    builder = consistent().section("其他", "202 年部门名称的收入预算为 XX 万元。")
+    findings = assert_fails(builder, "HYGIENE-PLACEHOLDER", table="narrative", count=3)
+    assert {f.message.split("“")[2].split("”")[0] for f in findings} == {"202 年", "部门名称", "XX"}
+
+
+def test_ocr_garbage():
+    builder = consistent().configure("revenue", labels={"general_budget": "一般公共が算拨款收入"})
+    assert_fails(builder, "HYGIENE-OCR", table="revenue", count=1, says="“が”")
+    assert_passes(consistent().section("绩效", "满意度≥90%，成本≦10万元，温度≥20℃"), "HYGIENE-OCR")
+
+
+def test_doubled_words():
+    builder = consistent().section("支出", "资源勘探工业信息等支出支出 1100 万元。")
+    assert_fails(builder, "HYGIENE-DUPLICATE-WORD", count=1, says="“支出支出”")
+
+
+def test_unreadable_parts_are_listed_as_info():
+    [finding] = assert_reports(consistent().unreadable_part("第 3 页的表格", line=42), "HYGIENE-UNREADABLE", "info")
+    assert finding.place.line == 42

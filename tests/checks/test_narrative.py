@@ -1,0 +1,109 @@
+"""Narrative against tables, and the year-on-year changes it states."""
+
+import pytest
+
+from yusuan.checks.findings import RuleStatus
+from yusuan.model import Unit
+
+from .builder import assert_fails, assert_passes, result_of
+from .consistent import consistent
+
+RULES = ["NARR-AMOUNT", "NARR-SAME-SUBJECT", "NARR-OPERATING-COST", "NARR-PROCUREMENT-SPLIT", "NARR-CHANGE-AMOUNT",
+         "NARR-DIRECTION", "NARR-CHANGE-SUM", "NARR-PERCENT", "NARR-BASE-YEAR"]
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_passes_on_consistent_document(rule_id):
+    assert_passes(consistent(), rule_id)
+
+
+def _restate(subject, value, **fields):
+    return consistent().drop_claims(subject).claim(subject, value, subject, **fields)
+
+
+def test_a_stated_amount_must_equal_the_table():
+    [finding] = assert_fails(_restate("expenditure:201", "101"), "NARR-AMOUNT", table="narrative")
+    assert finding.message.startswith("情况说明中“expenditure:201”为 101 万元，与")
+
+
+@pytest.mark.parametrize("subject,wrong", [
+    ("revenue_total", "124"), ("basic", "80"), ("personnel", "60"), ("reception", "3"),
+    ("procurement:goods", "11"), ("performance:general_budget", "41"), ("three_public_total", "6"),
+])
+def test_each_kind_of_stated_amount_is_compared(subject, wrong):
+    assert_fails(_restate(subject, wrong), "NARR-AMOUNT", count=1)
+
+
+def test_an_amount_stated_in_yuan_is_compared_in_the_documents_unit():
+    assert_passes(_restate("expenditure:201", "1000000", unit=Unit.yuan), "NARR-AMOUNT")
+    assert_fails(_restate("expenditure:201", "1010000", unit=Unit.yuan), "NARR-AMOUNT", count=1)
+
+
+def test_a_prior_year_amount_is_compared_with_the_prior_year_figures():
+    assert_passes(consistent().claim("three_public_total", "6", "2023年三公经费", year=2023), "NARR-AMOUNT")
+    assert_fails(consistent().claim("three_public_total", "7", "2023年三公经费", year=2023), "NARR-AMOUNT", count=1)
+
+
+def test_an_empty_fund_table_answers_zero():
+    assert_passes(consistent().claim("gov_fund_expenditure", "0", "政府性基金预算支出"), "NARR-AMOUNT")
+
+
+def test_the_same_subject_stated_twice_with_different_amounts():
+    assert_fails(consistent().claim("basic", "84", "基本支出"), "NARR-SAME-SUBJECT", severity="warning", count=1)
+
+
+def test_operating_cost_cannot_exceed_public_funds():
+    assert_fails(_restate("operating_cost", "16"), "NARR-OPERATING-COST", severity="warning", count=1)
+    assert_passes(_restate("operating_cost", "12"), "NARR-OPERATING-COST")
+
+
+def test_procurement_kinds_add_up_and_sme_within_total():
+    assert_fails(_restate("procurement:goods", "9"), "NARR-PROCUREMENT-SPLIT", count=1)
+    assert_fails(_restate("procurement:sme", "11"), "NARR-PROCUREMENT-SPLIT", count=1, says="超过政府采购总额")
+
+
+def test_stated_change_equals_the_tables_difference():
+    [finding] = assert_fails(_restate("reception", "2", change="1", direction="减少"), "NARR-CHANGE-AMOUNT")
+    assert finding.provided == -1 and finding.expected == -0.5
+
+
+def test_change_against_prior_year_column_of_general_table():
+    assert_fails(_restate("expenditure:201", "100", change="4", direction="减少"), "NARR-CHANGE-AMOUNT", count=1)
+
+
+def test_direction_word_must_match_the_sign():
+    assert_fails(_restate("reception", "2", change="0.5", direction="增加"), "NARR-DIRECTION", count=1,
+                 says="表中本年与上年之差为 -0.5 万元")
+    assert_fails(_restate("operating_cost", "15", change="2", direction="持平"), "NARR-DIRECTION", count=1)
+    assert_fails(_restate("operating_cost", "15", change="0", direction="减少"), "NARR-DIRECTION", count=1)
+
+
+def test_change_of_a_total_equals_the_changes_of_its_parts():
+    findings = assert_fails(_restate("basic", "83", change="3", direction="减少"), "NARR-CHANGE-SUM", count=3)
+    assert {f.place.code for f in findings} == {"revenue_total", "expenditure_total", "fiscal_expenditure"}
+
+
+def test_three_public_change_equals_its_items():
+    assert_fails(_restate("reception", "2", change="0.7", direction="减少"), "NARR-CHANGE-SUM", count=1)
+
+
+def test_percent_recomputes_from_the_amounts():
+    [finding] = assert_fails(_restate("three_public_total", "5", change="1", direction="减少", change_percent="20"),
+                             "NARR-PERCENT")
+    assert "16.67%" in finding.message
+
+
+def test_percent_without_stated_change_uses_the_tables():
+    assert_passes(_restate("reception", "2", change_percent="20", direction="减少"), "NARR-PERCENT")
+    assert_fails(_restate("reception", "2", change_percent="25", direction="减少"), "NARR-PERCENT", count=1)
+
+
+def test_budget_compares_with_the_year_before():
+    assert_fails(_restate("revenue_total", "123", change="7", direction="减少", compared_year=2022), "NARR-BASE-YEAR",
+                 severity="warning", count=1)
+
+
+def test_narrative_rules_could_not_run_without_claims():
+    builder = consistent()
+    builder.claims = []
+    assert result_of(builder, "NARR-AMOUNT").status == RuleStatus.could_not_run

@@ -1,0 +1,115 @@
+"""Performance targets."""
+
+import pytest
+
+from yusuan.checks.findings import RuleStatus
+
+from .builder import assert_fails, assert_passes, ind, result_of
+from .consistent import consistent
+
+RULES = ["PERF-PROJECT-COVERAGE", "PERF-FUND-MATCH", "PERF-PERIOD", "PERF-OVERALL-FUND", "PERF-OVERALL-WEIGHTS",
+         "PERF-INDICATOR-VALUES", "PERF-CATEGORIES"]
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_passes_on_consistent_document(rule_id):
+    assert_passes(consistent(), rule_id)
+
+
+def test_a_project_without_targets():
+    builder = consistent().project("P003", "新建数据中心", "5", "2011302")
+    [finding] = assert_fails(builder, "PERF-PROJECT-COVERAGE", table="project_expenditure")
+    assert "新建数据中心" in finding.message
+
+
+def test_targets_without_a_project_are_a_warning():
+    assert_fails(consistent().performance("无关的专项", "5"), "PERF-PROJECT-COVERAGE", severity="warning", count=1)
+
+
+def test_no_target_tables_at_all_is_one_warning():
+    builder = consistent()
+    builder.performance_projects = []
+    assert_fails(builder, "PERF-PROJECT-COVERAGE", severity="warning", count=1)
+
+
+def test_fund_must_match_the_project_list():
+    builder = consistent()
+    builder.performance_projects[1].fund = builder.performance_projects[1].fund + 1
+    [finding] = assert_fails(builder, "PERF-FUND-MATCH", table="performance_project")
+    assert finding.message == ("项目绩效目标表「招商推介活动」资金总额为 16 万元，与项目支出表中「招商推介活动」的金额 15 万元"
+                               "不一致（相差 1 万元）。")
+
+
+def test_an_unnamed_table_goes_with_the_project_of_the_same_amount():
+    builder = consistent()
+    builder.performance_projects[1].name = None
+    assert_passes(builder, "PERF-PROJECT-COVERAGE")
+
+
+def test_period_outside_the_budget_year_is_an_error():
+    builder = consistent().performance("以前年度项目", "1", start="2023-09-01", end="2023-12-31")
+    assert_fails(builder, "PERF-PERIOD", severity="error", count=1, says="不在 2024 预算年度内")
+
+
+def test_period_across_years_is_a_warning():
+    builder = consistent().performance("跨年项目", "1", start="2023-12-01", end="2024-06-30")
+    assert_fails(builder, "PERF-PERIOD", severity="warning", count=1)
+
+
+def test_period_rule_could_not_run_without_dates():
+    builder = consistent()
+    for table in builder.performance_projects:
+        table.start = table.end = None
+    assert result_of(builder, "PERF-PERIOD").status == RuleStatus.could_not_run
+
+
+def test_overall_fund_equals_the_departments_budget():
+    builder = consistent().overall("120", consistent().performance_overall.indicators)
+    assert_fails(builder, "PERF-OVERALL-FUND", table="performance_overall", count=1)
+
+
+def test_overall_weights_sum_to_100():
+    indicators = [
+        ind("产出指标", "数量指标", "开展检查", "≥12次", "≥", "12", "次", weight="40"),
+        ind("效益指标", "社会效益指标", "服务质量", "明显提升", weight="30"),
+        ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "≥", "90", "%"),
+    ]
+    [finding] = assert_fails(consistent().overall("123", indicators), "PERF-OVERALL-WEIGHTS")
+    assert finding.message == "整体绩效目标表各指标权重之和为 70，应为 100（另有 1 项指标未填权重）。"
+
+
+def test_weights_rule_does_not_apply_without_weights():
+    indicators = [ind("产出指标", "数量指标", "开展检查", "≥12次", "≥", "12", "次")]
+    assert result_of(consistent().overall("123", indicators), "PERF-OVERALL-WEIGHTS").status == RuleStatus.not_applicable
+
+
+def test_quantitative_indicators_have_comparator_and_unit_and_every_indicator_a_value():
+    indicators = [
+        ind("产出指标", "数量指标", "开展检查", "12次", None, "12", "次"),
+        ind("产出指标", "数量指标", "覆盖企业", "≥30", "≥", "30", None),
+        ind("效益指标", "社会效益指标", "推动发展"),
+        ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "≥", "90", "%"),
+    ]
+    findings = assert_fails(consistent().performance("新建数据中心", "5", indicators=indicators),
+                            "PERF-INDICATOR-VALUES", severity="warning", count=3)
+    assert any("未写比较符" in f.message for f in findings)
+    assert any("未写计量单位" in f.message for f in findings)
+    assert any("未填指标值：“推动发展”" in f.message for f in findings)
+
+
+def test_three_first_level_categories():
+    indicators = [ind("产出指标", "数量指标", "开展检查", "≥12次", "≥", "12", "次")]
+    assert_fails(consistent().performance("新建数据中心", "5", indicators=indicators), "PERF-CATEGORIES",
+                 count=1, says="缺少效益、满意度指标")
+
+
+def test_categories_read_from_second_level_when_first_is_not_printed():
+    indicators = [ind(None, "数量指标", "开展检查", "≥12次", "≥", "12", "次"),
+                  ind(None, "经济效益", "产值增长", "≥5%", "≥", "5", "%"),
+                  ind(None, "服务对象满意度", "满意度", "≥90%", "≥", "90", "%")]
+    assert_passes(consistent().performance("办公系统运维2", "1", indicators=indicators), "PERF-CATEGORIES")
+
+
+def test_a_table_without_indicators_is_reported():
+    assert_fails(consistent().performance("新建数据中心", "5", indicators=[]), "PERF-CATEGORIES", count=1,
+                 says="没有列出任何绩效指标")

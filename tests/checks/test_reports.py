@@ -1,0 +1,60 @@
+"""Rendering a report: text grouped by table, JSON with exact amounts, one self-contained HTML page."""
+
+import json
+
+from yusuan.checks import render_html, render_json, render_text, run_checks
+
+from .consistent import consistent
+
+
+def _report():
+    builder = consistent().set("general_expenditure", "2011301", "total", "61").without("state_capital_expenditure")
+    return run_checks(builder.build())
+
+
+def test_json_has_document_rules_and_findings_with_exact_amounts():
+    data = json.loads(render_json(_report()))
+    assert data["document"] == "built-for-test"
+    assert {"id": "ARITH-ROW-SUM", "status": "failed"}.items() <= data["rules"][0].items()
+    finding = next(f for f in data["findings"] if f["rule"] == "ARITH-ROW-SUM")
+    assert set(finding) == {"rule", "severity", "message", "table", "code", "name", "column", "line", "page",
+                            "provided", "expected", "difference"}
+    assert (finding["table"], finding["code"], finding["provided"], finding["expected"], finding["difference"]) == (
+        "general_expenditure", "2011301", "61", "60", "1")
+
+
+def test_json_of_several_documents_is_a_list():
+    assert len(json.loads(render_json([_report(), _report()]))) == 2
+
+
+def test_text_groups_findings_under_their_table():
+    text = render_text(_report())
+    groups: dict[str, str] = {}
+    for line in text.splitlines():
+        if " ─" in line:
+            header = line.split(" ─")[0]
+            groups[header] = ""
+        elif groups:
+            groups[header] += line + "\n"
+    assert "ARITH-ROW-SUM" in groups["一般公共预算支出表"]
+    assert "COMPLETE-TABLES" in groups["国有资本经营预算支出表"]
+    assert "\x1b[" not in text
+
+
+def test_text_can_be_colored():
+    assert "\x1b[" in render_text(_report(), color=True)
+
+
+def test_text_lists_rules_that_could_not_run():
+    builder = consistent()
+    builder.claims = []
+    assert "无法检查的规则" in render_text(run_checks(builder.build()))
+
+
+def test_html_is_one_self_contained_page_with_escaped_text():
+    builder = consistent().rename("general_expenditure", "2011301", "<script>行政运行</script>")
+    page = render_html(run_checks(builder.set("general_expenditure", "2011301", "total", "61").build()))
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "http" not in page
+    assert "ARITH-ROW-SUM" in page
