@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System packages yusuan needs beyond its Python dependencies. Idempotent: installs only what is missing.
-#   - a CJK font (fonts-noto-cjk): WeasyPrint embeds it so the rendered PDF shows Chinese, not boxes.
+#   - a CJK font (fonts-noto-cjk): WeasyPrint embeds it so the rendered PDF shows Chinese, not boxes;
+#   - libharfbuzz-subset0: WeasyPrint subsets that font with HarfBuzz (fast) instead of fontTools (slow).
 # Run as root (or with sudo) on Debian/Ubuntu; prints what it does, exits 0 when all is present.
 set -euo pipefail
 
@@ -11,8 +12,14 @@ if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null)
   missing+=(fontconfig fonts-noto-cjk)
 fi
 
+# HarfBuzz's subsetter lets WeasyPrint embed a subset of the (large, CFF) CJK font in C instead of fontTools:
+# PDF writing drops from ~20 s to ~1 s for the bundled example.
+if ! ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset\.so\.0'; then
+  missing+=(libharfbuzz-subset0)
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system-deps: CJK font present ($(fc-list :lang=zh family | head -n 1))"
+  echo "system-deps: CJK font present ($(fc-list :lang=zh family | head -n 1)), HarfBuzz subsetter present"
   exit 0
 fi
 
@@ -38,6 +45,7 @@ if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-re
 fi
 fc-cache -f >/dev/null 2>&1 || true
 
+ldconfig 2>/dev/null || true
 if [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
   echo "system-deps: a CJK font was installed but fc-list :lang=zh still finds none" >&2
   exit 1

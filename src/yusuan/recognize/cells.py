@@ -41,4 +41,4 @@ def strip_ordinal(name: str) -> str:
 
 def compact(text: str) -> str:
     """Text without any whitespace, for matching labels."""
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())

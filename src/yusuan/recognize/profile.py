@@ -59,6 +59,7 @@ class Profile:
 
 
 def _single_texts(lines: list[Line]) -> list[tuple[str, Line]]:
+    """The lines of one filled cell, with their cleaned text: where titles and sentences are."""
     return [(clean(line.text), line) for line in lines if len(line.filled) == 1]
 
 
@@ -66,10 +67,10 @@ def _could_be_title(text: str) -> bool:
     return not (is_table_title(text) or heading_of(text) or _SENTENCE_MARK.search(text) or "元" in text)
 
 
-def _document_title(lines: list[Line]) -> tuple[re.Match[str], Line] | None:
+def _document_title(texts: list[tuple[str, Line]]) -> tuple[re.Match[str], Line] | None:
     """The first title line that names a department, its name on the line before if the title wrapped."""
     previous = ""
-    for text, line in _single_texts(lines):
+    for text, line in texts:
         if not _could_be_title(text):
             previous = ""
             continue
@@ -94,13 +95,13 @@ def _table_department(text: str) -> str | None:
     return name if len(name) >= 2 else None
 
 
-def _table_titles(lines: list[Line]) -> list[tuple[str, Line]]:
+def _table_titles(texts: list[tuple[str, Line]]) -> list[tuple[str, Line]]:
     # a contents page lists the tables as numbered headings ("一、收入支出决算总表"): not titles
-    return [(text, line) for text, line in _single_texts(lines) if is_table_title(text) and not heading_of(text)]
+    return [(text, line) for text, line in texts if is_table_title(text) and not heading_of(text)]
 
 
-def _read_title(profile: Profile, lines: list[Line]) -> bool:
-    found = _document_title(lines)
+def _read_title(profile: Profile, texts: list[tuple[str, Line]]) -> bool:
+    found = _document_title(texts)
     if found is None:
         return False
     match, line = found
@@ -112,15 +113,15 @@ def _read_title(profile: Profile, lines: list[Line]) -> bool:
     return True
 
 
-def _read_table_titles(profile: Profile, lines: list[Line]) -> None:
-    titles = _table_titles(lines)
+def _read_table_titles(profile: Profile, texts: list[tuple[str, Line]]) -> None:
+    titles = _table_titles(texts)
     named = [(name, line) for text, line in titles if (name := _table_department(text))]
     if named:
         votes = Counter(name for name, _ in named)
         profile.department = votes.most_common(1)[0][0]
         profile.sources["department"] = next(line.source for name, line in named if name == profile.department)
     years = [(int(m.group(1)), line) for text, line in titles if (m := re.search(_YEAR, text))]
-    years = years or _budget_years(lines)
+    years = years or _budget_years(texts)
     if years:
         profile.year = Counter(year for year, _ in years).most_common(1)[0][0]
         profile.sources["year"] = next(line.source for year, line in years if year == profile.year)
@@ -130,11 +131,11 @@ def _read_table_titles(profile: Profile, lines: list[Line]) -> None:
     profile.scope = "单位" if scopes["单位"] > scopes["部门"] else "部门"
 
 
-def _budget_years(lines: list[Line]) -> list[tuple[int, Line]]:
+def _budget_years(texts: list[tuple[str, Line]]) -> list[tuple[int, Line]]:
     """Years the text names as a budget's ("2024年部门预算", "2023年度决算"), for want of a title."""
     return [
         (int(m.group(1)), line)
-        for text, line in _single_texts(lines)
+        for text, line in texts
         for m in _BUDGET_YEAR.finditer(text)
     ]
 
@@ -151,9 +152,8 @@ def _read_unit(profile: Profile, lines: list[Line]) -> None:
         profile.sources["unit"] = source
 
 
-def _member_paragraphs(lines: list[Line]) -> list[list[Line]]:
+def _member_paragraphs(texts: list[tuple[str, Line]]) -> list[list[Line]]:
     """The lines under each 单位构成 heading (a contents page lists it too), then any line naming 本级."""
-    texts = _single_texts(lines)
     found = []
     for index, (text, line) in enumerate(texts):
         heading = heading_of(text)
@@ -190,8 +190,8 @@ def _body_text(line: Line) -> str:
     return heading.body if heading else text
 
 
-def _read_members(profile: Profile, lines: list[Line]) -> None:
-    for paragraph in _member_paragraphs(lines):
+def _read_members(profile: Profile, texts: list[tuple[str, Line]]) -> None:
+    for paragraph in _member_paragraphs(texts):
         named = [(line, names) for line in paragraph if (names := _member_names(_body_text(line)))]
         if named:
             profile.member_units = list(dict.fromkeys(n for _, names in named for n in names))
@@ -201,8 +201,9 @@ def _read_members(profile: Profile, lines: list[Line]) -> None:
 
 def read_profile(lines: list[Line]) -> Profile:
     profile = Profile()
-    if not _read_title(profile, lines):
-        _read_table_titles(profile, lines)
+    texts = _single_texts(lines)
+    if not _read_title(profile, texts):
+        _read_table_titles(profile, texts)
     _read_unit(profile, lines)
-    _read_members(profile, lines)
+    _read_members(profile, texts)
     return profile

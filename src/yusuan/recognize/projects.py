@@ -19,6 +19,7 @@ from .columns import merged_header
 from .grid import is_total_label, split_header
 from .segment import Segment
 
+_ZERO = Decimal(0)
 _PROJECT_CODE = re.compile(r"^([0-9A-Za-z]{12,})\s*[-—_:：]?\s*(.*)$")
 _GROUPS: list[tuple[str, re.Pattern[str], list[tuple[str, re.Pattern[str]]]]] = [
     ("specific_target", re.compile(r"年初|特定目标"), [
@@ -66,19 +67,20 @@ def read_project_list(segment: Segment, unit: Unit) -> tuple[Table, list[Project
     projects: list[Project] = []
     unreadable: list[Unreadable] = []
     for line, fields, numbers in parsed:
+        source = line.source
         split = _place(numbers[1:], _offsets(fields["value_cells"]), numbers[0], funding, groups, usage) if numbers else {}
         if numbers and split is None:
-            unreadable.append(Unreadable(what=f"项目“{fields['name']}”的资金来源无法对齐到列", source=line.source))
+            unreadable.append(Unreadable(what=f"项目“{fields['name']}”的资金来源无法对齐到列", source=source))
             split = dict(zip(funding, numbers[1:]))
         values = {"amount": numbers[0] if numbers else None, **{c: split.get(c) for c in funding}}
         if fields["total"]:
-            rows.append(Row(name="合计", item="total", values=values, source=line.source))
+            rows.append(Row(name="合计", item="total", values=values, source=source))
             continue
-        rows.append(Row(code=fields["code"], name=fields["name"], values=values, source=line.source))
+        rows.append(Row(code=fields["code"], name=fields["name"], values=values, source=source))
         projects.append(Project(
             code=fields["code"], name=fields["name"], budget_unit=fields["unit"],
             functional_code=fields["functional_code"], functional_name=fields["functional_name"],
-            amount=values["amount"], funding={c: split.get(c) for c in funding}, source=line.source,
+            amount=values["amount"], funding={c: split.get(c) for c in funding}, source=source,
         ))
     table = Table(
         id="project_expenditure", title=segment.title, unit=unit,
@@ -169,10 +171,10 @@ def _place(numbers: list[Decimal], offsets: list[int], amount: Decimal, funding:
 
 def _holds(values: dict[str, Decimal], amount: Decimal, groups: dict[str, list[str]]) -> bool:
     if groups:
-        if sum(values.get(g, Decimal(0)) for g in groups) != amount:
+        if sum(values.get(g, _ZERO) for g in groups) != amount:
             return False
         for group, parts in groups.items():
-            if parts and any(p in values for p in parts) and sum(values.get(p, Decimal(0)) for p in parts) != values.get(group, Decimal(0)):
+            if parts and any(p in values for p in parts) and sum(values.get(p, _ZERO) for p in parts) != values.get(group, _ZERO):
                 return False
             if group in values and parts and not any(p in values for p in parts):
                 return False

@@ -38,16 +38,15 @@ class Segments:
     performance: list[Line] = field(default_factory=list)
 
 
-def title_kind(lines: list[Line], index: int) -> str | None:
-    line = lines[index]
-    filled = line.filled
-    if not filled or len(filled) > 2:
+def title_kind(filled: list[list[str]], index: int) -> str | None:
+    """The table kind line `index` is the title of, given the filled cells of every line."""
+    if not filled[index] or len(filled[index]) > 2:
         return None
-    kind = find_table_kind(filled[0])
+    kind = find_table_kind(filled[index][0])
     if kind is None:
         return None
-    ahead = lines[index + 1 : index + 1 + _TITLE_LOOKAHEAD]
-    if kind != "performance" and not any(len(nxt.filled) >= 2 for nxt in ahead):
+    ahead = filled[index + 1 : index + 1 + _TITLE_LOOKAHEAD]
+    if kind != "performance" and not any(len(cells) >= 2 for cells in ahead):
         return None
     return kind
 
@@ -62,9 +61,8 @@ def unit_in(text: str) -> Unit | None:
 _HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 
 
-def _is_prose(line: Line) -> bool:
+def _is_prose(line: Line, filled: list[str]) -> bool:
     """A line of running text (one cell, no table columns): a heading or a long sentence."""
-    filled = line.filled
     if len(line.cells) != 1 or len(filled) != 1 or filled[0].startswith(("备注", "注")):
         return False
     return len(filled[0]) >= _PROSE_MIN_CHARS or bool(_HEADING.match(filled[0]))
@@ -73,19 +71,20 @@ def _is_prose(line: Line) -> bool:
 def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
     out = Segments()
     current: Segment | None = None
+    # asked of every line, and of the lines under each title
+    filled_by_line = [line.filled for line in lines]
     for index, line in enumerate(lines):
-        if out.performance:
-            kind = title_kind(lines, index)
-            if kind is None or kind == "performance":
-                out.performance.append(line)
-                continue
-        kind = title_kind(lines, index)
+        filled = filled_by_line[index]
+        kind = title_kind(filled_by_line, index)
+        if out.performance and kind in (None, "performance"):
+            out.performance.append(line)
+            continue
         if kind == "performance" or (is_performance_start is not None and kind is None and is_performance_start(line)):
             out.performance.append(line)
             current = None
             continue
         if kind is not None:
-            title = line.filled[0]
+            title = filled[0]
             if current is not None and current.kind == kind and _same_table(current.title, title):
                 current.parts.append([])
             else:
@@ -99,14 +98,14 @@ def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
         text = line.text
         if _CONTINUED.match(text):
             continue
-        if text.startswith(("备注", "注:", "注：", "说明:")) or (len(line.filled) == 1 and "空表" in text):
+        if text.startswith(("备注", "注:", "注：", "说明:")) or (len(filled) == 1 and "空表" in text):
             current.notes.append(text)
             continue
-        if _is_prose(line):
+        if _is_prose(line, filled):
             current = None
             out.narrative.append(line)
             continue
-        if len(line.filled) == 1 and unit_in(text):
+        if len(filled) == 1 and unit_in(text):
             current.unit = current.unit or unit_in(text)
             continue
         current.parts[-1].append(line)

@@ -4,26 +4,30 @@ reads all of it."""
 
 from __future__ import annotations
 
+import re
+
 from ...document import Line
+from .lines import SectionLine
 from .reader import PerformanceResult, read_performance
 from .tables import has_name_label, is_title
 
 # words of other tables' column headers: a 项目名称 among them is the project list, not a table here
-_OTHER_HEADERS = ("合计", "金额", "小计", "科目", "编码", "拨款", "预算数", "序号", "备注")
+_OTHER_HEADERS = re.compile("合计|金额|小计|科目|编码|拨款|预算数|序号|备注")
 # a 项目名称 line of a performance table holds the label, the name and a few stray cells
 _NAME_LINE_MAX_FILLED = 6
 
 
-def _is_name_line(line: Line) -> bool:
+def _is_name_line(line: SectionLine) -> bool:
     filled = line.filled
-    if len(filled) > _NAME_LINE_MAX_FILLED or any(word in text for text in filled for word in _OTHER_HEADERS):
+    if len(filled) > _NAME_LINE_MAX_FILLED or _OTHER_HEADERS.search("\t".join(filled)):
         return False
     return has_name_label(line)
 
 
 def is_performance_start(line: Line) -> bool:
     """The first line of a performance table: its title, or a 项目名称 line when none is printed."""
-    return is_title(line) or _is_name_line(line)
+    section_line = SectionLine(line)
+    return is_title(section_line) or _is_name_line(section_line)
 
 
 __all__ = ["PerformanceResult", "is_performance_start", "read_performance"]

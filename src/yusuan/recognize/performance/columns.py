@@ -10,21 +10,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ...document import Line
 from .text import compact
 
-# checked in order: "指标权重" is a weight, "指标值" a value, before "指标" is a name
+_WORDS: list[tuple[str, str]] = [
+    ("level1", "一级指标"),
+    ("level2", "二级指标"),
+    ("level3", "三级指标|指标名称|指标内容"),
+    ("weight", "权重|分值"),
+    ("comparator", "指标性质|性质|符号"),
+    ("unit", "计量单位|度量单位"),
+    ("value", "年度指标值|指标值|目标值"),
+]
+# checked in order: "指标权重" is a weight, "指标值" a value, before "指标" (alone in its cell) is a name
 _HEADER_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("level1", re.compile(r"一级指标")),
-    ("level2", re.compile(r"二级指标")),
-    ("level3", re.compile(r"三级指标|指标名称|指标内容")),
-    ("weight", re.compile(r"权重|分值")),
-    ("comparator", re.compile(r"指标性质|性质|符号")),
-    ("unit", re.compile(r"(?:计量|度量)单位")),
-    ("value", re.compile(r"(?:年度)?指标值|目标值")),
+    *((name, re.compile(words)) for name, words in _WORDS),
     ("level3", re.compile(r"^指标$")),
 ]
+# all the words but 指标 alone: plain words, which a search finds by skipping to their first characters
+_ANY_HEADER_WORD = re.compile("|".join(words for _, words in _WORDS))
 # a line naming this many columns is a header, not a row
 _MIN_HEADER_WORDS = 2
 
@@ -39,7 +45,8 @@ class Columns:
     unit: int | None = None
     value: int | None = None
 
-    @property
+    # cached: asked for every cell of every row read under the header
+    @cached_property
     def level_area_end(self) -> int:
         """Cells before this index are level (一级/二级) cells or the OCR's margin column."""
         ends = []
@@ -49,9 +56,16 @@ class Columns:
             ends.append(self.level3)
         return min(ends) if ends else 0
 
-    @property
+    @cached_property
     def positional(self) -> dict[str, int]:
         return {name: index for name in ("weight", "comparator", "unit") if (index := getattr(self, name)) is not None}
+
+
+def may_name_columns(line_text: str) -> bool:
+    """False when a line (its text without whitespace) is surely no indicator header: one search
+    over the line instead of one per cell. A header names two columns or more, and at most one of
+    them by 指标 alone in its cell; another is named by a word this search finds in the line."""
+    return _ANY_HEADER_WORD.search(line_text) is not None
 
 
 def _header_word(text: str) -> tuple[str, re.Match[str]] | None:
@@ -61,10 +75,12 @@ def _header_word(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
-def read_columns(line: Line) -> Columns | None:
-    """The columns a header line names, or None when the line is no indicator header."""
+def read_columns(texts: list[str]) -> Columns | None:
+    """The columns a header line (its cell texts) names, or None when the line is no indicator header."""
     found: dict[str, int] = {}
-    for index, text in enumerate(line.texts):
+    for index, text in enumerate(texts):
+        if not text:
+            continue  # an empty cell names no column
         word = _header_word(compact(text))
         if word and word[0] not in found:
             found[word[0]] = index

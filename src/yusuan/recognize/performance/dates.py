@@ -14,7 +14,6 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from itertools import product
 
 from .text import compact
 

@@ -28,7 +28,8 @@ def name_from_line(line: Line) -> str | None:
 
 
 def read_text(pieces: list[str]) -> str | None:
-    return "".join(trim_marks(p) for p in pieces) or None
+    # prose keeps its punctuation; pieces that are nothing but marks are dropped
+    return "".join(p.strip() for p in pieces if trim_marks(p)) or None
 
 
 def read_fund(fields: HeaderFields) -> Decimal | None:
@@ -39,16 +40,21 @@ def read_fund(fields: HeaderFields) -> Decimal | None:
     return sum(parts, Decimal(0)) if parts else None
 
 
-def read_nature(fields: HeaderFields) -> str | None:
-    """常年 or 一次, from what is left of it ("常 | ·年", "_ | 次")."""
-    # 项目性质 label lost: its value is left on the 资金总额 line ("10 | —————常 | 年")
-    pieces = fields.get("nature") if "nature" in fields.pieces else [p for p in fields.get("fund") if read_amount([p]) is None]
-    printed = trim_marks(compact("".join(pieces)))
+def _nature_of(printed: str) -> str | None:
     if "常" in printed or "年" in printed:
         return "常年"
     if "一" in printed or "次" in printed:
         return "一次"
-    return printed or None
+    return None
+
+
+def read_nature(fields: HeaderFields) -> str | None:
+    """常年 or 一次, from what is left of it ("常 | ·年", "_ | 次"); other wording as printed."""
+    if "nature" in fields.pieces:
+        printed = trim_marks(compact("".join(fields.get("nature"))))
+        return _nature_of(printed) or printed or None
+    # 项目性质 label lost: its value may be left on the 资金总额 line ("10 | —————常 | 年")
+    return _nature_of("".join(p for p in fields.get("fund") if read_amount([p]) is None))
 
 
 def read_dates(fields: HeaderFields) -> tuple[date | None, date | None]:

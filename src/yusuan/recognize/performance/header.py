@@ -8,15 +8,18 @@ the text field above it (项目概况 prose wraps around its label).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...document import Line
-from .labels import tokenize
+from .lines import SectionLine
 
 # the form's order, for the field a lost label stood for
 _ORDER = ("name", "department", "implementer", "fund", "nature", "start", "end", "overview", "basis", "target")
 _TEXT_FIELDS = frozenset({"overview", "basis", "target"})
 _BEFORE = {"implementer": "department", "nature": "fund", "end": "start"}
+# a unit line under the title ("单位:万元") is no header field
+_UNIT_LINE = re.compile(r"^(?:金额)?单位[:：]?(?:万元|元)$")
 # the label column: a piece there, in front of every label, is a stray mark or label residue
 _LABEL_COLUMN = 0
 
@@ -48,8 +51,8 @@ def _field_of_unlabeled(fields: HeaderFields) -> str | None:
     return None
 
 
-def _read_line(fields: HeaderFields, line: Line) -> None:
-    tokens = tokenize(line)
+def _read_line(fields: HeaderFields, section_line: SectionLine) -> None:
+    line, tokens = section_line.line, section_line.tokens
     labels = [t for t in tokens if t.field]
     if not labels:
         if target := _field_of_unlabeled(fields):
@@ -71,8 +74,9 @@ def _read_line(fields: HeaderFields, line: Line) -> None:
             fields.add(current, [token.text], line)
 
 
-def read_header(lines: list[Line]) -> HeaderFields:
+def read_header(lines: list[SectionLine]) -> HeaderFields:
     fields = HeaderFields()
     for line in lines:
-        _read_line(fields, line)
+        if not _UNIT_LINE.match(line.compact_text):
+            _read_line(fields, line)
     return fields

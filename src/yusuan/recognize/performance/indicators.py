@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 from ...document import Cell, Line
 from ...model import Indicator, Source, parse_decimal
-from .columns import Columns, header_leftover, read_columns
+from .columns import Columns, header_leftover
 from .groups import merge_continuations, settle_levels
+from .lines import SectionLine
 from .rows import Entry, read_row
 from .text import cjk_count
-from .values import comparator_of, is_several_quantities, normalize_symbol, read_quantity
+from .values import Quantity, comparator_of, is_several_quantities, normalize_symbol, read_quantity
 
 Note = Callable[[str, Source], None]
 _MIN_NAME_CJK = 2
@@ -24,16 +25,16 @@ def _leftover_row(line: Line) -> Line | None:
     return Line(cells=[Cell(c) for c in cells], number=line.number, page=line.page, box=line.box)
 
 
-def _entries(lines: list[Line]) -> list[Entry]:
+def _entries(lines: list[SectionLine]) -> list[Entry]:
     columns = Columns()
     entries: list[Entry] = []
     for line in lines:
-        header = read_columns(line)
+        header = line.columns
         if header is None:
-            entries += read_row(line, columns)
+            entries += read_row(line.line, columns)
             continue
         columns = header
-        if leftover := _leftover_row(line):
+        if leftover := _leftover_row(line.line):
             entries += read_row(leftover, columns)
     return settle_levels(merge_continuations(entries))
 
@@ -42,8 +43,7 @@ def _has_content(value: str | None) -> bool:
     return bool(value) and any(ch.isalnum() for ch in value)
 
 
-def _comparator(entry: Entry, note: Note) -> str | None:
-    quantity = read_quantity(entry.value) if entry.value else None
+def _comparator(entry: Entry, quantity: Quantity | None, note: Note) -> str | None:
     if not entry.comparator_column:
         return comparator_of(quantity) if quantity else None
     # a 指标性质 column: what it prints, else a comparator printed with the value
@@ -65,13 +65,13 @@ def _indicator(entry: Entry, note: Note) -> Indicator | None:
         note(f"指标“{entry.name}”的指标值“{entry.value}”含多个数值", entry.source)
     unit = entry.unit if entry.comparator_column else None
     return Indicator(
-        level1=entry.level1, level2=entry.level2, level3=entry.name, comparator=_comparator(entry, note),
+        level1=entry.level1, level2=entry.level2, level3=entry.name, comparator=_comparator(entry, quantity, note),
         value=entry.value, number=quantity.number if quantity else None,
         unit=unit or (quantity.unit if quantity else None),
         weight=parse_decimal(entry.weight) if entry.weight else None, source=entry.source,
     )
 
 
-def read_indicators(lines: list[Line], note: Note) -> list[Indicator]:
+def read_indicators(lines: list[SectionLine], note: Note) -> list[Indicator]:
     """Placeholder rows ("指标2:" with nothing after it) are skipped."""
     return [indicator for entry in _entries(lines) if (indicator := _indicator(entry, note))]

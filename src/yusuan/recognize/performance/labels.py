@@ -9,9 +9,7 @@ cell, after at most a few stray characters. What lies between two labels is the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-from ...document import Line
+from typing import NamedTuple
 
 _UNIT = r"(?:\((?:万元|元)\))?"
 
@@ -44,20 +42,38 @@ _FRAGMENT: list[tuple[str, str]] = [
 ]
 # stray characters tolerated in front of a fragment ("5目名称", "[目概况", "奎部门")
 _LEAD = 3
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
-def _alternation(labels: list[tuple[str, str]]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<{field}>{pattern})" for field, pattern in labels))
+def _alternation(labels: list[tuple[str, str]], named: bool = True) -> str:
+    return "|".join(f"(?P<{field}>{pattern})" if named else f"(?:{pattern})" for field, pattern in labels)
 
 
-_FULL_RE = _alternation(_FULL)
-_FRAGMENT_RE = re.compile(rf"^.{{0,{_LEAD}}}?(?:{_alternation(_FRAGMENT).pattern})")
+def _label_start(labels: list[tuple[str, str]]) -> str:
+    """A lookahead for the characters a label can start with. Every label begins with a Chinese
+    character of its pattern, so a search passes over any other character at once instead of
+    trying each label there."""
+    characters = sorted(set(_CJK_CHAR.findall("".join(pattern for _, pattern in labels))))
+    return f"(?=[{''.join(characters)}])"
 
-PROJECT_FIELDS = frozenset({"department", "implementer", "fund", "fund_fiscal", "fund_other", "nature", "start", "end", "period"})
+
+_FULL_RE = re.compile(f"{_label_start(_FULL)}(?:{_alternation(_FULL)})")
+_FRAGMENT_RE = re.compile(rf"^.{{0,{_LEAD}}}?{_label_start(_FRAGMENT)}(?:{_alternation(_FRAGMENT)})")
+# Any label anywhere in a line's text without whitespace. A label found in a cell is found there
+# too (labels hold no whitespace), so one search rules out the many lines that hold none.
+_LABEL_IN_LINE = re.compile(
+    f"{_label_start(_FULL + _FRAGMENT)}(?:{_alternation(_FULL, named=False)}|{_alternation(_FRAGMENT, named=False)})"
+)
+
+# every 项目名称 label, whole or in part, prints this
+NAME_WORD = "名称"
+
+PROJECT_FIELDS = frozenset(
+    {"department", "implementer", "fund", "fund_fiscal", "fund_other", "nature", "start", "end", "period"}
+)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A label (`field` set) or a piece of value text (`text` set), and the cell it came from."""
 
     cell: int
@@ -92,18 +108,11 @@ def _cell_tokens(index: int, text: str) -> list[Token]:
     return tokens
 
 
-def tokenize(line: Line) -> list[Token]:
-    return [token for index, text in enumerate(line.texts) if text.strip() for token in _cell_tokens(index, text)]
+def may_hold_labels(line_text: str) -> bool:
+    """False when a line (its text without whitespace) surely holds no label."""
+    return _LABEL_IN_LINE.search(line_text) is not None
 
 
-def fields_on(line: Line) -> list[str]:
-    return [token.field for token in tokenize(line) if token.field]
-
-
-def name_label_position(line: Line) -> int | None:
-    """Among the filled cells, the position of a 项目名称 label, when the line has one."""
-    filled = [i for i, text in enumerate(line.texts) if text.strip()]
-    for token in tokenize(line):
-        if token.field == "name":
-            return filled.index(token.cell)
-    return None
+def tokenize(texts: list[str]) -> list[Token]:
+    """The labels and value pieces of a line's cells, in order."""
+    return [token for index, text in enumerate(texts) if text.strip() for token in _cell_tokens(index, text)]

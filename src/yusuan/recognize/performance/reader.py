@@ -9,6 +9,7 @@ from ...model import PerformanceTable, Source, Unreadable
 from .fields import name_from_line, read_dates, read_fund, read_name, read_nature, read_text
 from .header import HeaderFields, read_header
 from .indicators import read_indicators
+from .lines import SectionLine
 from .tables import RawTable, is_indicator_line, is_title, split_tables
 
 # fields every table has; a missing one is reported
@@ -25,7 +26,7 @@ class PerformanceResult:
     unreadable: list[Unreadable] = field(default_factory=list)
 
 
-def _split(raw: RawTable) -> tuple[list[Line], list[Line]]:
+def _split(raw: RawTable) -> tuple[list[SectionLine], list[SectionLine]]:
     """Header lines and indicator lines (from the indicator header or the first level row)."""
     lines = [line for line in raw.lines if not is_title(line)]
     start = next((i for i, line in enumerate(lines) if is_indicator_line(line)), len(lines))
@@ -36,7 +37,7 @@ class _TableReader:
     def __init__(self, raw: RawTable, unreadable: list[Unreadable]):
         self.raw = raw
         self.unreadable = unreadable
-        first = raw.name_line or (raw.lines[0] if raw.lines else None)
+        first = raw.name_line or (raw.lines[0].line if raw.lines else None)
         self.source = first.source if first else Source()
         self.label = "整体绩效目标表" if raw.scope == "overall" else f"第{self.source.line}行起的项目绩效目标表"
 

@@ -17,7 +17,7 @@ from ...model import Source
 from .columns import Columns
 from .text import cjk_count, compact, trim_marks
 from .values import is_quantity, is_several_quantities, split_values
-from .vocabulary import read_levels
+from .vocabulary import prints_level_name, read_levels
 
 # "指标2:", "指标:", "指标△:" (a digit OCR could not read), a leading "指标", "2:", or a stray
 # mark with a colon opening a cell ("ı:共建共享"); numbered forms first, to keep the ordinal
@@ -116,8 +116,9 @@ def _sort_cells(line: Line, columns: Columns) -> _Cells:
             continue
         if index in positional:
             cells.positional[positional[index]] = text.strip()
-        elif index == columns.value or (columns.value is not None and index > columns.value and cells.value is None):
-            cells.value = (index, text.strip())
+        elif _in_value_column(index, text, columns):
+            # the first cell from 指标值 on; more cells there are overflow of a wide page
+            cells.value = cells.value or (index, text.strip())
         elif index < columns.level_area_end or (columns.level_area_end == 0 and _only_levels(text)):
             _level_cell(cells, text, columns.level1 is not None and index <= columns.level1)
         else:
@@ -125,8 +126,16 @@ def _sort_cells(line: Line, columns: Columns) -> _Cells:
     return cells
 
 
+def _in_value_column(index: int, text: str, columns: Columns) -> bool:
+    """At or right of 指标值, unless it is a name that drifted right ("1:5G基站滚动规划建设")."""
+    return columns.value is not None and index >= columns.value and not _MARKER.match(text.strip())
+
+
 def _only_levels(text: str) -> bool:
-    levels = read_levels(compact(text), False)
+    text = compact(text)
+    if not prints_level_name(text):
+        return False
+    levels = read_levels(text, False)
     return bool(levels.level1 or levels.level2) and cjk_count(levels.rest) == 0
 
 

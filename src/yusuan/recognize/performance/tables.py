@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ...document import Line
-from .columns import read_columns
-from .labels import PROJECT_FIELDS, fields_on, name_label_position
+from .labels import PROJECT_FIELDS
+from .lines import SectionLine, is_level_cell
 from .text import cjk_count, compact
 from .values import is_quantity
-from .vocabulary import read_levels
 
 # the 项目名称 label is among the first cells of its line
 _NAME_LABEL_MAX_POSITION = 1
@@ -25,38 +24,36 @@ _NAME_LABEL_MAX_POSITION = 1
 _NAME_MIN_CJK = 4
 _STRAY_MAX_CHARS = 1
 _TITLE_MAX_CHARS = 60
-# a cell naming a level holds little else ("出指标质量指标"); prose that mentions 质量 is no level cell
-_LEVEL_CELL_MAX_OTHER_CJK = 3
 
 
 @dataclass
 class RawTable:
     scope: Literal["overall", "project"]
-    lines: list[Line] = field(default_factory=list)
+    lines: list[SectionLine] = field(default_factory=list)
     name_line: Line | None = None  # a name printed without its 项目名称 label
     has_fields: bool = False
     has_indicators: bool = False
 
 
-def is_title(line: Line) -> bool:
-    text = compact(line.text)
+def is_title(line: SectionLine) -> bool:
+    text = line.compact_text
     return (
         len(line.filled) <= 2 and len(text) <= _TITLE_MAX_CHARS and "绩效目标" in text and "表" in text[-3:]
     )
 
 
-def _title_scope(line: Line) -> Literal["overall", "project"]:
-    text = compact(line.text)
+def _title_scope(line: SectionLine) -> Literal["overall", "project"]:
+    text = line.compact_text
     return "overall" if "整体" in text or ("部门" in text and "项目" not in text) else "project"
 
 
-def has_name_label(line: Line) -> bool:
-    position = name_label_position(line)
-    return position is not None and position <= _NAME_LABEL_MAX_POSITION and read_columns(line) is None
+def has_name_label(line: SectionLine) -> bool:
+    position = line.name_label_position
+    return position is not None and position <= _NAME_LABEL_MAX_POSITION and line.columns is None
 
 
-def is_overall_label(line: Line) -> bool:
-    return "overall_name" in fields_on(line)
+def is_overall_label(line: SectionLine) -> bool:
+    return "overall_name" in line.fields
 
 
 def _starts_unlabeled_table(fields: list[str]) -> bool:
@@ -64,23 +61,18 @@ def _starts_unlabeled_table(fields: list[str]) -> bool:
     return len({f for f in fields if f in PROJECT_FIELDS}) >= 2
 
 
-def is_name_line(line: Line) -> bool:
-    texts = [compact(t) for t in line.texts if t.strip()]
+def is_name_line(line: SectionLine) -> bool:
+    texts = [compact(t) for t in line.filled]
     names = [t for t in texts if cjk_count(t) >= _NAME_MIN_CJK]
-    if len(names) != 1 or is_quantity(names[0]) or _is_level_cell(names[0]):
+    if len(names) != 1 or is_quantity(names[0]) or is_level_cell(names[0]):
         return False
     return all(t == names[0] or len(t) <= _STRAY_MAX_CHARS for t in texts)
 
 
-def is_indicator_line(line: Line) -> bool:
-    if read_columns(line) is not None:
+def is_indicator_line(line: SectionLine) -> bool:
+    if line.columns is not None:
         return True
-    return any(_is_level_cell(t) for t in line.texts if t.strip()) and not fields_on(line)
-
-
-def _is_level_cell(text: str) -> bool:
-    levels = read_levels(compact(text), False)
-    return bool(levels.level2) and cjk_count(levels.rest) <= _LEVEL_CELL_MAX_OTHER_CJK
+    return line.has_level_cell and not line.fields
 
 
 class _Splitter:
@@ -104,11 +96,10 @@ class _Splitter:
     def _pull_name_line(self) -> Line | None:
         current = self.current
         if current is not None and len(current.lines) > 1 and is_name_line(current.lines[-1]):
-            return current.lines.pop()
+            return current.lines.pop().line
         return None
 
-    def _table_for(self, line: Line) -> RawTable:
-        fields = fields_on(line)
+    def _table_for(self, line: SectionLine) -> RawTable:
         if is_overall_label(line) and not self._fresh("overall"):
             return self._open("overall")
         if has_name_label(line) and not self._fresh("project"):
@@ -116,11 +107,11 @@ class _Splitter:
         current = self.current
         if current is None:
             return self._open("overall" if is_overall_label(line) else "project")
-        if (current.has_indicators or current.scope == "overall") and _starts_unlabeled_table(fields):
+        if (current.has_indicators or current.scope == "overall") and _starts_unlabeled_table(line.fields):
             return self._open("project", self._pull_name_line())
         return current
 
-    def add(self, line: Line) -> None:
+    def add(self, line: SectionLine) -> None:
         if is_title(line):
             table = self.current if self._fresh(_title_scope(line)) else self._open(_title_scope(line))
             table.lines.append(line)
@@ -129,12 +120,12 @@ class _Splitter:
         table.lines.append(line)
         if is_indicator_line(line):
             table.has_indicators = True
-        elif fields_on(line):
+        elif line.fields:
             table.has_fields = True
 
 
 def split_tables(lines: list[Line]) -> list[RawTable]:
     splitter = _Splitter()
     for line in lines:
-        splitter.add(line)
+        splitter.add(SectionLine(line))
     return splitter.tables

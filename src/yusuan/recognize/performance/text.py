@@ -5,17 +5,16 @@ from __future__ import annotations
 import re
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-_NOT_CJK = re.compile(f"[^{_CJK}]")
-_SPACE = re.compile(r"\s+")
+_NOT_CJK = re.compile(f"[^{_CJK}]+")
 # OCR renders table rules, underlines and specks as punctuation at the edges of a cell
 _EDGE_MARKS = "\\s\\[\\]|=_:;,.·•・\\-—―/\\\\`'~^*+{}<>!?"
 _STRAY_MAX_CHARS = 2
 _EDGES = re.compile(f"^[{_EDGE_MARKS}]+|[{_EDGE_MARKS}]+$")
+_EDGE_MARK = re.compile(f"[{_EDGE_MARKS}]")
 
 
 def cjk_count(text: str) -> int:
-    return len(_CJK_CHAR.findall(text))
+    return len(cjk_only(text))
 
 
 def cjk_only(text: str) -> str:
@@ -23,10 +22,13 @@ def cjk_only(text: str) -> str:
 
 
 def compact(text: str) -> str:
-    return _SPACE.sub("", text)
+    """The text without any whitespace."""
+    return "".join(text.split())
 
 
 def trim_marks(text: str) -> str:
+    if not text or not (_EDGE_MARK.match(text) or _EDGE_MARK.match(text, len(text) - 1)):
+        return text  # most cells: no mark at either edge, no need to scan them
     return _EDGES.sub("", text)
 
 

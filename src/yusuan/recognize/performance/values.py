@@ -14,24 +14,32 @@ from decimal import Decimal
 from ...model.amounts import parse_decimal
 from .text import compact, overlap, trim_marks
 
-_SYMBOLS = {"≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", ">=": "≥", "<=": "≤", "=>": "≥", "=<": "≤", "＝": "="}
+_SYMBOLS = {
+    "≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", ">=": "≥", "<=": "≤", "=>": "≥", "=<": "≤", "＝": "=",
+}
 _WORDS = [
-    (r"大于等于|大于或等于|不低于|不少于|不小于|至少", "≥"),
-    (r"小于等于|小于或等于|不高于|不超过|不多于|不大于|至多", "≤"),
-    (r"大于|高于|超过", ">"),
-    (r"小于|低于", "<"),
-    (r"等于", "="),
+    (re.compile(r"大于等于|大于或等于|不低于|不少于|不小于|至少"), "≥"),
+    (re.compile(r"小于等于|小于或等于|不高于|不超过|不多于|不大于|至多"), "≤"),
+    (re.compile(r"大于|高于|超过"), ">"),
+    (re.compile(r"小于|低于"), "<"),
+    (re.compile(r"等于"), "="),
 ]
+# any of the words: most values print none, and one search tells
+_ANY_WORD = re.compile("|".join(pattern.pattern for pattern, _ in _WORDS))
 _NUMBER = r"\d+(?:\.\d+)?"
 # a unit is short and holds no digit, comparator or separator ("1:推动工业发展" is no "1" of ":推动…")
 _UNIT = r"[^\d≥≤=<>:;,、。]{0,8}"
 # comparator, then number and unit; a few characters may precede ("覆盖率≥90%", "企业能耗降低>3%")
-_WITH_COMPARATOR = re.compile(rf"^(?P<prefix>[^≥≤=<>]{{0,6}}?)(?P<comparator>[≥≤=<>])(?P<number>{_NUMBER})(?P<unit>{_UNIT})$")
+_WITH_COMPARATOR = re.compile(
+    rf"^(?P<prefix>[^≥≤=<>]{{0,6}}?)(?P<comparator>[≥≤=<>])(?P<number>{_NUMBER})(?P<unit>{_UNIT})$"
+)
 _BARE = re.compile(rf"^(?P<prefix>[^\d≥≤=<>]{{0,6}}?)(?P<number>{_NUMBER})(?P<unit>{_UNIT})$")
 _SUFFIX_COMPARATOR = [("以上", "≥"), ("及以上", "≥"), ("以下", "≤"), ("以内", "≤"), ("及以下", "≤")]
+_SUFFIXES_LONGEST_FIRST = sorted(_SUFFIX_COMPARATOR, key=lambda pair: -len(pair[0]))
 # where one value ends and the next begins in "≥5%≥5%", "5万元4万元1万", "≥5%长期"
 _VALUE_START = re.compile(rf"[≥≤=<>]?{_NUMBER}|长期")
 _YEAR = re.compile(r"\d{4}年")
+_DIGIT = re.compile(r"\d")
 _AMOUNT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?:万元|元)?$")
 
 
@@ -45,13 +53,14 @@ class Quantity:
 def normalize_comparator(text: str) -> str:
     for printed, symbol in _SYMBOLS.items():
         text = text.replace(printed, symbol)
-    for pattern, symbol in _WORDS:
-        text = re.sub(pattern, symbol, text)
+    if _ANY_WORD.search(text):
+        for pattern, symbol in _WORDS:
+            text = pattern.sub(symbol, text)
     return text
 
 
 def _split_suffix(unit: str) -> tuple[str, str | None]:
-    for suffix, symbol in sorted(_SUFFIX_COMPARATOR, key=lambda pair: -len(pair[0])):
+    for suffix, symbol in _SUFFIXES_LONGEST_FIRST:
         if unit.endswith(suffix):
             return unit[: -len(suffix)], symbol
     return unit, None
@@ -59,6 +68,8 @@ def _split_suffix(unit: str) -> tuple[str, str | None]:
 
 def read_quantity(text: str) -> Quantity | None:
     """Comparator, number and unit of a value, or None when it prints no single quantity."""
+    if not _DIGIT.search(text):
+        return None  # no number: most names are ruled out without a closer look
     cleaned = normalize_comparator(compact(text)).rstrip("。.")
     match = _WITH_COMPARATOR.match(cleaned) or _BARE.match(cleaned)
     if match is None:
@@ -89,6 +100,8 @@ def split_values(text: str) -> list[str]:
 
 def is_several_quantities(text: str) -> bool:
     """Values of several rows run into one cell ("1万元/年2万元/年"); a date is not that."""
+    if not _DIGIT.search(text):
+        return False  # each value is a quantity, with a number
     pieces = split_values(text)
     return len(pieces) > 1 and all(is_quantity(p) for p in pieces) and not _YEAR.search(text)
 

@@ -70,6 +70,11 @@ def _resolve(stem: str, in_level1_column: bool) -> tuple[int, str]:
     return (1, name) if in_level1_column else (2, name)
 
 
+def prints_level_name(text: str) -> bool:
+    """Whether the text prints any 一级/二级 name: a quick test before `read_levels`."""
+    return _TERM_RE.search(text) is not None
+
+
 def read_levels(text: str, in_level1_column: bool) -> Levels:
     """The 一级/二级 names in a level cell, in printed order."""
     levels = Levels()

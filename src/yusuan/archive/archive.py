@@ -1,0 +1,157 @@
+"""The archive: one DuckDB file of documents, their lines, claims, projects, findings and figures.
+
+    with Archive.open("yusuan.duckdb") as archive:          # creates and upgrades the schema
+        outcome = archive.add_file(Path("预算.txt"))        # idempotent by content hash
+        page = archive.list(Filters(region="重庆市"))
+        result = archive.query("SELECT count(*) FROM lines")
+
+Concurrency: an open Archive holds a lock file beside the database (exclusive when writable, shared
+when read-only); other processes, and other Archives of the same file in this process, wait for
+it (up to `timeout`). Within one Archive, threads may call any method at the same time: each call
+runs on its own DuckDB cursor, and writes are serialized, one transaction per document.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from ..checks import Report, run_checks
+from ..model import Disclosure
+from ..pipeline import parse_bytes
+from .adding import Added, content_hash_of_model, hash_bytes, read_input
+from .connection import DEFAULT_TIMEOUT, open_for_reading, open_for_writing, resolve_path
+from .exporting import export
+from .importing import Imported, import_parquet
+from .listing import DocumentDetail, Filters, Page, QueryResult, list_documents, run_query, show_document
+from .locking import FileLock
+from .migrations import current_version
+from .removing import remove
+from .rows import DocumentRecord, document_record
+from .store import Stored, find_by_hash, store
+
+
+class Archive:
+    def __init__(self, path: Path, con: duckdb.DuckDBPyConnection, lock: FileLock, read_only: bool):
+        self.path = path
+        self.read_only = read_only
+        self._con = con
+        self._lock = lock
+        self._write_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, read_only: bool = False,
+             timeout: float = DEFAULT_TIMEOUT) -> Archive:
+        """Open (and, writable, create) the archive at `path` (default: $YUSUAN_DB or ./yusuan.duckdb)."""
+        resolved = resolve_path(path)
+        opener = open_for_reading if read_only else open_for_writing
+        con, lock = opener(resolved, timeout)
+        return cls(resolved, con, lock, read_only)
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+            self._lock.release()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A DuckDB cursor of its own for one operation (safe to use from any thread)."""
+        cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self.read_only:
+            raise RuntimeError("this archive was opened read-only")
+        with self._write_lock, self.cursor() as cur:
+            yield cur
+
+    def forbid_file_access(self) -> None:
+        """From now on SQL cannot read or write files (COPY, read_csv, ATTACH): for running others' queries.
+
+        It cannot be undone while the archive is open; export and import need an Archive opened anew.
+        """
+        self._con.execute("SET enable_external_access = false")
+
+    @property
+    def version(self) -> int:
+        with self.cursor() as cur:
+            return current_version(cur)
+
+    # -- adding ----------------------------------------------------------------------------------
+
+    def add_record(self, record: DocumentRecord) -> Stored:
+        with self._writing() as cur:
+            return store(cur, record)
+
+    def add(self, disclosure: Disclosure, content_hash: str | None = None, report: Report | None = None,
+            region: str | None = None) -> Stored:
+        """Archive a parsed document (checked here unless a report is given). The hash defaults to the model's."""
+        report = report if report is not None else run_checks(disclosure)
+        digest = content_hash or content_hash_of_model(disclosure)
+        return self.add_record(document_record(disclosure, digest, report, region))
+
+    def find(self, content_hash: str) -> int | None:
+        with self.cursor() as cur:
+            return find_by_hash(cur, content_hash)
+
+    def add_file(self, path: Path, region: str | None = None) -> Added:
+        """Read, parse, check and archive one file; a file already archived is not parsed again.
+
+        `region` overrides the region read from the department name.
+        """
+        data = read_input(path)
+        digest = hash_bytes(data)
+        known = self.find(digest)
+        if known is not None:
+            return Added.existing(path, known)
+        disclosure = parse_bytes(data, path.name)
+        report = run_checks(disclosure)
+        stored = self.add(disclosure, digest, report, region)
+        return Added.stored(path, stored, disclosure, report.count("error"), report.count("warning"))
+
+    def add_files(self, paths: Iterable[Path], region: str | None = None) -> list[Added]:
+        """Each file on its own: one that fails leaves nothing behind and is returned with its error."""
+        return [Added.attempt(path, lambda p: self.add_file(p, region)) for path in paths]
+
+    def remove(self, document_id: int) -> bool:
+        with self._writing() as cur:
+            return remove(cur, document_id)
+
+    def import_parquet(self, directory: Path) -> Imported:
+        """Documents and their rows from a folder of Parquet (see importing.py); one transaction."""
+        with self._writing() as cur:
+            return import_parquet(cur, Path(directory))
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def list(self, filters: Filters = Filters(), limit: int = 50, offset: int = 0) -> Page:
+        with self.cursor() as cur:
+            return list_documents(cur, filters, limit, offset)
+
+    def show(self, document_id: int) -> DocumentDetail | None:
+        with self.cursor() as cur:
+            return show_document(cur, document_id)
+
+    def query(self, sql: str, params: list | None = None, max_rows: int | None = None) -> QueryResult:
+        with self.cursor() as cur:
+            return run_query(cur, sql, params, max_rows)
+
+    def export(self, directory: Path, format: str) -> list[Path]:
+        """Every table into a new or empty folder: parquet, csv or datapackage (see exporting.py)."""
+        with self.cursor() as cur:
+            return export(cur, Path(directory), format)

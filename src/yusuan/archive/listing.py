@@ -1,0 +1,139 @@
+"""Reading the archive: the document list, one document in detail, and free SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+import duckdb
+
+from ..errors import YusuanError
+
+SUMMARY_COLUMNS = ("id", "department", "region", "year", "kind", "scope", "unit", "source_name", "reader",
+                   "parsed_at", "errors", "warnings", "infos", "content_hash")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    id: int
+    department: str | None
+    region: str | None
+    year: int | None
+    kind: str
+    scope: str
+    unit: str
+    source_name: str | None
+    reader: str | None
+    parsed_at: datetime
+    errors: int
+    warnings: int
+    infos: int
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    department: str | None = None  # part of the name
+    region: str | None = None  # the region or a larger one it lies in (重庆市 finds 重庆市潼南区)
+    year: int | None = None
+    kind: str | None = None
+
+    def where(self) -> tuple[str, list]:
+        clauses, params = [], []
+        for clause, value in (("contains(department, ?)", self.department), ("starts_with(region, ?)", self.region),
+                              ("year = ?", self.year), ("kind = ?", self.kind)):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    total: int
+    items: list[DocumentSummary]
+
+
+def list_documents(cur: duckdb.DuckDBPyConnection, filters: Filters, limit: int = 50, offset: int = 0) -> Page:
+    where, params = filters.where()
+    total = cur.execute(f"SELECT count(*) FROM documents{where}", params).fetchone()[0]
+    rows = cur.execute(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM documents{where} ORDER BY id LIMIT ? OFFSET ?",
+                       [*params, limit, offset]).fetchall()
+    return Page(total, [DocumentSummary(*row) for row in rows])
+
+
+@dataclass(frozen=True, slots=True)
+class TableSummary:
+    table_id: str
+    title: str
+    unit: str
+    rows: int
+    amounts: int
+
+
+@dataclass(frozen=True, slots=True)
+class FindingLine:
+    severity: str
+    rule_id: str
+    message: str
+
+
+@dataclass(slots=True)
+class DocumentDetail:
+    summary: DocumentSummary
+    member_units: list[str]
+    tables: list[TableSummary]
+    counts: dict[str, int]  # claims, projects, performance_tables, indicators, lines
+    statuses: dict[str, int]  # rule status -> how many rules
+    findings: list[FindingLine]
+    figures: list[tuple[int, str, Decimal, str]] = field(default_factory=list)  # year, metric, 万元, origin
+
+
+def _one(cur: duckdb.DuckDBPyConnection, sql: str, document_id: int) -> list[tuple]:
+    return cur.execute(sql, [document_id]).fetchall()
+
+
+def show_document(cur: duckdb.DuckDBPyConnection, document_id: int) -> DocumentDetail | None:
+    head = cur.execute(f"SELECT {', '.join(SUMMARY_COLUMNS)}, member_units FROM documents WHERE id = ?",
+                       [document_id]).fetchone()
+    if head is None:
+        return None
+    tables = [TableSummary(*r) for r in _one(cur, (
+        "SELECT t.table_id, t.title, t.unit, t.row_count, count(l.amount) FROM doc_tables t "
+        "LEFT JOIN lines l ON l.document_id = t.document_id AND l.table_id = t.table_id "
+        "WHERE t.document_id = ? GROUP BY ALL ORDER BY min(t.source_line) NULLS LAST, t.table_id"), document_id)]
+    counts = {name: _one(cur, f"SELECT count(*) FROM {name} WHERE document_id = ?", document_id)[0][0]
+              for name in ("lines", "claims", "projects", "performance_tables", "indicators")}
+    statuses = dict(_one(cur, "SELECT status, count(*) FROM rule_results WHERE document_id = ? GROUP BY status",
+                         document_id))
+    findings = [FindingLine(*r) for r in _one(cur, (
+        "SELECT severity, rule_id, message FROM findings WHERE document_id = ? "
+        "ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, ordinal"), document_id)]
+    figures = _one(cur, "SELECT year, metric, amount, origin FROM figures WHERE document_id = ? AND rank = 0 "
+                        "ORDER BY year DESC, metric", document_id)
+    return DocumentDetail(DocumentSummary(*head[:-1]), list(head[-1] or []), tables, counts, statuses, findings,
+                          figures)
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    columns: list[str]
+    rows: list[tuple]
+    truncated: bool = False  # more rows than asked for
+
+
+def run_query(cur: duckdb.DuckDBPyConnection, sql: str, params: list | None = None,
+              max_rows: int | None = None) -> QueryResult:
+    try:
+        result = cur.execute(sql, params or [])
+    except duckdb.Error as error:
+        first_line = str(error).strip().splitlines()[0]
+        raise YusuanError(f"查询出错：{first_line}。请检查 SQL；表和列见 docs/archive.md。") from error
+    if result.description is None:
+        return QueryResult([], [])
+    columns = [d[0] for d in result.description]
+    if max_rows is None:
+        return QueryResult(columns, result.fetchall())
+    rows = result.fetchmany(max_rows + 1)
+    return QueryResult(columns, rows[:max_rows], truncated=len(rows) > max_rows)

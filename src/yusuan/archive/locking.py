@@ -1,0 +1,57 @@
+"""A lock file beside the archive, so that processes wait for each other instead of failing.
+
+DuckDB lets one process write a database file, or several read it, and refuses a second opener
+at once with an I/O error. Several `yusuan db add` started together, or a batch run next to a
+query, should queue instead: each opener first takes this lock (exclusive to write, shared to
+read) and holds it for as long as its connection is open.
+
+flock locks belong to an open file, not to a process, so two openers in one process queue too.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from pathlib import Path
+
+from ..errors import YusuanError
+
+_POLL_SECONDS = 0.05
+
+
+class ArchiveBusy(YusuanError):
+    """Another program kept the archive for longer than we were willing to wait."""
+
+
+class FileLock:
+    """The lock of the archive at `database` (the file `<database>.lock` beside it)."""
+
+    def __init__(self, database: Path, exclusive: bool):
+        self.database = database
+        self.path = database.with_name(database.name + ".lock")
+        self.exclusive = exclusive
+        self._fd: int | None = None
+
+    def acquire(self, timeout: float) -> None:
+        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        mode = (fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(self._fd, mode)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    self.release()
+                    raise ArchiveBusy(
+                        f"档案“{self.database}”正被其他程序使用，等待 {timeout:g} 秒后仍未释放。"
+                        "请等其他 yusuan 命令结束后再试，或用 --db 指定另一个档案文件。"
+                    ) from None
+                time.sleep(_POLL_SECONDS)
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the file drops the lock
+            self._fd = None
+

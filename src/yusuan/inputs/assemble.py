@@ -1,0 +1,161 @@
+"""Sheet rows -> the BudgetInput data, remembering where each fact came from (sheet, row, column)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .problems import InputError
+from .sheets import BASIC_FACTS, OVERALL, SHEETS
+
+Path = tuple[str | int, ...]
+_SHEET_OF = {sheet.target: sheet for sheet in SHEETS}
+
+
+@dataclass
+class Origins:
+    """Where each fact was typed: a path into BudgetInput -> (sheet, row, column header)."""
+
+    places: dict[Path, tuple[str, int | None, str | None]] = field(default_factory=dict)
+
+    def add(self, path: Path, sheet: str, row: int | None, column: str | None = None) -> None:
+        self.places[path] = (sheet, row, column)
+
+    def place(self, path: Path) -> str:
+        """The longest known prefix of `path`, worded "工作表「X」第5行“基本支出”列"."""
+        for length in range(len(path), 0, -1):
+            found = self.places.get(tuple(path[:length]))
+            if found is not None:
+                sheet, row, column = found
+                where = f"工作表「{sheet}」"
+                if row:
+                    where += f"第{row}行"
+                if column:
+                    where += f"“{column}”" + ("" if sheet == "基本信息" else "列")
+                return where
+        return "工作簿"
+
+
+def _clean(values: dict) -> dict:
+    return {k: v for k, v in values.items() if v is not None and not k.startswith("_")}
+
+
+def _list(sheets: dict, target: str, key: str, origins: Origins) -> list:
+    spec = _SHEET_OF[target]
+    items = []
+    for index, (row, values) in enumerate(sheets.get(target, [])):
+        _remember(origins, (key, index), spec, row)
+        items.append(_clean(values))
+    return items
+
+
+def _remember(origins: Origins, path: Path, spec, row: int) -> None:
+    origins.add(path, spec.name, row)
+    for column in spec.columns:
+        origins.add((*path, *column.key.split(".")), spec.name, row, column.header)
+
+
+def _basic(sheets: dict, data: dict, origins: Origins) -> None:
+    values = sheets.get("basic", [(0, {})])[0][1]
+    rows = values.get("_rows", {})
+    for column in BASIC_FACTS:
+        path = tuple(column.key.split("."))
+        origins.add(path, "基本信息", rows.get(column.key), column.header)
+        value = values.get(column.key)
+        if value is None:
+            continue
+        node = data
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+        node[path[-1]] = value
+    origins.add(("prior_year",), "基本信息", rows.get("prior_year.basic"), "上年一般公共预算基本支出")
+    origins.add(("operating_cost",), "基本信息", rows.get("operating_cost.current"), "机关运行经费")
+
+
+def _projects(sheets: dict, origins: Origins) -> list[dict]:
+    projects = []
+    for item in _list(sheets, "projects", "projects", origins):
+        funding = {k.split(".", 1)[1]: item.pop(k) for k in list(item) if k.startswith("funding.")}
+        projects.append({**item, "funding": funding})
+    return projects
+
+
+def _three_public(sheets: dict, origins: Origins) -> dict:
+    spec = _SHEET_OF["three_public"]
+    found: dict = {"current": {}, "prior": {}, "reasons": {}}
+    origins.add(("three_public",), spec.name, None)
+    for row, values in sheets.get("three_public", []):
+        item = values.get("item")
+        if item is None:
+            continue
+        for key, column in (("current", "本年预算数"), ("prior", "上年预算数"), ("reasons", "增减原因")):
+            origins.add(("three_public", key, item), spec.name, row, column)
+        for key, name in (("current", "current"), ("prior", "prior"), ("reasons", "reason")):
+            if values.get(name) is not None:
+                found[key][item] = values[name]
+    return found
+
+
+def _vehicles(sheets: dict, data: dict) -> None:
+    assets = data.setdefault("assets", {})
+    for _, values in sheets.get("vehicles", []):
+        kind = values.get("kind")
+        if kind is None:
+            continue
+        if values.get("held") is not None:
+            assets.setdefault("vehicles", {})[kind] = values["held"]
+        if values.get("planned") is not None:
+            assets.setdefault("planned_purchase", {})[kind] = values["planned"]
+
+
+def _performance(sheets: dict, data: dict, origins: Origins, problems: list[str]) -> None:
+    targets = _list(sheets, "performance_projects", "projects", Origins())
+    spec, indicator_spec = _SHEET_OF["performance_projects"], _SHEET_OF["indicators"]
+    for index, (row, _) in enumerate(sheets.get("performance_projects", [])):
+        _remember(origins, ("performance", "projects", index), spec, row)
+    owners = {t.get("project"): t for t in targets}
+    performance = data.setdefault("performance", {})
+    overall = performance.get("overall")
+    for row, values in sheets.get("indicators", []):
+        owner = values.get("owner")
+        indicator = {k: v for k, v in _clean(values).items() if k != "owner"}
+        if owner == OVERALL:
+            if overall is None:
+                problems.append(f"工作表「绩效指标」第{row}行：填了“整体”指标，但“基本信息”中没有填写部门整体绩效目标。请补填。")
+                continue
+            where, bucket = ("performance", "overall", "indicators"), overall.setdefault("indicators", [])
+        elif owner in owners:
+            index = targets.index(owners[owner])
+            where, bucket = ("performance", "projects", index, "indicators"), owners[owner].setdefault("indicators", [])
+        else:
+            problems.append(f"工作表「绩效指标」第{row}行“项目编码或名称”列：“{owner}”在「绩效目标」表中没有对应的行。"
+                            "请先在「绩效目标」表为该项目填写一行，或填写“整体”。")
+            continue
+        _remember(origins, (*where, len(bucket)), indicator_spec, row)
+        bucket.append(indicator)
+    performance["projects"] = targets
+
+
+def assemble(sheets: dict) -> tuple[dict, Origins]:
+    origins = Origins()
+    data: dict = {}
+    _basic(sheets, data, origins)
+    problems: list[str] = []
+    data["duties"] = [v["text"] for _, v in sheets.get("duties", []) if v.get("text")]
+    data["member_units"] = [v["name"] for _, v in sheets.get("member_units", []) if v.get("name")]
+    origins.add(("duties",), "职能职责", None)
+    origins.add(("member_units",), "单位构成", None)
+    data["functional_lines"] = _list(sheets, "functional_lines", "functional_lines", origins)
+    data["economic_lines"] = _list(sheets, "economic_lines", "economic_lines", origins)
+    data["projects"] = _projects(sheets, origins)
+    data["three_public"] = _three_public(sheets, origins)
+    procurement = data.setdefault("procurement", {})
+    procurement["items"] = _list(sheets, "procurement", "items", Origins())
+    for index, (row, _) in enumerate(sheets.get("procurement", [])):
+        _remember(origins, ("procurement", "items", index), _SHEET_OF["procurement"], row)
+    _vehicles(sheets, data)
+    _performance(sheets, data, origins, problems)
+    origins.add(("functional_lines",), "支出功能科目", None)
+    origins.add(("economic_lines",), "基本支出经济科目", None)
+    if problems:
+        raise InputError("输入工作簿", problems)
+    return data, origins

@@ -1,0 +1,169 @@
+"""Reader for HTML: each table row is a line of cells (spans expanded so columns keep their
+positions), each heading, paragraph or list item a one-cell line. Standard library only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from ..document import Cell, Document, Line
+from ..errors import UnreadableInput
+from .normalize import normalize_text
+from .text import decode
+
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "caption", "dt", "dd", "blockquote", "pre",
+           "section", "article", "header", "footer", "nav", "ol", "ul", "body", "figcaption"}
+_SKIPPED = {"style", "script", "head", "title", "template", "noscript"}
+_CELLS = {"td", "th"}
+
+
+@dataclass
+class _Table:
+    carried: dict[int, int] = field(default_factory=dict)  # column -> rows a span from above still fills
+    row: list[tuple[str, int, int]] | None = None  # (text, colspan, rowspan) of the row being read
+    cell: list[str] | None = None  # text of the cell being read
+    span: tuple[int, int] = (1, 1)
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    value = dict(attrs).get(name) or "1"
+    try:
+        return max(1, min(int(value), 1000))
+    except ValueError:
+        return 1
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[Line] = []
+        self._text: list[str] = []
+        self._skipping = 0
+        self._tables: list[_Table] = []
+
+    # -- output ----------------------------------------------------------------------------------
+
+    def _emit(self, texts: list[str]) -> None:
+        cells = [Cell(normalize_text(t)) for t in texts]
+        if any(c.text for c in cells):
+            self.lines.append(Line(cells=cells, number=len(self.lines) + 1))
+
+    def _flush_text(self) -> None:
+        text = "".join(self._text)
+        self._text = []
+        if text.strip() and not self._tables:
+            self._emit([text])
+
+    # -- tables ----------------------------------------------------------------------------------
+
+    def _end_cell(self, table: _Table) -> None:
+        if table.cell is not None and table.row is not None:
+            table.row.append((" ".join("".join(table.cell).split()), *table.span))
+        table.cell = None
+
+    def _end_row(self, table: _Table) -> None:
+        self._end_cell(table)
+        if table.row is None:
+            return
+        texts: list[str] = []
+        column = 0
+
+        def fill_carried() -> None:
+            nonlocal column
+            while table.carried.get(column, 0) > 0:
+                texts.append("")
+                table.carried[column] -= 1
+                column += 1
+
+        for text, colspan, rowspan in table.row:
+            fill_carried()
+            texts += [text] + [""] * (colspan - 1)
+            for spanned in range(column, column + colspan):
+                table.carried[spanned] = rowspan - 1
+            column += colspan
+        last_carried = max((c for c, n in table.carried.items() if n > 0), default=-1)
+        while column <= last_carried:  # spans from above that reach past this row's last cell
+            if table.carried.get(column, 0) > 0:
+                table.carried[column] -= 1
+            texts.append("")
+            column += 1
+        self._emit(texts)
+        table.row = None
+
+    # -- parser events ---------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self._skipping += 1
+            return
+        if tag == "table":
+            self._flush_text()
+            self._tables.append(_Table())
+        elif self._tables and tag == "tr":
+            self._end_row(self._tables[-1])
+            self._tables[-1].row = []
+        elif self._tables and tag in _CELLS:
+            table = self._tables[-1]
+            self._end_cell(table)
+            if table.row is None:
+                table.row = []
+            table.cell, table.span = [], (_span(attrs, "colspan"), _span(attrs, "rowspan"))
+        elif tag == "br":
+            self._line_break()
+        elif tag in _BLOCKS:
+            self._flush_text()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self._line_break()
+
+    def _line_break(self) -> None:
+        if self._tables and self._tables[-1].cell is not None:
+            self._tables[-1].cell.append(" ")
+        else:
+            self._flush_text()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self._skipping = max(0, self._skipping - 1)
+            return
+        if tag == "table" and self._tables:
+            self._end_row(self._tables.pop())
+        elif self._tables and tag == "tr":
+            self._end_row(self._tables[-1])
+        elif self._tables and tag in _CELLS:
+            self._end_cell(self._tables[-1])
+        elif tag in _BLOCKS:
+            self._flush_text()
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping:
+            return
+        if self._tables:
+            table = self._tables[-1]
+            if table.cell is not None:
+                table.cell.append(data)
+            return
+        self._text.append(data)
+
+    def close(self) -> None:
+        super().close()
+        while self._tables:
+            self._end_row(self._tables.pop())
+        self._flush_text()
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]
+
+
+def read_html(data: bytes, name: str) -> Document:
+    text = decode(data, name)
+    reader = _Reader()
+    try:
+        reader.feed(text)
+        reader.close()
+    except Exception as exc:  # html.parser is lenient; anything it still rejects is not worth a traceback
+        raise UnreadableInput(f"无法读取“{name}”：HTML 格式有误（{exc}）。请用浏览器另存为完整网页后再试。") from exc
+    return Document(name=name, reader="html", lines=reader.lines)

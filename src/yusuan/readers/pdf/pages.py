@@ -1,0 +1,155 @@
+"""Opening a PDF within bounds, and each page's glyphs and rulings from its text layer.
+
+pypdfium2 opens the file first: it is fast, tells an encrypted file from a broken one, and counts
+pages from the page tree without parsing them, so a 2,000-page file is refused in milliseconds.
+pdfplumber then gives characters and strokes page by page; each page's cache is freed after use.
+"""
+
+from __future__ import annotations
+
+import io
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+from ...errors import UnreadableInput
+from ..limits import Limits
+from .geometry import Glyph, PageContent, dedupe
+from .rulings import page_rulings
+
+_FPDF_ERR_PASSWORD = 4
+_FPDF_ERR_SECURITY = 5
+# a page whose text layer has fewer usable characters than this has no text to speak of
+_MIN_GLYPHS = 5
+# share of undecodable glyphs ((cid:n), private-use codes) above which a text layer is unusable
+_MAX_BAD_SHARE = 0.3
+# an image-only page: images cover at least this share of it
+_IMAGE_COVER = 0.3
+
+
+_NO_PAGES = "无法读取“{name}”：这个 PDF 没有任何页面。请检查文件是否完整，或重新导出后再试。"
+
+
+@dataclass(slots=True)
+class OpenPdf:
+    name: str
+    pdfium: pdfium.PdfDocument
+    plumber: pdfplumber.PDF
+    page_count: int
+
+
+@contextmanager
+def open_pdf(data: bytes, name: str, limits: Limits):
+    document = _open_pdfium(data, name)
+    try:
+        count = len(document)
+        if count == 0:
+            raise UnreadableInput(_NO_PAGES.format(name=name))
+        if count > limits.max_pages:
+            raise UnreadableInput(
+                f"无法读取“{name}”：PDF 有 {count} 页，超过上限 {limits.max_pages} 页。"
+                "请只提供部门预算或决算公开的部分，或调高页数上限（Limits.max_pages）后再试。"
+            )
+        plumber = _open_plumber(data, name)
+        try:
+            yield OpenPdf(name=name, pdfium=document, plumber=plumber, page_count=count)
+        finally:
+            plumber.close()
+    finally:
+        document.close()
+
+
+def _open_pdfium(data: bytes, name: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code in (_FPDF_ERR_PASSWORD, _FPDF_ERR_SECURITY):
+            raise UnreadableInput(
+                f"无法读取“{name}”：文件已加密。请提供未加密的 PDF，或先用密码解除保护后再试。"
+            ) from exc
+        if _has_no_pages(data):
+            raise UnreadableInput(_NO_PAGES.format(name=name)) from exc
+        raise UnreadableInput(
+            f"无法读取“{name}”：PDF 文件已损坏或不完整（可能下载中断）。请重新下载或重新导出后再试。"
+        ) from exc
+
+
+def _has_no_pages(data: bytes) -> bool:
+    """PDFium calls a well-formed file with an empty page tree broken; pdfminer can tell."""
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return len(pdf.pages) == 0
+    except Exception:
+        return False
+
+
+def _open_plumber(data: bytes, name: str) -> pdfplumber.PDF:
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many kinds for one cause: a file it cannot parse
+        raise UnreadableInput(
+            f"无法读取“{name}”：PDF 文件结构有误，无法解析。请用 PDF 软件另存一份后再试。"
+        ) from exc
+
+
+@dataclass(slots=True)
+class TextLayer:
+    content: PageContent
+    undecodable: int  # glyphs with no Unicode behind them: (cid:n), private-use codes
+
+    @property
+    def usable(self) -> bool:
+        good = len(self.content.glyphs)
+        return good >= _MIN_GLYPHS and self.undecodable <= _MAX_BAD_SHARE * (good + self.undecodable)
+
+
+def text_layer(page, number: int) -> TextLayer:
+    """The page's glyphs (fake-bold copies removed) and rulings."""
+    chars, shapes = parsed_objects(page)
+    x0, top, x1, bottom = page.bbox
+    glyphs: list[Glyph] = []
+    undecodable = 0
+    for char in chars:
+        text = char["text"]
+        if not text or text.isspace():
+            continue
+        # text placed outside the visible page (clipped, never shown by a viewer) is not read
+        if not (x0 <= (char["x0"] + char["x1"]) / 2 <= x1 and top <= (char["top"] + char["bottom"]) / 2 <= bottom):
+            continue
+        if _undecodable(text):
+            undecodable += 1
+        elif char.get("upright", True):
+            glyphs.append(Glyph(text, char["x0"], char["top"], char["x1"], char["bottom"]))
+    horizontals, verticals = page_rulings(shapes)
+    content = PageContent(number, float(page.width), float(page.height), dedupe(glyphs), horizontals, verticals)
+    return TextLayer(content, undecodable)
+
+
+class BrokenPage(Exception):
+    """pdfminer could not parse this page's content."""
+
+
+def parsed_objects(page) -> tuple[list[dict], list[dict]]:
+    """The page's characters and its shapes (lines, rectangles, curves) as pdfminer parses them."""
+    try:
+        return page.chars, page.lines + page.rects + page.curves
+    except Exception as exc:  # pdfminer raises many kinds for one cause: a content stream it cannot parse
+        raise BrokenPage(str(exc)) from exc
+
+
+def _undecodable(text: str) -> bool:
+    return text.startswith("(cid:") or any(0xE000 <= ord(c) <= 0xF8FF or ord(c) < 32 for c in text)
+
+
+def needs_ocr(page, layer: TextLayer) -> bool:
+    """A page without usable text that still has something to read: a scanned image, or glyphs
+    whose font gives no Unicode. A blank page (or one with just a page number) needs nothing."""
+    if layer.undecodable:
+        return True
+    area = float(page.width) * float(page.height) or 1.0
+    covered = sum(
+        max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"])) for i in page.images
+    )
+    return covered >= _IMAGE_COVER * area

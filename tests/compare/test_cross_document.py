@@ -1,0 +1,109 @@
+"""Cross-document checks: stated changes against the prior year's document, a final against its budget."""
+
+from decimal import Decimal
+
+from yusuan.checks.findings import RuleStatus
+from yusuan.checks_xdoc import check_archived, check_disclosure
+
+from .builders import TONGNAN_JXW, budget, claim, tongnan_2023
+
+PASSED, FAILED, NA, COULD_NOT = (RuleStatus.passed, RuleStatus.failed, RuleStatus.not_applicable,
+                                 RuleStatus.could_not_run)
+
+
+def statuses(report):
+    return {r.rule.id: r.status for r in report.results}
+
+
+def result(report, rule_id):
+    return next(r for r in report.results if r.rule.id == rule_id)
+
+
+def test_without_the_prior_year_the_checks_could_not_run_and_say_what_they_need(archive, seed_path):
+    seed = archive.add_file(seed_path)
+    report = check_archived(archive, seed.id)
+    assert statuses(report) == {"XDOC-PRIOR-CHANGE": COULD_NOT, "XDOC-PRIOR-FIGURES": COULD_NOT,
+                                "XDOC-FINAL-BUDGET": NA}
+    assert result(report, "XDOC-PRIOR-CHANGE").reason == (
+        f"档案中没有{TONGNAN_JXW} 2023 年的部门预算，无法比较。请先用 yusuan db add 加入该文件。")
+    assert report.findings == []
+
+
+def test_a_consistent_prior_year_passes(archive, seed_path):
+    seed = archive.add_file(seed_path)
+    archive.add(tongnan_2023())
+    report = check_archived(archive, seed.id)
+    assert statuses(report)["XDOC-PRIOR-CHANGE"] == PASSED
+    assert statuses(report)["XDOC-PRIOR-FIGURES"] == PASSED
+    assert result(report, "XDOC-PRIOR-CHANGE").counterpart == "#2“tongnan-jxw-2023-budget.txt”（2023 年部门预算）"
+
+
+def test_a_stated_change_that_the_prior_year_contradicts(archive, seed_path):
+    seed = archive.add_file(seed_path)
+    archive.add(tongnan_2023(reception="45", operating_cost="224.62"))  # the seed implies 公务接待费 43 in 2023
+    report = check_archived(archive, seed.id)
+    changes = result(report, "XDOC-PRIOR-CHANGE")
+    assert changes.status == FAILED
+    reception = next(f for f in changes.findings if f.place.code == "reception")
+    assert reception.message == (
+        "情况说明中“公务接待费”为 30.00 万元、比 2023 年减少 13.00 万元，即 2023 年为 43.00 万元；"
+        "档案中 #2“tongnan-jxw-2023-budget.txt”（2023 年部门预算）所列为 45.00 万元，按此应比 2023 年减少 15.00 万元"
+        "（相差 2.00 万元）。若比较的是调整后预算或执行数，请在说明中写明。")
+    assert (reception.provided, reception.expected, reception.severity) == (Decimal("-13"), Decimal("-15.00"), "warning")
+    # 三公 total moves with it (50.5 stated, 52.5 listed); nothing else does
+    assert sorted(f.place.code for f in changes.findings if f.is_problem) == ["reception", "three_public_total"]
+    # and the 2023 column of the seed's own 三公 table disagrees with the 2023 document too
+    figures = result(report, "XDOC-PRIOR-FIGURES")
+    assert figures.status == FAILED
+    assert [f.message for f in figures.findings if f.place.name == "公务接待费"] == [
+        "本文件「“三公”经费表」所列 2023 年公务接待费为 43.00 万元，与档案中 #2“tongnan-jxw-2023-budget.txt”"
+        "（2023 年部门预算）所列 45.00 万元不一致（相差 2.00 万元）。若上年数采用调整后预算，请在表中注明。"]
+
+
+def test_a_difference_within_the_last_printed_digit_is_no_finding(archive, seed_path):
+    seed = archive.add_file(seed_path)
+    archive.add(tongnan_2023(basic="1429.07"))  # 0.01 off what 1,379.35 + 49.71 gives
+    report = check_archived(archive, seed.id)
+    assert statuses(report)["XDOC-PRIOR-CHANGE"] == PASSED
+
+
+def test_a_document_can_be_checked_before_it_is_added(archive, seed):
+    archive.add(tongnan_2023(basic="1500.00"))
+    report = check_disclosure(archive, seed)
+    assert statuses(report)["XDOC-PRIOR-CHANGE"] == FAILED
+    assert any("基本支出" in f.message and "按此应比 2023 年减少 120.65 万元" in f.message for f in report.findings)
+
+
+def _final_2024(change: str) -> object:
+    stated = claim("expenditure_total", "支出决算", "3900.00", 2024, change=change, direction="增加",
+                   compared_year=2024, line=12)
+    return budget(TONGNAN_JXW, 2024, basic="1400.00", project="2500.00", classes={}, kind="final", claims=[stated])
+
+
+def test_a_final_against_its_budget(archive, seed_path):
+    final = archive.add(_final_2024(change="94.65"))  # 3,805.35 in the budget + 94.65 = 3,900.00
+    assert result(check_archived(archive, final.id), "XDOC-FINAL-BUDGET").status == COULD_NOT
+    archive.add_file(seed_path)
+    assert result(check_archived(archive, final.id), "XDOC-FINAL-BUDGET").status == PASSED
+    wrong = archive.add(_final_2024(change="100"))
+    checked = result(check_archived(archive, wrong.id), "XDOC-FINAL-BUDGET")
+    assert checked.status == FAILED
+    assert "按此应比 2024 年预算增加 94.65 万元" in checked.findings[0].message
+    assert checked.findings[0].place.line == 12
+
+
+def test_a_document_without_a_year_could_not_run(archive):
+    undated = budget("重庆市潼南区某局", 2024, basic="1", project="1", classes={})
+    undated.year = None
+    report = check_disclosure(archive, undated)
+    assert result(report, "XDOC-PRIOR-CHANGE").reason == "未识别到：年度"
+    assert statuses(report)["XDOC-PRIOR-FIGURES"] == COULD_NOT
+
+
+def test_changes_against_an_unnamed_year_are_never_assumed(archive, seed):
+    archive.add(tongnan_2023(basic="1500.00"))
+    unnamed = seed.model_copy(deep=True)
+    for c in unnamed.narrative.claims:
+        c.compared_year = None
+    report = check_disclosure(archive, unnamed)
+    assert statuses(report)["XDOC-PRIOR-CHANGE"] == NA

@@ -1,0 +1,79 @@
+"""The input workbook: the template, the filled example, and messages that name sheet, row and column."""
+
+import io
+from decimal import Decimal as D
+
+import openpyxl
+import pytest
+
+from yusuan.inputs import InputError, load_input, read_yaml, workbook_bytes
+from yusuan.inputs.sheets import SHEETS
+
+from .conftest import EXAMPLE_XLSX
+
+
+def test_template_has_instructions_every_sheet_and_validation():
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes()))
+    assert book.sheetnames == ["填表说明", *[s.name for s in SHEETS]]
+    lines = book["支出功能科目"]
+    assert [c.value for c in lines[1]][:6] == ["科目编码", "科目名称", "资金来源", "基本支出", "项目支出", "上年预算数"]
+    kinds = {v.type for v in lines.data_validations.dataValidation}
+    assert {"textLength", "list", "decimal"} <= kinds
+    assert [r[0].value for r in book["三公经费"].iter_rows(min_row=2)] == ["因公出国（境）费", "公务用车购置费",
+                                                                       "公务用车运行维护费", "公务接待费"]
+
+
+def test_the_filled_example_workbook_holds_the_same_facts_as_the_yaml(facts):
+    from_workbook, warnings = load_input(EXAMPLE_XLSX)
+    assert from_workbook == facts
+    assert warnings == []
+
+
+def _edited(tmp_path, edit) -> str:
+    book = openpyxl.load_workbook(EXAMPLE_XLSX)
+    edit(book)
+    path = tmp_path / "budget.xlsx"
+    book.save(path)
+    with pytest.raises(InputError) as raised:
+        load_input(path)
+    return raised.value.message
+
+
+def test_a_wrong_code_names_sheet_row_and_column(tmp_path):
+    message = _edited(tmp_path, lambda b: b["支出功能科目"].cell(row=3, column=1, value="201135"))
+    assert "工作表「支出功能科目」第3行“科目编码”列" in message and "7位" in message
+
+
+def test_text_where_a_number_belongs(tmp_path):
+    message = _edited(tmp_path, lambda b: b["基本支出经济科目"].cell(row=2, column=3, value="二百一十八"))
+    assert "工作表「基本支出经济科目」第2行“金额”列" in message and "不是数字" in message
+
+
+def test_a_negative_amount(tmp_path):
+    message = _edited(tmp_path, lambda b: b["三公经费"].cell(row=5, column=2, value=-30))
+    assert "工作表「三公经费」第5行“本年预算数”列" in message and "负数" in message
+
+
+def test_a_missing_required_sheet(tmp_path):
+    message = _edited(tmp_path, lambda b: b.remove(b["三公经费"]))
+    assert "缺少工作表「三公经费」" in message
+
+
+def test_facts_that_disagree_are_located_in_the_workbook(tmp_path):
+    # 30101 基本工资 218.13 -> 200: the economic lines no longer add up to the 基本支出 of the 项 lines
+    message = _edited(tmp_path, lambda b: b["基本支出经济科目"].cell(row=2, column=3, value=200))
+    assert "工作表「基本支出经济科目」" in message and "1,379.35" in message
+
+
+def test_an_unknown_choice_lists_the_options(tmp_path):
+    message = _edited(tmp_path, lambda b: b["政府采购"].cell(row=2, column=1, value="设备"))
+    assert "工作表「政府采购」第2行“采购类别”列" in message and "货物、工程、服务" in message
+
+
+def test_yaml_numbers_are_exact_and_errors_name_the_key():
+    text = EXAMPLE_XLSX.with_suffix(".yaml").read_text("utf-8")
+    facts, _ = read_yaml(text, "x.yaml")
+    assert facts.functional_lines[0].basic == D("357.87")
+    with pytest.raises(InputError) as raised:
+        read_yaml(text.replace("basic: 357.87", "basic: -357.87"), "x.yaml")
+    assert "functional_lines 第1项 basic" in raised.value.message and "负数" in raised.value.message

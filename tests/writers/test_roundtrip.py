@@ -1,0 +1,63 @@
+"""Write, read back, compare every amount: tables, projects, target funds, and the narrative's claims.
+
+The HTML reader is ours (readers/html.py). XLSX and DOCX are read back twice: by small test-side readers
+(readback.py, testing the writers' structure on their own) and by yusuan's readers through the dispatcher.
+"""
+
+import pytest
+
+from yusuan.errors import UnreadableInput
+from yusuan.pipeline import parse_bytes
+from yusuan.readers.html import read_html
+from yusuan.recognize import recognize
+from yusuan.writers.docx import docx_bytes
+from yusuan.writers.html import html_bytes
+from yusuan.writers.xlsx import xlsx_bytes
+
+from .amounts import all_amounts, claim_facts, differences
+from .readback import docx_document, xlsx_document
+
+
+@pytest.fixture(scope="module", params=["seed", "derived"])
+def disclosure(request, seed, derived):
+    return seed if request.param == "seed" else derived
+
+
+def _same(original, back):
+    assert differences(all_amounts(original), all_amounts(back)) == []
+    assert claim_facts(back) == claim_facts(original)
+
+
+def test_html_round_trip(disclosure):
+    _same(disclosure, recognize(read_html(html_bytes(disclosure), "out.html")))
+
+
+def test_xlsx_round_trip_structure(disclosure):
+    _same(disclosure, recognize(xlsx_document(xlsx_bytes(disclosure))))
+
+
+def test_docx_round_trip_structure(disclosure):
+    _same(disclosure, recognize(docx_document(docx_bytes(disclosure))))
+
+
+def _through_yusuan(data: bytes, name: str):
+    try:
+        return parse_bytes(data, name)
+    except UnreadableInput as exc:
+        if "暂不支持" in exc.message:
+            pytest.xfail(f"yusuan has no reader for {name} yet (the reader issue)")
+        raise
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "html"])
+def test_round_trip_through_yusuans_readers(disclosure, fmt):
+    writer = {"xlsx": xlsx_bytes, "docx": docx_bytes, "html": html_bytes}[fmt]
+    back = _through_yusuan(writer(disclosure), f"out.{fmt}")
+    if back.reader != fmt and fmt == "html":
+        pytest.xfail("the dispatcher does not route HTML to readers/html.py yet (lead: add it to readers/__init__.py)")
+    assert differences(all_amounts(disclosure), all_amounts(back)) == []
+
+
+def test_pdf_round_trip_through_yusuans_reader(derived, pdf_of_derived):
+    back = _through_yusuan(pdf_of_derived, "out.pdf")
+    assert differences(all_amounts(derived), all_amounts(back)) == []
