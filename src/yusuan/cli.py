@@ -175,3 +175,16 @@ def schema() -> None:
 def version() -> None:
     """显示版本。"""
     sys.stdout.write(f"yusuan {__version__}\n")
+
+
+def _register_subcommands() -> None:
+    from . import cli_render
+    from .cli_db import compare, db_app
+
+    app.command()(cli_render.template)
+    app.command()(cli_render.render)
+    app.add_typer(db_app, name="db")
+    app.command()(compare)
+
+
+_register_subcommands()

@@ -11,7 +11,9 @@ from .recognize import recognize
 
 
 def _require_disclosure(disclosure: Disclosure, name: str) -> Disclosure:
-    if not disclosure.tables and not disclosure.narrative.claims and disclosure.performance_overall is None \
+    # a narrative alone counts only when it names its department: plain text with numbers in it is no disclosure
+    has_narrative = bool(disclosure.narrative.claims) and disclosure.department is not None
+    if not disclosure.tables and not has_narrative and disclosure.performance_overall is None \
             and not disclosure.performance_projects:
         raise UnreadableInput(
             f"无法读取“{name}”：没有找到预算或决算公开的表格或说明。请确认这是部门预算/决算公开文件。"

@@ -101,3 +101,10 @@ def test_a_truncated_document_parses_what_is_there_and_says_what_is_missing(seed
     assert {"fiscal_summary", "general_expenditure", "summary", "revenue"} <= set(data["tables"])
     assert "expenditure" not in data["tables"]
     assert "未找到" in result.stderr and "部门支出总表" not in result.stderr and "支出总表" in result.stderr
+
+
+def test_a_text_about_budgets_that_is_no_disclosure_is_refused(seed_path):
+    readme = seed_path.parents[1] / "README.md"  # mentions every table name, prints no table
+    result = runner.invoke(app, ["parse", str(readme)])
+    assert result.exit_code == 2
+    assert "没有找到预算或决算公开" in result.stderr

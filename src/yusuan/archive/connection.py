@@ -40,8 +40,13 @@ def open_for_writing(path: Path, timeout: float) -> tuple[duckdb.DuckDBPyConnect
     lock.acquire(timeout)
     try:
         con = _connect(path, read_only=False)
+    except BaseException:
+        lock.release()
+        raise
+    try:
         migrate(con)
     except BaseException:
+        con.close()
         lock.release()
         raise
     return con, lock

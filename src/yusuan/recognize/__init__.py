@@ -34,11 +34,18 @@ def recognize(document: Document) -> Disclosure:
         _add_table(disclosure, segment)
     if segments.performance:
         performance = read_performance(segments.performance)
-        disclosure.performance_overall = performance.overall
-        disclosure.performance_projects = performance.projects
-        disclosure.unreadable += performance.unreadable
+        # a title-like line with nothing under it (a table of contents, a mention in prose) is no table
+        if performance.overall is not None and _has_content(performance.overall):
+            disclosure.performance_overall = performance.overall
+        disclosure.performance_projects = [t for t in performance.projects if _has_content(t)]
+        if disclosure.performance_overall or disclosure.performance_projects:
+            disclosure.unreadable += performance.unreadable
     disclosure.narrative = read_narrative(segments.narrative, disclosure.unit, disclosure.year)
     return disclosure
+
+
+def _has_content(table) -> bool:
+    return bool(table.name or table.fund is not None or table.indicators or table.start or table.end)
 
 
 def _add_table(disclosure: Disclosure, segment: Segment) -> None:
