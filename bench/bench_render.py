@@ -4,13 +4,15 @@
 
 "seed" is the published example parsed (examples/tongnan-jxw-2024-budget.txt); "facts" is the filled
 input (examples/budget-input.yaml) derived into a disclosure. Wall and CPU time are both shown: on a
-busy machine the CPU time is the steadier figure.
+busy machine the CPU time is the steadier figure. CPU time counts this process and the children it waited
+for (the PDF writer renders in a forked child, see writers/pdf.py), so it is the whole cost of a render.
 """
 
 from __future__ import annotations
 
 import os
 import platform
+import resource
 import statistics
 import sys
 import time
@@ -27,21 +29,27 @@ FACTS = ROOT / "examples" / "budget-input.yaml"
 BUDGET_SECONDS = {"pdf": 3.0, "xlsx": 0.5, "docx": 0.5, "html": 0.5}
 
 
+def cpu_time() -> float:
+    """CPU seconds of this process and of its children that have been waited for."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def measure(action, runs: int) -> tuple[list[float], list[float]]:
     action()  # warm-up: imports, font configuration, catalog
     walls, cpus = [], []
     for _ in range(runs):
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu = time.perf_counter(), cpu_time()
         action()
         walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
+        cpus.append(cpu_time() - cpu)
     return walls, cpus
 
 
 def line(label: str, walls: list[float], cpus: list[float], budget: float | None) -> str:
     verdict = "" if budget is None else ("  within" if statistics.median(walls) <= budget else "  OVER") + f" {budget:g} s"
     return (f"{label:<16} wall best {min(walls):6.3f} s, median {statistics.median(walls):6.3f} s;"
-            f" cpu median {statistics.median(cpus):6.3f} s{verdict}")
+            f" cpu best {min(cpus):6.3f} s, median {statistics.median(cpus):6.3f} s{verdict}")
 
 
 def main(runs: int = 5) -> None:

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # System packages yusuan needs beyond its Python dependencies. Idempotent: installs only what is missing.
 #   - a CJK font (fonts-noto-cjk): WeasyPrint embeds it so the rendered PDF shows Chinese, not boxes;
-#   - libharfbuzz-subset0: WeasyPrint subsets that font with HarfBuzz (fast) instead of fontTools (slow).
+#   - libharfbuzz-subset0: WeasyPrint subsets that font with HarfBuzz (fast) instead of fontTools (slow);
+#   - chromium: the web app's end-to-end tests drive Debian's headless Chromium through Playwright
+#     (never `playwright install`, which downloads a browser of its own).
 # Run as root (or with sudo) on Debian/Ubuntu; prints what it does, exits 0 when all is present.
 set -euo pipefail
 
@@ -18,8 +20,13 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset\.so\.0'; then
   missing+=(libharfbuzz-subset0)
 fi
 
+# The end-to-end tests of `yusuan serve` (tests/web/test_e2e.py) launch /usr/bin/chromium.
+if [ ! -x /usr/bin/chromium ]; then
+  missing+=(chromium)
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system-deps: CJK font present ($(fc-list :lang=zh family | head -n 1)), HarfBuzz subsetter present"
+  echo "system-deps: CJK font present ($(fc-list :lang=zh family | head -n 1)), HarfBuzz subsetter present, chromium present"
   exit 0
 fi
 
@@ -50,4 +57,8 @@ if [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
   echo "system-deps: a CJK font was installed but fc-list :lang=zh still finds none" >&2
   exit 1
 fi
-echo "system-deps: CJK font ready ($(fc-list :lang=zh family | head -n 1))"
+if [ ! -x /usr/bin/chromium ]; then
+  echo "system-deps: chromium was installed but /usr/bin/chromium is missing" >&2
+  exit 1
+fi
+echo "system-deps: CJK font ready ($(fc-list :lang=zh family | head -n 1)), chromium ready"

@@ -20,14 +20,21 @@ class Cell:
 
 @dataclass(slots=True)
 class Line:
+    """A line's cells are not changed once the reader hands the line on: `texts` and `filled` are
+    asked for many times by the recognizer and are computed once."""
+
     cells: list[Cell]
     number: int | None = None  # 1-based line in a text input
     page: int | None = None  # 1-based page where the input has pages
     box: tuple[float, float, float, float] | None = None
+    _texts: list[str] | None = field(default=None, repr=False, compare=False)
+    _filled: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def texts(self) -> list[str]:
-        return [c.text for c in self.cells]
+        if self._texts is None:
+            self._texts = [c.text for c in self.cells]
+        return self._texts
 
     @property
     def text(self) -> str:
@@ -36,7 +43,9 @@ class Line:
 
     @property
     def filled(self) -> list[str]:
-        return [c.text for c in self.cells if c.text]
+        if self._filled is None:
+            self._filled = [t for t in self.texts if t]
+        return self._filled
 
     @property
     def source(self) -> Source:

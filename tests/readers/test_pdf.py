@@ -7,12 +7,16 @@ the rendered pages by eye, not taken from the program's output.
 from __future__ import annotations
 
 import io
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from yusuan.readers import read_bytes, read_path
+from yusuan.readers import ocr, read_bytes, read_path
 from yusuan.readers.pdf.geometry import Glyph, dedupe
+
+needs_ocr = pytest.mark.skipif(not ocr.available(), reason="OCR extra (yusuan[ocr]) not installed")
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
@@ -159,7 +163,7 @@ def test_a_doubled_character_that_stands_apart_is_kept():
     assert len(dedupe(glyphs)) == 2
 
 
-@pytest.mark.skipif(not __import__("yusuan.readers.ocr", fromlist=["available"]).available(), reason="OCR extra not installed")
+@needs_ocr
 def test_scanned_pdf_is_read_with_ocr_into_the_same_cells():
     doc = read_bytes(image_pdf(html_pdf(SUMMARY), dpi=150), "scan.pdf")
     assert doc.reader == "pdf+ocr"
@@ -228,3 +232,35 @@ def test_corpus_two_tables_side_by_side_in_one_grid():
     rows = rows_of(doc, page=16)
     assert ["30101", "基本工资", "537.64", "30201", "办公费", "84.62"] in rows
     assert ["30108", "机关事业单位基本养老保险缴费", "446.11", "30206", "电费", "18.86"] in rows
+
+
+@needs_ocr
+def test_seed_rendered_by_the_pdf_writer_reads_back_through_ocr_at_150_dpi():
+    """The example as the PDF writer prints it, rasterized at 150 dpi: the amounts OCR reads on the
+    three pages richest in table amounts are those of the text layer (all 30 pages: see notes)."""
+    writers = pytest.importorskip("yusuan.writers.pdf")
+    import pypdfium2 as pdfium
+
+    from yusuan.pipeline import parse_path
+
+    pdf = writers.pdf_bytes(parse_path(Path(__file__).resolve().parents[2] / "examples" / "tongnan-jxw-2024-budget.txt"))
+    text_layer = read_bytes(pdf, "seed.pdf")
+    amounts_by_page: dict[int, list[str]] = {}
+    for line in text_layer.lines:
+        if len(line.cells) > 1:
+            amounts_by_page.setdefault(line.page, []).extend(t for t in line.texts if _is_amount(t))
+    pages = sorted(sorted(amounts_by_page, key=lambda p: -len(amounts_by_page[p]))[:3])
+    source = pdfium.PdfDocument(pdf)
+    subset = pdfium.PdfDocument.new()
+    subset.import_pages(source, [p - 1 for p in pages])
+    out = io.BytesIO()
+    subset.save(out)
+    scanned = read_bytes(image_pdf(out.getvalue(), dpi=150), "seed-scan.pdf")
+    expected = sorted(a for p in pages for a in amounts_by_page[p])
+    read = sorted(t for line in scanned.lines if len(line.cells) > 1 for t in line.texts if _is_amount(t))
+    matched = sum((Counter(expected) & Counter(read)).values())
+    assert matched >= 0.99 * len(expected)
+
+
+def _is_amount(text: str) -> bool:
+    return bool(re.fullmatch(r"-?[\d,]+\.\d\d", text))

@@ -9,7 +9,7 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from ..model import Disclosure
-from .document import printed_document
+from .document import PrintedDocument, printed_document
 
 
 @cache
@@ -29,9 +29,19 @@ def _template_text() -> str:
     return resources.files("yusuan.writers").joinpath("templates", "disclosure.html.j2").read_text("utf-8")
 
 
-def render_html(disclosure: Disclosure) -> str:
-    template = _environment().from_string(_template_text())
-    return template.render(doc=printed_document(disclosure))
+@cache
+def _template():
+    return _environment().from_string(_template_text())
+
+
+def render_html(disclosure: Disclosure, *, inline_css: bool = True) -> str:
+    """The whole disclosure as one HTML page. `inline_css=False` leaves the stylesheet out (the PDF writer
+    passes it to WeasyPrint compiled once, see pdf.py); the HTML written to a file always has it."""
+    return render_document(printed_document(disclosure), inline_css=inline_css)
+
+
+def render_document(doc: PrintedDocument, *, inline_css: bool = True) -> str:
+    return _template().render(doc=doc, inline_css=inline_css)
 
 
 def html_bytes(disclosure: Disclosure) -> bytes:

@@ -1,22 +1,155 @@
 """PDF (A4) through WeasyPrint, from the same HTML: CJK font embedded (subset), header rows repeated on
-every page, page numbers, a contents page with page numbers. Needs a CJK font (scripts/system-deps.sh)."""
+every page, page numbers, a contents page with page numbers. Needs a CJK font (scripts/system-deps.sh).
+
+How it is kept fast (measured in docs/writing.md, "PDF speed"):
+
+- the render runs in a forked child process with Python's cyclic garbage collector off. WeasyPrint makes
+  about a million objects for the 30-page example, and its box and style trees hang together in reference
+  cycles. With the collector on, it scanned that growing heap again and again during the render, then needed
+  a last pass over ~400,000 objects to free it (together about 1.5 s of 4 s). The child's memory goes back to
+  the system when it exits, so nobody collects it. Where fork cannot be used safely (not Linux, or
+  other Python threads running), the render runs in this process with the collector paused;
+- our own HTML is parsed by the C XML parser instead of WeasyPrint's pure-Python HTML5 parser (0.17 s);
+- the stylesheet is compiled once per process, with one font configuration, before the child is forked.
+
+Set YUSUAN_PDF_FORK=0 to render in the calling process (profiling, debugging).
+"""
 
 from __future__ import annotations
 
+import gc
 import logging
+import os
+import re
+import signal
+import sys
+import threading
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache
+from xml.etree import ElementTree
 
 from ..errors import YusuanError
 from ..model import Disclosure
-from .html import render_html
+from .html import _css, render_html
 
 # WeasyPrint warns about CSS it ignores (screen-only rules); that is expected, not the user's business
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 
+FORK_ENV = "YUSUAN_PDF_FORK"
+
 
 def pdf_bytes(disclosure: Disclosure) -> bytes:
+    _stylesheet()  # imports WeasyPrint here (its error is the caller's), compiled once and shared with the child
+    html = render_html(disclosure, inline_css=False)
+    if _can_fork():
+        data = _in_child(_render, html)
+        if data is not None:
+            return data
+    with collector_paused():
+        return _render(html)
+
+
+def _weasyprint():
     try:
-        from weasyprint import HTML
+        import weasyprint
     except (ImportError, OSError) as exc:  # OSError: the Pango/cairo system libraries are missing
         raise YusuanError(f"无法生成 PDF：WeasyPrint 不可用（{exc}）。请安装 weasyprint 及其系统依赖后再试。") from exc
-    return HTML(string=render_html(disclosure)).write_pdf()
+    return weasyprint
+
+
+@cache
+def _stylesheet():
+    """writers/templates/style.css compiled once (the HTML file carries the same text inline)."""
+    return _weasyprint().CSS(string=_css(), font_config=_font_config())
+
+
+@cache
+def _font_config():
+    _weasyprint()
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def _render(html: str) -> bytes:
+    document = parsed_html(html).render(font_config=_font_config(), stylesheets=[_stylesheet()])
+    return document.write_pdf()
+
+
+# void elements, which the template writes as `<col ...>`: closed for the XML parser
+_VOID = re.compile(r"<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b([^>]*?)/?>")
+
+
+def parsed_html(html: str):
+    """weasyprint.HTML of our own HTML. WeasyPrint parses with tinyhtml5, in pure Python; the template
+    writes well-formed markup (text and attributes escaped by Jinja, no inline stylesheet), so the C XML
+    parser reads it to the same element tree (tests/writers/test_pdf_speed.py) in a few milliseconds.
+    Whatever it refuses (a control character in the data, say) goes through WeasyPrint's own parser."""
+    weasyprint = _weasyprint()
+    try:
+        import cssselect2
+
+        root = ElementTree.fromstring(_VOID.sub(r"<\1\2/>", html))
+        document = weasyprint.HTML(string="<html></html>")  # base URL, URL fetcher, media type as usual
+        if root.tag != "html" or not hasattr(document, "wrapper_element"):
+            raise ValueError("not the tree WeasyPrint expects")
+        document.wrapper_element = cssselect2.ElementWrapper.from_html_root(root)
+        document.etree_element = document.wrapper_element.etree_element
+        return document
+    except (ElementTree.ParseError, ValueError, ImportError):
+        return weasyprint.HTML(string=html)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _can_fork() -> bool:
+    # never with other Python threads running: a lock one of them holds would stay locked in the child
+    return (sys.platform.startswith("linux") and hasattr(os, "fork") and os.environ.get(FORK_ENV, "1") != "0"
+            and threading.active_count() == 1)
+
+
+def _in_child(action: Callable[..., bytes], *args) -> bytes | None:
+    """`action(*args)` in a forked child, its bytes sent back through a pipe; None when the child failed
+    (the caller then runs the action itself, so a real error is raised where it can be seen)."""
+    read_end, write_end = os.pipe()
+    try:
+        with warnings.catch_warnings():  # Python 3.12+ warns of native threads; the child runs only WeasyPrint
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: leaves through os._exit only, never runs the parent's cleanup
+        status = 1
+        try:
+            os.close(read_end)
+            gc.disable()
+            data = action(*args)
+            with os.fdopen(write_end, "wb") as stream:
+                stream.write(data)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end, "rb") as stream:
+            data = stream.read()
+    except BaseException:  # interrupted: do not leave the child rendering
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
+    _, status = os.waitpid(pid, 0)
+    return data if os.waitstatus_to_exitcode(status) == 0 else None

@@ -50,13 +50,29 @@ def _text_lines(glyphs: list[Glyph], page: int) -> list[tuple[Line, float]]:
     lines = []
     for visual in visual_lines(glyphs):
         cells = []
-        for run in fragments(visual):
+        for run in _leaders_joined(fragments(visual)):
             text = normalize_text(run_text(run))
             if text:
                 cells.append(Cell(text, rounded(box_of(run))))
         if cells:
             lines.append((Line(cells=cells, page=page, box=rounded(visual.box)), visual.size))
     return lines
+
+
+_LEADER = ".…·．。"
+
+
+def _leaders_joined(runs: list[list[Glyph]]) -> list[list[Glyph]]:
+    """A contents line's dot leaders ("一、单位基本情况 ........ 3") are one text, however the dots
+    are spaced (OCR sees gaps in them): runs that end or start with leader dots are joined."""
+    joined: list[list[Glyph]] = [runs[0]]
+    for run in runs[1:]:
+        before, after = run_text(joined[-1]), run_text(run)
+        if before[-2:].strip(_LEADER) == "" or after[:2].strip(_LEADER) == "":
+            joined[-1] = joined[-1] + run
+        else:
+            joined.append(run)
+    return joined
 
 
 def _with_unruled_tables(placed: list[Placed]) -> list[Placed]:

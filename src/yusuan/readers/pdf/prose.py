@@ -24,11 +24,25 @@ _SIZE_RATIO = 0.8
 # many of them before its lines are joined at all
 _BODY_LINE_CHARS = 15
 _BODY_LINES = 4
+# margins are counted in bins this wide (points): OCR boxes and justified lines end a little apart
+_BIN = 3.0
+# share of body lines that must start at a position for it to be the left margin
+_MARGIN_SHARE = 0.05
+# share of long lines that must end at one place for it to be the right margin
+_MARGIN_LINES_SHARE = 0.2
+# an entry of a table of contents: dot leaders (OCR may keep only one) and a page number, not a
+# decimal number ending a wrapped sentence ("增长12.08")
+_CONTENTS_ENTRY = re.compile(r"(?<!\d)[.…·]+\s*\d{1,3}$")
 # a sentence that ends here does not go on over a page break into what may be a title
 _SENTENCE_END = ("。", "!", "?", ";", ":", "!", "?")
 # a centred line this wide (share of the text width) was wrapped if a shorter centred line follows
 _WIDE_TITLE = 0.6
-_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))")
+# a line opening a new paragraph: a numbered heading; or, after a finished sentence, a short
+# label and a colon ("说明：", but not the "中：" of a wrapped "其中：")
+_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))"
+)
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,4}[:：]")
 
 
 def join_prose(pages: list[list[Placed]]) -> list[Placed]:
@@ -51,26 +65,38 @@ def _format(item: Placed) -> tuple[int, int]:
 
 def _margins_by_format(pages: list[list[Placed]]) -> dict[tuple[int, int], tuple[float, float]]:
     """Left and right margins of the body text, per page format (portrait and landscape pages
-    differ): where most long lines start and end. A format with no running text gets none, and its
-    lines are not joined."""
+    differ): the left-most start shared by several long lines, and the end most of them share.
+    A format with no running text gets none, and its lines are not joined."""
     starts: dict[tuple[int, int], Counter[int]] = {}
     ends: dict[tuple[int, int], Counter[int]] = {}
     for page in pages:
         for item in page:
             if _is_prose(item) and len(item.line.cells[0].text) >= _BODY_LINE_CHARS:
-                starts.setdefault(_format(item), Counter())[round(item.line.box[0])] += 1
-                ends.setdefault(_format(item), Counter())[round(item.line.box[2])] += 1
+                starts.setdefault(_format(item), Counter())[round(item.line.box[0] / _BIN)] += 1
+                ends.setdefault(_format(item), Counter())[round(item.line.box[2] / _BIN)] += 1
     margins = {}
     for key, counter in starts.items():
-        if sum(counter.values()) >= _BODY_LINES:
-            left = counter.most_common(1)[0][0]
-            right = max(x for x, n in ends[key].items() if n >= 2) if any(n >= 2 for n in ends[key].values()) else 0
-            margins[key] = (float(left), float(right))
+        right = _shared_end(ends[key])
+        if sum(counter.values()) >= _BODY_LINES and right is not None:
+            # the left-most start that many lines share: indented first lines may be the majority
+            enough = max(2, _MARGIN_SHARE * sum(counter.values()))
+            left = min((x for x, n in counter.items() if n >= enough), default=counter.most_common(1)[0][0])
+            margins[key] = (float(left * _BIN), float(right * _BIN))
     return margins
 
 
 def _is_prose(item: Placed) -> bool:
     return not item.in_table and len(item.line.cells) == 1
+
+
+def _shared_end(ends: Counter[int]) -> int | None:
+    """The bin where justified lines end (the most common end, give or take a bin), if enough lines
+    end there to call it a margin; pages of tables and centred titles have none."""
+    best = max(ends, key=lambda b: ends[b - 1] + ends[b] + ends[b + 1])
+    count = ends[best - 1] + ends[best] + ends[best + 1]
+    if count < _BODY_LINES or count < _MARGIN_LINES_SHARE * sum(ends.values()):
+        return None
+    return best + 1
 
 
 def _continues(previous: Placed, item: Placed, left: float, right: float, first_on_page: bool) -> bool:
@@ -80,7 +106,10 @@ def _continues(previous: Placed, item: Placed, left: float, right: float, first_
     size = max(previous.size, item.size)
     if min(previous.size, item.size) < _SIZE_RATIO * size:
         return False
-    if _HEADING.match(item.line.cells[0].text):
+    text, before = item.line.cells[0].text, previous.line.cells[0].text
+    if _HEADING.match(text) or _CONTENTS_ENTRY.search(before):
+        return False
+    if _LABEL.match(text) and before.endswith(_SENTENCE_END):
         return False
     page, box = previous.tail or (previous.line.page, previous.line.box)
     if page == item.line.page:

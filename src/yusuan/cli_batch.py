@@ -1,0 +1,59 @@
+"""`yusuan batch` (a collection of any size, in parallel) and `yusuan synth` (synthetic disclosures).
+
+Registered in cli.py with `app.command()(batch)` and `app.command()(synth)`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from .errors import YusuanError
+
+err = Console(stderr=True, highlight=False)
+
+
+def _guarded(action) -> None:
+    from .cli import guarded  # late: cli.py imports this module to register the commands
+
+    guarded(action)
+
+
+def batch(
+    paths: Annotated[list[Path] | None, typer.Argument(help="文件或文件夹（递归查找 txt/pdf/docx/xlsx/html 等）。")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="并行的工作进程数（默认为 CPU 核数）。")] = 0,
+    db: Annotated[Path | None, typer.Option("--db", envvar="YUSUAN_DB",
+                                            help="档案文件（默认 ./yusuan.duckdb，或环境变量 YUSUAN_DB）。")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="失败记录、汇总和（ray 引擎）Parquet 分区的目录（默认 <档案>.batch/）。")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local（本机进程池）或 ray（Ray 集群）。")] = "local",
+    address: Annotated[str | None, typer.Option("--address", help="ray：已有集群的地址（如 auto 或 ray://主节点:10001）；不指定则在本机启动。")] = None,
+    list_file: Annotated[list[Path] | None, typer.Option("--list", help="文件列表（每行一个路径，可多次指定）。")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="每份文件最长处理秒数（0 为不限）。")] = 300.0,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="重新处理以前失败的文件。")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度条。")] = False,
+) -> None:
+    """批量读取、检查并归档一批公开文件：并行处理，可中断后续跑（已归档的文件按内容跳过）。"""
+    from .archive.connection import resolve_path
+    from .batch import BatchOptions, run_batch
+    from .batch.report import print_summary
+
+    exit_code = [0]
+
+    def run() -> None:
+        if not paths and not list_file:
+            raise YusuanError("请指定要处理的文件或文件夹，或用 --list 指定文件列表。")
+        if workers < 0:
+            raise YusuanError(f"--workers 的值 {workers} 无效。请输入正整数。")
+        options = BatchOptions(db=db, out=out, workers=workers or os.cpu_count() or 1, engine=engine,
+                               address=address, timeout=timeout or None, retry_failed=retry_failed,
+                               list_files=tuple(list_file or ()), progress=not quiet)
+        summary = run_batch(list(paths or ()), options, err)
+        print_summary(summary, options.out_folder(resolve_path(db)), Console(highlight=False))
+        exit_code[0] = summary.exit_code
+
+    _guarded(run)
+    raise typer.Exit(exit_code[0])

@@ -1,0 +1,111 @@
+"""Running one untrusted job (reading an uploaded file, drawing a PDF page) in a process of its own.
+
+Why a process and not a thread: an uploaded file is hostile until read. A reader that crashes the
+interpreter (a C library on a broken PDF), loops, or eats memory then takes down its worker, not
+the server: the worker is killed after `timeout`, its address space is capped, and the server
+reports the document as failed and goes on serving.
+
+Workers are forked from a forkserver that has imported the readers once (`PRELOAD`), so starting
+one costs milliseconds, not the second a fresh interpreter would take to import them. The input
+goes through a pipe after the worker starts; the worker reports progress and then its result.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import resource
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from ..errors import YusuanError
+
+# yusuan.cli too: a worker re-imports the program's main module (for `yusuan serve`, the console
+# script, which imports yusuan.cli); preloaded, that import finds everything already loaded.
+PRELOAD = ["yusuan.web.parsing", "yusuan.web.pdfpages", "yusuan.cli"]
+_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload(PRELOAD)
+
+Progress = Callable[..., None]
+
+
+class WorkerFailed(YusuanError):
+    """The worker died, ran out of time or memory, or hit a bug: the message says which."""
+
+
+def resolve(target: str) -> Callable[..., Any]:
+    """'package.module:function' -> the function (only names the server was configured with)."""
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def _limit_memory(megabytes: int) -> None:
+    if megabytes > 0:
+        size = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (size, size))
+
+
+def _worker(conn: Connection, target: str, memory_mb: int) -> None:
+    _limit_memory(memory_mb)
+    try:
+        payload = conn.recv()
+        result = resolve(target)(payload, lambda stage, **info: conn.send(("progress", stage, info)))
+        conn.send(("result", result, None))
+    except YusuanError as error:  # the file's fault, said in words the user can act on
+        conn.send(("refused", error.message, None))
+    except MemoryError:
+        conn.send(("memory", memory_mb, None))
+    except Exception as error:  # a bug: reported with its type, so it can be fixed
+        conn.send(("failed", f"{type(error).__name__}: {error}", None))
+    finally:
+        conn.close()
+
+
+def run_isolated(target: str, payload: Any, *, timeout: float, memory_mb: int = 0,
+                 on_progress: Progress | None = None) -> Any:
+    """Run `target(payload, progress)` in a worker; its result, or YusuanError / WorkerFailed."""
+    ours, theirs = _CONTEXT.Pipe()
+    process = _CONTEXT.Process(target=_worker, args=(theirs, target, memory_mb), daemon=True)
+    process.start()
+    theirs.close()
+    try:
+        ours.send(payload)
+        return _await_result(ours, process, time.monotonic() + timeout, timeout, on_progress)
+    finally:
+        ours.close()
+        _stop(process)
+
+
+def _await_result(conn: Connection, process, deadline: float, timeout: float, on_progress: Progress | None) -> Any:
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not conn.poll(remaining):
+            raise WorkerFailed(f"处理超过 {timeout:.0f} 秒，已停止。请拆分文件，或请管理员调高时限（--parse-timeout）。")
+        try:
+            kind, value, info = conn.recv()
+        except (EOFError, OSError):
+            process.join(5)
+            raise WorkerFailed(f"读取文件的进程意外退出（退出码 {process.exitcode}）。文件可能已损坏；"
+                               "请换一个版本（如另存为 PDF 或 XLSX）再试。") from None
+        if kind == "progress":
+            if on_progress is not None:
+                on_progress(value, **info)
+            continue
+        if kind == "result":
+            return value
+        if kind == "refused":
+            raise YusuanError(value)
+        if kind == "memory":
+            raise WorkerFailed(f"处理这个文件需要的内存超过上限 {value} MB，已停止。"
+                               "请拆分文件，或请管理员调高上限（--parse-memory）。")
+        raise WorkerFailed(f"内部错误（{value}）。请报告这个问题。")
+
+
+def _stop(process) -> None:
+    process.join(1)
+    if process.is_alive():
+        process.kill()
+        process.join(5)
+    process.close()

@@ -1,0 +1,156 @@
+"""What the JSON API answers, as pydantic models (so /api/openapi.json describes it).
+
+Amounts are strings ("3805.35"), exact as printed: no JSON reader turns them into floats.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..archive import DocumentSummary
+from .documents import FindingRow
+
+
+class JobOut(BaseModel):
+    id: str
+    name: str
+    size: int
+    format: str
+    state: str
+    state_label: str
+    step: int | None
+    steps: int
+    pages: int | None
+    message: str | None
+    document_id: int | None
+    existing: bool
+    department: str | None
+    year: int | None
+    errors: int
+    warnings: int
+    elapsed: float
+
+
+class UploadOut(BaseModel):
+    jobs: list[JobOut]
+
+
+class DocumentOut(BaseModel):
+    id: int
+    department: str | None
+    region: str | None
+    year: int | None
+    kind: str
+    scope: str
+    unit: str
+    source_name: str | None
+    reader: str | None
+    parsed_at: datetime
+    errors: int
+    warnings: int
+    infos: int
+    content_hash: str
+
+    @classmethod
+    def of(cls, summary: DocumentSummary) -> DocumentOut:
+        return cls(**{name: getattr(summary, name) for name in cls.model_fields})
+
+
+class DocumentPageOut(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[DocumentOut]
+
+
+class FindingOut(BaseModel):
+    ordinal: int
+    rule: str
+    severity: str
+    message: str
+    table: str | None
+    code: str | None
+    name: str | None
+    column: str | None
+    line: int | None
+    page: int | None
+    provided: str | None
+    expected: str | None
+    difference: str | None
+
+    @classmethod
+    def of(cls, row: FindingRow) -> FindingOut:
+        return cls(ordinal=row.ordinal, rule=row.rule_id, severity=row.severity, message=row.message,
+                   table=row.table_id, code=row.code, name=row.name, column=row.column_id, line=row.source_line,
+                   page=row.source_page, provided=row.provided, expected=row.expected, difference=row.difference)
+
+
+class TabOut(BaseModel):
+    id: str
+    title: str
+
+
+class DocumentDetailOut(BaseModel):
+    document: DocumentOut
+    rebuilt: bool  # the model was rebuilt from the archive (no projects, performance tables, narrative text)
+    tables: list[TabOut]
+    statuses: dict[str, int]
+    findings: list[FindingOut]
+    downloads: dict[str, str]  # what -> URL
+
+
+class TargetOut(BaseModel):
+    row: int | None
+    column: str | None
+    indicator: int | None
+
+
+class MarkOut(BaseModel):
+    page: int
+    width: float
+    height: float
+    box: tuple[float, float, float, float]
+    image: str  # URL of the page image
+
+
+class TableOut(BaseModel):
+    id: str
+    title: str
+    shape: str  # grid | performance | narrative
+    content: dict[str, Any]  # the model's Table, performance tables or claims, as `yusuan parse` writes them
+    target: TargetOut
+    mark: MarkOut | None
+
+
+class SeriesOut(BaseModel):
+    key: str
+    label: str
+    values: list[str | None]
+
+
+class SectionOut(BaseModel):
+    id: str
+    title: str
+    series: list[SeriesOut]
+    stacked: list[str]
+    shares: bool
+    chart: str | None  # URL of the SVG chart, when there is something to draw
+
+
+class ComparisonOut(BaseModel):
+    title: str
+    subject_label: str
+    subjects: list[str]
+    document_ids: list[int]
+    unit: str
+    note: str | None
+    sections: list[SectionOut]
+
+
+class FacetsOut(BaseModel):
+    years: list[int]
+    regions: list[str]
+    kinds: list[str]

@@ -1,0 +1,52 @@
+"""What a running web app is told: where the archive is, and the limits it holds uploads to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..archive import resolve_path
+from ..readers import Limits
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    # the archive (DuckDB); None: --db, else $YUSUAN_DB, else ./yusuan.duckdb
+    db: Path | None = None
+    # uploaded files, parsed models and page images, each named by the file's SHA-256;
+    # None: a folder beside the archive, `<archive>.files`
+    files: Path | None = None
+    # one uploaded file; larger ones are refused before they are parsed
+    max_file_bytes: int = 50 * MB
+    # files in one upload request
+    max_files: int = 20
+    # the whole upload request (all its files and the form's framing), refused as it arrives
+    max_request_bytes: int = 200 * MB
+    # pages of one PDF (checked from the page tree before any page is parsed)
+    max_pages: int = 500
+    # seconds one document may take to read and recognize before its worker is stopped
+    parse_timeout: float = 300.0
+    # documents read at the same time, each in a process of its own
+    parse_workers: int = 2
+    # address space of a reading process, in MB (0: no limit): a hostile file fails alone
+    parse_memory_mb: int = 3072
+    # the function a worker process runs: "module:function" (tests swap in one that crashes)
+    parser: str = "yusuan.web.parsing:parse_upload"
+    # documents per page of the archive list
+    page_size: int = 50
+    # how long to wait for another program to let go of the archive at start
+    open_timeout: float = 60.0
+    extra_limits: dict = field(default_factory=dict)  # further Limits fields by name (docs/readers.md)
+
+    @property
+    def db_path(self) -> Path:
+        return resolve_path(self.db)
+
+    @property
+    def files_path(self) -> Path:
+        return self.files or self.db_path.with_name(self.db_path.name + ".files")
+
+    def reader_limits(self) -> Limits:
+        return Limits(max_file_bytes=self.max_file_bytes, max_pages=self.max_pages, **self.extra_limits)
