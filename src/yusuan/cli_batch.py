@@ -57,3 +57,26 @@ def batch(
 
     _guarded(run)
     raise typer.Exit(exit_code[0])
+
+
+def synth(
+    count: Annotated[int, typer.Argument(help="生成的文件数。")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出目录（新的或空的）。")],
+    seed: Annotated[int, typer.Option("--seed", help="随机种子：同一种子生成同样的文件。")] = 0,
+    errors: Annotated[float, typer.Option("--errors", help="注入缺陷的文件比例（0–1），缺陷记录在 manifest.jsonl。")] = 0.0,
+    formats: Annotated[str, typer.Option("--formats", help="格式，逗号分隔：txt、pdf、xlsx、docx、html（轮流使用）。")] = "txt",
+) -> None:
+    """生成逼真的合成部门预算公开文件（可注入已知缺陷），用于批量处理和检查规则的测评。"""
+    from rich.progress import Progress
+
+    from .synth.generate import SynthOptions, generate
+    from .synth.render import parse_formats
+
+    def run() -> None:
+        options = SynthOptions(count=count, seed=seed, error_rate=errors, formats=parse_formats(formats))
+        with Progress(console=err) as progress:
+            task = progress.add_task("生成文件", total=count)
+            defective = generate(options, out, lambda entry: progress.advance(task))
+        Console(highlight=False).print(f"已在“{out}”生成 {count} 个文件，其中 {defective} 个注入了缺陷；清单见 manifest.jsonl。")
+
+    _guarded(run)

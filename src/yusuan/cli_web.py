@@ -25,6 +25,7 @@ def serve(
     parse_timeout: Annotated[float, typer.Option(help="读取一份文件的时限（秒）。")] = 300.0,
     parse_memory: Annotated[int, typer.Option(help="读取一份文件可用的内存上限（MB，0 为不限）。")] = 3072,
     workers: Annotated[int, typer.Option(help="同时读取的文件数。")] = 2,
+    wait: Annotated[float, typer.Option(help="档案正被其他 yusuan 程序使用时，最多等待的秒数。")] = 60.0,
 ) -> None:
     """启动网页服务：上传并检查公开文件、浏览档案、对比。"""
     from .cli import guarded
@@ -38,9 +39,17 @@ def serve(
             raise YusuanError("上限、时限和并发数须为正数（内存上限可为 0，表示不限）。")
         settings = Settings(db=db, files=files, max_file_bytes=max_file_mb * MB, max_request_bytes=max_upload_mb * MB,
                             max_pages=max_pages, parse_timeout=parse_timeout, parse_memory_mb=parse_memory,
-                            parse_workers=workers)
+                            parse_workers=workers, open_timeout=wait)
+        _check_archive(settings)
         typer.echo(f"yusuan：档案 {settings.db_path}，请在浏览器中打开 http://{host}:{port}/ （Ctrl+C 停止）")
         uvicorn.run(create_app(settings), host=host, port=port, log_level="info", proxy_headers=False,
                     server_header=False)
 
     guarded(run)
+
+
+def _check_archive(settings) -> None:
+    """Open the archive once before serving, so a busy, foreign or newer file is one message, not a traceback."""
+    from .archive import Archive
+
+    Archive.open(settings.db_path, timeout=settings.open_timeout).close()

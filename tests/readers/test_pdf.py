@@ -172,6 +172,18 @@ def test_scanned_pdf_is_read_with_ocr_into_the_same_cells():
     assert ["本年收入合计", "3,805.35", "本年支出合计", "3,805.35", "3,805.35"] in rows
 
 
+@needs_ocr
+def test_a_png_page_is_read_with_ocr_too():
+    import pypdfium2 as pdfium
+
+    image = pdfium.PdfDocument(html_pdf(SUMMARY))[0].render(scale=150 / 72).to_pil()
+    png = io.BytesIO()
+    image.save(png, "PNG", dpi=(150, 150))
+    doc = read_bytes(png.getvalue(), "scan.png")
+    assert doc.reader == "image+ocr"
+    assert ["一般公共预算拨款收入", "3,805.35", "一般公共服务支出", "2,251.40", "2,251.40"] in rows_of(doc)
+
+
 # --- the real corpus: values read off the rendered pages ---------------------------------------
 
 def corpus_file(relative: str) -> Path:

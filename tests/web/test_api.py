@@ -150,3 +150,31 @@ def test_pages_answer(seeded):
     # a link to a finding under another table's address goes to the finding's own table
     wrong = client.get(f"/documents/{document_id}/tables/revenue?finding={fund['ordinal']}", follow_redirects=False)
     assert wrong.status_code == 303 and "/tables/performance_project" in wrong.headers["location"]
+
+
+def test_the_form_works_without_javascript(client, seed_bytes):
+    posted = client.post("/upload", files=[("files", ("a.txt", seed_bytes, "text/plain"))], follow_redirects=False)
+    assert posted.status_code == 303 and posted.headers["location"].startswith("/uploads?jobs=")
+    job_id = posted.headers["location"].split("=", 1)[1]
+    wait(client, job_id)
+    progress = client.get(posted.headers["location"]).text
+    assert "查看检查结果" in progress and "http-equiv" not in progress  # finished: no more reloading
+
+
+def test_forms_with_empty_fields_mean_no_filter(seeded):
+    client, _ = seeded
+    page = client.get("/archive?department=&region=&year=&kind=&has_errors=")
+    assert page.status_code == 200 and "共 1 份" in page.text
+    assert client.get("/compare?department=&region=&year=&kind=").status_code == 200
+    wrong = client.get("/archive?year=二〇二四")
+    assert wrong.status_code == 422 and "年度" in wrong.text and wrong.headers["content-type"].startswith("text/html")
+
+
+def test_long_comparisons_offer_their_charts_as_files(client, seed_bytes, monkeypatch):
+    add(client, "a.txt", seed_bytes)
+    add(client, "b.txt", variant("重庆市潼南区财政局"))
+    page = client.get("/compare?region=重庆市潼南区&year=2024").text
+    assert '<div class="chart"><svg' in page
+    monkeypatch.setattr("yusuan.web.comparing.MAX_INLINE_SUBJECTS", 1)
+    page = client.get("/compare?region=重庆市潼南区&year=2024").text
+    assert '<div class="chart">' not in page and "图太长" in page and "下载图（SVG）" in page

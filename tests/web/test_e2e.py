@@ -24,8 +24,8 @@ from .helpers import SEED, SEED_DEPARTMENT, add, scaled_xlsx, small_pdf
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="/usr/bin/chromium is absent: run scripts/system-deps.sh (apt-get install chromium)")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="/usr/bin/chromium is absent: run scripts/system-deps.sh (apt-get install chromium)")
 
 
 @pytest.fixture

@@ -38,3 +38,10 @@ def test_the_finding_cell_is_marked_on_the_page(client, pdf_and_amount):
 
     page = client.get(f"/documents/{document_id}/tables/expenditure?finding={row_sum['ordinal']}").text
     assert f'href="/api/documents/{document_id}/pages/{mark["page"]}.png"' in page and 'class="mark"' in page
+
+
+def test_a_pdf_over_the_page_limit_is_refused(make_client, pdf_and_amount):
+    client = make_client(max_pages=1)
+    job = add(client, "两页.pdf", pdf_and_amount[0])
+    assert job["state"] == "failed" and "页" in job["message"], job
+    assert client.get("/api/documents").json()["total"] == 0

@@ -70,7 +70,8 @@ def test_a_request_over_the_limit_is_refused_with_413(make_client, seed_bytes):
             yield seed_bytes[start:start + 4096]
         yield b"\r\n--b--\r\n"
 
-    streamed = client.post("/api/uploads", content=chunks(), headers={"content-type": "multipart/form-data; boundary=b"})
+    streamed = client.post("/api/uploads", content=chunks(),
+                           headers={"content-type": "multipart/form-data; boundary=b"})
     assert streamed.status_code == 413
     assert client.get("/api/documents").status_code == 200
 
@@ -142,3 +143,19 @@ def test_parallel_uploads_leave_a_consistent_archive(make_client, seed_bytes):
 
 def _lines(client, document_id: int) -> list[dict]:
     return list(csv.DictReader(io.StringIO(client.get(f"/api/documents/{document_id}/lines.csv").text)))
+
+
+def test_stopping_the_server_stops_a_reader_that_hangs(tmp_path, seed_bytes):
+    import time
+
+    import httpx
+
+    from .helpers import LiveServer, settings_for
+
+    with LiveServer(settings_for(tmp_path, parser="web_crashers:hangs", parse_timeout=600)) as server:
+        with httpx.Client(base_url=server.url) as client:
+            job = upload(client, ("crash.txt", seed_bytes))[0]
+            while client.get(f"/api/jobs/{job['id']}").json()["state"] != "reading":
+                time.sleep(0.05)
+        started = time.monotonic()
+    assert time.monotonic() - started < 10  # not the 600 s the reader would take

@@ -1,7 +1,8 @@
 """Readers: one per file format, each returning a Document. Chosen by content, not by extension.
 
 The first bytes say the container: %PDF -> PDF; a zip -> DOCX or XLSX by its members; an OLE
-compound file -> XLS (a legacy .doc is named and refused); PNG/JPEG -> OCR; anything else is text.
+compound file -> XLS (a legacy .doc is named and refused); PNG/JPEG -> OCR; HTML markup -> the HTML
+reader; anything else is text.
 Every failure is an UnreadableInput whose Chinese message says what is wrong and what to do.
 """
 
@@ -47,6 +48,10 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Docum
         from .ocr import read_image
 
         return read_image(data, name, limits)
+    from .html import looks_like_html, read_html
+
+    if looks_like_html(data):
+        return read_html(data, name)
     return read_text(data, name)
 
 

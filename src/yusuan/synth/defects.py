@@ -58,7 +58,7 @@ KINDS: tuple[DefectKind, ...] = (
                ("ROLLUP-ECONOMIC", "ROLLUP-PERSONNEL-CLASSES", "XTAB-THREE-PUBLIC-ECONOMIC", *NARRATED),
                ("basic_expenditure",)),
     DefectKind("three_public_item", "completeness", "model", tables.three_public_item, ("COMPLETE-THREE-PUBLIC-ITEMS",),
-               ("ARITH-THREE-PUBLIC", "XTAB-THREE-PUBLIC-ECONOMIC", *NARRATED), ("three_public",)),
+               ("ARITH-THREE-PUBLIC", "XTAB-THREE-PUBLIC-ECONOMIC", "COMPLETE-EMPTY-NOTE", *NARRATED), ("three_public",)),
     # performance
     DefectKind("perf_fund", "performance", "model", text.perf_fund, ("PERF-FUND-MATCH",), (), ("performance_project",)),
     DefectKind("perf_overall_fund", "performance", "model", text.perf_overall_fund, ("PERF-OVERALL-FUND",), (),

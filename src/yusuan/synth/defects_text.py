@@ -53,8 +53,22 @@ def narr_amount(rng: random.Random, d: Disclosure) -> Edited:
     return (edited, {"table": "narrative", "subject": claim.subject, "section": claim.section}) if edited else None
 
 
+THREE_PUBLIC = ("three_public_total", "overseas", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
+
+
+def _both_years_printed(d: Disclosure, claim: Claim) -> bool:
+    """Whether a table prints the subject for both years, so that its change can be checked against it:
+    the 三公 table always does; the 一般公共预算支出表 does when it has a 上年预算数 column."""
+    if claim.subject in THREE_PUBLIC:
+        return True
+    general = d.tables.get("general_expenditure")
+    with_prior = general is not None and any(r.values.get("prior_year") for r in general.rows)
+    return with_prior and (claim.subject == "fiscal_expenditure" or claim.subject.startswith("expenditure:"))
+
+
 def _changed(d: Disclosure) -> list[Claim]:
-    return _claims(d, lambda c: c.direction in ("增加", "减少") and c.change and c.compared_year)
+    return _claims(d, lambda c: c.direction in ("增加", "减少") and c.change and c.compared_year
+                   and _both_years_printed(d, c))
 
 
 def narr_change(rng: random.Random, d: Disclosure) -> Edited:

@@ -38,6 +38,15 @@ def compare(archive: Archive, question: Question) -> Comparison:
     return region_in_year(archive, question.region, question.year, question.kind)
 
 
+# past this many bars a chart is taller than anyone reads on a page (1,000 departments: 30,000 px);
+# the page then shows the tables and offers the charts as SVG files
+MAX_INLINE_SUBJECTS = 100
+
+
+def inline_charts(comparison: Comparison) -> bool:
+    return len(comparison.subjects) <= MAX_INLINE_SUBJECTS
+
+
 def drawable(section: Section) -> bool:
     return any(v for s in section.stack() for v in s.values)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import resource
+import threading
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -63,26 +64,40 @@ def _worker(conn: Connection, target: str, memory_mb: int) -> None:
         conn.close()
 
 
+_NEVER = threading.Event()
+_STOP_CHECK_SECONDS = 0.5  # how soon a worker is stopped once the server is stopping
+
+
 def run_isolated(target: str, payload: Any, *, timeout: float, memory_mb: int = 0,
-                 on_progress: Progress | None = None) -> Any:
-    """Run `target(payload, progress)` in a worker; its result, or YusuanError / WorkerFailed."""
+                 on_progress: Progress | None = None, stop: threading.Event = _NEVER) -> Any:
+    """Run `target(payload, progress)` in a worker; its result, or YusuanError / WorkerFailed.
+
+    Setting `stop` (the server is shutting down) ends the worker within half a second.
+    """
     ours, theirs = _CONTEXT.Pipe()
     process = _CONTEXT.Process(target=_worker, args=(theirs, target, memory_mb), daemon=True)
     process.start()
     theirs.close()
     try:
         ours.send(payload)
-        return _await_result(ours, process, time.monotonic() + timeout, timeout, on_progress)
+        return _await_result(ours, process, time.monotonic() + timeout, timeout, on_progress, stop)
     finally:
         ours.close()
         _stop(process)
 
 
-def _await_result(conn: Connection, process, deadline: float, timeout: float, on_progress: Progress | None) -> Any:
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0 or not conn.poll(remaining):
+def _wait_for_message(conn: Connection, deadline: float, timeout: float, stop: threading.Event) -> None:
+    while not conn.poll(min(max(deadline - time.monotonic(), 0), _STOP_CHECK_SECONDS)):
+        if stop.is_set():
+            raise WorkerFailed("服务正在停止，这份文件未处理完。请在服务重新启动后再上传。")
+        if time.monotonic() >= deadline:
             raise WorkerFailed(f"处理超过 {timeout:.0f} 秒，已停止。请拆分文件，或请管理员调高时限（--parse-timeout）。")
+
+
+def _await_result(conn: Connection, process, deadline: float, timeout: float, on_progress: Progress | None,
+                  stop: threading.Event) -> Any:
+    while True:
+        _wait_for_message(conn, deadline, timeout, stop)
         try:
             kind, value, info = conn.recv()
         except (EOFError, OSError):

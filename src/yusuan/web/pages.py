@@ -13,10 +13,10 @@ from ..checks_xdoc import check_archived
 from ..errors import YusuanError
 from . import documents as docs
 from .access import can_upload
-from .api_compare import question
-from .api_documents import DocumentId, TableId, download_links, list_filters, table_view
+from .api_documents import DocumentId, TableId, download_links, table_view
 from .browse import ListFilters, facets, list_documents
-from .comparing import Question, chart, compare
+from .comparing import Question, chart, compare, drawable, inline_charts
+from .forms import compare_form, list_form
 from .marks import mark_of
 from .services import Services, services
 from .tableview import PERFORMANCE_FIELDS, tabs
@@ -86,7 +86,7 @@ def _page_link(filters: ListFilters, offset: int) -> str:
 
 
 @router.get("/archive")
-def archive(request: Request, filters: ListFilters = Depends(list_filters),
+def archive(request: Request, filters: ListFilters = Depends(list_form),
             offset: Annotated[int, Query(ge=0)] = 0, s: Services = Depends(services)):
     size = s.settings.page_size
     page = list_documents(s.archive, filters, size, offset)
@@ -98,16 +98,19 @@ def archive(request: Request, filters: ListFilters = Depends(list_filters),
 
 
 @router.get("/compare")
-def comparison(request: Request, asked: Question = Depends(question), s: Services = Depends(services)):
+def comparison(request: Request, asked: Question = Depends(compare_form), s: Services = Depends(services)):
     found, problem = None, None
     if asked.is_complete:
         try:
             found = compare(s.archive, asked)
         except YusuanError as error:
             problem = error.message
-    sections = [(sec, Markup(svg) if (svg := chart(found, sec.id)) else None) for sec in found.sections] if found else []
+    # yusuan's own SVG, its labels escaped where it is made (compare/svg.py): safe to put in as it is
+    inline = found is not None and inline_charts(found)
+    sections = [(sec, Markup(svg) if inline and (svg := chart(found, sec.id)) else None, drawable(sec))
+                for sec in (found.sections if found else [])]
     return _page(request, "compare.html", "compare", asked=asked, comparison=found, sections=sections,
-                 problem=problem, facets=facets(s.archive))
+                 inline=inline, problem=problem, facets=facets(s.archive))
 
 
 @router.get("/docs/api")

@@ -15,7 +15,8 @@ from ..document import Document
 from ..model import Disclosure, Source
 from ..pipeline import _require_disclosure as require_disclosure  # the one rule for "is this a disclosure"
 from ..readers import Limits, read_bytes, sniff
-from ..readers import docx, html, pdf, spreadsheet, text  # noqa: F401  (loaded once, in the forkserver)
+# imported here so the forkserver loads the readers once and every worker forked from it starts warm
+from ..readers import docx as _docx, html as _html, pdf as _pdf, spreadsheet as _spreadsheet  # noqa: F401
 from ..recognize import recognize
 
 

@@ -7,12 +7,14 @@ At most `parse_workers` files are read at a time; the rest wait in the queue.
 from __future__ import annotations
 
 import logging
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from ..archive import Archive, hash_bytes
 from ..checks import run_checks
 from ..errors import YusuanError
 from ..model import Disclosure
+from .browse import summary_of
 from .isolated import run_isolated
 from .jobs import Job, JobBoard
 from .parsing import Upload
@@ -28,12 +30,15 @@ class Processor:
         self.archive = archive
         self.store = store
         self.board = board
+        self.stopping = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=settings.parse_workers, thread_name_prefix="yusuan-upload")
 
     def submit(self, job: Job, data: bytes) -> None:
         self._pool.submit(self._run, job, data)
 
     def shutdown(self) -> None:
+        """Drop the queue, stop the workers that are reading, and wait for the jobs to let go of the archive."""
+        self.stopping.set()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _run(self, job: Job, data: bytes) -> None:
@@ -49,9 +54,11 @@ class Processor:
         digest = hash_bytes(data)
         known = self.archive.find(digest)
         if known is not None and self.store.has(digest, "model.json"):
-            self._finish_existing(job, known, digest)
+            self._finish_existing(job, known)
             return
         parsed = self._read(job, data)
+        if self.stopping.is_set():
+            raise YusuanError("服务正在停止，这份文件未归档。请在服务重新启动后再上传。")
         self.board.update(job, state="checking")
         disclosure = Disclosure.model_validate_json(parsed["model"])
         report = run_checks(disclosure)
@@ -64,15 +71,16 @@ class Processor:
 
     def _read(self, job: Job, data: bytes) -> dict:
         def progress(stage: str, pages: int | None = None) -> None:
-            self.board.update(job, state=stage, pages=pages if pages is not None else job.pages)
+            if stage in ("reading", "recognizing"):  # a worker reports only these; anything else is ignored
+                self.board.update(job, state=stage, pages=pages if pages is not None else job.pages)
 
         self.board.update(job, state="reading")
         upload = Upload(data, job.name, self.settings.reader_limits())
         return run_isolated(self.settings.parser, upload, timeout=self.settings.parse_timeout,
-                            memory_mb=self.settings.parse_memory_mb, on_progress=progress)
+                            memory_mb=self.settings.parse_memory_mb, on_progress=progress, stop=self.stopping)
 
-    def _finish_existing(self, job: Job, document_id: int, digest: str) -> None:
-        summary = self.archive.show(document_id).summary
+    def _finish_existing(self, job: Job, document_id: int) -> None:
+        summary = summary_of(self.archive, document_id)
         self.board.update(job, state="done", document_id=document_id, existing=True,
                           department=summary.department, year=summary.year,
                           errors=summary.errors, warnings=summary.warnings)

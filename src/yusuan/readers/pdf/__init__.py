@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from ...document import Document, Line
-from ...errors import UnreadableInput
+from ...document import Document
 from ..limits import DEFAULT_LIMITS, Limits
 from .continuation import join_split_rows
 from .furniture import drop_furniture
@@ -52,4 +51,4 @@ def _page_content(page, number: int, handoff: OcrHandoff):
     return handoff.content(page, number, layer)
 
 
-__all__ = ["read_pdf", "Line"]
+__all__ = ["read_pdf"]
