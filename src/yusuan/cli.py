@@ -178,13 +178,14 @@ def version() -> None:
 
 
 def _register_subcommands() -> None:
-    from . import cli_render
+    from . import cli_render, cli_web
     from .cli_db import compare, db_app
 
     app.command()(cli_render.template)
     app.command()(cli_render.render)
     app.add_typer(db_app, name="db")
     app.command()(compare)
+    app.command()(cli_web.serve)
 
 
 _register_subcommands()

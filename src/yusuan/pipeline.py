@@ -10,7 +10,7 @@ from .readers import read_bytes, read_path
 from .recognize import recognize
 
 
-def _require_disclosure(disclosure: Disclosure, name: str) -> Disclosure:
+def require_disclosure(disclosure: Disclosure, name: str) -> Disclosure:
     # a narrative alone counts only when it names its department: plain text with numbers in it is no disclosure
     has_narrative = bool(disclosure.narrative.claims) and disclosure.department is not None
     if not disclosure.tables and not has_narrative and disclosure.performance_overall is None \
@@ -23,8 +23,8 @@ def _require_disclosure(disclosure: Disclosure, name: str) -> Disclosure:
 
 def parse_path(path: Path | str) -> Disclosure:
     path = Path(path)
-    return _require_disclosure(recognize(read_path(path)), path.name)
+    return require_disclosure(recognize(read_path(path)), path.name)
 
 
 def parse_bytes(data: bytes, name: str) -> Disclosure:
-    return _require_disclosure(recognize(read_bytes(data, name)), name)
+    return require_disclosure(recognize(read_bytes(data, name)), name)

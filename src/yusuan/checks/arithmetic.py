@@ -13,7 +13,12 @@ from .identities import row_sum, sum_phrase
 from .structure import CARRYOVER_ITEMS, INCOME_ITEMS, SOURCE_COLUMNS, TWO_SIDED_TABLES, has_columns
 
 SPLIT_TABLES = ("expenditure", "general_expenditure", "gov_fund_expenditure", "state_capital_expenditure")
+# 合计 = 基本支出 + 项目支出 (+ 单位预留机动经费, where the table prints it: jiangsu)
+SPLIT_PARTS = ("basic", "project", "reserve")
 FISCAL_SOURCES = ("general_budget", "gov_fund", "state_capital")
+THREE_PUBLIC_PARTS = ("overseas", "vehicle", "reception")
+# what a 三公 table's 合计 adds up when it prints 会议费 and 培训费 beside the 三公 items
+OTHER_THAN_THREE_PUBLIC = ("meeting", "training")
 TARGET_PARTS = ("personnel_project", "general_project", "livelihood_project")
 SPECIAL_PARTS = ("advance_special", "carried_project", "municipal_special")
 
@@ -26,7 +31,7 @@ SPECIAL_PARTS = ("advance_special", "carried_project", "municipal_special")
 )
 def total_is_basic_plus_project(doc: Doc) -> Iterator[Finding]:
     for table in doc.tables(SPLIT_TABLES):
-        yield from row_sum(doc, table, "total", ("basic", "project"))
+        yield from row_sum(doc, table, "total", SPLIT_PARTS)
 
 
 @rule(
@@ -47,7 +52,9 @@ def basic_is_personnel_plus_public(doc: Doc) -> Iterator[Finding]:
 )
 def sources_add_up(doc: Doc) -> Iterator[Finding]:
     for table in doc.tables(("revenue", "procurement")):
-        yield from row_sum(doc, table, "total", SOURCE_COLUMNS)
+        # 财政拨款(收入) is one column for the three fiscal sources where the table does not split them
+        fiscal = () if any(has_columns(table, c) for c in FISCAL_SOURCES) else ("fiscal",)
+        yield from row_sum(doc, table, "total", SOURCE_COLUMNS + fiscal)
     fiscal = doc.table("fiscal_summary")
     if fiscal is not None:
         yield from row_sum(doc, fiscal, "total", FISCAL_SOURCES)
@@ -78,11 +85,16 @@ def project_funding_adds_up(doc: Doc) -> Iterator[Finding]:
 )
 def three_public_adds_up(doc: Doc) -> Iterator[Finding]:
     table = doc.table("three_public")
+    items = THREE_PUBLIC_PARTS if has_columns(table, "vehicle") else \
+        ("overseas", "vehicle_purchase", "vehicle_operation", "reception")
     if has_columns(table, "vehicle"):
-        yield from row_sum(doc, table, "total", ("overseas", "vehicle", "reception"))
         yield from row_sum(doc, table, "vehicle", ("vehicle_purchase", "vehicle_operation"))
+    if has_columns(table, "three_public_total"):
+        # 合计 = “三公”经费小计 + 会议费 + 培训费
+        yield from row_sum(doc, table, "three_public_total", items)
+        yield from row_sum(doc, table, "total", ("three_public_total", *OTHER_THAN_THREE_PUBLIC))
     else:
-        yield from row_sum(doc, table, "total", ("overseas", "vehicle_purchase", "vehicle_operation", "reception"))
+        yield from row_sum(doc, table, "total", items + OTHER_THAN_THREE_PUBLIC)
 
 
 @rule(

@@ -95,6 +95,8 @@ def _three_public(doc: Doc, subject: str, prior: bool) -> list[Figure]:
     column = THREE_PUBLIC_COLUMNS.get(subject)
     if table is None or column is None:
         return []
+    if subject == "three_public_total" and doc.prints(table, "three_public_total"):
+        column = "three_public_total"  # the table's 合计 adds 会议费 and 培训费 to the “三公”经费
     row = year_rows(table, doc.year)[0 if prior else 1]
     return [] if row is None else [doc.cell(table, row, column)]
 

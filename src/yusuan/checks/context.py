@@ -13,8 +13,9 @@ from typing import TypeVar
 from ..model import Claim, Disclosure, Row, Table, Unit, convert
 from .figures import ZERO, CellKey, Figure
 from .findings import Finding, Place, Severity
+from .structure import columns_of
 from .tolerance import DEFAULT_TOLERANCE, Verdict, judge, rounding_allowance
-from .wording import amount, cell_phrase, difference, quoted, table_title
+from .wording import amount, cell_phrase, column_label, difference, quoted, table_title
 
 T = TypeVar("T")
 _LAST_DIGIT = Decimal("0.01")  # narrative and tables print amounts to 0.01 of their unit
@@ -43,7 +44,14 @@ class Doc:
         self.participation = participation
         self.severity: Severity = "error"  # of the rule being run; set by the engine
         self._row_positions: dict[str, dict[int, int]] = {}
+        self._printed: dict[int, frozenset[str]] = {}
         self._cache: dict[str, object] = {}
+        self.start_rule()
+
+    def start_rule(self) -> None:
+        """Forget what the previous rule compared (the engine calls this before each rule)."""
+        self.compared = 0
+        self.unprinted: dict[str, None] = {}  # columns a comparison needed and the table does not print
 
     @property
     def unit(self) -> Unit:
@@ -71,7 +79,18 @@ class Doc:
             cells=((table.id, self._position(table, row), column),),
             blank=value is None,
             origin=(table, row, column),
+            missing=() if self.prints(table, column) else (self.column_phrase(table, column),),
         )
+
+    def prints(self, table: Table, column: str) -> bool:
+        """Whether the table has the column at all (an empty cell is printed; a missing column is not)."""
+        printed = self._printed.get(id(table))
+        if printed is None:
+            printed = self._printed[id(table)] = frozenset(columns_of(table))
+        return column in printed
+
+    def column_phrase(self, table: Table, column: str) -> str:
+        return f"{self.title(table)}「{column_label(table, column)}」栏"
 
     def phrase(self, figure: Figure) -> str:
         """How a message names the figure: its phrase, or for a cell where it is printed."""
@@ -108,7 +127,14 @@ class Doc:
     # -- comparing -------------------------------------------------------------------------------
 
     def compare(self, stated: Figure, expected: Figure, severity: Severity | None = None) -> Finding | None:
-        """None when the two agree; else a finding at the stated figure (info when rounding explains it)."""
+        """None when the two agree; else a finding at the stated figure (info when rounding explains it).
+
+        A figure that needs a column its table does not print cannot be compared: nothing is found, and
+        the engine reports the rule as could not run when none of its comparisons could be made."""
+        if stated.missing or expected.missing:
+            self.unprinted.update(dict.fromkeys(stated.missing + expected.missing))
+            return None
+        self.compared += 1
         severity = severity or self.severity
         if self.participation is not None:
             self.participation.add(stated.cells + expected.cells, severity)

@@ -28,6 +28,8 @@ MIRRORED_LINES: tuple[tuple[str, str], ...] = (
     ("30111", "2101103"),  # 公务员医疗补助（缴费）
     ("30113", "2210201"),  # 住房公积金
 )
+# Economic lines whose code changed between classification years, by the name they keep.
+MIRRORED_NAMES = {"30113": "住房公积金"}
 
 
 def _total(doc: Doc, table: Table, column: str, phrase: str | None = None) -> Figure:
@@ -57,12 +59,21 @@ def _found(*findings: Finding | None) -> Iterator[Finding]:
 def summary_income_matches_revenue(doc: Doc) -> Iterator[Finding]:
     summary, revenue = doc.table("summary"), doc.table("revenue")
     printed = set(columns_of(revenue))
-    pairs = [(item, item) for item in (*INCOME_ITEMS, "carryover") if item in printed] + [("grand_total", "total")]
-    for item, column in pairs:
+    pairs = [(item, item) for item in (*INCOME_ITEMS, "fiscal", "carryover") if item in printed]
+    for item, column in pairs + [(_revenue_total_line(summary, revenue), "total")]:
         stated = _item(doc, summary, item, "income")
         if stated is not None:
             label = "" if column == "total" else column_label(revenue, column)
             yield from _found(doc.compare(stated, _total(doc, revenue, column, f"{doc.title(revenue)}合计{label}")))
+
+
+def _revenue_total_line(summary: Table, revenue: Table) -> str:
+    """The 收支总表 line the 收入总表 合计 stands for: 收入总计 where the 收入总表 includes 上年结转 (as a
+    column or a line), else 本年收入合计 (a 决算 收入决算表 prints this year's income only)."""
+    with_carryover = "carryover" in columns_of(revenue) or revenue.item("carryover") is not None
+    if with_carryover or summary.item("income_total", "income") is None:
+        return "grand_total"
+    return "income_total"
 
 
 @rule(
@@ -120,7 +131,16 @@ def fund_tables_match_fiscal(doc: Doc) -> Iterator[Finding]:
 def basic_table_matches_general(doc: Doc) -> Iterator[Finding]:
     basic, general = doc.table("basic_expenditure"), doc.table("general_expenditure")
     expected = _total(doc, general, "basic", f"{doc.title(general)}基本支出合计")
-    yield from _found(doc.compare(_total(doc, basic, "total"), expected))
+    yield from _found(doc.compare(_basic_total(doc, basic), expected))
+
+
+def _basic_total(doc: Doc, basic: Table) -> Figure:
+    """The 基本支出表 合计; a table printed as two halves has no 合计 line but closes each half with
+    人员经费合计 and 公用经费合计, whose sum is the 合计."""
+    halves = [r for r in (basic.item("personnel"), basic.item("public")) if r is not None]
+    if total_row(basic) is None and len(halves) == 2:
+        return Figure.total_of((doc.cell(basic, r, "total") for r in halves), f"{doc.title(basic)}人员经费合计与公用经费合计之和")
+    return _total(doc, basic, "total")
 
 
 def project_figure(doc: Doc, project: Project) -> Figure:
@@ -214,13 +234,23 @@ def economic_mirrors_functional(doc: Doc) -> Iterator[Finding]:
     basic, general = doc.table("basic_expenditure"), doc.table("general_expenditure")
     column = "basic" if "basic" in columns_of(general) else "total"
     for economic_code, functional_code in MIRRORED_LINES:
-        economic, functional = basic.row(economic_code), general.row(functional_code)
+        economic, functional = _economic_line(basic, economic_code), general.row(functional_code)
         if economic is None and functional is None:
             continue
         yield from _found(doc.compare(
             _line_or_absent(doc, basic, economic, "total", economic_code),
             _line_or_absent(doc, general, functional, column, functional_code),
         ))
+
+
+def _economic_line(basic: Table, code: str) -> Row | None:
+    """The line by its code, else by its name: before 2018 住房公积金 was 30311 (under 对个人和家庭的补助),
+    from 2018 it is 30113 (under 工资福利支出)."""
+    row = basic.row(code)
+    name = MIRRORED_NAMES.get(code)
+    if row is None and name:
+        row = next((r for r in basic.rows if r.code and r.name == name), None)
+    return row
 
 
 def _line_or_absent(doc: Doc, table: Table, row: Row | None, column: str, code: str) -> Figure:

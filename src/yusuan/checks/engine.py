@@ -117,10 +117,14 @@ def run_rule(rule_: Rule, doc: Doc) -> RuleResult:
     if rule_.applies is not None and not rule_.applies.holds(doc.disclosure):
         return RuleResult(rule_, RuleStatus.not_applicable, reason=f"仅当{rule_.applies.label}时适用")
     doc.severity = rule_.severity
+    doc.start_rule()
     try:
         findings = list(rule_.check(doc))
     except Exception as error:  # a broken rule must not hide the results of the others
         return RuleResult(rule_, RuleStatus.could_not_run, reason=f"规则执行出错：{type(error).__name__}: {error}")
+    if not findings and doc.unprinted and not doc.compared:
+        # every comparison needed a column the tables do not print: nothing was checked
+        return RuleResult(rule_, RuleStatus.could_not_run, reason="表格未列出：" + "、".join(doc.unprinted))
     for finding in findings:
         finding.rule = rule_.id
         finding.severity = finding.severity or rule_.severity

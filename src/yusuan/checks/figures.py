@@ -30,6 +30,9 @@ class Figure:
     blank: bool = False  # printed empty (or not printed at all)
     slack: Decimal = ZERO  # extra allowance when it was printed in a coarser unit
     origin: Origin | None = None
+    # columns the figure needs that the table does not print ("基本支出表「人员经费」栏"): such a
+    # figure is unknown, not 0, and a comparison with it cannot be made
+    missing: tuple[str, ...] = ()
 
     @classmethod
     def plain(cls, value: Decimal | None, phrase: str, place: Place | None = None) -> Figure:
@@ -46,6 +49,7 @@ class Figure:
             figures=sum(p.figures for p in parts if not p.blank),
             blank=all(p.blank for p in parts),
             slack=sum((p.slack for p in parts), ZERO),
+            missing=tuple(dict.fromkeys(m for p in parts for m in p.missing)),
         )
 
     @property

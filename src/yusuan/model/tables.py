@@ -54,12 +54,23 @@ COLUMN_LABELS: dict[str, str] = {
     "subordinate": "附属单位上缴收入",
     "other": "其他收入",
     "amount": "金额",
+    # jiangsu 支出预算总表: 合计 = 基本支出 + 项目支出 + 单位预留机动经费; 结转下年资金 beside them
+    "reserve": "单位预留机动经费",
+    "carry_forward": "结转下年",
+    # 财政拨款(收入) printed as one column, not split into its three sources
+    "fiscal": "财政拨款",
     # 三公 table, one row per year
     "overseas": "因公出国（境）费",
     "vehicle": "公务用车购置及运行费",
     "vehicle_purchase": "公务用车购置费",
     "vehicle_operation": "公务用车运行维护费",
     "reception": "公务接待费",
+    # where the 三公 table's 合计 adds 会议费 and 培训费, `total` is that 合计 and the “三公” subtotal is
+    # `three_public_total`; 机关运行经费 printed in the same table (Shanghai)
+    "three_public_total": "“三公”经费",
+    "meeting": "会议费",
+    "training": "培训费",
+    "operating_cost": "机关运行经费",
     # project list funding split (年初特定目标 / 上级专项 and their parts)
     "specific_target": "年初特定目标",
     "personnel_project": "人员性项目",

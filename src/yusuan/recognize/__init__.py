@@ -5,10 +5,12 @@ from __future__ import annotations
 from ..document import Document
 from ..model import Disclosure, Table, Unit, Unreadable
 from .coded import read_coded_table
+from .kinds import UNMODELLED_KINDS, scope_rank
 from .narrative import read_narrative
 from .performance import is_performance_start, read_performance
 from .profile import read_profile
 from .projects import read_project_list
+from .revenue_list import is_revenue_list, read_revenue_list
 from .segment import Segment, split_segments
 from .three_public import read_three_public
 from .two_sided import read_two_sided_table
@@ -31,7 +33,8 @@ def recognize(document: Document) -> Disclosure:
         unit=profile.unit, member_units=profile.member_units, source_name=document.name, reader=document.reader,
     )
     for segment in segments.tables:
-        _add_table(disclosure, segment)
+        if segment.kind not in UNMODELLED_KINDS:
+            _add_table(disclosure, segment)
     if segments.performance:
         performance = read_performance(segments.performance)
         # a title-like line with nothing under it (a table of contents, a mention in prose) is no table
@@ -55,17 +58,29 @@ def _add_table(disclosure: Disclosure, segment: Segment) -> None:
         table, unreadable = read_two_sided_table(segment, unit)
     elif segment.kind == "three_public":
         table, unreadable = read_three_public(segment, unit, disclosure.year)
+    elif segment.kind == "revenue" and is_revenue_list(segment):
+        table, unreadable = read_revenue_list(segment, unit)
     elif segment.kind == "project_expenditure":
         table, projects, unreadable = read_project_list(segment, unit)
         disclosure.projects += projects
     else:
         table, unreadable = read_coded_table(segment, unit, disclosure.year, _CATALOG_OF.get(segment.kind))
     disclosure.unreadable += unreadable
-    if segment.kind in disclosure.tables:
+    kept = disclosure.tables.get(segment.kind)
+    if kept is None or _replaces(table, kept):
+        disclosure.tables[segment.kind] = table
+    elif scope_rank(kept.id, kept.title) == scope_rank(table.id, table.title):
         # the same kind printed twice (e.g. per unit): keep the first, say so
         disclosure.unreadable.append(Unreadable(what=f"重复的表格“{segment.title}”未读入", source=segment.title_line.source))
-        return
-    disclosure.tables[segment.kind] = table
+    # else: a table of a wider scope (财政拨款支出表 beside 一般公共预算支出表), which the model does not hold
+
+
+def _replaces(table: Table, kept: Table) -> bool:
+    """A later table of the same kind replaces the kept one when that one is only a title with no rows
+    (a contents page entry), or when the later one names the model's table more exactly."""
+    if not kept.rows:
+        return bool(table.rows)
+    return bool(table.rows) and scope_rank(table.id, table.title) > scope_rank(kept.id, kept.title)
 
 
 __all__ = ["recognize", "Table"]

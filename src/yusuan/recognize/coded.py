@@ -8,6 +8,7 @@ from ..document import Line
 from ..model import Column, Row, Table, Unit, Unreadable
 from .cells import is_amount, read_amount, read_code, strip_ordinal
 from .grid import Layout, is_total_label, layout_for, split_header
+from .halves import split_halves
 from .repair import repair_codes
 from .segment import Segment
 
@@ -15,6 +16,9 @@ _ITEM_ROWS: list[tuple[str, re.Pattern[str]]] = [
     ("goods", re.compile(r"^货物")),
     ("works", re.compile(r"^工程")),
     ("services", re.compile(r"^服务")),
+    # the closing line of each half of a 基本支出表 printed as two tables side by side
+    ("personnel", re.compile(r"^人员经费(?:合计|小计)$")),
+    ("public", re.compile(r"^公用经费(?:合计|小计)$")),
 ]
 # "2011301行政运行" printed in one cell
 _CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\d].*)$")
@@ -25,16 +29,19 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
     unreadable: list[Unreadable] = []
     layout: Layout | None = None
     for part in segment.parts:
-        header, body = split_header(part)
+        header, body = split_halves(*split_header(part))
         layout = layout_for(segment.kind, header, body, year, layout)
-        for line in body:
-            row = _read_row(line, layout, unreadable)
+        for above, line in zip([None, *body], body):
+            row = _read_row(line, layout, unreadable, rows, above)
             if row is None:
                 continue
             if _continues_name(row, rows, layout):
                 rows[-1] = rows[-1].model_copy(update={"name": rows[-1].name + row.name})
                 continue
             rows.append(row)
+    if layout is not None and layout.name_index is None and len(rows) == 1:
+        # a table with no label column prints one line of amounts under its column header: its total
+        rows = [rows[0].model_copy(update={"name": "合计", "item": "total"})]
     if catalog_name:
         rows = repair_codes(rows, catalog_name, unreadable)
     columns = [Column(id=c, label=(layout.labels.get(c, "") if layout else "")) for c in _column_order(layout)]
@@ -49,10 +56,57 @@ def _column_order(layout: Layout | None) -> list[str]:
     return list(layout.value_columns.values()) if layout else []
 
 
-def _read_row(line: Line, layout: Layout, unreadable: list[Unreadable]) -> Row | None:
+def _cell(texts: list[str], index: int | None) -> str:
+    return texts[index].strip() if index is not None and index < len(texts) else ""
+
+
+def _code(texts: list[str], layout: Layout, rows: list[Row]) -> str | None:
+    """The row's code; printed as 类 | 款 | 项, the parts joined (a 款 printed without its 类 takes the
+    类 of the line above)."""
+    code = read_code(_cell(texts, layout.code_index))
+    parts = [_cell(texts, i) for i in layout.code_parts]
+    if not any(parts):
+        return code
+    if code is None:
+        above = next((r.code for r in reversed(rows) if r.code), None)
+        if above is None:
+            return None
+        code = above[:3]
+    joined = code + "".join(p for p in parts if p)
+    return read_code(joined)
+
+
+def _labels(texts: list[str], layout: Layout) -> dict[int, str]:
+    """The label cells a row prints (left of the value columns): not amounts, not codes."""
+    found = {}
+    for index in layout.label_cells:
+        text = _cell(texts, index)
+        if text and not is_amount(text) and not read_code(text):
+            found[index] = text
+    return found
+
+
+def _name(texts: list[str], layout: Layout, rows: list[Row], above: Line | None) -> str:
+    """The name cell; when it is empty, the left-most other label (合计 printed in the code cell, a
+    category or 专项 printed left of the item column). A row whose labels all stand in columns the row
+    above also filled, right of that row's first label, sits under cells merged over both rows (an item
+    name over two 采购组织形式): it has the name of the row above."""
+    name = _cell(texts, layout.name_index)
+    if name:
+        return name
+    labels = _labels(texts, layout)
+    if not labels:
+        return ""
+    above_labels = _labels(above.texts, layout) if above is not None else {}
+    if rows and above_labels and set(labels) <= set(above_labels) and min(labels) > min(above_labels):
+        return rows[-1].name
+    return labels[min(labels)]
+
+
+def _read_row(line: Line, layout: Layout, unreadable: list[Unreadable], rows: list[Row],
+              above: Line | None) -> Row | None:
     texts = line.texts
-    code = read_code(texts[layout.code_index]) if layout.code_index is not None and layout.code_index < len(texts) else None
-    name = texts[layout.name_index].strip() if layout.name_index < len(texts) else ""
+    code, name = _code(texts, layout, rows), _name(texts, layout, rows, above)
     if code is None and (match := _CODE_AND_NAME.match(name)):
         code, name = match.group(1), match.group(2)
     if name == code:
@@ -71,7 +125,7 @@ def _read_row(line: Line, layout: Layout, unreadable: list[Unreadable]) -> Row |
 
 
 def _note_stray_amounts(line: Line, layout: Layout, unreadable: list[Unreadable]) -> None:
-    known = set(layout.value_columns) | {layout.name_index} | ({layout.code_index} if layout.code_index is not None else set())
+    known = set(layout.value_columns) | {layout.name_index, layout.code_index, *layout.code_parts}
     for index, text in enumerate(line.texts):
         if index not in known and is_amount(text) and read_amount(text) is not None:
             unreadable.append(Unreadable(what=f"金额“{text}”不在任何已识别的列中", source=line.cell_source(index)))

@@ -10,6 +10,7 @@ _SOURCE_COLUMNS: list[tuple[str, str]] = [
     ("general_budget", r"一般公共预算|公共财政"),
     ("gov_fund", r"政府性基金"),
     ("state_capital", r"国有资本"),
+    ("fiscal", r"财政拨款"),  # 财政拨款收入: the three fiscal sources in one column
     ("special_account", r"财政专户|专户管理"),
     ("operating", r"事业.*收入"),
     ("superior_subsidy", r"上级补助"),
@@ -18,16 +19,21 @@ _SOURCE_COLUMNS: list[tuple[str, str]] = [
     ("total", r"总计|合计|小计|预算数|金额"),
 ]
 
+# a table printing one amount column labels it 金额 / 预算数 / 决算数
+_SINGLE_AMOUNT = r"金额|^(?:本年)?[预决]算数$"
+
 _SPLIT_COLUMNS: list[tuple[str, str]] = [
     ("basic", r"基本支出"),
     ("project", r"项目支出"),
-    ("total", r"总计|合计|小计"),
+    ("reserve", r"预留|机动经费"),
+    ("carry_forward", r"结转下年|年末结转"),
+    ("total", rf"总计|合计|小计|{_SINGLE_AMOUNT}"),
 ]
 
 _ECONOMIC_COLUMNS: list[tuple[str, str]] = [
     ("personnel", r"人员经费|人员支出"),
     ("public", r"公用经费|公用支出"),
-    ("total", r"总计|合计|小计"),
+    ("total", rf"总计|合计|小计|{_SINGLE_AMOUNT}"),
 ]
 
 _COLUMNS_BY_KIND: dict[str, list[tuple[str, str]]] = {

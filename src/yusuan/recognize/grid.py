@@ -48,9 +48,16 @@ class Layout:
     """Where things are in the rows of one table: label cells and value cells by index."""
 
     code_index: int | None = None
-    name_index: int = 0
+    name_index: int | None = 0  # None: the table prints no label column (its rows are unnamed)
     value_columns: dict[int, str] = field(default_factory=dict)  # cell index -> column id
     labels: dict[str, str] = field(default_factory=dict)  # column id -> header label as printed
+    # cells after the code cell that continue it: codes printed as 类 | 款 | 项 ("201 | 13 | 01")
+    code_parts: tuple[int, ...] = ()
+
+    @property
+    def label_cells(self) -> range:
+        """The cells left of the first value column: code, name and any other label."""
+        return range(min(self.value_columns, default=0))
 
 
 def find_code_index(rows: list[Line]) -> int | None:
@@ -65,7 +72,8 @@ def find_code_index(rows: list[Line]) -> int | None:
     return counts.most_common(1)[0][0]
 
 
-def find_name_index(rows: list[Line], after: int | None) -> int:
+def find_name_index(rows: list[Line], after: int | None) -> int | None:
+    """The cell where most rows print their first label; None when no row prints a label at all."""
     start = 0 if after is None else after + 1
     counts: Counter[int] = Counter()
     for line in rows:
@@ -73,7 +81,25 @@ def find_name_index(rows: list[Line], after: int | None) -> int:
             if text.strip() and not is_amount(text) and not read_code(text):
                 counts[index] += 1
                 break
-    return counts.most_common(1)[0][0] if counts else start
+    if counts:
+        return counts.most_common(1)[0][0]
+    return None if after is None else start
+
+
+_CODE_PART = re.compile(r"^\d{2}$")
+
+
+def find_code_parts(rows: list[Line], code_index: int | None, name_index: int | None) -> tuple[int, ...]:
+    """Cells between the code and the name that hold only two-digit 款/项 codes (or nothing)."""
+    if code_index is None or name_index is None or name_index <= code_index + 1:
+        return ()
+    parts = tuple(range(code_index + 1, name_index))
+    for line in rows:
+        texts = line.texts
+        if any(i < len(texts) and texts[i].strip() and not _CODE_PART.match(texts[i].strip()) for i in parts):
+            return ()
+    filled = any(i < len(line.texts) and line.texts[i].strip() for line in rows for i in parts)
+    return parts if filled else ()
 
 
 def value_columns(kind: str, header: list[Line], label_end: int, year: int | None) -> tuple[dict[int, str], dict[str, str]]:
@@ -92,15 +118,23 @@ def value_columns(kind: str, header: list[Line], label_end: int, year: int | Non
 
 
 def default_columns(kind: str, rows: list[Line], label_end: int) -> dict[int, str]:
-    """Assume the standard column order right after the labels (a header that could not be read)."""
+    """Assume the standard column order right after the labels (a header that could not be read),
+    for as many cells as the rows print: a column no row reaches is not printed."""
     order = DEFAULT_ORDER.get(kind, ["total"])
-    return {label_end + 1 + offset: column for offset, column in enumerate(order)}
+    width = max((len(line.texts) for line in rows), default=label_end + 1 + len(order))
+    columns = {label_end + 1 + offset: column for offset, column in enumerate(order)}
+    return {index: column for index, column in columns.items() if index < width}
 
 
 def layout_for(kind: str, header: list[Line], rows: list[Line], year: int | None, previous: Layout | None) -> Layout:
-    code_index = find_code_index(rows) if rows else (previous.code_index if previous else None)
-    name_index = find_name_index(rows, code_index) if rows else (previous.name_index if previous else 0)
-    mapping, labels = value_columns(kind, header, name_index, year)
+    if rows:
+        code_index = find_code_index(rows)
+        name_index = find_name_index(rows, code_index)
+    else:
+        code_index = previous.code_index if previous else None
+        name_index = previous.name_index if previous else 0
+    label_end = -1 if name_index is None else name_index
+    mapping, labels = value_columns(kind, header, label_end, year)
     if previous is not None:
         # a page whose header is garbled keeps the columns the table had on the page before
         for index, column in previous.value_columns.items():
@@ -108,5 +142,6 @@ def layout_for(kind: str, header: list[Line], rows: list[Line], year: int | None
                 mapping[index] = column
                 labels.setdefault(column, previous.labels.get(column, ""))
     if not mapping:
-        mapping = default_columns(kind, rows, name_index)
-    return Layout(code_index, name_index, dict(sorted(mapping.items())), labels)
+        mapping = default_columns(kind, rows, label_end)
+    code_parts = find_code_parts(rows, code_index, name_index) if rows else (previous.code_parts if previous else ())
+    return Layout(code_index, name_index, dict(sorted(mapping.items())), labels, code_parts)

@@ -13,6 +13,8 @@ _TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("performance", re.compile(r"绩效目标")),
     ("project_expenditure", re.compile(r"项目支出.*(?:明细|预算)?表")),
     ("procurement", re.compile(r"政府采购")),
+    # before the fund and general-budget kinds: "一般公共预算机关运行经费支出预算表" is neither
+    ("operating_cost", re.compile(r"机关运行经费")),
     ("gov_fund_expenditure", re.compile(r"政府性基金")),
     ("state_capital_expenditure", re.compile(r"国有资本经营")),
     ("basic_expenditure", re.compile(r"基本支出")),
@@ -22,9 +24,16 @@ _TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("revenue", re.compile(r"收入.*表")),
     ("expenditure", re.compile(r"支出.*表")),
 ]
+# Kinds that are titles (they end the table before them) but have no table in the model.
+UNMODELLED_KINDS = frozenset({"operating_cost"})
 
 _NOT_TITLE = re.compile(r"^(?:备注|注|说明|附件|单位|本表|编制单位)")
 _TITLE_MAX_CHARS = 60
+# "财政拨款支出预算表(功能科目)", "…支出预算表(一般公共预算)": a qualifier after the title proper
+_TRAILING_QUALIFIER = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+# Where two tables of one kind are printed, the one of the narrower scope is the model's table:
+# 一般公共预算支出预算表 rather than 财政拨款支出预算表 (which adds 政府性基金).
+_SCOPE_OF_KIND = {"general_expenditure": "一般公共预算", "basic_expenditure": "一般公共预算"}
 
 
 def find_table_kind(text: str) -> str | None:
@@ -32,9 +41,15 @@ def find_table_kind(text: str) -> str | None:
     title = compact(text)
     if not title or len(title) > _TITLE_MAX_CHARS or _NOT_TITLE.match(title) or title.endswith(("。", ";", ",")):
         return None
-    if not title.endswith(("表", "表)")) and "表" not in title[-6:]:
+    if "表" not in _TRAILING_QUALIFIER.sub("", title)[-6:]:
         return None
     for kind, pattern in _TITLE_PATTERNS:
         if pattern.search(title):
             return kind
     return None
+
+
+def scope_rank(kind: str, title: str) -> int:
+    """How exactly a title names the model's table of `kind` (higher: the better match)."""
+    scope = _SCOPE_OF_KIND.get(kind)
+    return int(scope is not None and scope in compact(title))

@@ -7,10 +7,15 @@ from dataclasses import dataclass, field
 
 from ..document import Line
 from ..model.amounts import Unit
+from .grid import is_data_line, split_header
 from .kinds import find_table_kind
 
 _UNIT = re.compile(r"单位[:：]?\s*(万元|元)")
 _CONTINUED = re.compile(r"^[（(]?续表[)）]?")
+# a table's number printed on a line of its own: "公开表五", "公开04表", "表四"
+_TABLE_NUMBER = re.compile(r"^(?:公开\s*表?\s*[0-9一二三四五六七八九十]+\s*表?|表\s*[0-9一二三四五六七八九十]+)$")
+# a page number printed under the table: "17", "- 17 -", "─17─"
+_PAGE_NUMBER = re.compile(r"^[-─—]?\s*\d{1,3}\s*[-─—]?$")
 # a title must be followed by table rows within this many lines, or it is a heading / TOC entry
 _TITLE_LOOKAHEAD = 6
 # a single-cell line this long is prose: it ends a table segment
@@ -45,10 +50,19 @@ def title_kind(filled: list[list[str]], index: int) -> str | None:
     kind = find_table_kind(filled[index][0])
     if kind is None:
         return None
-    ahead = filled[index + 1 : index + 1 + _TITLE_LOOKAHEAD]
-    if kind != "performance" and not any(len(cells) >= 2 for cells in ahead):
+    if kind != "performance" and not any(len(cells) >= 2 for cells in _lines_under(filled, index)):
         return None
     return kind
+
+
+def _lines_under(filled: list[list[str]], index: int) -> list[list[str]]:
+    """The lines a title may have its table in: a few, and none past the next title-like line
+    (a contents page lists titles one under the other; a real title is followed by its header)."""
+    ahead = filled[index + 1 : index + 1 + _TITLE_LOOKAHEAD]
+    for offset, cells in enumerate(ahead):
+        if 1 <= len(cells) <= 2 and find_table_kind(cells[0]) is not None:
+            return ahead[:offset]
+    return ahead
 
 
 def unit_in(text: str) -> Unit | None:
@@ -66,6 +80,15 @@ def _is_prose(line: Line, filled: list[str]) -> bool:
     if len(line.cells) != 1 or len(filled) != 1 or filled[0].startswith(("备注", "注")):
         return False
     return len(filled[0]) >= _PROSE_MIN_CHARS or bool(_HEADING.match(filled[0]))
+
+
+def _is_caption(lines: list[Line], index: int, filled: list[str]) -> bool:
+    """A table's number on a line of its own, or the page number closing a page."""
+    if len(filled) != 1:
+        return False
+    text = filled[0].replace(" ", "")
+    last_on_page = index + 1 == len(lines) or lines[index + 1].page != lines[index].page
+    return bool(_TABLE_NUMBER.match(text)) or (last_on_page and bool(_PAGE_NUMBER.match(text)))
 
 
 def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
@@ -96,9 +119,9 @@ def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
             out.narrative.append(line)
             continue
         text = line.text
-        if _CONTINUED.match(text):
+        if _CONTINUED.match(text) or _is_caption(lines, index, filled):
             continue
-        if text.startswith(("备注", "注:", "注：", "说明:")) or (len(filled) == 1 and "空表" in text):
+        if text.startswith(("备注", "注:", "注：", "说明:")) or (len(filled) == 1 and ("空表" in text or text.endswith("。"))):
             current.notes.append(text)
             continue
         if _is_prose(line, filled):
@@ -109,7 +132,37 @@ def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
             current.unit = current.unit or unit_in(text)
             continue
         current.parts[-1].append(line)
+    for segment in out.tables:
+        segment.parts = _split_repeated_headers(segment.parts)
     return out
+
+
+def _split_repeated_headers(parts: list[list[Line]]) -> list[list[Line]]:
+    """A page that starts with the table's column header again (no title repeated) is a part of its own,
+    so that its header is read as a header and not as rows."""
+    if not parts or not parts[0]:
+        return parts
+    header = {tuple(line.filled) for line in split_header(parts[0])[0] if line.filled}
+    if not header:
+        return parts
+    split: list[list[Line]] = []
+    for part in parts:
+        start = 0
+        for index in range(1, len(part)):
+            if part[index].page != part[index - 1].page and _repeats_header(part[index:], header):
+                split.append(part[start:index])
+                start = index
+        split.append(part[start:])
+    return split
+
+
+def _repeats_header(lines: list[Line], header: set[tuple[str, ...]]) -> bool:
+    for line in lines:
+        if is_data_line(line):
+            return False
+        if tuple(line.filled) in header:
+            return True
+    return False
 
 
 def _same_table(first: str, second: str) -> bool:

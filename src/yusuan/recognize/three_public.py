@@ -1,6 +1,6 @@
 """The "三公" table, as one row per year with total / overseas / vehicle (purchase, operation) / reception.
 
-Printed either across (one line, the items as columns, a group of columns per year) or down (one
+Printed with a header over unlabelled lines of amounts (read from the header: three_public_grid.py), or across (one line, the items as columns, a group of columns per year) or down (one
 line per item, a column per year). Where the header is garbled, the column order is the one under
 which the identities hold (合计 = 出国 + 车 + 接待, 车 = 购置 + 运行).
 """
@@ -14,6 +14,7 @@ from ..model import Column, Row, Table, Unit, Unreadable
 from .cells import is_amount, read_amount
 from .grid import is_total_label
 from .segment import Segment
+from .three_public_grid import read_unlabelled
 
 ITEMS = ["total", "overseas", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"]
 _ORDERS = [
@@ -36,10 +37,12 @@ def read_three_public(segment: Segment, unit: Unit, year: int | None) -> tuple[T
     lines = segment.lines
     header_text = " ".join(line.text for line in lines[:6])
     years = list(dict.fromkeys(int(y) for y in _YEAR.findall(header_text)))
-    rows = _read_down(lines, years) or _read_across(lines, years, year)
+    rows, columns = read_unlabelled(segment.parts[0], year) if segment.parts else ([], {})
+    if not rows:
+        rows, columns = _read_down(lines, years) or _read_across(lines, years, year), dict.fromkeys(ITEMS, "")
     unreadable = [] if rows else [Unreadable(what="未能读出“三公”经费表的金额", source=segment.title_line.source)]
     table = Table(
-        id="three_public", title=segment.title, unit=unit, columns=[Column(id=c) for c in ITEMS],
+        id="three_public", title=segment.title, unit=unit, columns=[Column(id=c, label=label) for c, label in columns.items()],
         rows=rows, note="\n".join(segment.notes) or None, source=segment.title_line.source,
     )
     return table, unreadable

@@ -1,92 +1,148 @@
-"""收支总表 and 财政拨款收支总表: income items on the left, expenditure lines on the right."""
+"""收支总表 and 财政拨款收支总表: income items on the left, expenditure lines on the right.
+
+The header names each label column (项目 / 项目名称 / 功能科目名称); the value cells between one label
+column and the next belong to it. The first label column is the income side, every other one an
+expenditure side: jiangsu prints two (功能分类 | 支出用途), so one printed line can hold an income row
+and two expenditure rows.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..classification import catalog
 from ..document import Line
 from ..model import Column, Row, Table, Unit, Unreadable
+from ..model.tables import Side
 from .cells import read_amount, strip_ordinal
 from .columns import merged_header
 from .grid import split_header
 from .segment import Segment
 
 _ITEMS: list[tuple[str, re.Pattern[str]]] = [
-    ("income_total", re.compile(r"本年收入(合计|小计)?$")),
-    ("expenditure_total", re.compile(r"本年支出(合计|小计)?$")),
-    ("grand_total", re.compile(r"收入总计|支出总计|^总计$")),
+    ("income_total", re.compile(r"(?:本年|当年)收入(?:合计|小计)?$")),
+    ("expenditure_total", re.compile(r"(?:本年|当年)支出(?:合计|小计)?$")),
+    # "收入合计" / "支出合计" where no 总计 line follows (jiangsu: 当年收入小计 + 上年结转资金 = 收入合计)
+    ("grand_total", re.compile(r"收入总计|支出总计|^总计$|^收入合计$|^支出合计$")),
     ("carry_forward", re.compile(r"结转下年|年末结转")),
     ("carryover", re.compile(r"^(上年结转|年初结转)")),
     ("general_budget", re.compile(r"一般公共预算|公共财政")),
     ("gov_fund", re.compile(r"政府性基金")),
     ("state_capital", re.compile(r"国有资本经营")),
+    ("fiscal", re.compile(r"^财政拨款(?:收入|资金)?$")),
     ("special_account", re.compile(r"财政专户")),
     ("business", re.compile(r"经营收入")),
     ("operating", re.compile(r"事业收入")),
     ("superior_subsidy", re.compile(r"上级补助")),
     ("subordinate", re.compile(r"附属单位")),
-    ("other", re.compile(r"其他收入")),
+    ("other", re.compile(r"其他收入|^其他资金$")),
+    # the 支出用途 side
+    ("basic", re.compile(r"^基本支出$")),
+    ("project", re.compile(r"^项目支出$")),
+    ("reserve", re.compile(r"预留机动|机动经费")),
 ]
+_SIDE_TOTALS = {"income": "income_total", "expenditure": "expenditure_total"}
 _CARRYOVER_PARTS = {"general_budget", "gov_fund", "state_capital"}
-_EXPENDITURE_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+_VALUE_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("general_budget", re.compile(r"一般公共预算|公共财政")),
     ("gov_fund", re.compile(r"政府性基金")),
     ("state_capital", re.compile(r"国有资本")),
-    ("total", re.compile(r"合计|总计|小计|预算数|金额")),
+    ("total", re.compile(r"合计|总计|小计|预算数|决算数|金额")),
 ]
-_LABEL = re.compile(r"项目|科目")
+# a label column: 项目 / 项目名称 / 科目名称, but not a 项目支出 amount column
+_LABEL = re.compile(r"项目(?!支出)|科目")
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One label column and the value cells right of it, up to the next label column."""
+
+    side: Side
+    label: int
+    values: dict[int, str]
+
+
+_DEFAULT_LAYOUT = (Group("income", 0, {1: "total"}), Group("expenditure", 2, {3: "total"}))
 
 
 def read_two_sided_table(segment: Segment, unit: Unit) -> tuple[Table, list[Unreadable]]:
-    income: list[Row] = []
-    expenditure: list[Row] = []
-    layout: tuple[int, int, dict[int, str], dict[int, str]] | None = None
+    rows: dict[str, list[Row]] = {"income": [], "expenditure": []}
+    groups: tuple[Group, ...] | None = None
     for part in segment.parts:
         header, body = split_header(part)
-        layout = _layout(header) or layout or (0, 2, {1: "total"}, {3: "total"})
-        left, right, left_values, right_values = layout
+        groups = _layout(header) or groups or _DEFAULT_LAYOUT
         for line in body:
-            texts = line.texts + [""] * 8
-            if row := _side_row(line, texts, left, left_values, "income", income):
-                income.append(row)
-            if row := _side_row(line, texts, right, right_values, "expenditure", expenditure):
-                expenditure.append(row)
-    expenditure_columns = list(dict.fromkeys(layout[3].values())) if layout else ["total"]
-    columns = [Column(id=c) for c in dict.fromkeys(["total", *expenditure_columns])]
+            for row in _line_rows(line, groups, rows):
+                rows[row.side].append(row)
+    columns = dict.fromkeys(["total", *(c for g in groups or () for c in g.values.values())])
     table = Table(
-        id=segment.kind, title=segment.title, unit=unit, columns=columns, rows=income + expenditure,
+        id=segment.kind, title=segment.title, unit=unit, columns=[Column(id=c) for c in columns],
+        rows=_settle_totals(rows["income"]) + _settle_totals(rows["expenditure"]),
         note="\n".join(segment.notes) or None, source=segment.title_line.source,
     )
     return table, []
 
 
-def _layout(header: list[Line]) -> tuple[int, int, dict[int, str], dict[int, str]] | None:
+def _layout(header: list[Line]) -> tuple[Group, ...] | None:
     merged = merged_header([line.texts for line in header])
     labels = [i for i in sorted(merged) if _LABEL.search(merged[i])]
     if len(labels) < 2:
         return None
-    left, right = labels[0], labels[1]
-    left_values = {i: "total" for i in sorted(merged) if left < i < right}
-    right_values: dict[int, str] = {}
-    for index in sorted(merged):
-        if index <= right:
-            continue
-        for column, pattern in _EXPENDITURE_COLUMNS:
-            if pattern.search(merged[index]) and column not in right_values.values():
-                right_values[index] = column
+    groups = []
+    for position, label in enumerate(labels):
+        end = labels[position + 1] if position + 1 < len(labels) else max(merged) + 1
+        values = _value_columns({i: merged[i] for i in sorted(merged) if label < i < end})
+        groups.append(Group("income" if position == 0 else "expenditure", label, values or {label + 1: "total"}))
+    return tuple(groups)
+
+
+def _value_columns(cells: dict[int, str]) -> dict[int, str]:
+    mapping: dict[int, str] = {}
+    for index, text in cells.items():
+        for column, pattern in _VALUE_COLUMNS:
+            if pattern.search(text) and column not in mapping.values():
+                mapping[index] = column
                 break
-    return left, right, left_values or {left + 1: "total"}, right_values or {right + 1: "total"}
+    return mapping
 
 
-def _side_row(line: Line, texts: list[str], label_index: int, value_columns: dict[int, str], side: str, previous: list[Row]) -> Row | None:
-    label = texts[label_index].strip()
-    if not label:
-        return None
-    values = {column: read_amount(texts[index]) for index, column in value_columns.items()}
-    name = strip_ordinal(label)
-    code, item = _classify(name, side, previous)
-    return Row(code=code, name=name, values=values, side=side, item=item, source=line.cell_source(label_index))
+def _line_rows(line: Line, groups: tuple[Group, ...], rows: dict[str, list[Row]]) -> list[Row]:
+    texts = line.texts + [""] * (max(g.label for g in groups) + 8)
+    found = []
+    for position, group in enumerate(groups):
+        label = texts[group.label].strip()
+        if not label:
+            continue
+        values = _values(texts, group) if _has_amount(texts, group) else _spanned_values(texts, groups, position)
+        name = strip_ordinal(label)
+        code, item = _classify(name, group.side, rows[group.side] + [r for r in found if r.side == group.side])
+        found.append(Row(code=code, name=name, values=values, side=group.side, item=item,
+                         source=line.cell_source(group.label)))
+    return found
+
+
+def _values(texts: list[str], group: Group, columns: dict[int, str] | None = None) -> dict:
+    return {column: read_amount(texts[index]) for index, column in (columns or group.values).items()}
+
+
+def _has_amount(texts: list[str], group: Group) -> bool:
+    return any(read_amount(texts[index]) is not None for index in group.values)
+
+
+def _spanned_values(texts: list[str], groups: tuple[Group, ...], position: int) -> dict:
+    """A label whose own value cells are empty and whose label cell is merged over the groups to its
+    right (当年支出小计 printed across 功能分类 and 支出用途) prints its amount in the last value cells."""
+    group = groups[position]
+    later = groups[position + 1 :]
+    if any(texts[g.label].strip() for g in later):
+        return _values(texts, group)
+    for other in reversed(later):
+        if _has_amount(texts, other):
+            cells = list(other.values)
+            return {column: read_amount(texts[cells[i]]) if i < len(cells) else None
+                    for i, column in enumerate(group.values.values())}
+    return _values(texts, group)
 
 
 def _classify(name: str, side: str, previous: list[Row]) -> tuple[str | None, str | None]:
@@ -107,3 +163,15 @@ def _under_carryover(previous: list[Row]) -> bool:
         if row.item in ("carryover", "income_total"):
             return row.item == "carryover"
     return False
+
+
+def _settle_totals(rows: list[Row]) -> list[Row]:
+    """'收入合计' is the side's grand total unless a 总计 line is printed too: then it is the year's total."""
+    grand = [r for r in rows if r.item == "grand_total"]
+    if len(grand) < 2 or not rows:
+        return rows
+    side_total = _SIDE_TOTALS[rows[0].side]
+    if any(r.item == side_total for r in rows):
+        return rows
+    first = grand[0]
+    return [r.model_copy(update={"item": side_total}) if r is first else r for r in rows]

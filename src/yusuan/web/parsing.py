@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..model import Disclosure, Source
-from ..pipeline import _require_disclosure as require_disclosure  # the one rule for "is this a disclosure"
+from ..pipeline import require_disclosure  # the one rule for "is this a disclosure"
 from ..readers import Limits, read_bytes, sniff
 # imported here so the forkserver loads the readers once and every worker forked from it starts warm
 from ..readers import docx as _docx, html as _html, pdf as _pdf, spreadsheet as _spreadsheet  # noqa: F401

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..archive import resolve_path
@@ -38,7 +38,6 @@ class Settings:
     page_size: int = 50
     # how long to wait for another program to let go of the archive at start
     open_timeout: float = 60.0
-    extra_limits: dict = field(default_factory=dict)  # further Limits fields by name (docs/readers.md)
 
     @property
     def db_path(self) -> Path:
@@ -49,4 +48,5 @@ class Settings:
         return self.files or self.db_path.with_name(self.db_path.name + ".files")
 
     def reader_limits(self) -> Limits:
-        return Limits(max_file_bytes=self.max_file_bytes, max_pages=self.max_pages, **self.extra_limits)
+        # the readers' other bounds (zip bombs, cells, OCR pages) keep their defaults: docs/readers.md
+        return Limits(max_file_bytes=self.max_file_bytes, max_pages=self.max_pages)

@@ -1,0 +1,130 @@
+"""The "三公" table read from its header: a header of merged cells over one or more unlabelled lines
+of amounts (jiangsu, Shanghai), e.g.
+
+    合计 | “三公”经费 |  |  |  |  |  | 会议费 | 培训费
+         | 小计 | 因公出国(境)费 | 公务用车购置及运行维护费 |  |  | 公务接待费 |  |
+         |      |  | 小计 | 公务用车购置费 | 公务用车运行维护费 |  |  |
+    2,542.60 | 833.60 | 222.50 | 183.60 | 0 | 183.60 | 427.50 | 1,305.25 | 403.75
+
+A merged header cell is printed in its first column only: an empty header cell continues the label to
+its left when both sit under the same label one line up. Each column's labels, top to bottom, say what
+it holds; a trailing 预算数 / 决算数 (a 决算 prints both for each item) says which row it belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Line
+from ..model import Row
+from .cells import compact, is_amount, read_amount
+
+Path = tuple[str, ...]
+_SUM = re.compile(r"^(?:合计|小计|总计)$")
+# a line of its own above the header naming the department or the unit ("部门名称:XX 单位:万元")
+_CAPTION = re.compile(r"(?:单位|部门|名称)\s*[:：]")
+_VARIANT = re.compile(r"(预算数|决算数)$")
+# checked on the column's own (lowest non-sum) label, in order
+_ITEMS: list[tuple[str, re.Pattern[str]]] = [
+    ("meeting", re.compile(r"会议费")),
+    ("training", re.compile(r"培训费")),
+    ("operating_cost", re.compile(r"机关运行经费")),
+    ("overseas", re.compile(r"出国")),
+    ("reception", re.compile(r"接待")),
+    ("vehicle", re.compile(r"购置及运行")),
+    ("vehicle_purchase", re.compile(r"购置")),
+    ("vehicle_operation", re.compile(r"运行")),
+    ("three_public", re.compile(r"三公")),
+]
+_KEY_ITEMS = {"overseas", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"}
+COLUMN_ORDER = ("total", "three_public_total", "overseas", "vehicle", "vehicle_purchase", "vehicle_operation",
+                "reception", "meeting", "training", "operating_cost")
+
+
+def header_paths(header: list[Line]) -> dict[int, Path]:
+    """Each column's header labels, top to bottom, with merged cells spread over the columns they span."""
+    width = max((len(line.texts) for line in header), default=0)
+    paths: dict[int, Path] = {i: () for i in range(width)}
+    for line in header:
+        texts = line.texts
+        labels: dict[int, str | None] = {}
+        for i in range(width):
+            own = compact(texts[i]) if i < len(texts) else ""
+            spans = i > 0 and paths[i] == paths[i - 1] and labels[i - 1] is not None
+            labels[i] = own or (labels[i - 1] if spans else None)
+        paths = {i: paths[i] + (labels[i] or "",) for i in range(width)}
+    return {i: tuple(label for label in path if label) for i, path in paths.items()}
+
+
+def _variant(path: Path) -> tuple[str | None, Path]:
+    """(预算数 / 决算数 / None, the labels without it)."""
+    variant, labels = None, []
+    for label in path:
+        match = _VARIANT.search(label)
+        if match:
+            variant = match.group(1)
+            label = label[: match.start()]
+        if label:
+            labels.append(label)
+    return variant, tuple(labels)
+
+
+def _item(labels: Path) -> str | None:
+    named = [label for label in labels if not _SUM.match(label)]
+    if not named:
+        return "grand_total" if labels else None
+    own = named[-1]
+    item = next((key for key, pattern in _ITEMS if pattern.search(own)), None)
+    if item == "three_public" and labels[-1] != own:
+        return "three_public_sum"  # 小计 / 合计 under “三公”经费
+    return None if item == "three_public" else item
+
+
+def column_items(header: list[Line]) -> dict[int, tuple[str | None, str]]:
+    """Cell index -> (variant, column id)."""
+    found: dict[int, tuple[str | None, str]] = {}
+    for index, path in header_paths(header).items():
+        variant, labels = _variant(path)
+        item = _item(labels)
+        if item is not None:
+            found[index] = (variant, item)
+    return _name_sums(found)
+
+
+def _name_sums(found: dict[int, tuple[str | None, str]]) -> dict[int, tuple[str | None, str]]:
+    """合计 over everything is `total`; the “三公” subtotal is `total` too unless a wider 合计 is printed
+    (合计 = 三公 + 会议费 + 培训费), then `three_public_total`."""
+    has_grand = any(item == "grand_total" for _, item in found.values())
+    renamed = {"grand_total": "total", "three_public_sum": "three_public_total" if has_grand else "total"}
+    return {i: (variant, renamed.get(item, item)) for i, (variant, item) in found.items()}
+
+
+def _row_name(variant: str | None, variants: set[str | None], year: int | None) -> str:
+    label = str(year) if year is not None else "本年"
+    if variant == "预算数" and "决算数" in variants:
+        return f"{label}年预算数"
+    return label
+
+
+def read_unlabelled(lines: list[Line], year: int | None) -> tuple[list[Row], dict[str, str]]:
+    """Rows (and column id -> printed label) from the first line of amounts, when it has no label: the
+    lines above it are the header (合计 there is a column label, not a row)."""
+    at = next((i for i, line in enumerate(lines) if any(is_amount(t) for t in line.filled)), None)
+    if at is None or any(t and not is_amount(t) for t in lines[at].filled):
+        return [], {}
+    line = lines[at]
+    header = [h for h in lines[:at] if not (len(h.filled) == 1 and _CAPTION.search(h.filled[0]))]
+    items = column_items(header)
+    if len({item for _, item in items.values()} & _KEY_ITEMS) < 3:
+        return [], {}
+    texts = line.texts
+    by_variant: dict[str | None, dict[str, object]] = {}
+    for index, (variant, item) in items.items():
+        value = read_amount(texts[index]) if index < len(texts) else None
+        by_variant.setdefault(variant, {}).setdefault(item, value)
+    # the 决算数 row first: a rule asking for the year's row takes the first row naming the year
+    order = sorted(by_variant, key=lambda v: v != "决算数")
+    rows = [Row(name=_row_name(v, set(by_variant), year), values=by_variant[v], source=line.source) for v in order]
+    paths = header_paths(header)
+    printed = {item: "".join(_variant(paths[i])[1]) for i, (_, item) in sorted(items.items(), reverse=True)}
+    return rows, {c: printed[c] for c in COLUMN_ORDER if c in printed}

@@ -1,0 +1,368 @@
+"""Table layouts of real PDFs (docs/notes/pdf-recognition.md, R1–R11), on small hand-written lines.
+
+Each test prints a table the way the PDF reader hands it on (one line per printed row, one cell per
+column, empty cells kept) and states by hand what the model must hold.
+"""
+
+from decimal import Decimal
+
+from yusuan.document import Document
+from yusuan.readers.text import read_text
+from yusuan.recognize import recognize
+from yusuan.recognize.kinds import find_table_kind
+
+
+def page(*rows) -> str:
+    """A page: a row is a tuple of cells (joined by tabs) or a one-cell line."""
+    return "\n".join("\t".join(row) if isinstance(row, tuple) else row for row in rows)
+
+
+def document(*pages: str) -> Document:
+    """Lines of each page carry its page number, as the PDF reader gives them."""
+    lines = []
+    for number, text in enumerate(pages, start=1):
+        for line in read_text(text.encode(), "x.txt").lines:
+            line.page = number
+            lines.append(line)
+    return Document(name="x.pdf", reader="pdf", lines=lines)
+
+
+def read(*pages: str):
+    return recognize(document(*pages))
+
+
+def values(table, key: str, side: str | None = None) -> dict[str, Decimal]:
+    row = table.row(key, side) if key.isdigit() else table.item(key, side)
+    assert row is not None, f"no row {key} in {table.id}"
+    return {column: value for column, value in row.values.items() if value is not None}
+
+
+D = Decimal
+
+
+# -- R1: 收支总表 with 收入 | 功能分类 | 支出用途 --------------------------------------------------------
+
+THREE_SIDED_SUMMARY = page(
+    "收支预算总表",
+    "部门: 某某厅 单位:万元",
+    ("收入", "", "支出", "", "", ""),
+    ("项目名称", "金额", "功能分类", "", "支出用途", ""),
+    ("", "", "功能科目名称", "金额", "项目名称", "金额"),
+    ("一、财政拨款", "100.00", "一、一般公共服务支出", "80.00", "一、基本支出", "60.00"),
+    ("1.一般公共预算", "100.00", "二、外交支出", "", "二、项目支出", "30.00"),
+    ("2.政府性基金预算", "", "三、住房保障支出", "25.00", "三、单位预留机动经费", "15.00"),
+    ("二、财政专户管理资金", "", "", "", "", ""),
+    ("三、其他资金", "5.00", "", "", "", ""),
+    # 当年支出小计 is printed in one cell merged over 功能分类 and 支出用途: its amount is in the last cell
+    ("当年收入小计", "105.00", "当年支出小计", "", "", "105.00"),
+    ("上年结转资金", "", "结转下年资金", "", "", ""),
+    ("收入合计", "105.00", "支出合计", "", "", "105.00"),
+)
+
+
+def test_summary_with_a_purpose_side_has_basic_project_and_reserve_rows():
+    table = read(THREE_SIDED_SUMMARY).tables["summary"]
+    assert values(table, "basic", "expenditure") == {"total": D("60.00")}
+    assert values(table, "project", "expenditure") == {"total": D("30.00")}
+    assert values(table, "reserve", "expenditure") == {"total": D("15.00")}
+    assert values(table, "201", "expenditure") == {"total": D("80.00")}
+    assert values(table, "221", "expenditure") == {"total": D("25.00")}
+    assert table.row("202", "expenditure").values == {"total": None}
+
+
+def test_summary_totals_merged_over_the_expenditure_columns_keep_their_amount():
+    table = read(THREE_SIDED_SUMMARY).tables["summary"]
+    assert values(table, "expenditure_total", "expenditure") == {"total": D("105.00")}
+    assert values(table, "grand_total", "expenditure") == {"total": D("105.00")}
+    assert table.item("carry_forward", "expenditure").values == {"total": None}
+
+
+def test_summary_income_groups_and_totals():
+    table = read(THREE_SIDED_SUMMARY).tables["summary"]
+    assert values(table, "fiscal", "income") == {"total": D("100.00")}
+    assert values(table, "general_budget", "income") == {"total": D("100.00")}
+    assert values(table, "other", "income") == {"total": D("5.00")}  # 其他资金
+    assert values(table, "income_total", "income") == {"total": D("105.00")}  # 当年收入小计
+    assert values(table, "grand_total", "income") == {"total": D("105.00")}  # 收入合计
+    assert table.item("special_account", "income").values == {"total": None}
+    assert [r.item for r in table.rows if r.side == "income"] == [
+        "fiscal", "general_budget", "gov_fund", "special_account", "other", "income_total", "carryover", "grand_total"]
+
+
+def test_fiscal_summary_with_only_the_purpose_side():
+    text = page(
+        "财政拨款收支预算总表",
+        ("收入", "", "支出", ""),
+        ("项目名称", "金额", "支出用途", ""),
+        ("", "", "项目名称", "金额"),
+        ("一、一般公共预算", "90.00", "一、基本支出", "50.00"),
+        ("二、政府性基金预算", "", "二、项目支出", "30.00"),
+        ("", "", "三、单位预留机动经费", "10.00"),
+        ("收入合计", "90.00", "支出合计", "90.00"),
+    )
+    table = read(text).tables["fiscal_summary"]
+    assert [(r.side, r.item, r.values["total"]) for r in table.rows] == [
+        ("income", "general_budget", D("90.00")), ("income", "gov_fund", None), ("income", "grand_total", D("90.00")),
+        ("expenditure", "basic", D("50.00")), ("expenditure", "project", D("30.00")),
+        ("expenditure", "reserve", D("10.00")), ("expenditure", "grand_total", D("90.00"))]
+
+
+def test_income_sum_line_above_a_grand_total_line_is_the_years_total():
+    text = page(
+        "收支总表",
+        ("项目", "预算数", "项目", "预算数"),
+        ("一般公共预算拨款收入", "10.00", "一般公共服务支出", "12.00"),
+        ("收入合计", "10.00", "支出合计", "12.00"),
+        ("上年结转", "2.00", "", ""),
+        ("收入总计", "12.00", "支出总计", "12.00"),
+    )
+    table = read(text).tables["summary"]
+    assert values(table, "income_total", "income") == {"total": D("10.00")}
+    assert values(table, "grand_total", "income") == {"total": D("12.00")}
+    # no 支出总计 / 支出合计 pair on the expenditure side beyond one of each: 支出合计 is the year's
+    assert values(table, "expenditure_total", "expenditure") == {"total": D("12.00")}
+
+
+# -- R2, R3: titles with a qualifier, contents pages, tables the model has no place for ------------
+
+def test_a_title_may_end_in_a_qualifier_in_parentheses():
+    assert find_table_kind("财政拨款支出预算表(功能科目)") == "general_expenditure"
+    assert find_table_kind("财政拨款基本支出预算表(经济科目)") == "basic_expenditure"
+    assert find_table_kind("“三公”经费、会议费、培训费支出预算表(一般公共预算)") == "three_public"
+    assert find_table_kind("一般公共预算机关运行经费支出预算表") == "operating_cost"
+
+
+GENERAL = (
+    ("功能科目编码", "功能科目名称", "金额"),
+    ("合计", "", "10.00"),
+    ("201", "一般公共服务支出", "10.00"),
+)
+
+
+def test_contents_entries_followed_by_titles_are_not_tables():
+    contents = page("目 录", "一、收支预算总表", "二、一般公共预算支出预算表", "三、政府采购支出预算表")
+    disclosure = read(contents, page("一般公共预算支出预算表", *GENERAL))
+    assert set(disclosure.tables) == {"general_expenditure"}
+    assert len(disclosure.tables["general_expenditure"].rows) == 2
+
+
+def test_the_general_budget_table_is_preferred_to_the_fiscal_one_and_operating_cost_is_not_read():
+    text = page(
+        "财政拨款支出预算表(功能科目)",
+        ("功能科目编码", "功能科目名称", "金额"),
+        ("合计", "", "12.00"),
+        ("201", "一般公共服务支出", "10.00"),
+        ("212", "城乡社区支出", "2.00"),
+        "一般公共预算支出预算表(功能科目)",
+        *GENERAL,
+        "一般公共预算机关运行经费支出预算表",
+        ("科目编码", "科目名称", "机关运行经费支出"),
+        ("合计", "", "3.00"),
+        ("302", "商品和服务支出", "3.00"),
+    )
+    disclosure = read(text)
+    table = disclosure.tables["general_expenditure"]
+    assert table.title == "一般公共预算支出预算表(功能科目)"
+    assert [(r.item, r.code, r.values["total"]) for r in table.rows] == [("total", None, D("10.00")), (None, "201", D("10.00"))]
+    assert not any("重复" in u.what for u in disclosure.unreadable)
+
+
+def test_a_table_that_prints_one_amount_column_has_that_column_only():
+    text = page(
+        "一般公共预算基本支出预算表",
+        ("科目编码", "科目名称", "金额"),
+        ("", "合计", "9.00"),
+        ("301", "工资福利支出", "9.00"),
+    )
+    table = read(text).tables["basic_expenditure"]
+    assert table.column_ids == ["total"]
+    assert all(set(r.values) == {"total"} for r in table.rows)
+
+
+def test_table_numbers_page_numbers_and_notes_are_not_rows():
+    text = page(
+        "一般公共预算支出预算表",
+        "公开表五",
+        *GENERAL,
+        ":“科目编码”和“科目名称”为必填项。",
+        "17",
+    )
+    disclosure = read(text)
+    table = disclosure.tables["general_expenditure"]
+    assert len(table.rows) == 2
+    assert table.note == ":“科目编码”和“科目名称”为必填项。"
+    assert not disclosure.unreadable
+
+
+# -- R4: 三公 table with a merged header over one unlabelled line -----------------------------------
+
+THREE_PUBLIC_HEADER = (
+    ("合计", "“三公”经费", "", "", "", "", "", "会议费", "培训费"),
+    ("", "小计", "因公出国(境)费", "公务用车购置及运行维护费", "", "", "公务接待费", "", ""),
+    ("", "", "", "小计", "公务用车购置费", "公务用车运行维护费", "", "", ""),
+)
+
+
+def test_three_public_with_meeting_and_training_is_the_budget_years_row():
+    text = page(
+        "2017年度“三公”经费、会议费、培训费支出预算表",
+        *THREE_PUBLIC_HEADER,
+        ("2,542.60", "833.60", "222.50", "183.60", "0", "183.60", "427.50", "1,305.25", "403.75"),
+    )
+    table = read(text).tables["three_public"]
+    assert [r.name for r in table.rows] == ["2017"]
+    assert table.rows[0].values == {
+        "total": D("2542.60"), "three_public_total": D("833.60"), "overseas": D("222.50"), "vehicle": D("183.60"),
+        "vehicle_purchase": D("0"), "vehicle_operation": D("183.60"), "reception": D("427.50"),
+        "meeting": D("1305.25"), "training": D("403.75")}
+
+
+def test_three_public_final_account_prints_budget_and_actual_for_each_item():
+    text = page(
+        "2024年度部门决算",
+        "财政拨款“三公”经费支出决算表",
+        ("财政拨款“三公”经费", "", "", "", "", "", "", "", "", "", "", ""),
+        ("合计", "", "因公出国(境)费", "", "公务用车购置及运行维护费", "", "", "", "", "", "公务接待费", ""),
+        ("", "", "", "", "小计", "", "公务用车购置费", "", "公务用车运行维护费", "", "", ""),
+        ("预算数", "决算数") * 6,
+        ("2.85", "0.39", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "2.85", "0.39"),
+    )
+    table = read(text).tables["three_public"]
+    # the 决算数 first: it is the year's figure in a final account
+    assert [(r.name, r.values["total"], r.values["reception"]) for r in table.rows] == [
+        ("2024", D("0.39"), D("0.39")), ("2024年预算数", D("2.85"), D("2.85"))]
+
+
+def test_three_public_with_operating_cost_beside_it():
+    text = page(
+        "2025年部门“三公”经费和机关运行经费预算表",
+        "编制部门:某某委 单位:万元",
+        ("“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数"),
+        ("合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "", "", ""),
+        ("", "", "", "小计", "购置费", "运行费", ""),
+        ("1.00", "", "1.00", "", "", "", "171.01"),
+    )
+    table = read(text).tables["three_public"]
+    assert table.column_ids == ["total", "overseas", "vehicle", "vehicle_purchase", "vehicle_operation",
+                                "reception", "operating_cost"]
+    assert {k: v for k, v in table.rows[0].values.items() if v is not None} == {
+        "total": D("1.00"), "reception": D("1.00"), "operating_cost": D("171.01")}
+
+
+# -- R5, R6, R7: codes as 类 | 款 | 项, a header repeated on the next page, 合计 in the code cell ----
+
+SHANGHAI_HEADER = (
+    ("项目", "", "", "", "一般公共预算支出", "", ""),
+    ("功能分类科目编码", "", "", "功能分类科目名称", "合计", "基本支出", "项目支出"),
+    ("类", "款", "项", "", "", "", ""),
+)
+
+
+def test_codes_in_three_columns_a_repeated_header_and_a_total_in_the_code_cell():
+    first = page(
+        "2025年部门一般公共预算支出功能分类预算表",
+        "编制部门:某某委 单位:元",
+        *SHANGHAI_HEADER,
+        ("201", "", "", "一般公共服务支出", "30.00", "20.00", "10.00"),
+        ("201", "13", "", "商贸事务", "30.00", "20.00", "10.00"),
+        ("201", "13", "01", "行政运行", "20.00", "20.00", ""),
+    )
+    second = page(
+        *SHANGHAI_HEADER,
+        ("201", "13", "02", "一般行政管理事务", "10.00", "", "10.00"),
+        ("合计", "", "", "", "30.00", "20.00", "10.00"),
+    )
+    disclosure = read(first, second)
+    table = disclosure.tables["general_expenditure"]
+    assert [(r.code, r.name, r.item) for r in table.rows] == [
+        ("201", "一般公共服务支出", None), ("20113", "商贸事务", None), ("2011301", "行政运行", None),
+        ("2011302", "一般行政管理事务", None), (None, "合计", "total")]
+    assert values(table, "total") == {"total": D("30.00"), "basic": D("20.00"), "project": D("10.00")}
+    assert not disclosure.unreadable
+
+
+# -- R8: two tables side by side ---------------------------------------------------------------------
+
+def test_personnel_and_public_halves_are_read_as_one_table():
+    text = page(
+        "一般公共预算财政拨款基本支出决算表",
+        ("经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"),
+        ("301", "工资福利支出", "10.00", "302", "商品和服务支出", "4.00"),
+        ("30101", "基本工资", "10.00", "30201", "办公费", "4.00"),
+        ("", "", "", "310", "资本性支出", "1.00"),
+        ("", "", "", "31002", "办公设备购置", "1.00"),
+        ("人员经费合计", "", "10.00", "公用经费合计", "", "5.00"),
+    )
+    table = read(text).tables["basic_expenditure"]
+    assert table.column_ids == ["total"]
+    assert [(r.code or r.item, r.values["total"]) for r in table.rows] == [
+        ("301", D("10.00")), ("30101", D("10.00")), ("personnel", D("10.00")),
+        ("302", D("4.00")), ("30201", D("4.00")), ("310", D("1.00")), ("31002", D("1.00")), ("public", D("5.00"))]
+
+
+# -- R9: 收入预算总表 as a list ------------------------------------------------------------------------
+
+def test_revenue_printed_as_a_list_of_groups():
+    text = page(
+        "收入预算总表",
+        ("项目名称", "", "", "金额"),
+        ("收入总计", "", "", "17,996.68"),
+        ("一般公共预算资金", "", "小计", "17,981.68"),
+        ("", "", "公共财政拨款(补助)资金", "17,981.68"),
+        ("政府性基金", "", "小计", ""),
+        ("其他资金", "", "小计", "15.00"),
+        ("", "", "事业收入", ""),
+        ("", "", "其他收入", "15.00"),
+        ("上年结转和结余资金", "", "小计", ""),
+        ("", "", "其中:动用上年结转和结余资金", ""),
+    )
+    table = read(text).tables["revenue"]
+    assert table.column_ids == ["total"]
+    assert [(r.item, r.name, r.values["total"]) for r in table.rows] == [
+        ("total", "收入总计", D("17996.68")),
+        ("general_budget", "一般公共预算资金", D("17981.68")),
+        (None, "公共财政拨款(补助)资金", D("17981.68")),
+        ("gov_fund", "政府性基金", None),
+        ("other", "其他资金", D("15.00")),
+        (None, "事业收入", None),
+        (None, "其他收入", D("15.00")),
+        ("carryover", "上年结转和结余资金", None),
+        (None, "其中:动用上年结转和结余资金", None)]
+
+
+# -- R10: a table with no label column ----------------------------------------------------------------
+
+def test_expenditure_table_without_label_column_is_its_total_row():
+    text = page(
+        "支出预算总表",
+        ("合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"),
+        ("15897.44", "7877.76", "6333.96", "1685.72", ""),
+    )
+    table = read(text).tables["expenditure"]
+    assert table.column_ids == ["total", "basic", "project", "reserve", "carry_forward"]
+    assert [(r.item, r.name) for r in table.rows] == [("total", "合计")]
+    assert values(table, "total") == {"total": D("15897.44"), "basic": D("7877.76"), "project": D("6333.96"),
+                                      "reserve": D("1685.72")}
+
+
+# -- R11: 政府采购表 with category, 专项 and item columns ------------------------------------------------
+
+def test_procurement_rows_are_named_by_their_left_most_label():
+    text = page(
+        "政府采购支出预算表",
+        ("采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"),
+        ("合计", "", "", "", "", "370.00"),
+        ("一、货物A", "", "", "", "", "20.00"),
+        ("", "办公设备购置费", "办公设备购置", "", "", "20.00"),
+        ("", "", "", "PC服务器", "部门集中采购", "20.00"),
+        ("三、服务C", "", "", "", "", "350.00"),
+        ("", "", "物业管理费", "", "", "350.00"),
+        ("", "", "", "物业管理服务", "部门集中采购", "330.00"),
+        # 物业管理服务 is printed once, in a cell merged over this row and the one above
+        ("", "", "", "", "分散自行组织", "20.00"),
+    )
+    table = read(text).tables["procurement"]
+    assert [(r.item, r.name, r.values["total"]) for r in table.rows] == [
+        ("total", "合计", D("370.00")), ("goods", "货物A", D("20.00")), (None, "办公设备购置费", D("20.00")),
+        (None, "PC服务器", D("20.00")), ("services", "服务C", D("350.00")), (None, "物业管理费", D("350.00")),
+        (None, "物业管理服务", D("330.00")), (None, "物业管理服务", D("20.00"))]
