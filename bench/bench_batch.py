@@ -166,11 +166,53 @@ def svg_scatter(points: list[tuple[int, float]], title: str) -> str:
 
 def command_sizes(args) -> None:
     files = sorted(p for p in args.folder.rglob("*") if p.suffix in (".txt", ".pdf"))[: args.sample]
+    document_cost(files[0])  # warm up: imports and caches are not the document's cost
     points = [document_cost(p) for p in files]
     for size, seconds in points:
         print(f"{size}\t{seconds:.4f}")
     if args.svg:
         args.svg.write_text(svg_scatter(points, args.title), encoding="utf-8")
+
+
+def svg_lines(series: dict[str, list[tuple[float, float]]], title: str) -> str:
+    """Documents archived against time, one line per run."""
+    width, height, pad = 640, 400, 60
+    x_max = max(x for points in series.values() for x, _ in points) * 1.05
+    y_max = max(y for points in series.values() for _, y in points) * 1.1
+    colours = ("#2b6cb0", "#c05621", "#2f855a", "#6b46c1", "#b7791f")
+
+    def sx(x): return pad + (width - 2 * pad) * x / x_max
+    def sy(y): return height - pad - (height - 2 * pad) * y / y_max
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif">',
+             '<rect width="100%" height="100%" fill="white"/>',
+             f'<text x="{width / 2}" y="24" font-size="14" text-anchor="middle">{title}</text>',
+             f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="black"/>',
+             f'<line x1="{pad}" y1="{pad}" x2="{pad}" y2="{height - pad}" stroke="black"/>']
+    for i in range(5):
+        parts.append(f'<text x="{sx(x_max * i / 4):.0f}" y="{height - pad + 18}" font-size="11" text-anchor="middle">'
+                     f'{x_max * i / 4:.0f}</text>')
+        parts.append(f'<text x="{pad - 8}" y="{sy(y_max * i / 4) + 4:.0f}" font-size="11" text-anchor="end">'
+                     f'{y_max * i / 4:,.0f}</text>')
+    for n, (label, points) in enumerate(series.items()):
+        colour = colours[n % len(colours)]
+        path = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in points)
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        parts.append(f'<text x="{pad + 10}" y="{pad + 16 * n}" font-size="12" fill="{colour}">{label}</text>')
+    parts.append(f'<text x="{width / 2}" y="{height - 15}" font-size="12" text-anchor="middle">seconds</text>')
+    parts.append(f'<text x="16" y="{height / 2}" font-size="12" text-anchor="middle" '
+                 f'transform="rotate(-90 16 {height / 2})">documents done</text></svg>')
+    return "".join(parts) + "\n"
+
+
+def command_plot(args) -> None:
+    """`plot RESULT.json... --svg FILE`: documents done against time for the runs given."""
+    series = {}
+    for path in args.results:
+        result = json.loads(path.read_text())
+        label = f"{result['engine']}, {result['workers']} worker(s), {Path(result['folder']).name}"
+        series[label] = [(0.0, 0.0)] + [(x, y) for x, y in result["run"]["progress"]]
+    args.svg.write_text(svg_lines(series, args.title), encoding="utf-8")
 
 
 def main() -> None:
@@ -187,8 +229,12 @@ def main() -> None:
     sizes.add_argument("--sample", type=int, default=300)
     sizes.add_argument("--svg", type=Path)
     sizes.add_argument("--title", default="one document: cost against size")
+    plot = commands.add_parser("plot")
+    plot.add_argument("results", type=Path, nargs="+")
+    plot.add_argument("--svg", type=Path, required=True)
+    plot.add_argument("--title", default="documents archived against time")
     args = parser.parse_args()
-    command_run(args) if args.command == "run" else command_sizes(args)
+    {"run": command_run, "sizes": command_sizes, "plot": command_plot}[args.command](args)
 
 
 if __name__ == "__main__":

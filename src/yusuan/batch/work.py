@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import signal
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,7 +39,6 @@ class Done:
     path: str
     content_hash: str
     record: DocumentRecord
-    seconds: float = 0.0
 
     @property
     def errors(self) -> int:
@@ -91,7 +89,6 @@ def _record(task: Task) -> DocumentRecord:
 
 def process(task: Task, timeout: float | None = None) -> Outcome:
     """Parse, check and build the rows of one document; any failure becomes a `Failed`."""
-    started = time.perf_counter()
     try:
         with time_limit(timeout):
             record = _record(task)
@@ -101,7 +98,7 @@ def process(task: Task, timeout: float | None = None) -> Outcome:
         return Failed(task.path, task.content_hash, error.message)
     except Exception as error:  # a bug on one document must not stop the others; it is reported, not hidden
         return Failed(task.path, task.content_hash, f"内部错误（{type(error).__name__}: {error}）。请报告这个问题。")
-    return Done(task.path, record.content_hash, record, time.perf_counter() - started)
+    return Done(task.path, record.content_hash, record)
 
 
 def process_all(tasks: list[Task], timeout: float | None = None) -> list[Outcome]:

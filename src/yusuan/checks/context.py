@@ -74,20 +74,22 @@ class Doc:
 
     def cell(self, table: Table, row: Row, column: str) -> Figure:
         value = row.values.get(column)
+        printed = self._printed.get(id(table)) or self._printed_columns(table)  # asked for every cell: inline
         return Figure(
             value=ZERO if value is None else self._in_document_unit(value, table.unit),
             cells=((table.id, self._position(table, row), column),),
             blank=value is None,
             origin=(table, row, column),
-            missing=() if self.prints(table, column) else (self.column_phrase(table, column),),
+            missing=() if column in printed else (self.column_phrase(table, column),),
         )
 
     def prints(self, table: Table, column: str) -> bool:
         """Whether the table has the column at all (an empty cell is printed; a missing column is not)."""
-        printed = self._printed.get(id(table))
-        if printed is None:
-            printed = self._printed[id(table)] = frozenset(columns_of(table))
-        return column in printed
+        return column in (self._printed.get(id(table)) or self._printed_columns(table))
+
+    def _printed_columns(self, table: Table) -> frozenset[str]:
+        printed = self._printed[id(table)] = frozenset(columns_of(table))
+        return printed
 
     def column_phrase(self, table: Table, column: str) -> str:
         return f"{self.title(table)}「{column_label(table, column)}」栏"

@@ -139,7 +139,8 @@ def _basic_total(doc: Doc, basic: Table) -> Figure:
     人员经费合计 and 公用经费合计, whose sum is the 合计."""
     halves = [r for r in (basic.item("personnel"), basic.item("public")) if r is not None]
     if total_row(basic) is None and len(halves) == 2:
-        return Figure.total_of((doc.cell(basic, r, "total") for r in halves), f"{doc.title(basic)}人员经费合计与公用经费合计之和")
+        phrase = f"{doc.title(basic)}人员经费合计与公用经费合计之和"
+        return Figure.total_of((doc.cell(basic, r, "total") for r in halves), phrase)
     return _total(doc, basic, "total")
 
 

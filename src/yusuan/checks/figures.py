@@ -49,7 +49,7 @@ class Figure:
             figures=sum(p.figures for p in parts if not p.blank),
             blank=all(p.blank for p in parts),
             slack=sum((p.slack for p in parts), ZERO),
-            missing=tuple(dict.fromkeys(m for p in parts for m in p.missing)),
+            missing=_missing_of(parts),
         )
 
     @property
@@ -57,3 +57,10 @@ class Figure:
         if self.place is None and self.origin is not None:
             return Place.of_row(*self.origin)
         return self.place
+
+
+def _missing_of(parts: list[Figure]) -> tuple[str, ...]:
+    """The unprinted columns of the parts, each once (most sums have none: asked cheaply first)."""
+    if not any(p.missing for p in parts):
+        return ()
+    return tuple(dict.fromkeys(m for p in parts for m in p.missing))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Table
+from ..model import Row, Table
 from .context import Doc
 from .engine import rule
+from .figures import Figure
 from .findings import Finding
 from .identities import lines_sum, parent_equals_children
 from .structure import (
@@ -99,13 +100,23 @@ def personnel_and_public_by_class(doc: Doc) -> Iterator[Finding]:
     table = doc.table("basic_expenditure")
     total = total_row(table)
     classes = [r for r in coded_rows(table) if level(r) == "类"]
-    if total is None or not classes:
+    if not classes:
         return
     personnel = [r for r in classes if r.code in PERSONNEL_CLASSES]
     public = [r for r in classes if r.code not in PERSONNEL_CLASSES]
     for column, lines, phrase in (("personnel", personnel, "工资福利支出与对个人和家庭的补助之和"),
                                   ("public", public, "其余各类（商品和服务支出等）之和")):
+        stated = _personnel_or_public(doc, table, total, column)
         # a table without the column cannot be checked (the engine says so); one with it is compared
-        finding = doc.compare(doc.cell(table, total, column), lines_sum(doc, table, lines, "total", phrase))
+        finding = None if stated is None else doc.compare(stated, lines_sum(doc, table, lines, "total", phrase))
         if finding:
             yield finding
+
+
+def _personnel_or_public(doc: Doc, table: Table, total: Row | None, column: str) -> Figure | None:
+    """The 合计 line's 人员经费 / 公用经费 cell, or, in a table printed as two halves, the half's closing
+    line (人员经费合计 / 公用经费合计, item `personnel` / `public`)."""
+    if total is not None:
+        return doc.cell(table, total, column)
+    closing = table.item(column)
+    return None if closing is None else doc.cell(table, closing, "total")

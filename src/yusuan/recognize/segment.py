@@ -82,6 +82,13 @@ def _is_prose(line: Line, filled: list[str]) -> bool:
     return len(filled[0]) >= _PROSE_MIN_CHARS or bool(_HEADING.match(filled[0]))
 
 
+def _is_note(text: str, filled: list[str]) -> bool:
+    """A note under a table; a one-cell sentence inside a table is one even when its 注 was lost."""
+    if text.startswith(("备注", "注:", "注：", "说明:")):
+        return True
+    return len(filled) == 1 and ("空表" in text or text.endswith("。"))
+
+
 def _is_caption(lines: list[Line], index: int, filled: list[str]) -> bool:
     """A table's number on a line of its own, or the page number closing a page."""
     if len(filled) != 1:
@@ -121,7 +128,7 @@ def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
         text = line.text
         if _CONTINUED.match(text) or _is_caption(lines, index, filled):
             continue
-        if text.startswith(("备注", "注:", "注：", "说明:")) or (len(filled) == 1 and ("空表" in text or text.endswith("。"))):
+        if _is_note(text, filled):
             current.notes.append(text)
             continue
         if _is_prose(line, filled):

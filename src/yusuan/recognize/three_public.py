@@ -1,7 +1,8 @@
 """The "三公" table, as one row per year with total / overseas / vehicle (purchase, operation) / reception.
 
-Printed with a header over unlabelled lines of amounts (read from the header: three_public_grid.py), or across (one line, the items as columns, a group of columns per year) or down (one
-line per item, a column per year). Where the header is garbled, the column order is the one under
+Printed with a merged header over one unlabelled line of amounts (read from the header, in
+three_public_grid.py), or across (one line, the items as columns, a group of columns per year) or
+down (one line per item, a column per year). Where the header is garbled, the column order is the one under
 which the identities hold (合计 = 出国 + 车 + 接待, 车 = 购置 + 运行).
 """
 
@@ -42,8 +43,9 @@ def read_three_public(segment: Segment, unit: Unit, year: int | None) -> tuple[T
         rows, columns = _read_down(lines, years) or _read_across(lines, years, year), dict.fromkeys(ITEMS, "")
     unreadable = [] if rows else [Unreadable(what="未能读出“三公”经费表的金额", source=segment.title_line.source)]
     table = Table(
-        id="three_public", title=segment.title, unit=unit, columns=[Column(id=c, label=label) for c, label in columns.items()],
-        rows=rows, note="\n".join(segment.notes) or None, source=segment.title_line.source,
+        id="three_public", title=segment.title, unit=unit,
+        columns=[Column(id=c, label=label) for c, label in columns.items()], rows=rows,
+        note="\n".join(segment.notes) or None, source=segment.title_line.source,
     )
     return table, unreadable
 

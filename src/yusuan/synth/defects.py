@@ -70,7 +70,8 @@ KINDS: tuple[DefectKind, ...] = (
     # codes
     DefectKind("code_name", "codes", "model", tables.code_name, ("CODE-NAME",), (), ("general_expenditure",)),
     DefectKind("code_unknown", "codes", "model", tables.code_unknown, ("CODE-KNOWN",),
-               ("CODE-NAME", "ROLLUP-FUNCTION", *FUNCTION_LINES, *NARRATED), ("general_expenditure",)),
+               ("CODE-NAME", "ROLLUP-FUNCTION", "XTAB-ECONOMIC-MIRROR", *FUNCTION_LINES, *NARRATED),
+               ("general_expenditure",)),
     DefectKind("code_duplicate", "codes", "model", tables.code_duplicate, ("CODE-DUPLICATE",),
                ("ROLLUP-FUNCTION", *FUNCTION_LINES, *NARRATED), ("general_expenditure",)),
     # hygiene
