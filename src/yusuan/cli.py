@@ -178,7 +178,7 @@ def version() -> None:
 
 
 def _register_subcommands() -> None:
-    from . import cli_render, cli_web
+    from . import cli_batch, cli_render, cli_web
     from .cli_db import compare, db_app
 
     app.command()(cli_render.template)
@@ -186,6 +186,8 @@ def _register_subcommands() -> None:
     app.add_typer(db_app, name="db")
     app.command()(compare)
     app.command()(cli_web.serve)
+    app.command()(cli_batch.batch)
+    app.command()(cli_batch.synth)
 
 
 _register_subcommands()
