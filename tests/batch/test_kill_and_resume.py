@@ -11,10 +11,21 @@ from pathlib import Path
 
 from .contents import hashes
 
+# The batch prints a line per stored document so the test can kill it at a chosen count whatever the
+# machine's speed (a sleep would find it finished on a fast machine).
 SCRIPT = """
 import sys
 from pathlib import Path
 from yusuan.batch import BatchOptions, run_batch
+from yusuan.batch.sinks import Sink
+
+_stored = Sink.stored
+
+def stored(self, done, new):
+    _stored(self, done, new)
+    print("stored", flush=True)
+
+Sink.stored = stored
 if __name__ == "__main__":
     run_batch([Path(sys.argv[1])], BatchOptions(db=Path(sys.argv[2]), workers=2, progress=False))
 """
@@ -22,7 +33,16 @@ if __name__ == "__main__":
 
 def _start(script: Path, folder: Path, db: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, str(script), str(folder), str(db)], start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+
+
+def _wait_for_stored(process: subprocess.Popen, count: int) -> None:
+    seen = 0
+    for line in process.stdout:
+        seen += line.strip() == "stored"
+        if seen >= count:
+            return
+    raise AssertionError(f"the batch ended after {seen} documents, before the kill")
 
 
 def _no_workers_left(group: int, seconds: float = 10.0) -> bool:
@@ -43,7 +63,7 @@ def test_a_killed_batch_resumes_without_losing_or_redoing_a_document(tmp_path):
     generate(SynthOptions(count=200, seed=5), folder)
     script.write_text(SCRIPT)
     process = _start(script, folder, db)
-    time.sleep(random.uniform(6.0, 12.0))  # spawn and first documents, then somewhere in the middle
+    _wait_for_stored(process, random.randint(20, 150))  # somewhere in the middle
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     assert _no_workers_left(process.pid), "workers outlived the killed batch"

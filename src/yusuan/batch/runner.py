@@ -32,6 +32,9 @@ from .work import Failed, Task
 
 ENGINES = ("local", "ray")
 SUMMARY_NAME = "summary.json"
+# DuckDB caches pages up to 80% of the machine's memory by default; a batch only appends and looks up
+# hashes, so a small cache keeps the batch process's memory flat however large the archive grows
+ARCHIVE_MEMORY = "1GB"
 
 
 @dataclass
@@ -109,6 +112,8 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
     total = count(paths, options.list_files)
     summary = BatchSummary()
     with Archive.open(db) as archive, BatchProgress(summary, total, console, options.progress) as progress:
+        with archive.cursor() as cursor:
+            cursor.execute(f"SET memory_limit = '{ARCHIVE_MEMORY}'")
         log = FailureLog(out)
         engine, sink = _engine_and_sink(options, out, archive, log, summary, progress)
         tasks = pending_tasks(discover(paths, options.list_files), sink, options.retry_failed,
