@@ -62,3 +62,5 @@ class Document:
     reader: str
     lines: list[Line] = field(default_factory=list)
     page_count: int | None = None
+    # pages the reader could not read (page number -> why, in Chinese): the recognizer lists them
+    unread_pages: dict[int, str] = field(default_factory=dict)

@@ -75,6 +75,20 @@ def test_procurement_paragraph_gives_kinds_and_sme_share():
                  count=2)
 
 
+def test_procurement_detail_does_not_apply_when_the_narrative_says_there_is_none():
+    for text in ("2024年本部门没有安排政府采购预算。", "本部门2024年未安排政府采购预算。", "2024年政府采购预算为0万元。"):
+        builder = _procurement_text(text).without("procurement").drop_claims("procurement_total")
+        assert result_of(builder, "COMPLETE-PROCUREMENT-DETAIL").status == RuleStatus.not_applicable, text
+
+
+def test_procurement_detail_applies_when_the_table_has_procurement_whatever_the_narrative_says():
+    assert_fails(_procurement_text("2024年本部门没有安排政府采购预算。"), "COMPLETE-PROCUREMENT-DETAIL",
+                 severity="warning", count=2, says="中小企业")
+    # 0.5 万元 is not none
+    assert_fails(_procurement_text("2024年政府采购预算为0.5万元。").without("procurement"),
+                 "COMPLETE-PROCUREMENT-DETAIL", severity="warning", count=2, says="中小企业")
+
+
 def test_procurement_detail_does_not_apply_without_procurement():
     builder = consistent()
     builder.sections = [s for s in builder.sections if s.title != "政府采购情况"]

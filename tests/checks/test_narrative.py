@@ -52,6 +52,14 @@ def test_the_same_subject_stated_twice_with_different_amounts():
     assert_fails(consistent().claim("basic", "84", "基本支出"), "NARR-SAME-SUBJECT", severity="warning", count=1)
 
 
+def test_the_same_subject_may_state_each_of_its_scopes():
+    # 项目支出: 50 of all funds (支出总表), 40 of the 一般公共预算 (一般公共预算支出表)
+    two_scopes = consistent().set("expenditure", "total", "project", "50")
+    assert_passes(two_scopes.claim("project", "50", "项目支出"), "NARR-SAME-SUBJECT")
+    two_scopes = consistent().set("expenditure", "total", "project", "50")
+    assert_fails(two_scopes.claim("project", "45", "项目支出"), "NARR-SAME-SUBJECT", severity="warning", count=1)
+
+
 def test_operating_cost_cannot_exceed_public_funds():
     assert_fails(_restate("operating_cost", "16"), "NARR-OPERATING-COST", severity="warning", count=1)
     assert_passes(_restate("operating_cost", "12"), "NARR-OPERATING-COST")
@@ -76,6 +84,24 @@ def test_direction_word_must_match_the_sign():
                  says="表中本年与上年之差为 -0.5 万元")
     assert_fails(_restate("operating_cost", "15", change="2", direction="持平"), "NARR-DIRECTION", count=1)
     assert_fails(_restate("operating_cost", "15", change="0", direction="减少"), "NARR-DIRECTION", count=1)
+
+
+def test_a_change_of_one_unit_in_the_last_digit_has_its_direction():
+    # 住房公积金 8.01 → 8.00: the tables' difference -0.01 is a decrease, not 持平
+    def stated(direction, change):
+        return (consistent().set("general_expenditure", "2210201", "prior_year", "8.01")
+                .claim("expenditure:2210201", "8", "住房公积金", change=change, direction=direction))
+    assert_passes(stated("减少", "0.01"), "NARR-DIRECTION")
+    assert_fails(stated("增加", "0.01"), "NARR-DIRECTION", count=1, says="表中本年与上年之差为 -0.01 万元")
+    assert_passes(stated("持平", None), "NARR-DIRECTION")
+
+
+def test_a_direction_word_is_not_contradicted_by_a_difference_of_zero():
+    # both years print 8: a change smaller than the last digit may lie under it either way
+    def stated(direction):
+        return consistent().claim("expenditure:2210201", "8", "住房公积金", change="0.004", direction=direction)
+    assert_passes(stated("增加"), "NARR-DIRECTION")
+    assert_passes(stated("减少"), "NARR-DIRECTION")
 
 
 def test_change_of_a_total_equals_the_changes_of_its_parts():

@@ -276,3 +276,20 @@ def test_seed_rendered_by_the_pdf_writer_reads_back_through_ocr_at_150_dpi():
 
 def _is_amount(text: str) -> bool:
     return bool(re.fullmatch(r"-?[\d,]+\.\d\d", text))
+
+
+def test_a_scanned_page_without_the_ocr_extra_is_listed_as_unread(monkeypatch):
+    import pypdfium2 as pdfium
+
+    from yusuan.pipeline import parse_bytes
+
+    text_pages = html_pdf(SUMMARY + '<p style="page-break-before: always">第二页文字。</p>')
+    merged = pdfium.PdfDocument(text_pages)
+    merged.import_pages(pdfium.PdfDocument(image_pdf(html_pdf("<h1>扫描页</h1><p>一般公共预算</p>"))))
+    out = io.BytesIO()
+    merged.save(out)
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    disclosure = parse_bytes(out.getvalue(), "three-pages.pdf")
+    assert "summary" in disclosure.tables  # pages 1 and 2 are read
+    unread = [u for u in disclosure.unreadable if u.source.page == 3]
+    assert len(unread) == 1 and "扫描图像" in unread[0].what and "yusuan[ocr]" in unread[0].what

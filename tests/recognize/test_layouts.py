@@ -366,3 +366,54 @@ def test_procurement_rows_are_named_by_their_left_most_label():
         ("total", "合计", D("370.00")), ("goods", "货物A", D("20.00")), (None, "办公设备购置费", D("20.00")),
         (None, "PC服务器", D("20.00")), ("services", "服务C", D("350.00")), (None, "物业管理费", D("350.00")),
         (None, "物业管理服务", D("330.00")), (None, "物业管理服务", D("20.00"))]
+
+
+# -- project list: a row that prints every cell keeps its columns -------------------------------------
+
+def test_project_row_printing_every_cell_keeps_its_columns_when_another_column_is_more_used():
+    header = (("序号", "预算单位", "功能分类科目", "", "项目名称", "合计", "年初特定目标", "", "", "",
+               "上级专项", "", "", ""),
+              ("", "", "科目编码", "科目名称", "", "", "小计", "人员性项目", "一般性项目", "民生配套项目",
+               "小计", "提前下达专项", "结转项目", "市级专项"))
+    text = page(
+        "某某局2024年项目支出表",
+        "单位：万元",
+        *header,
+        ("", "", "", "", "合计", "160.00", "160.00", "40.00", "120.00", "", "", "", "", ""),
+        ("1", "001-某某局本级", "2011302", "招商引资", "50011224T000000000001-招商服务", "70.00", "70.00", "", "70.00",
+         "", "", "", "", ""),
+        ("2", "001-某某局本级", "2011302", "招商引资", "50011224T000000000002-园区规划", "50.00", "50.00", "", "50.00",
+         "", "", "", "", ""),
+        # funded only from 人员性项目: the empty 一般性项目 cell is printed, so 40.00 is not 一般性项目
+        ("3", "001-某某局本级", "2011399", "其他商贸事务支出", "50011224T000000000003-聘用人员经费", "40.00", "40.00",
+         "40.00", "", "", "", "", "", ""),
+    )
+    disclosure = read(text)
+    by_code = {p.code: p for p in disclosure.projects}
+    hired = by_code["50011224T000000000003"]
+    assert {c: v for c, v in hired.funding.items() if v is not None} == {
+        "specific_target": D("40.00"), "personnel_project": D("40.00")}
+    assert {c: v for c, v in by_code["50011224T000000000001"].funding.items() if v is not None} == {
+        "specific_target": D("70.00"), "general_project": D("70.00")}
+    table = disclosure.tables["project_expenditure"]
+    assert values(table, "total") == {"amount": D("160.00"), "specific_target": D("160.00"),
+                                      "personnel_project": D("40.00"), "general_project": D("120.00")}
+
+
+def test_project_row_that_lost_its_empty_cells_is_still_placed_by_the_arithmetic():
+    text = page(
+        "某某局2024年项目支出表",
+        "单位：万元",
+        ("序号", "预算单位", "功能分类科目", "", "项目名称", "合计", "年初特定目标", "", "", "",
+         "上级专项", "", "", ""),
+        ("", "", "科目编码", "科目名称", "", "", "小计", "人员性项目", "一般性项目", "民生配套项目",
+         "小计", "提前下达专项", "结转项目", "市级专项"),
+        ("", "", "", "", "合计", "100.00", "", "", "", "", "100.00", "100.00", "", ""),
+        ("1", "001-某某局本级", "2011302", "招商引资", "50011224T000000000001-招商服务", "70.00", "", "", "",
+         "", "70.00", "70.00", "", ""),
+        # printed as 合计, 小计, 提前下达专项 with the empty cells lost: placed as the other rows are
+        ("2", "001-某某局本级", "2011302", "招商引资", "50011224T000000000002-专项补助", "30.00", "30.00", "30.00"),
+    )
+    by_code = {p.code: p for p in read(text).projects}
+    assert {c: v for c, v in by_code["50011224T000000000002"].funding.items() if v is not None} == {
+        "superior_special": D("30.00"), "advance_special": D("30.00")}

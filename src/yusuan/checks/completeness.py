@@ -131,6 +131,21 @@ def required_sections_present(doc: Doc) -> Iterator[Finding]:
 
 
 _PROCUREMENT_SENTENCE = re.compile(r"[^。]*采购[^。]*。?")
+# "本部门2024年没有安排政府采购预算", "未安排政府采购", "政府采购预算为0万元": nothing to split.
+_NO_PROCUREMENT = re.compile(r"(?:没有|未|无|不涉及)(?:安排|编制|发生|实施)?(?:\d{4}年度?)?政府采购"
+                             r"|政府采购(?:预算|支出)?(?:总额|金额)?为\s*(?:0(?:\.0+)?|零)(?![\d.])")
+
+
+def _has_procurement(disclosure) -> bool:
+    """The narrative speaks of procurement, and it is not to say there is none (a procurement table
+    with an amount other than 0 settles it)."""
+    texts = [f"{s.title}{s.text}" for s in disclosure.narrative.sections]
+    if not any("政府采购" in t for t in texts):
+        return False
+    table = disclosure.tables.get("procurement")
+    if table is not None and any(v for row in table.rows for v in row.values.values() if v):
+        return True
+    return not any(_NO_PROCUREMENT.search(t) for t in texts)
 
 
 @rule(
@@ -138,8 +153,7 @@ _PROCUREMENT_SENTENCE = re.compile(r"[^。]*采购[^。]*。?")
     title="政府采购说明应分货物、工程、服务，并说明授予中小企业的合同金额及占比",
     basis="财预〔2016〕143号（政府采购说明的内容）；domain.md §2.2、§3 C3",
     needs=("narrative",),
-    applies=Condition("情况说明提到政府采购", lambda d: any(
-        "政府采购" in f"{s.title}{s.text}" for s in d.narrative.sections)),
+    applies=Condition("情况说明提到政府采购，且不是说明没有安排政府采购", _has_procurement),
 )
 def procurement_detailed(doc: Doc) -> Iterator[Finding]:
     said = " ".join(m.group(0) for t in narrative_texts(doc) for m in _PROCUREMENT_SENTENCE.finditer(t))

@@ -49,6 +49,17 @@ def stated_amounts_match_tables(doc: Doc) -> Iterator[Finding]:
             yield finding
 
 
+def _different_scopes(doc: Doc, earlier: Claim, claim: Claim) -> bool:
+    """Both amounts are printed in the tables, for the subject's different scopes: 项目支出 of all
+    funds (支出总表) in 支出预算情况 and of the 一般公共预算 (一般公共预算支出表) in 财政拨款支出情况."""
+    prior = is_prior_year(doc, claim)
+    if prior is None:
+        return False
+    figures = figures_for(doc, claim.subject, prior)
+    return len(figures) > 1 and all(
+        any(doc.compare(doc.claim(c), f) is None for f in figures) for c in (earlier, claim))
+
+
 @rule(
     id="NARR-SAME-SUBJECT", family="narrative", severity="warning",
     title="情况说明多处提到同一事项时金额应相同",
@@ -61,6 +72,8 @@ def same_subject_same_amount(doc: Doc) -> Iterator[Finding]:
         key = (claim.subject, claim.year or doc.year)
         earlier = first_seen.setdefault(key, claim)
         if earlier is claim:
+            continue
+        if _different_scopes(doc, earlier, claim):
             continue
         where = f"第 {earlier.source.line} 行" if earlier.source.line else "前文"
         before = doc.claim(earlier)

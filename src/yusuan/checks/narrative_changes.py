@@ -73,8 +73,17 @@ def change_matches_tables(doc: Doc) -> Iterator[Finding]:
                 yield finding
 
 
-def _sign(value: Decimal, tolerance: Decimal) -> int:
-    return 0 if abs(value) <= tolerance else (1 if value > 0 else -1)
+def _contradicts(direction: str | None, actual: Decimal, tolerance: Decimal) -> bool:
+    """Whether the tables' difference contradicts the direction word.
+
+    持平 allows a difference within the tolerance. 增加/减少 are contradicted only by a difference of
+    the other sign: rounding keeps order (a real increase never prints as a decrease), so a change
+    of one unit in the last digit (比上年减少0.01万元, tables 2.53 → 2.52) is a real one, and a
+    printed difference of 0 may hide a small change either way.
+    """
+    if direction == "持平":
+        return abs(actual) > tolerance
+    return actual * _SIGN.get(direction, 0) < 0
 
 
 def _direction_problem(claim: Claim, actual: Decimal | None, tolerance: Decimal, unit: Unit) -> str | None:
@@ -85,7 +94,7 @@ def _direction_problem(claim: Claim, actual: Decimal | None, tolerance: Decimal,
         return f"写作{quoted(claim.direction)}，变动额却为 0"
     if claim.direction in _SIGN and claim.change is not None and claim.change < 0:
         return f"写作{quoted(claim.direction)}，变动额却带负号（{claim.change}）"
-    if actual is not None and _sign(actual, tolerance) != _SIGN.get(claim.direction, 0):
+    if actual is not None and _contradicts(claim.direction, actual, tolerance):
         return f"写作{quoted(claim.direction)}，而表中本年与上年之差为 {amount(actual, unit)}"
     return None
 

@@ -81,6 +81,16 @@ COLUMN_LABELS: dict[str, str] = {
     "carried_project": "结转项目",
     "municipal_special": "市级专项",
     # procurement by kind is given as rows (货物/工程/服务); these are its columns' ids as above.
+    # 决算: 政府性基金 / 国有资本经营 收入支出决算表 print 年初结转和结余 (`carryover`) | 本年收入 |
+    # 本年支出 (`total`, `basic`, `project`) | 年末结转和结余 (`carry_forward`)
+    "income": "本年收入",
+    # 决算 tables printing the budget beside the 决算数 (which keeps the plain ids: `total`, `basic`, ...)
+    "budget_initial": "年初预算数",
+    "budget_adjusted": "调整预算数",
+    "budget_initial_basic": "年初预算数基本支出",
+    "budget_initial_project": "年初预算数项目支出",
+    "budget_adjusted_basic": "调整预算数基本支出",
+    "budget_adjusted_project": "调整预算数项目支出",
 }
 
 Side = Literal["income", "expenditure"]

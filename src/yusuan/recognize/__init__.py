@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..document import Document
-from ..model import Disclosure, Table, Unit, Unreadable
+from ..model import Disclosure, Source, Table, Unit, Unreadable
 from .coded import read_coded_table
 from .kinds import UNMODELLED_KINDS, scope_rank
 from .narrative import read_narrative
@@ -44,6 +44,8 @@ def recognize(document: Document) -> Disclosure:
         if disclosure.performance_overall or disclosure.performance_projects:
             disclosure.unreadable += performance.unreadable
     disclosure.narrative = read_narrative(segments.narrative, disclosure.unit, disclosure.year)
+    disclosure.unreadable += [Unreadable(what=f"第 {page} 页：{why}", source=Source(page=page))
+                              for page, why in document.unread_pages.items()]
     return disclosure
 
 

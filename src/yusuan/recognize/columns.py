@@ -26,7 +26,10 @@ _SPLIT_COLUMNS: list[tuple[str, str]] = [
     ("basic", r"基本支出"),
     ("project", r"项目支出"),
     ("reserve", r"预留|机动经费"),
-    ("carry_forward", r"结转下年|年末结转"),
+    ("carry_forward", r"结转下年|年末.*结转"),
+    # 决算 政府性基金 / 国有资本经营 收入支出决算表: 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余
+    ("carryover", r"年初.*结转|上年结转"),
+    ("income", r"本年收入"),
     ("total", rf"总计|合计|小计|{_SINGLE_AMOUNT}"),
 ]
 
@@ -74,10 +77,28 @@ def merged_header(header_lines: list[list[str]]) -> dict[int, str]:
     return merged
 
 
+# 决算 tables printing the budget beside the final figure: 年初预算数 | 调整预算数 (全年预算数) | 决算数.
+# The 决算数 columns keep the plain ids (`total`, `basic`, ...); the budget ones are prefixed.
+_BUDGET_PHASES: list[tuple[str, str]] = [
+    ("budget_initial", r"年初预算"),
+    ("budget_adjusted", r"调整(?:后)?预算|全年预算"),
+]
+_FINAL_PHASE = re.compile(r"^(?:本年)?决算数?")
+
+
 def column_id(kind: str, label: str, year: int | None) -> str | None:
     """The column id a merged header label names in a table of `kind`, or None."""
     if _is_prior_year(label, year):
         return "prior_year"
+    for phase, pattern in _BUDGET_PHASES:
+        if match := re.search(pattern, label):
+            rest = re.sub(r"^数", "", label[match.end():])
+            base = _base_column(kind, rest) if rest else "total"
+            return phase if base in (None, "total") else f"{phase}_{base}"
+    return _base_column(kind, _FINAL_PHASE.sub("", label) or label)
+
+
+def _base_column(kind: str, label: str) -> str | None:
     for column, pattern in _COLUMNS_BY_KIND.get(kind, _SOURCE_COLUMNS):
         if re.search(pattern, label):
             return column

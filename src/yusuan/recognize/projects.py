@@ -68,7 +68,9 @@ def read_project_list(segment: Segment, unit: Unit) -> tuple[Table, list[Project
     unreadable: list[Unreadable] = []
     for line, fields, numbers in parsed:
         source = line.source
-        split = _place(numbers[1:], _offsets(fields["value_cells"]), numbers[0], funding, groups, usage) if numbers else {}
+        split = _printed(fields["value_cells"], numbers, funding, groups)
+        if split is None:
+            split = _place(numbers[1:], _offsets(fields["value_cells"]), numbers[0], funding, groups, usage) if numbers else {}
         if numbers and split is None:
             unreadable.append(Unreadable(what=f"项目“{fields['name']}”的资金来源无法对齐到列", source=source))
             split = dict(zip(funding, numbers[1:]))
@@ -132,6 +134,20 @@ def _aligned(value_cells: list[str], width: int) -> list[Decimal | None] | None:
     if len(cells) < width or not is_amount(value_cells[0]) or any(t and not is_amount(t) for t in cells):
         return None
     return [read_amount(t) for t in cells]
+
+
+def _printed(value_cells: list[str], numbers: list[Decimal], funding: list[str],
+             groups: dict[str, list[str]]) -> dict[str, Decimal] | None:
+    """The row's own columns when it prints every cell (empty ones included) and they add up.
+
+    Such a row lost no cell, so each number stands under its column: a project funded only from
+    人员性项目 (`x | x | x | _ | _`) is not moved to the more used 一般性项目 (`x | x | _ | x`).
+    """
+    placed = _aligned(value_cells, len(funding))
+    if not numbers or placed is None or sum(v is not None for v in placed) != len(numbers) - 1:
+        return None
+    values = {c: v for c, v in zip(funding, placed) if v is not None}
+    return values if _holds(values, numbers[0], groups) else None
 
 
 def _offsets(value_cells: list[str]) -> list[int]:

@@ -25,8 +25,11 @@ _ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("expenditure_total", re.compile(r"(?:本年|当年)支出(?:合计|小计)?$")),
     # "收入合计" / "支出合计" where no 总计 line follows (jiangsu: 当年收入小计 + 上年结转资金 = 收入合计)
     ("grand_total", re.compile(r"收入总计|支出总计|^总计$|^收入合计$|^支出合计$")),
-    ("carry_forward", re.compile(r"结转下年|年末结转")),
-    ("carryover", re.compile(r"^(上年结转|年初结转)")),
+    ("carry_forward", re.compile(r"结转下年|^年末.*结转")),
+    ("carryover", re.compile(r"^(上年结转|年初.*结转)")),
+    # 决算: 使用非财政拨款结余 beside the income, 结余分配 beside the spending
+    ("non_fiscal_balance", re.compile(r"使用非财政拨款结余")),
+    ("balance_distribution", re.compile(r"^结余分配$")),
     ("general_budget", re.compile(r"一般公共预算|公共财政")),
     ("gov_fund", re.compile(r"政府性基金")),
     ("state_capital", re.compile(r"国有资本经营")),
@@ -45,6 +48,9 @@ _ITEMS: list[tuple[str, re.Pattern[str]]] = [
 _SIDE_TOTALS = {"income": "income_total", "expenditure": "expenditure_total"}
 _CARRYOVER_PARTS = {"general_budget", "gov_fund", "state_capital"}
 _VALUE_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    # 决算 总表 printing the budget beside the final figure; 决算数 is `total`
+    ("budget_initial", re.compile(r"年初预算")),
+    ("budget_adjusted", re.compile(r"调整(?:后)?预算|全年预算")),
     ("general_budget", re.compile(r"一般公共预算|公共财政")),
     ("gov_fund", re.compile(r"政府性基金")),
     ("state_capital", re.compile(r"国有资本")),
@@ -152,17 +158,19 @@ def _classify(name: str, side: str, previous: list[Row]) -> tuple[str | None, st
             return found[0].code, None
     for item, pattern in _ITEMS:
         if pattern.search(name):
-            if item in _CARRYOVER_PARTS and _under_carryover(previous):
-                return None, f"carryover_{item}"
+            if item in _CARRYOVER_PARTS and (block := _block_above(previous)):
+                return None, f"{block}_{item}"
             return None, item
     return None, None
 
 
-def _under_carryover(previous: list[Row]) -> bool:
+def _block_above(previous: list[Row]) -> str | None:
+    """`carryover` / `carry_forward` when the line stands in that block (a fund under 年初结转和结余 or
+    under 年末结转和结余), else None."""
     for row in reversed(previous):
-        if row.item in ("carryover", "income_total"):
-            return row.item == "carryover"
-    return False
+        if row.item in ("carryover", "carry_forward", "income_total", "expenditure_total"):
+            return row.item if row.item in ("carryover", "carry_forward") else None
+    return None
 
 
 def _settle_totals(rows: list[Row]) -> list[Row]:

@@ -16,8 +16,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from .. import __version__
-from . import api_compare, api_documents, api_uploads, pages
-from .access import can_read
+from . import api_compare, api_documents, api_uploads, login, pages
+from .access import AccessControl, RateLimit, Tokens, can_read
 from .middleware import SecurityHeaders, UploadSizeLimit
 from .services import open_services
 from .settings import Settings
@@ -27,6 +27,7 @@ STATIC = Path(__file__).parent / "static"
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    tokens = Tokens(settings.tokens)  # a malformed token is refused here, before anything is served
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -39,13 +40,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="yusuan", version=__version__, description="部门预算/决算公开：上传、检查、档案与对比。",
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None, lifespan=lifespan)
     # Swagger UI would load its scripts from a CDN; /docs/api lists the endpoints instead
+    app.state.tokens = tokens
+    # outermost first: security headers on every answer, refusals included; then who may do what
+    # (before a body is read); then the size cap on what is read
     app.add_middleware(UploadSizeLimit, limit=settings.max_request_bytes)
+    app.add_middleware(AccessControl, tokens=tokens, public_read=settings.public_read,
+                       rate=RateLimit(settings.upload_rate, settings.upload_window))
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     reading = [Depends(can_read)]
     for router in (api_uploads.router, api_documents.router, api_compare.router):
         app.include_router(router, prefix="/api", dependencies=reading)
     app.include_router(pages.router, dependencies=reading)
+    app.include_router(login.router)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(Exception, _internal_error)

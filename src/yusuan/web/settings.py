@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..archive import resolve_path
@@ -38,6 +38,14 @@ class Settings:
     page_size: int = 50
     # how long to wait for another program to let go of the archive at start
     open_timeout: float = 60.0
+    # (token, role) pairs, role "admin" (read and write) or "read"; empty: no tokens, everyone may
+    # read and upload (a server on 127.0.0.1). See access.py and docs/web.md.
+    tokens: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    # with tokens: let anyone read (pages, API, downloads) and keep tokens for writing only
+    public_read: bool = False
+    # writes (uploads, logging in) one client may make in any `upload_window` seconds; 0: no limit
+    upload_rate: int = 30
+    upload_window: float = 60.0
 
     @property
     def db_path(self) -> Path:

@@ -36,7 +36,7 @@ def read_pdf(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Documen
     for number, line in enumerate(lines, start=1):
         line.number = number
     reader = "pdf+ocr" if handoff.used else "pdf"
-    return Document(name=name, reader=reader, lines=lines, page_count=page_count)
+    return Document(name=name, reader=reader, lines=lines, page_count=page_count, unread_pages=handoff.unread_pages())
 
 
 def _page_content(page, number: int, handoff: OcrHandoff):

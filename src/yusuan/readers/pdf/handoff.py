@@ -65,6 +65,12 @@ class OcrHandoff:
             log.warning("%s：%s内容无法解析，未读入。", self.pdf.name, _pages(sorted(self.failed)))
 
 
+    def unread_pages(self) -> dict[int, str]:
+        skipped = {n: "扫描图像，未安装文字识别扩展（pip install 'yusuan[ocr]'），未读入" for n in self.skipped}
+        failed = {n: f"{why}，未读入" for n, why in self.failed.items()}
+        return dict(sorted({**skipped, **failed}.items()))
+
+
 def _pages(numbers: list[int]) -> str:
     """第 1–3、7 页"""
     ranges: list[str] = []

@@ -1,0 +1,112 @@
+"""What a reviewer reads the narrative for beyond its amounts: the subjects named as the tables name
+them, and the document speaking of itself as what it is (a 部门 or a 单位).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..classification import catalog
+from .context import Doc
+from .engine import Condition, rule
+from .findings import Finding
+from .narrative_wording import excerpt, narrative_texts
+from .wording import quoted
+
+
+@dataclass(frozen=True, slots=True)
+class Rename:
+    code: str
+    old: str
+    new: str
+    since: int  # the first budget year of the 《政府收支分类科目》 with the new name
+
+
+# 支出功能分类 类 renamed by MOF's yearly 《政府收支分类科目》 (domain.md §5). The years are those of the
+# classification books as departments apply them; 215 kept its old name in the 2019 books (the
+# jiangsu 2019 tables print 资源勘探信息等支出 beside 卫生健康支出).
+RENAMED_CLASSES: tuple[Rename, ...] = (
+    Rename("207", "文化体育与传媒支出", "文化旅游体育与传媒支出", 2019),
+    Rename("210", "医疗卫生与计划生育支出", "卫生健康支出", 2019),
+    Rename("220", "国土海洋气象等支出", "自然资源海洋气象等支出", 2019),
+    Rename("215", "资源勘探信息等支出", "资源勘探工业信息等支出", 2020),
+    Rename("215", "资源勘探电力信息等支出", "资源勘探工业信息等支出", 2016),
+    Rename("211", "环境保护支出", "节能环保支出", 2011),
+    Rename("210", "医疗卫生支出", "卫生健康支出", 2014),
+)
+_FUNCTIONAL_TABLES = ("general_expenditure", "expenditure", "summary", "fiscal_summary", "revenue")
+
+
+def _printed_name(doc: Doc, code: str) -> str | None:
+    for table in doc.tables(_FUNCTIONAL_TABLES):
+        row = table.row(code)
+        if row is not None and row.name:
+            return "".join(row.name.split())
+    return None
+
+
+def _old_name_at(text: str, rename: Rename) -> re.Match[str] | None:
+    # "医疗卫生支出" is also the start of "医疗卫生支出绩效" and the tail of nothing newer; the newer
+    # names never contain the older ones, except 医疗卫生 in 医疗卫生与计划生育
+    pattern = re.escape(rename.old.removesuffix("支出")) + r"(?:\(类\))?(?:支出)"
+    return re.search(pattern, text)
+
+
+@rule(
+    id="NARR-CLASS-NAME", family="narrative", severity="warning",
+    title="情况说明中的功能分类科目名称应与表中（当年科目）一致，不应沿用已更名的旧名称（如“医疗卫生与计划生育支出”）",
+    basis="MOF《政府收支分类科目》（2019 年起 210 为卫生健康支出等）；财预〔2016〕143号“内容准确”；domain.md §3 A7、§5",
+    needs=("narrative", "year"),
+)
+def class_names_are_current(doc: Doc) -> Iterator[Finding]:
+    functional = catalog("functional")
+    for text in narrative_texts(doc):
+        for rename in RENAMED_CLASSES:
+            match = _old_name_at(text.text, rename)
+            if match is None:
+                continue
+            printed = _printed_name(doc, rename.code)
+            current_name = printed or functional.name_of(rename.code) or rename.new
+            if doc.year < rename.since and printed in (None, "".join(rename.old.split())):
+                continue  # the old name was the name of the document's year
+            where = f"表中 {rename.code} 为{quoted(current_name)}" if printed else \
+                f"{rename.since} 年起 {rename.code} 为{quoted(current_name)}"
+            message = (f"{text.where}使用了已更名的科目名称{quoted(rename.old)}：{excerpt(text.text, match.start(), match.end())}；"
+                       f"{where}，请改用{quoted(current_name)}。")
+            yield Finding.mismatch(text.place, rename.old, current_name, message)
+
+
+# -- 部门 / 单位 ------------------------------------------------------------------------------------
+
+# the document naming itself: 本部门, 我单位; a heading of the template for the other scope
+_SELF = {"部门": re.compile(r"[本我]单位"), "单位": re.compile(r"[本我]部门")}
+_HEADING = {
+    "部门": re.compile(r"^单位(?:基本情况|概况|收支总体情况|预算情况说明|决算情况说明|主要职能|职能职责|机构设置)"),
+    "单位": re.compile(r"^部门(?:基本情况|概况|收支总体情况|预算情况说明|决算情况说明|主要职能|职能职责|机构设置)"),
+}
+
+_SCOPED = Condition("文件为部门或单位公开", lambda d: d.scope in ("部门", "单位"))
+
+
+@rule(
+    id="NARR-SCOPE-WORDING", family="narrative", severity="warning",
+    title="部门公开的情况说明应称“本部门”，单位公开的应称“本单位”，不应混用另一种模板的称谓",
+    basis="财预〔2016〕143号（部门预决算与单位预决算分别公开）；预算法实施条例第六条；domain.md §2.3-8",
+    needs=("narrative",),
+    applies=_SCOPED,
+)
+def speaks_of_itself_rightly(doc: Doc) -> Iterator[Finding]:
+    scope = doc.disclosure.scope
+    other = "单位" if scope == "部门" else "部门"
+    for text in narrative_texts(doc):
+        found = _HEADING[scope].search(text.text) if text.text == text.place.name else _SELF[scope].search(text.text)
+        if found is None:
+            continue
+        message = (f"本文件是{scope}{_KIND[doc.disclosure.kind]}，{text.where}却以{quoted(other)}自称："
+                   f"{excerpt(text.text, found.start(), found.end())}，请统一为{quoted(scope)}（如“本{scope}”）。")
+        yield Finding.mismatch(text.place, found.group(0), scope, message)
+
+
+_KIND = {"budget": "预算", "final": "决算"}
