@@ -17,6 +17,7 @@ import io
 import random
 import re
 import traceback
+import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -330,7 +331,8 @@ def _zip_members(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]] | None:
 def _zip(members: list[tuple[str, bytes]], rng: random.Random) -> bytes:
     out = io.BytesIO()
     method = zipfile.ZIP_STORED if rng.random() < 0.15 else zipfile.ZIP_DEFLATED
-    with zipfile.ZipFile(out, "w", method) as archive:
+    with zipfile.ZipFile(out, "w", method) as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a duplicate member name is one of the mutations
         for name, body in members:
             archive.writestr(name, body)
     return out.getvalue()

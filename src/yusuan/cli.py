@@ -16,6 +16,7 @@ from .errors import YusuanError
 from .export import FORMATS, render_csv, render_json, tidy_lines, write_parquet, write_text
 from .model import STANDARD_TABLES, TABLE_TITLES, Disclosure, parse_decimal
 from .pipeline import parse_path
+from .readers import Limits
 
 app = typer.Typer(
     help="yusuan：读取、检查、生成和归档部门预算/决算公开文件。",
@@ -56,6 +57,17 @@ def guarded(action: Callable[[], None]) -> None:
         fail(f"内部错误（{type(exc).__name__}: {exc}）。请加 --debug 重新运行并报告这个问题。", 3)
 
 
+# seconds to read one document; the parse runs in a child process killed at the limit (readers/deadline.py)
+TimeoutOption = Annotated[float, typer.Option("--timeout", help="读取一份文件的时限（秒），超过即停止；0 为不限。")]
+DEFAULT_TIMEOUT = 300.0
+
+
+def _limits(timeout: float) -> Limits:
+    if timeout < 0:
+        raise YusuanError(f"--timeout 的值 {timeout:g} 无效。请输入秒数（0 为不限），如 300。")
+    return Limits(max_seconds=timeout or None)
+
+
 def _warn_unreadable(disclosure: Disclosure) -> None:
     """A partial document is still parsed; say what was not read and which standard tables were not found."""
     name = disclosure.source_name
@@ -67,11 +79,12 @@ def _warn_unreadable(disclosure: Disclosure) -> None:
 
 
 @app.command()
-def parse(doc: Annotated[Path, typer.Argument(help="公开文件（文本）。")]) -> None:
+def parse(doc: Annotated[Path, typer.Argument(help="公开文件（文本）。")],
+          timeout: TimeoutOption = DEFAULT_TIMEOUT) -> None:
     """读取一份公开文件，以 JSON 输出其数据模型。"""
 
     def run() -> None:
-        disclosure = parse_path(doc)
+        disclosure = parse_path(doc, _limits(timeout))
         _warn_unreadable(disclosure)
         sys.stdout.write(disclosure.model_dump_json(indent=2) + "\n")
 
@@ -83,6 +96,7 @@ def export(
     docs: Annotated[list[Path], typer.Argument(help="一份或多份公开文件。")],
     format: Annotated[str, typer.Option("--format", "-f", help="csv、json 或 parquet。")] = "csv",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件；csv/json 不指定时写到标准输出。")] = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """把表格中的每个金额导出为一行（tidy 格式）。"""
 
@@ -92,8 +106,9 @@ def export(
         if format == "parquet" and output is None:
             raise YusuanError("parquet 格式需要用 -o 指定输出文件。")
         lines = []
+        limits = _limits(timeout)
         for doc in docs:
-            disclosure = parse_path(doc)
+            disclosure = parse_path(doc, limits)
             _warn_unreadable(disclosure)
             lines += list(tidy_lines(disclosure))
         if format == "parquet":
@@ -115,6 +130,7 @@ def check(
     fail_on: Annotated[str, typer.Option("--fail-on", help="发现达到该级别时退出码为 1：error、warning 或 never。")] = "error",
     tolerance: Annotated[str, typer.Option("--tolerance", help="舍入容差，按文件的金额单位计。")] = "0.01",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="把报告写到文件。")] = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """检查公开文件：算术、汇总、表间关系、说明与表格、完整性、绩效目标、科目编码、文字。"""
     from .checks import render_html, render_json, render_text, run_checks
@@ -130,9 +146,10 @@ def check(
         if allowed is None or allowed < 0:
             raise YusuanError(f"容差“{tolerance}”不是非负数。请输入如 0.01 的数。")
         reports = []
+        limits = _limits(timeout)
         for doc in docs:
             try:
-                reports.append(run_checks(parse_path(doc), tolerance=allowed))
+                reports.append(run_checks(parse_path(doc, limits), tolerance=allowed))
             except YusuanError as exc:
                 err.print(f"[bold red]错误：[/]{exc.message}", highlight=False)
                 codes.append(2)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from .errors import UnreadableInput
 from .model import Disclosure
-from .readers import read_bytes, read_path
+from .readers import DEFAULT_LIMITS, Limits, read_bytes, read_path
+from .readers.deadline import run_within
 from .recognize import recognize
 
 
@@ -21,10 +22,19 @@ def require_disclosure(disclosure: Disclosure, name: str) -> Disclosure:
     return disclosure
 
 
-def parse_path(path: Path | str) -> Disclosure:
+def parse_path(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> Disclosure:
+    """Read and recognize a file; with `limits.max_seconds`, stopped at that time (readers/deadline.py)."""
     path = Path(path)
-    return require_disclosure(recognize(read_path(path)), path.name)
+    return run_within(limits.max_seconds, path.name, _parse_path, path, limits)
 
 
-def parse_bytes(data: bytes, name: str) -> Disclosure:
-    return require_disclosure(recognize(read_bytes(data, name)), name)
+def parse_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Disclosure:
+    return run_within(limits.max_seconds, name, _parse_bytes, data, name, limits)
+
+
+def _parse_path(path: Path, limits: Limits) -> Disclosure:
+    return require_disclosure(recognize(read_path(path, limits)), path.name)
+
+
+def _parse_bytes(data: bytes, name: str, limits: Limits) -> Disclosure:
+    return require_disclosure(recognize(read_bytes(data, name, limits)), name)

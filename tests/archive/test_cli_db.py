@@ -34,7 +34,7 @@ def test_add_twice_and_a_missing_file(app, env, seed_path, tmp_path):
     first = runner.invoke(app, ["db", "add", str(seed_path)], env=env)
     assert first.exit_code == 0, first.output
     assert "已加入" in first.stdout and TONGNAN_JXW in first.stdout
-    assert "无法检查 2" in first.stdout  # no 2023 document yet: the cross-document checks say so
+    assert "无法检查 3" in first.stdout  # no 2023 budget, no 2024 final yet: the cross-document checks say so
     again = runner.invoke(app, ["db", "add", str(seed_path), str(tmp_path / "无.txt")], env=env)
     assert again.exit_code == 2
     assert "已在档案中" in again.stdout and "未加入：找不到文件" in again.stdout

@@ -23,7 +23,7 @@ def test_without_the_prior_year_the_checks_could_not_run_and_say_what_they_need(
     seed = archive.add_file(seed_path)
     report = check_archived(archive, seed.id)
     assert statuses(report) == {"XDOC-PRIOR-CHANGE": COULD_NOT, "XDOC-PRIOR-FIGURES": COULD_NOT,
-                                "XDOC-FINAL-BUDGET": NA}
+                                "XDOC-FINAL-BUDGET": NA, "XDOC-FINAL-BUDGET-FIGURES": COULD_NOT}
     assert result(report, "XDOC-PRIOR-CHANGE").reason == (
         f"档案中没有{TONGNAN_JXW} 2023 年的部门预算，无法比较。请先用 yusuan db add 加入该文件。")
     assert report.findings == []
@@ -107,3 +107,61 @@ def test_changes_against_an_unnamed_year_are_never_assumed(archive, seed):
         c.compared_year = None
     report = check_disclosure(archive, unnamed)
     assert statuses(report)["XDOC-PRIOR-CHANGE"] == NA
+
+
+# -- the budget and the final of one year: the final's 年初预算数 against the budget ------------------
+
+def _final_with_budget_line(reception_budget: str, kind_of_line: str = "2024年预算数"):
+    """A 2024 final of the seed's department whose “三公” table prints the year's 预算数 line."""
+    spent = {"total": "30.00", "overseas": "0", "vehicle": "5.00", "vehicle_purchase": "0",
+             "vehicle_operation": "5.00", "reception": "25.00"}
+    planned = {"total": str(Decimal(reception_budget) + Decimal("6.5")), "overseas": "0", "vehicle": "6.5",
+               "vehicle_purchase": "0", "vehicle_operation": "6.5", "reception": reception_budget}
+    return budget(TONGNAN_JXW, 2024, basic="1400.00", project="2400.00", classes={}, kind="final",
+                  three_public={"2024": spent, kind_of_line: planned}, source_name="tongnan-jxw-2024-final.txt")
+
+
+def test_a_final_without_its_budget_could_not_run_and_says_which_it_needs(archive):
+    final = archive.add(_final_with_budget_line("30"))
+    checked = result(check_archived(archive, final.id), "XDOC-FINAL-BUDGET-FIGURES")
+    assert checked.status == COULD_NOT
+    assert checked.reason == (f"档案中没有{TONGNAN_JXW} 2024 年的部门预算，无法比较。请先用 yusuan db add 加入该文件。")
+
+
+def test_a_final_whose_budget_line_agrees_with_the_budget(archive, seed_path):
+    archive.add_file(seed_path)  # the 2024 budget: “三公” 36.50, of which 公务接待费 30, 运行维护费 6.5
+    final = archive.add(_final_with_budget_line("30"))
+    checked = result(check_archived(archive, final.id), "XDOC-FINAL-BUDGET-FIGURES")
+    assert checked.status == PASSED
+    assert checked.counterpart.endswith("（2024 年部门预算）")
+
+
+def test_a_final_whose_budget_line_contradicts_the_budget(archive, seed_path):
+    archive.add_file(seed_path)
+    final = archive.add(_final_with_budget_line("32"))  # the budget says 公务接待费 30
+    checked = result(check_archived(archive, final.id), "XDOC-FINAL-BUDGET-FIGURES")
+    assert checked.status == FAILED
+    assert sorted(f.place.name for f in checked.findings if f.is_problem) == ["“三公”经费", "公务接待费"]
+    reception = next(f for f in checked.findings if f.place.name == "公务接待费")
+    assert (reception.provided, reception.expected, reception.severity) == (Decimal("32.00"), Decimal("30.00"), "warning")
+    assert reception.message.startswith("本文件「“三公”经费表」所列 2024 年公务接待费预算数为 32.00 万元，与档案中 #1")
+
+
+def test_the_budget_checked_against_the_final_of_its_year(archive, seed_path):
+    seed = archive.add_file(seed_path)
+    report = check_archived(archive, seed.id)
+    assert result(report, "XDOC-FINAL-BUDGET-FIGURES").reason == (
+        f"档案中没有{TONGNAN_JXW} 2024 年的部门决算，无法比较。请先用 yusuan db add 加入该文件。")
+    archive.add(_final_with_budget_line("32"))
+    checked = result(check_archived(archive, seed.id), "XDOC-FINAL-BUDGET-FIGURES")
+    assert checked.status == FAILED
+    reception = next(f for f in checked.findings if f.place.name == "公务接待费")
+    assert (reception.provided, reception.expected) == (Decimal("30.00"), Decimal("32.00"))
+    assert "而档案中 #2“tongnan-jxw-2024-final.txt”（2024 年部门决算）「“三公”经费表」所列年初预算数为 32.00 万元" \
+        in reception.message
+
+
+def test_a_final_that_prints_no_budget_line_is_not_applicable(archive, seed_path):
+    archive.add_file(seed_path)
+    final = archive.add(_final_with_budget_line("30", kind_of_line="2023"))  # the prior year, not the budget
+    assert result(check_archived(archive, final.id), "XDOC-FINAL-BUDGET-FIGURES").status == NA

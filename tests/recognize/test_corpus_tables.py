@@ -255,3 +255,16 @@ def test_the_arithmetic_rollup_and_cross_table_problems_left_are_the_real_ones(r
                    if r.rule.family in ("arithmetic", "rollup", "cross-table") for f in r.findings if f.is_problem)
     assert found == sorted(EXPECTED_PROBLEMS.get(relative, [])), [
         f.message for r in report.results for f in r.findings if f.is_problem and r.rule.family != "narrative"]
+
+
+_BUDGETS = [r for r in _ALL_PDFS if "决算" not in r] + \
+    (sorted(p.name for p in CORPUS.glob("000_*.txt")) if CORPUS.exists() else [])
+
+
+@pytest.mark.parametrize("relative", _BUDGETS)
+def test_the_final_account_rules_do_not_apply_to_the_budgets(relative):
+    disclosure = parsed(relative)
+    assert disclosure.kind == "budget"
+    results = [r for r in run_checks(disclosure).results if r.rule.id.startswith("FINAL-")]
+    assert len(results) == 7
+    assert all(r.status.value == "not_applicable" and not r.findings for r in results)

@@ -23,7 +23,8 @@ def test_upload_reports_progress_then_the_document(client, seed_bytes):
     assert job["department"] == SEED_DEPARTMENT and job["year"] == 2024
     assert job["errors"] >= 1 and job["document_id"] == 1
     assert client.get(f"/api/jobs?ids={jobs[0]['id']},unknown").json()[0]["id"] == jobs[0]["id"]
-    assert client.get("/api/jobs/unknown").status_code == 404
+    assert client.get("/api/jobs/0123456789abcdef").status_code == 404  # the form of a job id, but none
+    assert client.get("/api/jobs/unknown").status_code == 422  # not the form of a job id
 
 
 def test_the_same_content_is_archived_once(client, seed_bytes):

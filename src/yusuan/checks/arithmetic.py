@@ -13,8 +13,9 @@ from .identities import row_sum, sum_phrase
 from .structure import CARRYOVER_ITEMS, INCOME_ITEMS, SOURCE_COLUMNS, TWO_SIDED_TABLES, has_columns
 
 SPLIT_TABLES = ("expenditure", "general_expenditure", "gov_fund_expenditure", "state_capital_expenditure")
-# 合计 = 基本支出 + 项目支出 (+ 单位预留机动经费, where the table prints it: jiangsu)
-SPLIT_PARTS = ("basic", "project", "reserve")
+# 合计 = 基本支出 + 项目支出 (+ 单位预留机动经费, where the table prints it: jiangsu; + 上缴上级支出,
+# 经营支出, 对附属单位补助支出 in a 决算 支出决算表)
+SPLIT_PARTS = ("basic", "project", "reserve", "remit_superior", "business_expenditure", "subsidy_subordinate")
 FISCAL_SOURCES = ("general_budget", "gov_fund", "state_capital")
 THREE_PUBLIC_PARTS = ("overseas", "vehicle", "reception")
 # what a 三公 table's 合计 adds up when it prints 会议费 and 培训费 beside the 三公 items
@@ -32,6 +33,9 @@ SPECIAL_PARTS = ("advance_special", "carried_project", "municipal_special")
 def total_is_basic_plus_project(doc: Doc) -> Iterator[Finding]:
     for table in doc.tables(SPLIT_TABLES):
         yield from row_sum(doc, table, "total", SPLIT_PARTS)
+        # a 决算 printing the budget split the same way beside the 决算数
+        for budget in ("budget_initial", "budget_adjusted"):
+            yield from row_sum(doc, table, budget, (f"{budget}_basic", f"{budget}_project"))
 
 
 @rule(
@@ -154,8 +158,11 @@ def summary_balances(doc: Doc) -> Iterator[Finding]:
             _lines_sum(doc, table, CARRYOVER_ITEMS, "income", "上年结转")
         income = _line(doc, table, "grand_total", "income")
         spending = _line(doc, table, "grand_total", "expenditure")
-        yield from _equals_sum(doc, income, [_line(doc, table, "income_total", "income"), carryover])
+        # 决算: 使用非财政拨款结余 and 结余分配 are part of the 总计 of their side too
+        yield from _equals_sum(doc, income, [_line(doc, table, "income_total", "income"),
+                                             _line(doc, table, "non_fiscal_balance", "income"), carryover])
         yield from _equals_sum(doc, spending, [_line(doc, table, "expenditure_total", "expenditure"),
+                                               _line(doc, table, "balance_distribution", "expenditure"),
                                                _line(doc, table, "carry_forward", "expenditure")])
         yield from _equals_sum(doc, income, [spending])
 

@@ -5,17 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import TABLE_TITLES, Row, Table
+from ..model import STANDARD_TABLES, Row, Table, table_title
 from .context import Doc
 from .engine import Condition, rule
 from .findings import NARRATIVE, Finding, Place
 from .structure import ECONOMIC_TABLES, FUNCTIONAL_TABLES, children_by_parent, coded_rows, columns_of, year_rows
 from .wording import quoted, row_label
 
-REQUIRED_TABLES = (
-    "summary", "revenue", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
-    "three_public", "gov_fund_expenditure", "state_capital_expenditure",
-)
 THREE_PUBLIC_ITEMS = {"overseas": "因公出国（境）费", "vehicle_purchase": "公务用车购置费",
                       "vehicle_operation": "公务用车运行费", "reception": "公务接待费"}
 ANY_TABLE = Condition("任何公开表格", lambda d: bool(d.tables))
@@ -28,9 +24,11 @@ ANY_TABLE = Condition("任何公开表格", lambda d: bool(d.tables))
     needs=(ANY_TABLE,),
 )
 def required_tables_present(doc: Doc) -> Iterator[Finding]:
-    for table_id in REQUIRED_TABLES:
+    kind = doc.disclosure.kind
+    for table_id in STANDARD_TABLES[kind]:
         if doc.table(table_id) is None:
-            message = f"缺少「{TABLE_TITLES[table_id]}」。部门预算应公开此表；没有数据时也应列出空表并说明。"
+            what = "部门决算" if kind == "final" else "部门预算"
+            message = f"缺少「{table_title(table_id, kind)}」。{what}应公开此表；没有数据时也应列出空表并说明。"
             yield Finding.at(Place(table=table_id), message)
 
 
@@ -130,7 +128,9 @@ def required_sections_present(doc: Doc) -> Iterator[Finding]:
             yield Finding.at(Place(table=NARRATIVE), f"情况说明中没有{quoted(topic)}的内容。")
 
 
-_PROCUREMENT_SENTENCE = re.compile(r"[^。]*采购[^。]*。?")
+# sentences, then those that speak of 采购 (one regex "[^。]*采购[^。]*" would take quadratic time on a long
+# text without "。": every start position scans to its end)
+_SENTENCE = re.compile(r"[^。]*。?")
 # "本部门2024年没有安排政府采购预算", "未安排政府采购", "政府采购预算为0万元": nothing to split.
 _NO_PROCUREMENT = re.compile(r"(?:没有|未|无|不涉及)(?:安排|编制|发生|实施)?(?:\d{4}年度?)?政府采购"
                              r"|政府采购(?:预算|支出)?(?:总额|金额)?为\s*(?:0(?:\.0+)?|零)(?![\d.])")
@@ -156,7 +156,7 @@ def _has_procurement(disclosure) -> bool:
     applies=Condition("情况说明提到政府采购，且不是说明没有安排政府采购", _has_procurement),
 )
 def procurement_detailed(doc: Doc) -> Iterator[Finding]:
-    said = " ".join(m.group(0) for t in narrative_texts(doc) for m in _PROCUREMENT_SENTENCE.finditer(t))
+    said = " ".join(s for t in narrative_texts(doc) for s in _SENTENCE.findall(t) if "采购" in s)
     if not re.search("货物|工程|服务", said):
         yield Finding.at(Place(table=NARRATIVE), "政府采购说明没有按货物、工程、服务分列金额。")
     if "中小企业" not in said:

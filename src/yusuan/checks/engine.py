@@ -39,6 +39,9 @@ class Condition:
 
     label: str
     holds: Callable[[Disclosure], bool]
+    # decided before the needs: a rule for another kind of document (决算 only) is not applicable to a
+    # budget, whatever data that budget lacks
+    first: bool = False
 
 
 def _table_present(table_id: str) -> Condition:
@@ -111,6 +114,8 @@ def registered_rules() -> list[Rule]:
 
 
 def run_rule(rule_: Rule, doc: Doc) -> RuleResult:
+    if rule_.applies is not None and rule_.applies.first and not rule_.applies.holds(doc.disclosure):
+        return RuleResult(rule_, RuleStatus.not_applicable, reason=f"仅当{rule_.applies.label}时适用")
     missing = [c.label for c in rule_.needs if not c.holds(doc.disclosure)]
     if missing:
         return RuleResult(rule_, RuleStatus.could_not_run, reason="未识别到：" + "、".join(missing))

@@ -83,6 +83,8 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[Xx×＊*]{2,}|某某"), "占位符"),
     (re.compile(r"部门名称|单位名称|项目名称"), "模板字样"),
     (re.compile(r"[\[【（(]\s*(?:请?填写|此处|待补充|待填)"), "待填写字样"),
+    # both direction words of the template left in: 增加(减少), 增长(下降), 下降(增长), 增(减)
+    (re.compile(r"(?:增加|增长|减少|下降|增|减)\s*[（(/]\s*(?:增加|增长|减少|下降|增|减)\s*[)）]?"), "未选定的增减用词"),
 )
 
 

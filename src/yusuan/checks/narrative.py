@@ -49,6 +49,11 @@ def stated_amounts_match_tables(doc: Doc) -> Iterator[Finding]:
             yield finding
 
 
+def _fiscal_only(claim: Claim) -> bool:
+    """“财政拨款基本支出” (一般公共预算 only) and “基本支出” (all funds) are two things, whatever the tables print."""
+    return claim.subject in ("basic", "project") and ("财政拨款" in claim.label or "一般公共预算" in claim.label)
+
+
 def _different_scopes(doc: Doc, earlier: Claim, claim: Claim) -> bool:
     """Both amounts are printed in the tables, for the subject's different scopes: 项目支出 of all
     funds (支出总表) in 支出预算情况 and of the 一般公共预算 (一般公共预算支出表) in 财政拨款支出情况."""
@@ -67,9 +72,9 @@ def _different_scopes(doc: Doc, earlier: Claim, claim: Claim) -> bool:
     needs=("claims",),
 )
 def same_subject_same_amount(doc: Doc) -> Iterator[Finding]:
-    first_seen: dict[tuple[str, int | None], Claim] = {}
+    first_seen: dict[tuple[str, int | None, bool], Claim] = {}
     for claim in claims(doc):
-        key = (claim.subject, claim.year or doc.year)
+        key = (claim.subject, claim.year or doc.year, _fiscal_only(claim))
         earlier = first_seen.setdefault(key, claim)
         if earlier is claim:
             continue

@@ -16,6 +16,7 @@ from .engine import rule
 from .figures import ZERO, Figure
 from .findings import Finding, Place
 from .narrative import claims, is_prior_year
+from .narrative_years import unstated_comparisons
 from .wording import amount, quoted
 
 # A change of a total equals the changes of its parts (alternatives: the first complete set is used).
@@ -184,7 +185,7 @@ def percentages_recompute(doc: Doc) -> Iterator[Finding]:
     id="NARR-BASE-YEAR", family="narrative", severity="warning",
     title="增减比较应以正确的年度为基数（预算比上年，决算比本年预算或上年）",
     basis="domain.md §3 N4",
-    needs=("claims", "year"),
+    needs=("narrative", "year"),
 )
 def compared_with_right_year(doc: Doc) -> Iterator[Finding]:
     allowed = {doc.year - 1} if doc.disclosure.kind == "budget" else {doc.year, doc.year - 1}
@@ -193,3 +194,5 @@ def compared_with_right_year(doc: Doc) -> Iterator[Finding]:
             expected = "、".join(f"{y} 年" for y in sorted(allowed))
             message = f"情况说明中{quoted(claim.label)}与 {claim.compared_year} 年比较，{doc.year} 年的公开应与 {expected}比较。"
             yield Finding.mismatch(Place.of_claim(claim), str(claim.compared_year), expected, message)
+    # sentences whose comparison no claim carries (持平 without an amount, an amount of no known subject)
+    yield from unstated_comparisons(doc)

@@ -38,13 +38,13 @@ def excerpt(text: str, start: int, end: int) -> str:
 
 # -- quotes and brackets -------------------------------------------------------------------------
 
-_PAIRS = {"“": "”", "‘": "’", "《": "》", "(": ")", "[": "]", "【": "】", "〔": "〕"}
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 _MARK_NAMES = {"“": "左引号“", "”": "右引号”", "‘": "左引号‘", "’": "右引号’", "《": "书名号《", "》": "书名号》",
-               "(": "左括号（", ")": "右括号）", "[": "左括号[", "]": "右括号]", "【": "左括号【", "】": "右括号】",
+               "(": "左括号（", ")": "右括号）", "（": "左括号（", "）": "右括号）", "[": "左括号[", "]": "右括号]", "【": "左括号【", "】": "右括号】",
                "〔": "左括号〔", "〕": "右括号〕"}
 # a numbered item "1)" or "a)" opens nothing
-_ITEM_CLOSER = re.compile(r"(?:^|(?<=[\s。;:,]))[\da-zA-Z一二三四五六七八九十]{1,2}\)")
+_ITEM_CLOSER = re.compile(r"(?:^|(?<=[\s。;:,；：，]))[\da-zA-Z一二三四五六七八九十]{1,2}[)）]")
 
 
 def unpaired_marks(text: str) -> list[tuple[int, str]]:
@@ -87,7 +87,8 @@ def marks_are_paired(doc: Doc) -> Iterator[Finding]:
 # -- doubled punctuation -------------------------------------------------------------------------
 
 # the same mark twice, or a pause mark run into a stop (，。 ：。 。，); “……” and “——” are marks of their own
-_DOUBLED = re.compile(r"([,。、;:!?])\1+|[,、;:][。!?]|[。!?][,、;:]|[,、;][,、;:]")
+_P = ",，;；:：!！?？"  # pause and stop marks, as read (ASCII) or as written (full width)
+_DOUBLED = re.compile(rf"([{_P}。、])\1+|[,，、;；:：][。!！?？]|[。!！?？][,，、;；:：]|[,，、;；:：][,，、;；:：]")
 
 
 @rule(
@@ -100,7 +101,7 @@ def no_doubled_punctuation(doc: Doc) -> Iterator[Finding]:
     for text in narrative_texts(doc):
         for paragraph in text.text.split("\n"):
             for match in _DOUBLED.finditer(paragraph):
-                if match.group(0) == ",," or not _between_digits(paragraph, match.start(), match.end()):
+                if match.group(0) in (",,", "，，") or not _between_digits(paragraph, match.start(), match.end()):
                     yield Finding.at(text.place, f"{text.where}中有重复的标点{quoted(match.group(0))}："
                                                  f"{excerpt(paragraph, match.start(), match.end())}，请删去多余的标点。")
 
@@ -111,7 +112,7 @@ def _between_digits(text: str, start: int, end: int) -> bool:
 
 # -- reasons and amounts left blank --------------------------------------------------------------
 
-_EMPTY_REASON = re.compile(r"(?:主要)?原因(?:是|为|在于)?\s*:?\s*(?=[。;]|$)")
+_EMPTY_REASON = re.compile(r"(?:主要)?原因(?:是|为|在于)?\s*[:：]?\s*(?=[。;；]|$)")
 
 
 @rule(
@@ -124,7 +125,7 @@ def no_empty_reason(doc: Doc) -> Iterator[Finding]:
     for text in narrative_texts(doc):
         for paragraph in text.text.split("\n"):
             for match in _EMPTY_REASON.finditer(paragraph):
-                if match.end() == len(paragraph) and paragraph.rstrip().endswith(":"):
+                if match.end() == len(paragraph) and paragraph.rstrip()[-1:] in (":", "："):
                     continue  # "主要原因:" closing a line may be followed by a line the reader set apart
                 shown = excerpt(paragraph, match.start(), match.end() + 1)
                 yield Finding.at(text.place, f"{text.where}写了“原因”却未说明原因：{shown}，请写明增减变化的原因。")
@@ -132,7 +133,7 @@ def no_empty_reason(doc: Doc) -> Iterator[Finding]:
 
 # 万元 right after a word that must be followed by a figure: "支出万元", "为万元", "减少万元"
 _BLANK_MONEY = re.compile(
-    r"(?<![\d.,%])(?:为|是|达|计|共|合计|总计|支出|收入|拨款|预算|经费|费用?|安排|增加|减少|增长|下降|降低|"
+    r"(?<![\d.,，%])(?:为|是|达|计|共|合计|总计|支出|收入|拨款|预算|经费|费用?|安排|增加|减少|增长|下降|降低|"
     r"压减|了|约|占)\s*(万元|亿元|元)(?![\u4e00-\u9fff]{0,2}单位)"
 )
 _BLANK_PERCENT = re.compile(r"(?:增长|下降|增加|减少|增幅|降幅|占|比重为|比例为|完成)\s*(?:为)?\s*%")
@@ -180,6 +181,8 @@ def no_zero_total(doc: Doc) -> Iterator[Finding]:
     for claim in doc.disclosure.narrative.claims:
         if claim.subject not in _TOTALS or claim.value != 0 or (claim.year or doc.year) != doc.year:
             continue
+        if claim.text and "".join(claim.label.split()) not in "".join(claim.text.split()):
+            continue  # the subject came from the heading, not from the words before the 0
         printed = figures_for(doc, claim.subject)
         if printed and all(not f.blank and abs(f.value) > doc.tolerance for f in printed):
             figure = printed[0]

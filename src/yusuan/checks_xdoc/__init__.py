@@ -14,11 +14,12 @@ import duckdb
 from ..archive import Archive
 from ..model import Disclosure
 from .facts import KIND_LABELS, DocumentFacts, facts_of_archived, facts_of_disclosure, find_counterpart
+from .pairs import FINAL_BUDGET_FIGURES, budget_figure_findings
 from .results import XdocReport, XdocResult, XdocRule
 from .rules import (FINAL_BUDGET, PRIOR_CHANGE, PRIOR_FIGURES, changes_against, prior_figure_findings,
                     stated_change_findings)
 
-XDOC_RULES: tuple[XdocRule, ...] = (PRIOR_CHANGE, PRIOR_FIGURES, FINAL_BUDGET)
+XDOC_RULES: tuple[XdocRule, ...] = (PRIOR_CHANGE, PRIOR_FIGURES, FINAL_BUDGET, FINAL_BUDGET_FIGURES)
 
 
 def _unknown_identity(facts: DocumentFacts) -> str | None:
@@ -74,8 +75,29 @@ def prior_figures(cur, facts: DocumentFacts) -> XdocResult:
     return XdocResult.judged(PRIOR_FIGURES, findings, other.name)
 
 
+def final_budget_figures(cur, facts: DocumentFacts) -> XdocResult:
+    """Budget and final of one year, checked from either: the final's 年初预算数 against the budget."""
+    rule = FINAL_BUDGET_FIGURES
+    if reason := _unknown_identity(facts):
+        return XdocResult.could_not_run(rule, reason)
+    if facts.kind == "final" and not facts.budget_figures:
+        return XdocResult.not_applicable(rule, "本文件没有列出本年预算数（“三公”经费表的预算数）")
+    other_kind = "budget" if facts.kind == "final" else "final"
+    other = find_counterpart(cur, facts, facts.year, other_kind)
+    if other is None:
+        return XdocResult.could_not_run(rule, _absent(facts, facts.year, other_kind))
+    final, budget = (facts, other) if facts.kind == "final" else (other, facts)
+    if not final.budget_figures:
+        return XdocResult.could_not_run(rule, f"档案中 {final.name}没有列出本年预算数（“三公”经费表的预算数）")
+    findings, checked = budget_figure_findings(final, budget, facts.kind)
+    if checked == 0:
+        return XdocResult.could_not_run(rule, f"档案中 {other.name}没有列出可比的数")
+    return XdocResult.judged(rule, findings, other.name)
+
+
 def run_xdoc(cur: duckdb.DuckDBPyConnection, facts: DocumentFacts) -> XdocReport:
-    return XdocReport(facts.name, [prior_change(cur, facts), prior_figures(cur, facts), final_budget(cur, facts)])
+    return XdocReport(facts.name, [prior_change(cur, facts), prior_figures(cur, facts), final_budget(cur, facts),
+                                   final_budget_figures(cur, facts)])
 
 
 def check_archived(archive: Archive, document_id: int) -> XdocReport | None:

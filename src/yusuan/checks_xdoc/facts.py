@@ -12,8 +12,9 @@ from decimal import Decimal
 import duckdb
 
 from ..archive.figures import headline_figures
-from ..archive.rebuild import claims_of
-from ..model import Claim, Disclosure, Unit
+from ..archive.rebuild import claims_of, rebuild
+from ..checks.claim_targets import THREE_PUBLIC_COLUMNS
+from ..model import Claim, Disclosure, Unit, convert
 
 KIND_LABELS = {"budget": "部门预算", "final": "部门决算"}
 
@@ -35,6 +36,7 @@ class DocumentFacts:
     unit: Unit
     claims: list[Claim] = field(default_factory=list)
     figures: dict[tuple[int, str], list[Printed]] = field(default_factory=dict)  # (year, metric), by rank
+    budget_figures: dict[str, Decimal] = field(default_factory=dict)  # a final's 年初预算数 (万元), by metric
 
     @property
     def name(self) -> str:
@@ -49,7 +51,7 @@ class DocumentFacts:
 
 def facts_of_disclosure(d: Disclosure, document_id: int | None = None) -> DocumentFacts:
     facts = DocumentFacts(document_id, d.source_name, d.department, d.year, d.kind, d.scope, d.unit,
-                          list(d.narrative.claims))
+                          list(d.narrative.claims), budget_figures=budget_line_figures(d))
     for f in headline_figures(d):
         facts.figures.setdefault((f.year, f.metric), []).append(Printed(f.amount, f.origin))
     return facts
@@ -63,11 +65,27 @@ def facts_of_archived(cur: duckdb.DuckDBPyConnection, document_id: int) -> Docum
     source_name, department, year, kind, scope, unit = head
     facts = DocumentFacts(document_id, source_name, department, year, kind, scope, Unit(unit),
                           claims_of(cur, document_id))
+    if kind == "final":
+        rebuilt = rebuild(cur, document_id)
+        facts.budget_figures = budget_line_figures(rebuilt) if rebuilt is not None else {}
     for year_, metric, amount, origin in cur.execute(
             "SELECT year, metric, amount, origin FROM figures WHERE document_id = ? ORDER BY year, metric, rank",
             [document_id]).fetchall():
         facts.figures.setdefault((year_, metric), []).append(Printed(amount, origin))
     return facts
+
+
+def budget_line_figures(d: Disclosure) -> dict[str, Decimal]:
+    """The budget figures a final prints (万元, by metric): its “三公” table's line of the year's 预算数
+    ("2024年预算数"; docs/conventions.md)."""
+    table = d.tables.get("three_public")
+    if d.kind != "final" or d.year is None or table is None:
+        return {}
+    line = next((r for r in table.rows if str(d.year) in r.name and "预算" in r.name), None)
+    if line is None:
+        return {}
+    return {metric: convert(line.values[column], table.unit, Unit.wanyuan)
+            for metric, column in THREE_PUBLIC_COLUMNS.items() if line.values.get(column) is not None}
 
 
 def find_counterpart(cur: duckdb.DuckDBPyConnection, of: DocumentFacts, year: int, kind: str) -> DocumentFacts | None:

@@ -6,7 +6,7 @@ from .narrative import Claim, Direction, Narrative, Section
 from .performance import Comparator, Indicator, PerformanceTable
 from .projects import Project
 from .source import Source
-from .tables import COLUMN_LABELS, STANDARD_TABLES, TABLE_TITLES, Column, Row, Side, Table
+from .tables import COLUMN_LABELS, FINAL_TABLE_TITLES, STANDARD_TABLES, TABLE_TITLES, Column, Row, Side, Table, table_title
 
 __all__ = [
     "Amount", "Unit", "convert", "parse_decimal",
@@ -14,5 +14,6 @@ __all__ = [
     "Claim", "Direction", "Narrative", "Section",
     "Comparator", "Indicator", "PerformanceTable",
     "Project", "Source",
-    "COLUMN_LABELS", "STANDARD_TABLES", "TABLE_TITLES", "Column", "Row", "Side", "Table",
+    "COLUMN_LABELS", "FINAL_TABLE_TITLES", "STANDARD_TABLES", "TABLE_TITLES", "Column", "Row", "Side", "Table",
+    "table_title",
 ]

@@ -27,6 +27,27 @@ TABLE_TITLES: dict[str, str] = {
     "performance_project": "项目绩效目标表",
 }
 
+# What a 决算 calls the same tables (财政部 部门决算公开 templates).
+FINAL_TABLE_TITLES: dict[str, str] = {
+    "summary": "收入支出决算总表",
+    "revenue": "收入决算表",
+    "expenditure": "支出决算表",
+    "fiscal_summary": "财政拨款收入支出决算总表",
+    "general_expenditure": "一般公共预算财政拨款支出决算表",
+    "basic_expenditure": "一般公共预算财政拨款基本支出决算表",
+    "three_public": "财政拨款“三公”经费支出决算表",
+    "gov_fund_expenditure": "政府性基金预算财政拨款收入支出决算表",
+    "state_capital_expenditure": "国有资本经营预算财政拨款支出决算表",
+}
+
+
+def table_title(table_id: str, kind: str = "budget") -> str:
+    """The usual title of a standard table in a budget or a final-accounts document."""
+    if kind == "final" and table_id in FINAL_TABLE_TITLES:
+        return FINAL_TABLE_TITLES[table_id]
+    return TABLE_TITLES.get(table_id, table_id)
+
+
 # The tables every disclosure of a kind must print (an empty one with a note); domain.md §2.1.
 STANDARD_TABLES: dict[str, tuple[str, ...]] = {
     "budget": ("summary", "revenue", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
@@ -84,6 +105,10 @@ COLUMN_LABELS: dict[str, str] = {
     # 决算: 政府性基金 / 国有资本经营 收入支出决算表 print 年初结转和结余 (`carryover`) | 本年收入 |
     # 本年支出 (`total`, `basic`, `project`) | 年末结转和结余 (`carry_forward`)
     "income": "本年收入",
+    # 决算 支出决算表 beside 基本支出 and 项目支出
+    "remit_superior": "上缴上级支出",
+    "business_expenditure": "经营支出",
+    "subsidy_subordinate": "对附属单位补助支出",
     # 决算 tables printing the budget beside the 决算数 (which keeps the plain ids: `total`, `basic`, ...)
     "budget_initial": "年初预算数",
     "budget_adjusted": "调整预算数",

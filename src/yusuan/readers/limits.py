@@ -2,7 +2,8 @@
 
 Every reader checks these before the expensive step (parsing pages, inflating a zip, loading a sheet).
 The defaults fit the largest real disclosures by a wide margin (a few hundred pages, a few MB);
-docs/readers.md explains each one. Pass another `Limits` to `read_path`/`read_bytes` to change them.
+docs/readers.md explains each one, tests/readers/test_limits.py tests each one. Pass another `Limits` to
+`read_path`/`read_bytes` (or `pipeline.parse_path`/`parse_bytes`) to change them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,16 @@ class Limits:
     max_cells: int = 2_000_000
     # a zip member this small is never called a bomb, whatever its ratio (empty sheets compress well)
     min_ratio_checked_bytes: int = 1 * MB
+    # zips inside the DOCX/XLSX zip (a workbook embedded in a Word file is one level down) are
+    # inflated and counted too, down to this depth; a zip nested deeper is refused
+    max_zip_depth: int = 3
+    # pixels of a PNG/JPEG page, from its header before it is decoded (a 600-dpi A3 scan is 70 MP)
+    max_image_pixels: int = 80_000_000
+    # seconds for reading and recognizing one document; None: no limit. When set, the work runs in a
+    # child process that is killed at the limit (pipeline.parse_path / parse_bytes, readers/deadline.py).
+    # The library default is None because the web app and the batch bound time their own way; the
+    # CLI sets it (`yusuan parse|export|check --timeout`, 300 s by default).
+    max_seconds: float | None = None
 
 
 DEFAULT_LIMITS = Limits()

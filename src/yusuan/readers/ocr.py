@@ -100,8 +100,6 @@ def _segments(mask, horizontal: bool) -> list[Segment]:
     return segments
 
 
-# an image larger than this (pixels) is refused before it is decoded: a 600-dpi A3 scan is 70 MP
-_MAX_IMAGE_PIXELS = 80_000_000
 # resolution assumed for an image that does not say its own
 _DEFAULT_DPI = 150
 
@@ -123,12 +121,13 @@ def read_image(data: bytes, name: str, limits: Limits):
 
     try:
         image = Image.open(io.BytesIO(data))
-        if image.width * image.height > _MAX_IMAGE_PIXELS:
+        if image.width * image.height > limits.max_image_pixels:  # from the header, before decoding
             raise UnreadableInput(
-                f"无法读取“{name}”：图片有 {image.width}×{image.height} 像素，超过上限。请缩小到 300 dpi 以内后再试。"
+                f"无法读取“{name}”：图片有 {image.width}×{image.height} 像素，超过上限 {limits.max_image_pixels:,} 像素。"
+                "请缩小到 300 dpi 以内，或调高上限（Limits.max_image_pixels）后再试。"
             )
         image.load()
-    except (OSError, Image.DecompressionBombError) as exc:
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise UnreadableInput(f"无法读取“{name}”：图片已损坏或格式无法识别。请重新导出为 PNG 或 JPEG 后再试。") from exc
     dpi = float((image.info.get("dpi") or (_DEFAULT_DPI,))[0]) or _DEFAULT_DPI
     content = page_content(image, 1, scale=dpi / 72)

@@ -30,6 +30,10 @@ _SPLIT_COLUMNS: list[tuple[str, str]] = [
     # 决算 政府性基金 / 国有资本经营 收入支出决算表: 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余
     ("carryover", r"年初.*结转|上年结转"),
     ("income", r"本年收入"),
+    # 决算 支出决算表: 本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出
+    ("remit_superior", r"上缴上级"),
+    ("business_expenditure", r"经营支出"),
+    ("subsidy_subordinate", r"对附属单位补助"),
     ("total", rf"总计|合计|小计|{_SINGLE_AMOUNT}"),
 ]
 
@@ -96,6 +100,25 @@ def column_id(kind: str, label: str, year: int | None) -> str | None:
             base = _base_column(kind, rest) if rest else "total"
             return phase if base in (None, "total") else f"{phase}_{base}"
     return _base_column(kind, _FINAL_PHASE.sub("", label) or label)
+
+
+_PHASE_WORD = re.compile(r"年初预算数?|调整(?:后)?预算数?|全年预算数?|(?:本年)?决算数?")
+
+
+def with_phases(merged: dict[int, str], label_end: int) -> dict[int, str]:
+    """A 决算 header grouping columns under 年初预算数 / 调整预算数 / 决算数 (each over 合计 | 基本支出 |
+    项目支出): each sub-label gets the word of the group left of it. Headers naming no budget phase are
+    returned as they are."""
+    values = {i: text for i, text in merged.items() if i > label_end}
+    if not any(re.search(pattern, text) for _, pattern in _BUDGET_PHASES for text in values.values()):
+        return merged
+    phased, phase = dict(merged), ""
+    for index in sorted(values):
+        if match := _PHASE_WORD.search(values[index]):
+            phase = match.group(0)
+        elif phase:
+            phased[index] = phase + values[index]
+    return phased
 
 
 def _base_column(kind: str, label: str) -> str | None:

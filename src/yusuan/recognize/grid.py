@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..document import Line
 from .cells import is_amount, read_code, strip_ordinal
-from .columns import DEFAULT_ORDER, column_id, merged_header
+from .columns import DEFAULT_ORDER, column_id, merged_header, with_phases
 
 _HEADER_MAX_LINES = 6
 _TOTAL_LABELS = {"合计", "总计", "本年合计", "合计数"}
@@ -104,7 +104,7 @@ def find_code_parts(rows: list[Line], code_index: int | None, name_index: int | 
 
 def value_columns(kind: str, header: list[Line], label_end: int, year: int | None) -> tuple[dict[int, str], dict[str, str]]:
     """Map header cells after the label columns to column ids; the first match of an id wins."""
-    merged = merged_header([line.texts for line in header])
+    merged = with_phases(merged_header([line.texts for line in header]), label_end)
     mapping: dict[int, str] = {}
     labels: dict[str, str] = {}
     for index in sorted(merged):

@@ -131,7 +131,7 @@ def _column_usage(parsed, funding: list[str], groups: dict[str, list[str]]) -> C
 def _aligned(value_cells: list[str], width: int) -> list[Decimal | None] | None:
     """The funding cells of a row that prints every column (empty ones included), else None."""
     cells = value_cells[1 : 1 + width]
-    if len(cells) < width or not is_amount(value_cells[0]) or any(t and not is_amount(t) for t in cells):
+    if not value_cells or len(cells) < width or not is_amount(value_cells[0]) or any(t and not is_amount(t) for t in cells):
         return None
     return [read_amount(t) for t in cells]
 

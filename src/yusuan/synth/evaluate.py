@@ -89,17 +89,24 @@ class Scores:
     defective: int = 0
     unreadable: int = 0
     inexact: int = 0
+    clean_inexact: int = 0
     clean_with_error: int = 0
     clean_with_warning: int = 0
     families: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in FAMILIES})
     missed: Counter = field(default_factory=Counter)  # (kind, rule) -> count
     false_alarms: Counter = field(default_factory=Counter)  # (rule, severity, clean|defective) -> count
     examples: dict = field(default_factory=dict)  # (kind, rule) or (rule, severity) -> a file
+    inexact_by: Counter = field(default_factory=Counter)  # defect kind (or "clean") -> documents not read back exactly
 
     def add(self, result: Result) -> None:
         self.documents += 1
         self.unreadable += result.read_error is not None
         self.inexact += not result.exact
+        self.clean_inexact += not result.exact and not result.defects
+        if not result.exact:
+            kind = result.defects[0].kind if result.defects else "clean"
+            self.inexact_by[kind] += 1
+            self.examples.setdefault(("inexact", kind), (result.file, (result.differences or [result.read_error])[0]))
         if result.defects:
             self.defective += 1
             self._add_defective(result)

@@ -29,8 +29,13 @@ def family_table(scores: Scores) -> str:
 
 def details(scores: Scores) -> str:
     lines = [f"documents: {scores.documents} (clean {scores.clean}, with a defect {scores.defective}); "
-             f"unreadable: {scores.unreadable}; not read back exactly: {scores.inexact}; "
+             f"unreadable: {scores.unreadable}; not read back exactly: {scores.inexact} (clean {scores.clean_inexact}); "
              f"clean with an error: {scores.clean_with_error}; clean with a warning: {scores.clean_with_warning}", ""]
+    if scores.inexact_by:
+        lines.append("not read back exactly (defect kind or clean): count, example and its first difference")
+        for kind, n in scores.inexact_by.most_common():
+            file, difference = scores.examples[("inexact", kind)]
+            lines.append(f"- {kind}: {n} (e.g. {file}: {difference})")
     if scores.missed:
         lines.append("missed (defect kind, rule): count, example")
         for (kind, rule), n in scores.missed.most_common():

@@ -8,10 +8,14 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Response
 
 from ..errors import YusuanError
 from .comparing import Question, chart, compare, drawable
-from .schemas import ComparisonOut, SectionOut, SeriesOut
+from .schemas import ComparisonOut, ErrorOut, SectionOut, SeriesOut
 from .services import Services, services
 
 router = APIRouter(tags=["对比"])
+ANSWERS: dict[int | str, dict] = {
+    400: {"model": ErrorOut, "description": "没有给出部门，也没有给出地区和年度"},
+    404: {"model": ErrorOut, "description": "档案中没有可对比的文件"},
+}
 
 
 def question(department: Annotated[str | None, Query(max_length=100)] = None,
@@ -30,7 +34,8 @@ def answer(s: Services, asked: Question):
         raise HTTPException(404, error.message) from None
 
 
-@router.get("/compare", response_model=ComparisonOut, summary="对比（金额为万元，精确的字符串）")
+@router.get("/compare", response_model=ComparisonOut, summary="对比（金额为万元，精确的字符串）",
+            responses=ANSWERS)
 def comparison(asked: Question = Depends(question), s: Services = Depends(services)) -> ComparisonOut:
     found = answer(s, asked)
     return ComparisonOut(
@@ -44,7 +49,8 @@ def comparison(asked: Question = Depends(question), s: Services = Depends(servic
                   for sec in found.sections])
 
 
-@router.get("/compare/charts/{section}.svg", summary="对比的一个部分画成图（SVG）", response_class=Response)
+@router.get("/compare/charts/{section}.svg", summary="对比的一个部分画成图（SVG）", response_class=Response,
+            responses=ANSWERS)
 def comparison_chart(section: Literal["three_public", "basic_project", "functional", "operating_cost"],
                      asked: Question = Depends(question), s: Services = Depends(services)) -> Response:
     svg = chart(answer(s, asked), section)

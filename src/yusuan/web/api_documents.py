@@ -10,7 +10,7 @@ from . import documents as docs
 from .browse import ListFilters, facets, list_documents
 from .downloads import Download, page_image, rendered, report_file, tidy_csv
 from .marks import mark_of
-from .schemas import (DocumentDetailOut, DocumentOut, DocumentPageOut, FacetsOut, FindingOut, MarkOut, TabOut,
+from .schemas import (NOT_FOUND, DocumentDetailOut, DocumentOut, DocumentPageOut, FacetsOut, FindingOut, MarkOut, TabOut,
                       TableOut, TargetOut)
 from .services import Services, services
 from .tableview import TableView, tabs, view_of
@@ -18,6 +18,7 @@ from .tableview import TableView, tabs, view_of
 router = APIRouter(tags=["档案"])
 DocumentId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 TableId = Annotated[str, Path(pattern=r"^[a-z_]{1,40}$")]
+MAX_OFFSET = 2**31 - 1  # the archive's ids and counts are 32-bit: a larger offset would not reach the database
 
 
 def list_filters(department: Annotated[str | None, Query(max_length=100)] = None,
@@ -31,7 +32,8 @@ def list_filters(department: Annotated[str | None, Query(max_length=100)] = None
 
 @router.get("/documents", response_model=DocumentPageOut, summary="档案中的文件，按条件筛选，新加入的在前")
 def documents(filters: ListFilters = Depends(list_filters), limit: Annotated[int, Query(ge=1, le=500)] = 50,
-              offset: Annotated[int, Query(ge=0)] = 0, s: Services = Depends(services)) -> DocumentPageOut:
+              offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+              s: Services = Depends(services)) -> DocumentPageOut:
     page = list_documents(s.archive, filters, limit, offset)
     return DocumentPageOut(total=page.total, limit=limit, offset=offset, items=[DocumentOut.of(d) for d in page.items])
 
@@ -48,7 +50,8 @@ def download_links(document_id: int) -> dict[str, str]:
             "csv": f"{base}/lines.csv", "report_html": f"{base}/report.html", "report_json": f"{base}/report.json"}
 
 
-@router.get("/documents/{document_id}", response_model=DocumentDetailOut, summary="一份文件：表格、检查结果、下载")
+@router.get("/documents/{document_id}", response_model=DocumentDetailOut, summary="一份文件：表格、检查结果、下载",
+            responses=NOT_FOUND)
 def document(document_id: DocumentId, s: Services = Depends(services)) -> DocumentDetailOut:
     loaded = s.document(document_id)
     return DocumentDetailOut(
@@ -79,8 +82,9 @@ def _content(view: TableView) -> dict:
 
 
 @router.get("/documents/{document_id}/tables/{table_id}", response_model=TableOut,
-            summary="一张表；给出 finding（检查发现的序号）时标出它所指的行、单元格和 PDF 页面位置")
-def table(document_id: DocumentId, table_id: TableId, finding: Annotated[int | None, Query(ge=0)] = None,
+            summary="一张表；给出 finding（检查发现的序号）时标出它所指的行、单元格和 PDF 页面位置",
+            responses=NOT_FOUND)
+def table(document_id: DocumentId, table_id: TableId, finding: Annotated[int | None, Query(ge=0, le=MAX_OFFSET)] = None,
           s: Services = Depends(services)) -> TableOut:
     loaded, view, _ = table_view(s, document_id, table_id, finding)
     mark = mark_of(view, s.store.positions(loaded.summary.content_hash)) if not loaded.rebuilt else None
@@ -97,25 +101,29 @@ def _send(download: Download, inline: bool = False) -> Response:
 
 
 @router.get("/documents/{document_id}/render.{fmt}", summary="按标准格式重新排版的公开文件（html、pdf、docx、xlsx）",
-            response_class=Response)
+            response_class=Response,
+            responses=NOT_FOUND)
 def render_document(document_id: DocumentId, fmt: Literal["html", "pdf", "docx", "xlsx"],
                     s: Services = Depends(services)) -> Response:
     return _send(rendered(s.document(document_id), s.store, fmt))
 
 
 @router.get("/documents/{document_id}/lines.csv", summary="表格中的每个金额一行（与 yusuan export 相同）",
-            response_class=Response)
+            response_class=Response,
+            responses=NOT_FOUND)
 def lines_csv(document_id: DocumentId, s: Services = Depends(services)) -> Response:
     return _send(tidy_csv(s.document(document_id)))
 
 
-@router.get("/documents/{document_id}/report.{fmt}", summary="检查报告（html 或 json）", response_class=Response)
+@router.get("/documents/{document_id}/report.{fmt}", summary="检查报告（html 或 json）", response_class=Response,
+            responses=NOT_FOUND)
 def report(document_id: DocumentId, fmt: Literal["html", "json"], s: Services = Depends(services)) -> Response:
     loaded = s.document(document_id)
     return _send(report_file(loaded, docs.report_of(s.archive, loaded.summary), fmt))
 
 
-@router.get("/documents/{document_id}/pages/{page}.png", summary="PDF 文件的一页（图片）", response_class=Response)
+@router.get("/documents/{document_id}/pages/{page}.png", summary="PDF 文件的一页（图片）", response_class=Response,
+            responses=NOT_FOUND)
 def page(document_id: DocumentId, page: Annotated[int, Path(ge=1, le=100_000)],
          s: Services = Depends(services)) -> Response:
     settings = s.settings

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException
 from .. import __version__
 from . import api_compare, api_documents, api_uploads, login, pages
 from .access import AccessControl, RateLimit, Tokens, can_read
+from .schemas import REFUSALS
 from .middleware import SecurityHeaders, UploadSizeLimit
 from .services import open_services
 from .settings import Settings
@@ -48,15 +49,54 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        rate=RateLimit(settings.upload_rate, settings.upload_window))
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    reading = [Depends(can_read)]
+    reading = [Depends(can_read), Depends(only_known_parameters)]
     for router in (api_uploads.router, api_documents.router, api_compare.router):
-        app.include_router(router, prefix="/api", dependencies=reading)
-    app.include_router(pages.router, dependencies=reading)
+        app.include_router(router, prefix="/api", dependencies=reading, responses=REFUSALS)
+    app.include_router(pages.router, dependencies=[Depends(can_read)])
     app.include_router(login.router)
+    app.openapi = _described(app.openapi, settings)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(Exception, _internal_error)
     return app
+
+
+def _described(make, settings: Settings):
+    """FastAPI's description, plus what it cannot know: the token (Authorization: Bearer) every operation
+    takes when tokens are set, and this server's limit on files per upload."""
+
+    def described() -> dict:
+        schema = make()  # made once and kept by FastAPI: adding twice changes nothing
+        body = schema["paths"]["/api/uploads"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]
+        name = body["$ref"].rsplit("/", 1)[-1]
+        schema["components"]["schemas"][name]["properties"]["files"]["maxItems"] = settings.max_files
+        schema.setdefault("components", {}).setdefault("securitySchemes", {})["token"] = {
+            "type": "http", "scheme": "bearer",
+            "description": "服务设置了令牌时（--token、--read-token、--token-file）必须给出：只读令牌可查看，管理令牌还可上传。"}
+        schema["security"] = [{"token": []}]
+        return schema
+
+    return described
+
+
+def _query_names(dependant) -> set[str]:
+    names = {getattr(field, "alias", None) or field.name for field in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def only_known_parameters(request: Request) -> None:
+    """The API refuses a query parameter it does not know (`?yaer=2024` would otherwise list every year)."""
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    if dependant is None:
+        return
+    known = _query_names(dependant)
+    unknown = [name for name in dict.fromkeys(request.query_params.keys()) if name not in known]
+    if unknown:
+        raise RequestValidationError([{"loc": ("query", name), "type": "extra_forbidden",
+                                       "msg": f"没有这个参数；可用的参数：{'、'.join(sorted(known)) or '无'}"}
+                                      for name in unknown])
 
 
 def _wants_json(request: Request) -> bool:
@@ -77,10 +117,18 @@ async def _http_error(request: Request, error: HTTPException):
     return _error_page(request, error.status_code, message)
 
 
+def _problems(error: RequestValidationError) -> list[dict]:
+    """The validation errors as plain JSON: where, what, why (never the raw input or exception objects)."""
+    return [{"loc": [p if isinstance(p, int) else str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")),
+             "type": str(e.get("type", ""))} for e in error.errors()]
+
+
 async def _invalid_request(request: Request, error: RequestValidationError):
+    problems = _problems(error)
+    fields = "、".join(dict.fromkeys(str(p["loc"][-1]) for p in problems if p["loc"])) or "请求"
     if _wants_json(request):
-        return JSONResponse({"detail": error.errors()}, status_code=422)
-    fields = "、".join(str(e["loc"][-1]) for e in error.errors())
+        return JSONResponse({"detail": problems, "message": f"请求的参数有误（{fields}）。请对照 /api/openapi.json 检查后重试。"},
+                            status_code=422)
     return _error_page(request, 422, f"请求的参数有误（{fields}）。请检查链接或表单。")
 
 

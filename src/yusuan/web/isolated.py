@@ -13,6 +13,7 @@ goes through a pipe after the worker starts; the worker reports progress and the
 from __future__ import annotations
 
 import importlib
+import logging
 import multiprocessing
 import resource
 import threading
@@ -30,6 +31,22 @@ _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(PRELOAD)
 
 Progress = Callable[..., None]
+log = logging.getLogger(__name__)
+
+
+def warm_up() -> None:
+    """Start the forkserver now, in the background: the first upload then need not wait for it to import
+    the readers (a second or two)."""
+
+    def start() -> None:
+        try:
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+        except Exception:  # the first job starts it instead
+            log.exception("could not start the forkserver ahead of time")
+
+    threading.Thread(target=start, name="yusuan-forkserver", daemon=True).start()
 
 
 class WorkerFailed(YusuanError):

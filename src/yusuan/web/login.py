@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from .access import COOKIE, COOKIE_SECONDS, ROLE_LABELS, Tokens, safe_next
+from .access import COOKIE, COOKIE_SECONDS, Tokens, safe_next
 from .templating import templates
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -42,7 +42,6 @@ def login(request: Request, token: Annotated[str, Form(max_length=200)] = "",
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(COOKIE, token.strip(), max_age=COOKIE_SECONDS, path="/", httponly=True, samesite="strict",
                         secure=request.url.scheme == "https")
-    response.headers["X-Yusuan-Role"] = ROLE_LABELS[role]
     return response
 
 

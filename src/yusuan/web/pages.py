@@ -13,7 +13,7 @@ from ..checks_xdoc import check_archived
 from ..errors import YusuanError
 from . import documents as docs
 from .access import can_upload
-from .api_documents import DocumentId, TableId, download_links, table_view
+from .api_documents import MAX_OFFSET, DocumentId, TableId, download_links, table_view
 from .browse import ListFilters, facets, list_documents
 from .comparing import Question, chart, compare, drawable, inline_charts
 from .forms import compare_form, list_form
@@ -69,7 +69,7 @@ def document(request: Request, document_id: DocumentId, s: Services = Depends(se
 
 @router.get("/documents/{document_id}/tables/{table_id}")
 def table(request: Request, document_id: DocumentId, table_id: TableId,
-          finding: Annotated[int | None, Query(ge=0)] = None, s: Services = Depends(services)):
+          finding: Annotated[int | None, Query(ge=0, le=MAX_OFFSET)] = None, s: Services = Depends(services)):
     about = docs.finding(s.archive, document_id, finding) if finding is not None else None
     if about is not None and about.table_id and about.table_id != table_id:  # a link edited by hand
         return RedirectResponse(f"/documents/{document_id}/tables/{about.table_id}?finding={finding}#target", 303)
@@ -87,7 +87,7 @@ def _page_link(filters: ListFilters, offset: int) -> str:
 
 @router.get("/archive")
 def archive(request: Request, filters: ListFilters = Depends(list_form),
-            offset: Annotated[int, Query(ge=0)] = 0, s: Services = Depends(services)):
+            offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0, s: Services = Depends(services)):
     size = s.settings.page_size
     page = list_documents(s.archive, filters, size, offset)
     return _page(request, "archive.html", "archive", page=page, recent=page.items, filters=filters,

@@ -15,7 +15,7 @@ from ..checks import run_checks
 from ..errors import YusuanError
 from ..model import Disclosure
 from .browse import summary_of
-from .isolated import run_isolated
+from .isolated import run_isolated, warm_up
 from .jobs import Job, JobBoard
 from .parsing import Upload
 from .settings import Settings
@@ -32,6 +32,7 @@ class Processor:
         self.board = board
         self.stopping = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=settings.parse_workers, thread_name_prefix="yusuan-upload")
+        warm_up()
 
     def submit(self, job: Job, data: bytes) -> None:
         self._pool.submit(self._run, job, data)

@@ -5,13 +5,37 @@ Amounts are strings ("3805.35"), exact as printed: no JSON reader turns them int
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..archive import DocumentSummary
 from .documents import FindingRow
+
+
+class ErrorOut(BaseModel):
+    """A refusal: what went wrong and what to do, in one sentence."""
+
+    detail: str
+
+
+def _error(description: str) -> dict:
+    return {"model": ErrorOut, "description": description}
+
+
+# what any endpoint may answer besides its own: without a valid token, and with a read-only one
+REFUSALS: dict[int | str, dict] = {
+    401: _error("需要令牌，或令牌不正确（服务设置了令牌时）"),
+}
+NOT_FOUND = {404: _error("档案中没有这份文件、这张表或这一页")}
+UPLOAD_REFUSALS: dict[int | str, dict] = {
+    400: _error("没有文件，或一次的文件过多"),
+    403: _error("令牌只能查看，不能上传"),
+    413: _error("上传的内容超过上限（--max-upload-mb）"),
+    429: {**_error("上传过于频繁；Retry-After 给出要等的秒数"),
+          "headers": {"Retry-After": {"description": "要等的秒数", "schema": {"type": "integer"}}}},
+}
 
 
 class JobOut(BaseModel):
@@ -56,7 +80,10 @@ class DocumentOut(BaseModel):
 
     @classmethod
     def of(cls, summary: DocumentSummary) -> DocumentOut:
-        return cls(**{name: getattr(summary, name) for name in cls.model_fields})
+        fields = {name: getattr(summary, name) for name in cls.model_fields}
+        if fields["parsed_at"].tzinfo is None:  # the archive keeps UTC without a zone; RFC 3339 needs one
+            fields["parsed_at"] = fields["parsed_at"].replace(tzinfo=UTC)
+        return cls(**fields)
 
 
 class DocumentPageOut(BaseModel):

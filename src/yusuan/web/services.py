@@ -38,6 +38,7 @@ def open_services(settings: Settings) -> Services:
     # one Archive for the server's life (docs/archive.md): other programs wait for it meanwhile
     archive = Archive.open(settings.db_path, timeout=settings.open_timeout)
     store = FileStore(settings.files_path)
+    store.sweep()  # what a killed server was writing; the archive's lock makes us the only writer here
     board = JobBoard()
     return Services(settings, archive, store, board, Processor(settings, archive, store, board))
 

@@ -31,6 +31,18 @@ class FileStore:
         self._models: OrderedDict[str, Disclosure] = OrderedDict()
         self._lock = threading.Lock()
 
+    def sweep(self) -> int:
+        """Remove the temporary files of writes that never finished (a server killed while writing).
+
+        Called at start, while this server holds the archive (no other server writes here then).
+        Every file is written to a temporary name and renamed when complete, so only these are partial.
+        """
+        removed = 0
+        for partial in self.root.glob("[0-9a-f][0-9a-f]/.*.part"):
+            partial.unlink(missing_ok=True)
+            removed += 1
+        return removed
+
     def path(self, content_hash: str, suffix: str) -> Path:
         if not _HASH.fullmatch(content_hash) or not _SUFFIX.fullmatch(suffix):
             raise ValueError("not a content hash or not one of the store's suffixes")

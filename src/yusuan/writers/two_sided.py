@@ -8,7 +8,8 @@ from .grid import Cell, Grid, Row
 from .headers import FISCAL_COLUMN_LABELS, head
 
 # items that close a side; they are printed bottom-aligned so that 收入总计 faces 支出总计
-_TAIL = {"income_total", "expenditure_total", "carryover", "carry_forward", "grand_total"}
+_TAIL = {"income_total", "expenditure_total", "carryover", "carry_forward", "grand_total",
+         "non_fiscal_balance", "balance_distribution"}  # the last two: 决算
 # in 财政拨款收支总表 these head a block, numbered 一、二、; the lines under them are numbered (一)(二)
 _BLOCKS = {"income_total", "carryover", "expenditure_total", "carry_forward"}
 

@@ -54,9 +54,10 @@ def open_pdf(data: bytes, name: str, limits: Limits):
             )
         plumber = _open_plumber(data, name)
         try:
+            _page_tree(plumber, name)
             yield OpenPdf(name=name, pdfium=document, plumber=plumber, page_count=count)
         finally:
-            plumber.close()
+            _close(plumber)
     finally:
         document.close()
 
@@ -92,6 +93,25 @@ def _open_plumber(data: bytes, name: str) -> pdfplumber.PDF:
         raise UnreadableInput(
             f"无法读取“{name}”：PDF 文件结构有误，无法解析。请用 PDF 软件另存一份后再试。"
         ) from exc
+
+
+def _page_tree(plumber: pdfplumber.PDF, name: str) -> None:
+    """pdfplumber builds its pages lazily, on first use: a page tree it cannot walk (a page without a
+    MediaBox, a keyword where a number belongs) is found here, before any page is read."""
+    try:
+        plumber.pages
+    except Exception as exc:  # pdfminer raises many kinds for one cause: a page tree it cannot walk
+        raise UnreadableInput(
+            f"无法读取“{name}”：PDF 的页面结构已损坏，无法解析。请用 PDF 软件另存一份，或重新导出后再试。"
+        ) from exc
+
+
+def _close(plumber: pdfplumber.PDF) -> None:
+    """Closing walks the pages again; on a damaged file that fails too, and must not hide the first error."""
+    try:
+        plumber.close()
+    except Exception:
+        pass
 
 
 @dataclass(slots=True)

@@ -15,9 +15,10 @@ from decimal import Decimal
 from ...model.amounts import Unit, convert
 from ...model.narrative import Claim, Direction
 from ...model.source import Source
+from .functional import chains, functional_names
 from .layout import Paragraph
 from .subjects import Label, Topic, label_in, topics_of
-from .tokens import Token, clause_start, compared_year, sentences, stated_year, tokens
+from .tokens import Token, clause_start, compared_year, names_prior_year, sentences, stated_year, tokens
 
 # a breakdown after one of these totals lists income sources ("其中:一般公共预算拨款…")
 _REVENUE_TOTALS = {"revenue_total", "fiscal_revenue"}
@@ -67,6 +68,7 @@ class _Reading:
     # "主要是基本支出减少…" names no comparison: it explains the one just stated
     last_compared: int | None = None
     seen_value: bool = False
+    value_end: int = 0  # where the last amount read ends
 
     @property
     def section_title(self) -> str:
@@ -131,7 +133,10 @@ def _section_label(reading: _Reading, topics: set[Topic]) -> Label | None:
 def _unless_bare(label: Label | None, reading: _Reading, topics: set[Topic]) -> Label | None:
     """A bare 收入/支出 means the section's subject when the section names one ("公务接待费支出情况")."""
     if label is not None and label.is_bare_total:
-        return _section_label(reading, topics) or label
+        section = _section_label(reading, topics)
+        if section is None and chains(reading.section_title):
+            return None  # under "1.住房公积金(项)": a 项 the catalog cannot place, not the whole 支出
+        return section or label
     return label
 
 
@@ -148,11 +153,22 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
             return earlier
         if before.rstrip().endswith(":"):
             return None  # "XX(项):支出决算为300万元" is about XX, which no subject key names
+    since_value = text[reading.value_end : token.start]
+    if (label is None or label.is_bare_total) and chains(since_value):
+        return _chain_label(since_value)
     # only a paragraph's first amount takes its subject from the heading ("(一)收入预算:年初预算数
     # 3,805.35万元"); a later unnamed amount ("主要用于XX项目800万元") is about something else
     if label is None and not reading.seen_value:
         label = _section_label(reading, topics)
     return _unless_bare(label, reading, topics)
+
+
+def _chain_label(before: str) -> Label | None:
+    """The 类/款/项 named since the last amount ("…(款)事业单位离退休(项)。主要用于…支出决算为28.11万元"),
+    or None when the catalog cannot name it: a line of its own, never the heading's subject."""
+    last = chains(before)[-1]
+    named = [n for n in functional_names(before) if n.end == last.end()]
+    return Label(f"expenditure:{named[0].code}", named[0].text, named[0].end, False) if named else None
 
 
 def _is_budget_beside_actual(reading: _Reading, sentence: _Sentence, token: Token) -> bool:
@@ -164,12 +180,15 @@ def _is_budget_beside_actual(reading: _Reading, sentence: _Sentence, token: Toke
 
 def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
     label = _value_label(reading, sentence, token)
-    reading.seen_value = True
+    reading.seen_value, reading.value_end = True, token.end
     if label is None:
         sentence.last_value = None
         return
     mention = reading.new_mention(label, token.number, token.unit or reading.unit, sentence, token.start)
-    own_year = stated_year(reading.paragraph.text[sentence.previous_end : token.start])
+    lead = reading.paragraph.text[sentence.previous_end : token.start]
+    own_year = stated_year(lead)
+    if own_year is None and reading.year is not None and names_prior_year(lead):
+        own_year = reading.year - 1  # "上年度列入此项的预留机动经费128.43万元"
     mention.year = own_year or reading.year
     sentence.values.append(mention)
     sentence.last_value = sentence.last_touched = mention
@@ -194,7 +213,13 @@ def _change_target(reading: _Reading, sentence: _Sentence, token: Token) -> Ment
     if token.kind == "percent":
         return sentence.last_touched
     last = sentence.last_value
-    return last if last is not None and last.direction is None else None
+    if last is not None and last.direction is None:
+        return last
+    # "比上年下降4%,减少5万元": the percent came first and named the direction the amount completes
+    touched = sentence.last_touched
+    if touched is not None and touched.change is None and touched.direction == token.direction:
+        return touched
+    return None
 
 
 def _read_change(reading: _Reading, sentence: _Sentence, token: Token) -> None:

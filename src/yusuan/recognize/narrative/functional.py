@@ -14,7 +14,8 @@ from functools import cache
 from ...classification.catalog import Catalog, catalog
 
 _NAME = r"[^\s\d.(),:;。、]+?"
-_CHAIN = re.compile(rf"({_NAME})\(类\)(?:({_NAME})\(款\))?(?:({_NAME})\(项\))?")
+# the 类 may be printed as "社会保障和就业(类)支出"; a list under a 类 heading starts at the 款
+_CHAIN = re.compile(rf"(?:({_NAME})\(类\)(?:支出)?)?(?:({_NAME})\(款\))?(?:({_NAME})\(项\))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ def _class_names() -> re.Pattern[str]:
 
 
 def _code(functional: Catalog, name: str, parent: str | None, level: str) -> str | None:
-    for candidate in (name, name.removesuffix("支出")):
+    for candidate in (name, name.removesuffix("支出"), name + "支出"):
         entries = functional.find(candidate, parent=parent, level=level)
         if entries:
             return entries[0].code
@@ -41,23 +42,33 @@ def _code(functional: Catalog, name: str, parent: str | None, level: str) -> str
 
 def _chain_code(match: re.Match[str]) -> str | None:
     functional = catalog("functional")
-    code = _code(functional, match.group(1), None, "类")
+    if match.group(1) is not None:
+        code = _code(functional, match.group(1), None, "类")
+    elif match.group(2) is not None:  # "政协事务(款)行政运行(项)": the 款 alone, one 款 of the catalog
+        code = _code(functional, match.group(2), None, "款")
+    else:
+        return None
     for name, level in ((match.group(2), "款"), (match.group(3), "项")):
-        if name is not None and code is not None:
+        if name is not None and code is not None and len(code) < {"款": 5, "项": 7}[level]:
             code = _code(functional, name, code, level)
     return code
+
+
+def chains(text: str) -> list[re.Match[str]]:
+    """Every 类/款/项 chain in `text`, resolved or not: a chain names something, even what no code names."""
+    return [m for m in _CHAIN.finditer(text) if m.group(0) and (m.group(2) or m.group(3) or m.group(1))]
 
 
 def functional_names(text: str) -> list[Named]:
     """Every functional name in `text` with its code, where its end is."""
     found: list[Named] = []
-    chains = list(_CHAIN.finditer(text))
-    for match in chains:
+    found_chains = chains(text)
+    for match in found_chains:
         code = _chain_code(match)
         if code is not None:
             found.append(Named(code, match.group(0), match.end()))
     for match in _class_names().finditer(text):
-        if any(c.start() <= match.start() < c.end() for c in chains):
+        if any(c.start() <= match.start() < c.end() for c in found_chains):
             continue
         code = _code(catalog("functional"), match.group(1), None, "类")
         if code is not None:

@@ -24,6 +24,7 @@ _CONTENTS = re.compile(r"^\s*目\s*录\s*$")
 _TABLE_LOOKAHEAD = 3
 # blank lines are dropped by the reader, so a sentence may skip a few numbers; more is a table left out
 _PARAGRAPH_GAP = 4
+_NAMES_A_LINE = re.compile(r"^\s*\d{1,2}\s*[、.][^。]*\((?:类|款|项)\)\s*。\s*$")
 
 
 def is_table_title(text: str) -> bool:
@@ -73,8 +74,9 @@ class Paragraph:
 
     @property
     def is_open(self) -> bool:
-        """Whether the next line continues this paragraph (it broke off mid-sentence)."""
-        return bool(self.text) and self.text.rstrip()[-1] not in _SENTENCE_END
+        """Whether the next line continues this paragraph (it broke off mid-sentence, or it only named the
+        类/款/项 the next line is about: "12、住房保障支出(类)住房改革支出(款)住房公积金(项)。")."""
+        return bool(self.text) and (self.text.rstrip()[-1] not in _SENTENCE_END or bool(_NAMES_A_LINE.match(self.text)))
 
 
 @dataclass(slots=True)

@@ -24,15 +24,20 @@ _BARE = r"(?:(?<![\u4e00-\u9fff])|(?<=[年门位度总]))"
 _FUND = r"(?:预算)?(?:当年)?(?:财政)?(?:拨款)?"
 
 _GENERAL: list[tuple[str, str]] = [
-    ("three_public_total", rf"{_Q}三公{_Q}\s*经费"),
+    ("three_public_total", rf"{_Q}三公{_Q}\s*经费(?:财政拨款支出|支出)?"),
     ("vehicle", r"公务用车购置(?:及|和)运行(?:维护)?(?:费用?|支出)"),
     ("vehicle_purchase", r"公务用车购置(?:费|支出)|车辆购置费"),
     ("vehicle_operation", r"公务用?车运行(?:维护)?(?:费用?|支出)|公务用车运维费"),
     ("reception", r"公务接待(?:费|支出)"),
     ("overseas", r"因公出国\s*\(?\s*境?\s*\)?\s*(?:费用?|经费|支出)"),
     ("operating_cost", r"机关运行经费|运行经费"),
-    ("basic", r"基本支出"),
-    ("project", r"项目支出"),
+    # printed beside the “三公” in one table and one paragraph, never part of them
+    ("meeting", r"会议费"),
+    ("training", r"培训费"),
+    ("reserve", r"(?:单位)?预留机动经费"),
+    # the qualifier stays in the label: 财政拨款基本支出 and 基本支出 are of different scopes
+    ("basic", r"(?:一般公共预算)?(?:财政拨款)?基本支出"),
+    ("project", r"(?:一般公共预算)?(?:财政拨款)?项目支出"),
     ("personnel", r"人员经费"),
     ("public", r"公用经费"),
     ("fiscal_revenue", r"(?:一般公共预算)?财政拨款收入"),
@@ -47,11 +52,13 @@ _GENERAL: list[tuple[str, str]] = [
     ("revenue:operating", r"事业收入"),
     ("revenue:superior_subsidy", r"上级补助收入"),
     ("revenue:subordinate", r"附属单位上缴收入"),
-    ("revenue:other", r"其他收入"),
+    ("revenue:other", r"其他收入|其他资金(?:收入)?"),
+    ("carry_forward", r"结转下年(?:资金)?"),
     ("revenue:carryover", r"上年结转(?:结余)?(?:资金)?|年初结转和?结余"),
     ("revenue:special_account", r"财政专户管理(?:资金)?收入"),
     # unambiguous on its own, and often in a sentence of its own after the 采购 one
     ("procurement:sme", r"(?:授予|面向|预留给?)\s*中小企业(?:的)?(?:合同)?(?:金额)?(?:预算)?"),
+    ("procurement:small", r"(?:授予|面向|预留给?)\s*小微企业(?:的)?(?:合同)?(?:金额)?(?:预算)?"),
 ]
 
 _TOPICAL: dict[Topic, list[tuple[str, str]]] = {
@@ -65,10 +72,12 @@ _TOPICAL: dict[Topic, list[tuple[str, str]]] = {
         ("performance:gov_fund", rf"政府性基金{_FUND}(?:资金)?(?:收入|支出)?"),
     ],
     "procurement": [
-        ("procurement_total", r"政府采购(?:预算|支出)?(?:总额|金额|合计)?"),
-        ("procurement:goods", r"货物类?(?:采购)?(?:预算)?"),
-        ("procurement:works", r"工程类?(?:采购)?(?:预算)?"),
-        ("procurement:services", r"服务类?(?:采购)?(?:预算)?"),
+        # "预留政府采购项目" names the projects set aside, not the total
+        ("procurement_total", r"政府采购(?!项目)(?:预算|支出)?(?:总额|金额|合计)?"),
+        # "货物类政府采购支出预算259.32万元" is about 货物, though 政府采购 stands nearer the amount
+        ("procurement:goods", r"货物类?(?:政府)?(?:采购)?(?:支出)?(?:预算)?"),
+        ("procurement:works", r"工程类?(?:政府)?(?:采购)?(?:支出)?(?:预算)?"),
+        ("procurement:services", r"服务类?(?:政府)?(?:采购)?(?:支出)?(?:预算)?"),
     ],
 }
 
@@ -113,7 +122,12 @@ def _labels(text: str, topics: set[Topic]) -> list[Label]:
         for subject, pattern in _compiled(topic)
         for m in pattern.finditer(text)
     ]
-    return found + _functional_labels(text)
+    titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
+    # a table named in 《》 ("《财政拨款支出预算表》增加了…") is not what the amount is about
+    return [label for label in found + _functional_labels(text) if not any(a < label.end <= b for a, b in titles)]
+
+
+_BOOK_TITLE = re.compile(r"《[^《》]*》")
 
 
 def _rank(label: Label, order: dict[str, int]) -> tuple[int, int, int, int]:

@@ -18,11 +18,13 @@ from ...model.narrative import Direction
 TokenKind = Literal["value", "change", "percent", "flat"]
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MONEY = re.compile(rf"({_NUMBER})\s*(亿元|万元|元)")
+# "公务接待支出0.39万(含外宾…)": 万 without 元, right before a bracket or a mark, is 万元 all the same
+_MONEY = re.compile(rf"({_NUMBER})\s*(亿元|万元|元|万(?=[(（,，;；。]))")
 _UP = "增加|增长|上升|提高|增幅|增"
 _DOWN = "减少|下降|降低|压减|缩减|核减|减幅|降幅|减"
 # 新增 names a new amount, not a change
 _DIRECTION = re.compile(rf"(?:(?<!新)({_UP})|({_DOWN}))了?\s*约?\s*$")
+_DIRECTION_REACH = 16  # characters before an amount where its direction word may stand
 _PERCENT = re.compile(rf"(?:(?<!新)({_UP})|({_DOWN}))了?\s*(?:为|约)?\s*({_NUMBER})\s*%")
 # a change printed without its unit ("减少49.71,主要是…") takes the unit of what it changes
 _BARE_CHANGE = re.compile(rf"(?:(?<!新)(?:{_UP})|(?:{_DOWN}))了?\s*({_NUMBER})(?=\s*(?:[,;。]|$))")
@@ -69,7 +71,9 @@ def _money(match: re.Match[str], text: str, start: int) -> Token | None:
     unit = Unit.yuan if match.group(2) == "元" else Unit.wanyuan
     if match.group(2) == "亿元":
         number *= _YI
-    direction = _DIRECTION.search(text, start, match.start())
+    # the direction word stands right before the amount: a bounded window keeps this linear (searching
+    # from the sentence start is quadratic in a long sentence full of amounts)
+    direction = _DIRECTION.search(text, max(start, match.start() - _DIRECTION_REACH), match.start())
     if direction is None:
         return Token("value", match.start(), match.end(), number, unit)
     return Token("change", direction.start(), match.end(), number, unit, _direction(direction.group(1)))
@@ -101,6 +105,15 @@ def stated_year(text: str) -> int | None:
     """The year a value is stated for ("2024年一般公共预算…"), not one it is compared with."""
     years = [int(m.group(1)) for m in _YEAR.finditer(text) if not _NOT_OWN_YEAR.search(text, 0, m.start())]
     return years[-1] if years else None
+
+
+# "上年度列入此项的…" states a figure of the year before; "比上年", "与上年相比", "上年结转" do not
+_PRIOR_OWN = re.compile(r"(?<![比较与同对])(?:上年度|上一年度|去年)(?!相比|同期|结转)")
+
+
+def names_prior_year(text: str) -> bool:
+    """Whether the words before a value say it is the prior year's (and no explicit year is named)."""
+    return bool(_PRIOR_OWN.search(text))
 
 
 def compared_year(text: str, year: int | None) -> tuple[int | None, bool]:

@@ -1,0 +1,259 @@
+"""The narrative as a reviewer reads it: names, self-reference, blanks, marks, dates and headings.
+
+Each rule is shown failing and passing on small documents written here: the consistent document of
+consistent.py with one sentence changed, or a few lines of text read through the text reader.
+"""
+
+from decimal import Decimal
+
+import pytest
+
+from yusuan.pipeline import parse_bytes
+
+from .builder import assert_fails, assert_passes, doc
+from .consistent import consistent
+
+RULES = ["NARR-CLASS-NAME", "NARR-SCOPE-WORDING", "NARR-BLANK-AMOUNT", "NARR-ZERO-TOTAL", "NARR-EMPTY-REASON",
+         "NARR-DATE-YEAR", "HYGIENE-PAIRED-MARKS", "HYGIENE-PUNCTUATION", "HYGIENE-HEADING-YEAR"]
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_passes_on_consistent_document(rule_id):
+    assert_passes(consistent(), rule_id)
+
+
+def _saying(text, title="支出预算情况", **kwargs):
+    return (consistent() if not kwargs else doc(**kwargs)).section(title, text)
+
+
+# -- renamed 类 ------------------------------------------------------------------------------------
+
+def test_a_renamed_class_written_with_its_old_name():
+    [finding] = assert_fails(_saying("医疗卫生与计划生育支出 5 万元，主要用于职工医疗。"), "NARR-CLASS-NAME",
+                             table="narrative", severity="warning")
+    assert (finding.provided, finding.expected) == ("医疗卫生与计划生育支出", "卫生健康支出")
+    assert "2019 年起 210 为“卫生健康支出”" in finding.message
+
+
+def test_the_old_name_in_the_jiangsu_wording_with_its_level():
+    assert_fails(_saying("3.医疗卫生与计划生育(类)支出 5 万元。"), "NARR-CLASS-NAME", count=1)
+    assert_fails(_saying("文化体育与传媒支出 1 万元。"), "NARR-CLASS-NAME", count=1, says="文化旅游体育与传媒支出")
+
+
+def test_the_tables_name_is_the_one_asked_for():
+    builder = _saying("资源勘探信息等支出 1 万元。").add_row(
+        "general_expenditure", ("215", "资源勘探工业信息等支出", {"prior_year": "", "total": "", "basic": "", "project": ""}))
+    [finding] = assert_fails(builder, "NARR-CLASS-NAME")
+    assert "表中 215 为“资源勘探工业信息等支出”" in finding.message
+
+
+def test_the_old_name_was_right_in_its_own_years():
+    assert_passes(_saying("医疗卫生与计划生育支出 5 万元。", year=2018), "NARR-CLASS-NAME")
+    assert_passes(_saying("资源勘探信息等支出 1 万元。", year=2019), "NARR-CLASS-NAME")  # renamed from 2020
+    assert_passes(_saying("卫生健康支出 5 万元，节能环保支出 1 万元。"), "NARR-CLASS-NAME")
+
+
+# -- 部门 / 单位 -------------------------------------------------------------------------------------
+
+def _as_unit(builder):
+    disclosure = builder.build()
+    disclosure.scope = "单位"
+    return disclosure
+
+
+def test_a_unit_report_that_calls_itself_a_department():
+    [finding] = assert_fails(_as_unit(_saying("本部门政府采购预算 10 万元。", "政府采购情况", year=2024)), "NARR-SCOPE-WORDING",
+                             table="narrative")
+    assert (finding.provided, finding.expected) == ("本部门", "单位")
+    assert finding.message.startswith("本文件是单位预算，情况说明“政府采购情况”却以“部门”自称")
+
+
+def test_a_department_report_that_calls_itself_a_unit():
+    assert_fails(_saying("本单位由局本级和 2 个下属单位构成。", "机构设置"), "NARR-SCOPE-WORDING", count=1,
+                 says="请统一为“部门”")
+    assert_fails(consistent().section("单位基本情况"), "NARR-SCOPE-WORDING", count=1)
+
+
+def test_speaking_of_other_units_is_no_finding():
+    assert_passes(_saying("本部门由局本级和 2 个所属预算单位构成，行政单位 1 个。", "机构设置"), "NARR-SCOPE-WORDING")
+    assert_passes(_as_unit(doc().section("单位概况", "本单位是某市测试局所属事业单位，部门预算由局统一编报。")),
+                  "NARR-SCOPE-WORDING")
+
+
+# -- amounts and reasons left blank ----------------------------------------------------------------
+
+def test_a_blank_amount_slot_names_the_tables_figure():
+    [finding] = assert_fails(_saying("2024 年支出预算为万元，比上年减少 7 万元。"), "NARR-BLANK-AMOUNT",
+                             table="narrative", severity="error")
+    assert (finding.provided, finding.expected) == (None, Decimal("123"))
+    assert "「2024 年支出预算为万元，比上年减少 7 万元。」；收支总表「本年支出合计」为 123 万元" in finding.message
+
+
+def test_a_blank_slot_without_a_table_figure_and_a_blank_percentage():
+    findings = assert_fails(_saying("2024年政府性基金支出预算支出万元。与上年相比增长%。"), "NARR-BLANK-AMOUNT", count=2)
+    assert findings[0].expected is None and "请填写金额（没有的填 0）" in findings[0].message
+    assert "百分比未填写" in findings[1].message
+
+
+def test_units_and_figures_are_not_blanks():
+    assert_passes(_saying("单位：万元。金额单位:万元。基本支出 83 万元，增长 1.5%，占 67%。数百万元的项目。"),
+                  "NARR-BLANK-AMOUNT")
+
+
+def test_a_total_stated_as_zero_where_the_table_has_a_figure():
+    builder = consistent().drop_claims("revenue_total").claim(
+        "revenue_total", "0", "收入预算", text="2024 年收入预算 0 万元。")
+    [finding] = assert_fails(builder, "NARR-ZERO-TOTAL", table="narrative")
+    assert (finding.provided, finding.expected) == (Decimal("0"), Decimal("123"))
+    assert "写作 0" in finding.message
+
+
+def test_a_zero_whose_subject_came_from_the_heading_is_left_to_the_amount_rule():
+    builder = consistent().claim("expenditure_total", "0", "支出预算", text="4.结转下年资金预算数为0万元。")
+    assert_passes(builder, "NARR-ZERO-TOTAL")
+    assert_passes(consistent().claim("project", "0", "项目支出", text="项目支出 0 万元。"), "NARR-ZERO-TOTAL")  # not a total
+
+
+def test_an_empty_reason():
+    [finding] = assert_fails(_saying("“三公”经费比上年减少 1 万元，主要原因是。"), "NARR-EMPTY-REASON")
+    assert "「…费比上年减少 1 万元，主要原因是。」，请写明增减变化的原因" in finding.message
+    assert_fails(_saying("机关运行经费持平，原因：；公务接待费减少。"), "NARR-EMPTY-REASON", count=1)
+
+
+def test_a_reason_given_is_no_finding():
+    assert_passes(_saying("比上年减少 1 万元，主要原因是压减公务接待。"), "NARR-EMPTY-REASON")
+    # a line ending in 主要原因: whose reason the reader set on a line of its own
+    assert_passes(_saying("决算数小于预算数的主要原因:\n严格落实中央八项规定。"), "NARR-EMPTY-REASON")
+
+
+# -- quotes, brackets and punctuation --------------------------------------------------------------
+
+@pytest.mark.parametrize("text,mark", [
+    ("2024 年“三公经费预算 5 万元。", "左引号“"),
+    ("根据《预算法的规定编制。", "书名号《"),
+    ("平均得分 99 分(其中,优 3 个。", "左括号（"),
+    ("三公”经费预算 5 万元。", "右引号”"),
+])
+def test_a_mark_without_its_partner(text, mark):
+    [finding] = assert_fails(_saying(text), "HYGIENE-PAIRED-MARKS", table="narrative")
+    assert f"中的{mark}没有与之配对的另一半" in finding.message
+
+
+def test_paired_marks_and_numbered_items_are_fine():
+    assert_passes(_saying("根据《预算法》，“三公”经费（含‘公务接待’）为 5 万元(见表七)；1)人员 2)公用。"),
+                  "HYGIENE-PAIRED-MARKS")
+
+
+@pytest.mark.parametrize("text,shown", [
+    ("减少了该项支出。。", "。。"), ("收入,,支出", ",,"), ("主要原因是人员减少，。", "，。"), ("其中:;基本支出", ":;"),
+])
+def test_doubled_punctuation(text, shown):
+    [finding] = assert_fails(_saying(text), "HYGIENE-PUNCTUATION", table="narrative")
+    assert f"重复的标点“{shown}”" in finding.message
+
+
+def test_ellipses_and_thousands_are_not_doubled_punctuation():
+    assert_passes(_saying("收入 1,234.56 万元……等。其中：基本支出，项目支出。"), "HYGIENE-PUNCTUATION")
+
+
+# -- years -----------------------------------------------------------------------------------------
+
+def test_an_as_of_date_of_the_wrong_year_in_a_budget():
+    [finding] = assert_fails(_saying("截至2022年12月31日，共有车辆 1 辆。", "国有资产占有使用情况"), "NARR-DATE-YEAR",
+                             table="narrative", severity="warning")
+    assert (finding.provided, finding.expected) == ("2022", "2023 年")
+    assert_fails(_saying("截止 2024 年 12 月，共有车辆 1 辆。"), "NARR-DATE-YEAR", count=1)  # after the budget is out
+
+
+@pytest.mark.parametrize("text", ["截至2023年12月31日共有车辆1辆。", "截至 2023 年底共有车辆 1 辆。",
+                                  "截至2023年8月31日共有车辆1辆。", "截至2024年3月共有车辆1辆。"])
+def test_as_of_dates_a_budget_may_give(text):
+    assert_passes(_saying(text), "NARR-DATE-YEAR")
+
+
+def test_a_final_counts_its_assets_at_the_end_of_its_year():
+    assert_fails(_saying("截至2023年12月31日，共有车辆 1 辆。", year=2024, kind="final"), "NARR-DATE-YEAR", count=1,
+                 says="2024 年决算应说明截至 2024 年")
+    assert_passes(_saying("截至2024年12月31日，共有车辆 1 辆。", year=2024, kind="final"), "NARR-DATE-YEAR")
+
+
+def test_a_heading_of_another_year():
+    [finding] = assert_fails(consistent().section("2023年“三公”经费预算情况说明", "“三公”经费 5 万元。"),
+                             "HYGIENE-HEADING-YEAR", table="narrative")
+    assert (finding.provided, finding.expected) == ("2023", "2024")
+    title = consistent().configure("procurement", title="某市测试局2023年政府采购预算表")
+    assert_fails(title, "HYGIENE-HEADING-YEAR", table="procurement", count=1)
+
+
+def test_headings_of_the_year_or_comparing_it_are_fine():
+    assert_passes(consistent().section("2024年“三公”经费预算情况说明", "比2023年减少。"), "HYGIENE-HEADING-YEAR")
+    assert_passes(consistent().section("2024年与2023年预算对比情况"), "HYGIENE-HEADING-YEAR")
+    # a year in the text (not the heading) is HYGIENE-YEAR's and NARR-BASE-YEAR's
+    assert_passes(consistent().section("“三公”经费", "2023年为 6 万元。"), "HYGIENE-HEADING-YEAR")
+
+
+def test_a_comparison_no_claim_carries_is_checked_for_its_year():
+    [finding] = assert_fails(_saying("政府性基金预算支出与2022年持平。"), "NARR-BASE-YEAR", table="narrative")
+    assert (finding.provided, finding.expected) == ("2022", "2023 年")
+    assert_passes(_saying("政府性基金预算支出与2023年持平。"), "NARR-BASE-YEAR")
+    assert_passes(_saying("支出比2022年决算数增加 3 万元。"), "NARR-BASE-YEAR")  # says it compares with a final
+
+
+def test_a_final_may_compare_with_its_budget_or_the_year_before():
+    for year in (2023, 2024):
+        assert_passes(_saying(f"支出决算与{year}年相比增加。", year=2024, kind="final"), "NARR-BASE-YEAR")
+    assert_fails(_saying("支出决算与2022年相比增加。", year=2024, kind="final"), "NARR-BASE-YEAR", count=1)
+
+
+@pytest.mark.parametrize("text,left", [
+    ("与上年相比增加(减少)0万元。", "增加(减少)"), ("比上年增长（下降）5%。", "增长（下降）"), ("下降(增长)27.78%。", "下降(增长)"),
+])
+def test_both_direction_words_of_the_template_left_in(text, left):
+    [finding] = assert_fails(_saying(text), "HYGIENE-PLACEHOLDER", table="narrative")
+    assert f"未选定的增减用词“{left}”" in finding.message
+
+
+# -- the same rules on text read through the reader ------------------------------------------------
+
+_HAND_WRITTEN = """某市测试局2026年部门预算情况说明
+一、部门收支总体情况
+2026年一般公共预算财政拨款支出120.00万元，比2025年{direction}4.00%，{word}5.00万元，主要原因是人员减少。
+二、“三公”经费情况说明
+2026年“三公”经费预算5.00万元，与2025年持平。
+三、国有资产占有使用情况
+截至{as_of}年12月31日，本部门共有车辆1辆。
+某市测试局一般公共预算支出表
+单位：万元
+科目编码	科目名称	上年预算数	合计	基本支出	项目支出
+	合计	125.00	120.00	80.00	40.00
+201	一般公共服务支出	125.00	120.00	80.00	40.00
+"""
+
+
+def _read(direction="下降", word="减少", as_of="2025"):
+    text = _HAND_WRITTEN.format(direction=direction, word=word, as_of=as_of)
+    return parse_bytes(text.encode("utf-8"), "hand-written.txt")
+
+
+def test_read_text_passes_when_percent_direction_and_date_agree():
+    disclosure = _read()
+    stated = next(c for c in disclosure.narrative.claims if c.subject == "fiscal_expenditure")
+    assert (stated.change, stated.direction, stated.change_percent) == (Decimal("5.00"), "减少", Decimal("4.00"))
+    for rule_id in ("NARR-PERCENT", "NARR-DIRECTION", "NARR-DATE-YEAR", "NARR-BASE-YEAR", "NARR-SCOPE-WORDING"):
+        assert_passes(disclosure, rule_id)
+
+
+def test_read_text_a_rise_the_tables_show_as_a_fall():
+    [finding] = assert_fails(_read(direction="增长", word="增加"), "NARR-DIRECTION")
+    assert "表中本年与上年之差为 -5.00 万元" in finding.message
+
+
+def test_read_text_a_percentage_that_does_not_recompute():
+    text = _HAND_WRITTEN.format(direction="下降", word="减少", as_of="2025").replace("4.00%", "5.00%")
+    [finding] = assert_fails(parse_bytes(text.encode("utf-8"), "hand-written.txt"), "NARR-PERCENT")
+    assert (finding.provided, finding.expected) == (Decimal("5.00"), Decimal("4.00"))
+
+
+def test_read_text_an_as_of_date_copied_from_an_older_budget():
+    [finding] = assert_fails(_read(as_of="2024"), "NARR-DATE-YEAR")
+    assert finding.message.startswith("情况说明“国有资产占有使用情况”所述情况截至 2024 年 12 月")

@@ -1,0 +1,93 @@
+"""The narrative review rules on the real disclosures of the shared corpus: every finding, judged.
+
+Each finding below was read against the document (the PDF's text layer, page and line given by the
+finding) and is real; the comment says why. A finding that appears or disappears makes this test
+fail: judge the new one the same way before changing the list. docs/notes/narrative-review.md keeps
+the judgements and what the rules leave out.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from yusuan.checks import all_rules, run_checks
+from yusuan.pipeline import parse_path
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".pdf", ".txt")) if CORPUS.exists() else []
+
+REVIEW_RULES = {
+    "NARR-AMOUNT", "NARR-SAME-SUBJECT", "NARR-OPERATING-COST", "NARR-PROCUREMENT-SPLIT", "NARR-CHANGE-AMOUNT",
+    "NARR-DIRECTION", "NARR-CHANGE-SUM", "NARR-PERCENT", "NARR-BASE-YEAR", "NARR-CLASS-NAME", "NARR-SCOPE-WORDING",
+    "NARR-BLANK-AMOUNT", "NARR-ZERO-TOTAL", "NARR-EMPTY-REASON", "NARR-DATE-YEAR",
+    "HYGIENE-YEAR", "HYGIENE-HEADING-YEAR", "HYGIENE-PLACEHOLDER", "HYGIENE-PAIRED-MARKS", "HYGIENE-PUNCTUATION",
+}
+
+RD_2019 = "jiangsu/江苏省人大办公厅/江苏省人大常委会2019年度部门预算公开.pdf"
+RD_2018 = "jiangsu/江苏省人大办公厅/省人大办公厅2018预算公开.pdf"
+JCY_2017 = "jiangsu/江苏省人民检察院/2017年省检察院部门预算.pdf"
+JCY_2018 = "jiangsu/江苏省人民检察院/2018年省检察院部门预算公开.pdf"
+JCY_2019 = "jiangsu/江苏省人民检察院/2019年度部门预算公开.pdf"
+FY_2017 = "jiangsu/江苏省高级人民法院/省法院2017年度部门预算公开.pdf"
+PT_FINAL = "shanghai/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
+SEED = "000_63ebb43f5c0ed719.txt"
+
+EXPECTED = sorted([
+    # 2024 部门预算 whose 情况说明 heads its first part "一、单位基本情况" (beside "二、部门收支总体情况")
+    (SEED, "NARR-SCOPE-WORDING", 3),
+    # "本单位由重庆市潼南区经济和信息化委员会本级;二级预算单位:…构成": the 部门 calls itself 本单位
+    (SEED, "NARR-SCOPE-WORDING", 24),
+    # p16 "2019年政府性基金支出预算支出万元。": the amount was never filled in (the table has no fund: 0)
+    (RD_2019, "NARR-BLANK-AMOUNT", 148),
+    # "与上年相比增加(减少)0万元,增长(减少)0%": the template's two direction words left in, six times
+    (RD_2019, "HYGIENE-PLACEHOLDER", 69),
+    (RD_2019, "HYGIENE-PLACEHOLDER", 73),
+    (RD_2019, "HYGIENE-PLACEHOLDER", 74),
+    (RD_2019, "HYGIENE-PLACEHOLDER", 75),
+    (RD_2019, "HYGIENE-PLACEHOLDER", 138),  # "比上年预算增加(减少)0万元" (公务用车购置, 运行维护)
+    (RD_2019, "HYGIENE-PLACEHOLDER", 148),
+    # the 2018 edition of the same template, with the same leftovers
+    (RD_2018, "HYGIENE-PLACEHOLDER", 295),
+    (RD_2018, "HYGIENE-PLACEHOLDER", 299),
+    (RD_2018, "HYGIENE-PLACEHOLDER", 300),
+    (RD_2018, "HYGIENE-PLACEHOLDER", 301),
+    (RD_2018, "HYGIENE-PLACEHOLDER", 363),
+    (RD_2018, "HYGIENE-PLACEHOLDER", 373),
+    (RD_2018, "HYGIENE-PLACEHOLDER", 385),
+    # p25 "…不再列入本部门预算中,减少了该项支出。。": a doubled full stop in the PDF itself
+    (RD_2018, "HYGIENE-PUNCTUATION", 343),
+    # 机关运行经费 6,032.55 万元, 增加 3,401.59 万元: 3,401.59 / 2,630.96 = 129.29%, printed 129.97%
+    (JCY_2017, "NARR-PERCENT", 366),
+    # 收、支预算总计 21,955.35, 增加 3,958.67: 3,958.67 / 17,996.68 (the 2017 total) = 22.00%, printed 21.95%
+    (JCY_2018, "NARR-PERCENT", 352),
+    # 24,169.74, 增加 2,214.39: 2,214.39 / 21,955.35 (the 2018 total) = 10.09%, printed 10.06%
+    (JCY_2019, "NARR-PERCENT", 341),
+    # 住房公积金(项) 1,442.74, 增加 368.97: 368.97 / 1,073.77 = 34.36%, printed 34.38%
+    (JCY_2019, "NARR-PERCENT", 374),
+    # 提租补贴(项) 1,959.99, 增加 865.57: 865.57 / 1,094.42 = 79.09%, printed 79.05%
+    (FY_2017, "NARR-PERCENT", 390),
+    # p25 "比2023年度减少0.15万元,下降(增长)27.78%": the template's "增长(下降)" kept both words
+    (PT_FINAL, "HYGIENE-PLACEHOLDER", 313),
+    # p27 "平均得分99.33分(其中,绩效评级为“优”的项目39个;…的项目0个。绩效自评中共发现问题0个。": never closed
+    (PT_FINAL, "HYGIENE-PAIRED-MARKS", 329),
+])
+
+
+@pytest.fixture(scope="module")
+def findings():
+    rules = [r for r in all_rules() if r.id in REVIEW_RULES]
+    found = []
+    for path in FILES:
+        report = run_checks(parse_path(path), rules=rules)
+        found += [(str(path.relative_to(CORPUS)), f.rule, f.place.line) for f in report.findings if f.is_problem]
+    return sorted(found)
+
+
+@pytest.mark.skipif(not FILES, reason="shared corpus not present beside the project")
+def test_every_review_rule_exists():
+    assert REVIEW_RULES <= {r.id for r in all_rules()}
+
+
+@pytest.mark.skipif(not FILES, reason="shared corpus not present beside the project")
+def test_the_review_rules_find_exactly_the_judged_findings(findings):
+    assert findings == EXPECTED

@@ -1,0 +1,114 @@
+"""Every crash the fuzzing found, as a test: the input (built here, or kept in regressions/) and what
+must happen now. See docs/reliability.md for when and how each was found."""
+
+import io
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import fuzzlib
+from make_seeds import handmade_pdf
+from yusuan.checks import run_checks
+from yusuan.errors import UnreadableInput
+from yusuan.pipeline import parse_bytes
+from yusuan.readers import read_bytes
+from yusuan.readers.text import read_text
+from yusuan.recognize import recognize
+
+HERE = Path(__file__).resolve().parent
+SEEDS = HERE.parents[1] / "fuzz" / "seeds"
+
+
+def _synth_lines() -> list[str]:
+    return (SEEDS / "synth.txt").read_text("utf-8").split("\n")
+
+
+# -- recognizer ---------------------------------------------------------------------------------
+
+
+def test_project_list_row_with_nothing_but_a_total_does_not_crash_the_recognizer():
+    """IndexError in recognize/projects.py `_aligned`: a project-list row whose value cells are all
+    empty (a width-0 funding header) was indexed at [0]."""
+    text = "河南省郑州市金水区教育委员会2023年项目支出表\n\t\t\t\t合计\t227.660年\n"
+    disclosure = recognize(read_text(text.encode(), "projects.txt"))
+    assert disclosure.projects == []
+
+
+# -- time: inputs that took seconds to minutes before ---------------------------------------------
+
+
+def test_a_long_narrative_paragraph_without_a_full_stop_is_checked_in_linear_time():
+    """COMPLETE-PROCUREMENT-DETAIL searched `[^。]*采购[^。]*` over each paragraph: quadratic in a long
+    run without "。" (120,000 characters: about 12 s before, a tenth of a second now)."""
+    lines = _synth_lines()
+    lines[55:55] = ["主要用于办公设备和信息化建设，" * 8000]
+    disclosure = parse_bytes("\n".join(lines).encode(), "long.txt")
+    start = time.perf_counter()
+    report = run_checks(disclosure)
+    assert time.perf_counter() - start < 4
+    assert report.findings is not None
+
+
+def test_a_sentence_with_thousands_of_amounts_is_recognized_in_near_linear_time():
+    """The narrative's tokenizer searched for a direction word (增加/减少) from the sentence start for
+    every amount: quadratic in the amounts of one sentence (3,000 amounts: about 7 s before)."""
+    lines = _synth_lines()
+    lines[54] = "2023年收入预算712.35万元" + "，其中项目支出63.52万元" * 3000 + "，比2022年增加43.65万元。"
+    start = time.perf_counter()
+    disclosure = parse_bytes("\n".join(lines).encode(), "amounts.txt")
+    assert time.perf_counter() - start < 4
+    assert any(c.change is not None for c in disclosure.narrative.claims)
+
+
+# -- PDF -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("damage", [
+    # the /Pages node turned into a /Page: a page without a MediaBox (TypeError in pdfplumber)
+    lambda pdf: pdf.replace(b"/Type /Pages", b"/Type /Page"),
+    # the page's MediaBox gone, none to inherit (TypeError)
+    lambda pdf: pdf.replace(b"/MediaBox [0 0 595 842] ", b""),
+    # a fuzzed corpus page whose page tree holds a keyword where a number belongs (PdfminerException)
+    lambda pdf: (HERE / "regressions" / "pdf-page-tree-keyword.pdf").read_bytes(),
+], ids=["pages-node-as-page", "no-mediabox", "keyword-in-page-tree"])
+def test_a_page_tree_pdfplumber_cannot_walk_is_refused_with_a_message(damage):
+    """pdfplumber builds its pages lazily: the error came out of the page loop, and again out of
+    close() in the `finally`, as a bare TypeError / PdfminerException."""
+    with pytest.raises(UnreadableInput, match="页面结构已损坏"):
+        read_bytes(damage(handmade_pdf()), "damaged.pdf")
+
+
+# -- zip containers (DOCX, XLSX) --------------------------------------------------------------------
+
+
+def _member_data_offset(data: bytes, index: int = 0) -> tuple[int, int]:
+    info = zipfile.ZipFile(io.BytesIO(data)).infolist()[index]
+    return info.header_offset + 30 + len(info.filename.encode()) + len(info.extra), info.header_offset
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_member_whose_deflate_data_is_corrupted_is_refused(fmt):
+    """zlib.error ("invalid distance too far back") escaped the zip check."""
+    data = bytearray((SEEDS / f"synth.{fmt}").read_bytes())
+    start, _ = _member_data_offset(bytes(data))
+    data[start:start + 8] = b"\xff" * 8
+    with pytest.raises(UnreadableInput, match="无法解压"):
+        read_bytes(bytes(data), f"broken.{fmt}")
+
+
+def test_a_zip_member_marked_encrypted_is_refused():
+    """zipfile raises RuntimeError ("File is encrypted, password required") for such a member."""
+    data = bytearray((SEEDS / "synth.xlsx").read_bytes())
+    _, header = _member_data_offset(bytes(data))
+    data[header + 6] |= 1  # general purpose flag, bit 0: encrypted (local header)
+    directory = bytes(data).find(b"PK\x01\x02")
+    data[directory + 8] |= 1  # and in the central directory
+    with pytest.raises(UnreadableInput, match="无法解压"):
+        read_bytes(bytes(data), "locked.xlsx")
+
+
+def test_every_regression_input_keeps_the_property():
+    for path in sorted((HERE / "regressions").iterdir()):
+        fuzzlib.exercise(path.read_bytes(), path.name)
