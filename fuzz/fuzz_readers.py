@@ -154,7 +154,9 @@ def main() -> None:
         return mutant if len(mutant) <= max_size else mutant[:max_size]
 
     flags = [a for a in argv if a.startswith("-")]
-    defaults = {"-max_len": "4000000", "-timeout": "120", "-rss_limit_mb": "3072", "-print_final_stats": "1"}
+    # inputs may grow (repeated blocks, appended members) up to: text stays small, so that it stays fast
+    max_len = {"text": 300_000, "html": 300_000, "recognizer": 300_000}.get(reader, 1_500_000)
+    defaults = {"-max_len": str(max_len), "-timeout": "120", "-rss_limit_mb": "3072", "-print_final_stats": "1"}
     for flag, value in defaults.items():
         if not any(a.startswith(flag + "=") for a in flags):
             argv.append(f"{flag}={value}")

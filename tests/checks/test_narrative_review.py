@@ -96,7 +96,7 @@ def test_a_blank_slot_without_a_table_figure_and_a_blank_percentage():
 
 
 def test_units_and_figures_are_not_blanks():
-    assert_passes(_saying("单位：万元。金额单位:万元。基本支出 83 万元，增长 1.5%，占 67%。数百万元的项目。"),
+    assert_passes(_saying("单位：万元。金额单位:万元。金额单位为元。基本支出 83 万元，增长 1.5%，占 67%。数百万元的项目。"),
                   "NARR-BLANK-AMOUNT")
 
 
@@ -121,7 +121,7 @@ def test_an_empty_reason():
 
 
 def test_a_reason_given_is_no_finding():
-    assert_passes(_saying("比上年减少 1 万元，主要原因是压减公务接待。"), "NARR-EMPTY-REASON")
+    assert_passes(_saying("比上年减少 1 万元，主要原因是压减公务接待。增减变化应说明原因。"), "NARR-EMPTY-REASON")
     # a line ending in 主要原因: whose reason the reader set on a line of its own
     assert_passes(_saying("决算数小于预算数的主要原因:\n严格落实中央八项规定。"), "NARR-EMPTY-REASON")
 
@@ -257,3 +257,54 @@ def test_read_text_a_percentage_that_does_not_recompute():
 def test_read_text_an_as_of_date_copied_from_an_older_budget():
     [finding] = assert_fails(_read(as_of="2024"), "NARR-DATE-YEAR")
     assert finding.message.startswith("情况说明“国有资产占有使用情况”所述情况截至 2024 年 12 月")
+
+
+def test_read_text_flat_where_the_tables_show_a_change():
+    text = _HAND_WRITTEN.format(direction="下降", word="减少", as_of="2025").replace(
+        "比2025年下降4.00%，减少5.00万元", "与2025年持平")
+    [finding] = assert_fails(parse_bytes(text.encode("utf-8"), "hand-written.txt"), "NARR-DIRECTION")
+    assert "写作“持平”，而表中本年与上年之差为 -5.00 万元" in finding.message
+
+
+def test_prose_that_contains_an_old_name_is_not_a_class():
+    assert_passes(_saying("加大生态环境保护支出力度。"), "NARR-CLASS-NAME")
+    assert_fails(_saying("1.环境保护支出 3 万元。"), "NARR-CLASS-NAME", count=1, says="请改用“节能环保支出”")
+
+
+# -- both years' amounts stated in one sentence, no table printing both ------------------------------
+
+_BOTH_YEARS = """某市测试局2026年部门预算情况说明
+一、机关运行经费
+2026年机关运行经费预算{current}万元，比2025年预算6.00万元{direction}{change}万元，{pct_word}{pct}%。
+"""
+
+
+def _both_years(current="5.00", direction="减少", change="1.00", pct_word="下降", pct="16.67"):
+    text = _BOTH_YEARS.format(current=current, direction=direction, change=change, pct_word=pct_word, pct=pct)
+    return parse_bytes(text.encode("utf-8"), "both-years.txt")
+
+
+def test_the_amount_after_the_comparison_is_the_other_years_figure():
+    claims = {(c.year, c.value) for c in _both_years().narrative.claims if c.subject == "operating_cost"}
+    assert claims == {(2026, Decimal("5.00")), (2025, Decimal("6.00"))}
+    for rule_id in ("NARR-PERCENT", "NARR-DIRECTION", "NARR-BASE-YEAR", "NARR-SAME-SUBJECT"):
+        assert_passes(_both_years(), rule_id)
+
+
+def test_a_percentage_recomputed_from_the_two_stated_amounts():
+    # no change amount stated: 5.00 against 6.00 is a fall of 16.67%, not 20%
+    text = "某市测试局2026年部门预算情况说明\n一、机关运行经费\n2026年机关运行经费预算5.00万元，比2025年预算6.00万元下降20.00%。\n"
+    [finding] = assert_fails(parse_bytes(text.encode("utf-8"), "x.txt"), "NARR-PERCENT")
+    assert (finding.provided, finding.expected) == (Decimal("20.00"), Decimal("16.67"))
+
+
+def test_a_direction_the_two_stated_amounts_contradict():
+    [finding] = assert_fails(_both_years(direction="增加", pct_word="增长"), "NARR-DIRECTION")
+    assert "写作“增加”，而所述两年金额之差为 -1.00 万元" in finding.message
+
+
+def test_a_wrong_comparison_a_claim_carries_is_reported_once():
+    sentence = "支出预算 123 万元，比2022年减少 7 万元。"
+    builder = _saying(sentence).claim("operating_cost", "15", "机关运行经费", change="7", direction="减少",
+                                      compared_year=2022, text=sentence)
+    assert_fails(builder, "NARR-BASE-YEAR", count=1, says="与 2022 年比较")

@@ -5,14 +5,15 @@ and the reader take about 2.5 s each for a disclosure), so it gets a few example
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 
-from yusuan.model import Disclosure
+from yusuan.model import Disclosure, Unit
 from yusuan.pipeline import parse_bytes
+from yusuan.synth.build import build
 from yusuan.synth.render import render_bytes
 from yusuan.synth.roundtrip import differences
 
-from .strategies import disclosures, examples
+from .strategies import examples, indexes, seeds
 
 
 def claims(disclosure: Disclosure) -> dict[tuple, tuple]:
@@ -30,23 +31,41 @@ def read_back(written: Disclosure, fmt: str) -> Disclosure:
     return back
 
 
-def same(written: Disclosure, back: Disclosure) -> None:
-    assert differences(written, back) == []
-    assert claims(back) == claims(written)
-    assert (back.department, back.year, back.kind) == (written.department, written.year, written.kind)
+def same(written: Disclosure, back: Disclosure, label: str) -> None:
+    assert differences(written, back) == [], label
+    assert claims(back) == claims(written), label
+    assert (back.department, back.year, back.kind) == (written.department, written.year, written.kind), label
+
+
+def whole_yuan_in_a_workbook(disclosure: Disclosure, fmt: str) -> bool:
+    """Known bug (see the xfail below): an XLSX stores 7715800.00 元 as the number 7715800, which the
+    spreadsheet reader prints "7715800" and the recognizer takes for a 项 code (3, 5 or 7 digits)."""
+    return fmt == "xlsx" and disclosure.unit == Unit.yuan
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "xlsx", "docx"])
 def test_render_then_read_is_the_identity(fmt):
     @examples(25)
-    @given(disclosures)
-    def run(written):
-        same(written, read_back(written, fmt))
+    @given(seeds, indexes)
+    def run(seed, index):
+        written = build(seed, index).disclosure
+        assume(not whole_yuan_in_a_workbook(written, fmt))
+        same(written, read_back(written, fmt), f"build({seed}, {index}) as {fmt}")
 
     run()
 
 
+@pytest.mark.xfail(strict=True, reason="XLSX in 元: whole amounts of 3, 5 or 7 digits are read as classification codes")
+@pytest.mark.parametrize("seed, index", [(9045414, 91204), (1812935769, 66547)])
+def test_a_workbook_in_yuan_reads_back_exactly(seed, index):
+    """Found by the property above. build(9045414, 91204): the 政府采购预算表 row 服务类 84,700.00 元 reads
+    as code 84700, and the 合计 column of the table is lost; build(1812935769, 66547): the 项目支出表."""
+    written = build(seed, index).disclosure
+    same(written, read_back(written, "xlsx"), f"build({seed}, {index})")
+
+
 @examples(3)
-@given(disclosures)
-def test_render_to_pdf_then_read_is_the_identity(written):
-    same(written, read_back(written, "pdf"))
+@given(seeds, indexes)
+def test_render_to_pdf_then_read_is_the_identity(seed, index):
+    written = build(seed, index).disclosure
+    same(written, read_back(written, "pdf"), f"build({seed}, {index}) as pdf")

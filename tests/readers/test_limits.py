@@ -7,6 +7,7 @@ max_zip_ratio on a top-level bomb, max_file_bytes from bytes.)
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import time
@@ -112,7 +113,8 @@ def test_an_image_over_the_pixel_limit_is_refused_from_its_header(monkeypatch):
 
 def test_a_zip_with_too_many_members_is_refused():
     data = with_members(synth("xlsx"), {f"xl/media/{i}.xml": b"<a/>" for i in range(40)})
-    refused(data, "many.xlsx", "压缩包内有 4\\d 个文件", Limits(max_zip_members=30))
+    error = refused(data, "many.xlsx", r"压缩包内有 \d+ 个文件", Limits(max_zip_members=30))
+    assert "Limits.max_zip_members" in error.message
 
 
 def test_a_small_member_with_a_high_ratio_is_no_bomb():
@@ -226,15 +228,14 @@ def test_cli_parse_stops_at_its_timeout(monkeypatch, tmp_path):
     result = CliRunner().invoke(app, ["parse", "--timeout", "1", str(path)])
     assert time.perf_counter() - start < 8
     assert result.exit_code == 2
-    assert "处理超过 1 秒的时限" in result.output and "Traceback" not in result.output
+    output = result.output.replace("\n", "")  # rich wraps the message at the terminal width
+    assert "处理超过 1 秒的时限" in output and "Traceback" not in output
 
 
 def test_cli_check_reports_the_timeout_per_document_and_goes_on(monkeypatch, tmp_path):
-    calls = []
     real = pipeline.recognize
 
     def slow_first(document):
-        calls.append(document.name)
         if document.name == "slow.txt":
             time.sleep(60)
         return real(document)
@@ -245,12 +246,13 @@ def test_cli_check_reports_the_timeout_per_document_and_goes_on(monkeypatch, tmp
     result = CliRunner().invoke(app, ["check", "--timeout", "2", "--format", "json",
                                       str(tmp_path / "slow.txt"), str(tmp_path / "fine.txt")])
     assert result.exit_code == 2  # an unreadable document outranks findings
-    assert "“slow.txt”：处理超过 2 秒的时限" in result.output
-    assert '"rule"' in result.output  # the second document was checked
+    assert "“slow.txt”：处理超过 2 秒的时限" in result.output.replace("\n", "")
+    report = json.loads(result.output[result.output.index("{"):])
+    assert report["document"] == "fine.txt"  # the second document was checked
 
 
 def test_cli_refuses_a_negative_timeout(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes(synth("txt"))
     result = CliRunner().invoke(app, ["parse", "--timeout", "-1", str(path)])
-    assert result.exit_code == 2 and "--timeout 的值 -1 无效" in result.output
+    assert result.exit_code == 2 and "--timeout 的值 -1 无效" in result.output.replace("\n", "")

@@ -7,8 +7,10 @@ A program run here prints a word, flushed, at each point of interest, before the
     insert   a child table's rows are being inserted: inside a document's transaction
     stored   a document's transaction has been committed
 
-The test reads the words as they come and kills the process group (SIGKILL) at the n-th word of a
-kind: the point is reached whatever the machine's speed, where a sleep would find the work done.
+The test names the n-th word of a kind (KILL_AT=<word> <n> at the start, or `<word> +<n>` on stdin,
+counted from then): the program stops there, prints `paused`, and the test kills its process group
+(SIGKILL). So the kill lands at that point whatever the machine's speed, where a sleep would find the
+work done, and a loaded machine cannot let the program run past it before the signal arrives.
 """
 
 from __future__ import annotations
@@ -30,10 +32,38 @@ from yusuan.archive.rows import CHILD_COLUMNS
 from yusuan.batch.work import Done, Task, process
 
 MARKERS = """
+import os as _os
+import sys as _sys
+import threading as _threading
+import time as _time
+
 from yusuan.archive import archive as _archive, store as _store
 
+_counts, _aim = {}, {}
+
+def aim(text):
+    # "insert 57": stop at the 57th insert; "insert +3": at the third from now
+    word, _, n = text.strip().partition(" ")
+    _aim.clear()
+    _aim[word] = _counts.get(word, 0) + int(n) if n.startswith("+") else int(n)
+
+def _listen():
+    for line in _sys.stdin:
+        aim(line)
+
+def listen():
+    # in the main process only: a worker that read stdin would hang when multiprocessing closes it
+    if _os.environ.get("KILL_AT"):
+        aim(_os.environ["KILL_AT"])
+    _threading.Thread(target=_listen, daemon=True).start()
+
 def say(word):
+    _counts[word] = n = _counts.get(word, 0) + 1
     print(word, flush=True)
+    if _aim.get(word) == n:  # the chosen point: wait here for the kill
+        print("paused", flush=True)
+        while True:
+            _time.sleep(60)
 
 _insert = _store.insert_children
 
@@ -70,6 +100,7 @@ def write(self, content_hash, suffix, data):
 FileStore.write = write
 
 if __name__ == "__main__":
+    listen()
     settings = Settings(db=Path(sys.argv[1]), parse_workers=2, upload_rate=0, parse_timeout=60)
     uvicorn.run(create_app(settings), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
@@ -81,6 +112,7 @@ from pathlib import Path
 from yusuan.batch import BatchOptions, run_batch
 
 if __name__ == "__main__":  # batch.py FOLDER... ARCHIVE
+    listen()
     run_batch([Path(p) for p in sys.argv[1:-1]], BatchOptions(db=Path(sys.argv[-1]), workers=1, progress=False))
 """
 
@@ -90,9 +122,12 @@ STORE_NAME = re.compile(r"(?P<hash>[0-9a-f]{64})\.(?P<suffix>[a-z0-9][a-z0-9.-]*
 class Watched:
     """A program in a session of its own, its stdout read line by line into counts of words."""
 
-    def __init__(self, script: Path, *args: str):
+    def __init__(self, script: Path, *args: str, kill_at: str = ""):
         self.process = subprocess.Popen([sys.executable, str(script), *args], start_new_session=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        text=True, env={**os.environ, "KILL_AT": kill_at})
+        self.errors: list[str] = []  # the program's stderr, for the message when it ends too soon
+        threading.Thread(target=lambda: self.errors.extend(self.process.stderr), daemon=True).start()
         self.counts: Counter = Counter()
         self._changed = threading.Condition()
         self._lines: queue.Queue = queue.Queue()
@@ -116,6 +151,11 @@ class Watched:
                     return False
                 self._changed.wait(0.5)
         return True
+
+    def aim(self, word: str, ahead: int) -> None:
+        """Have the program stop at the `ahead`-th `word` from now (it then prints `paused` and waits)."""
+        self.process.stdin.write(f"{word} +{ahead}\n")
+        self.process.stdin.flush()
 
     def kill(self) -> None:
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..model import Claim, Unit
+from ..model import Claim, Unit, convert
 from .claim_targets import year_pair
 from .context import Doc
 from .engine import rule
@@ -55,6 +55,16 @@ def _table_change(doc: Doc, subject: str) -> Figure | None:
                   cells=prior.cells + current.cells, figures=2)
 
 
+def _stated_difference(doc: Doc, claim: Claim) -> Decimal | None:
+    """This year's amount less the other year's, both as one sentence states them ("…5.00万元，比2025年预算
+    6.00万元减少1.00万元"); None where the sentence states no amount for the year it compares with."""
+    if claim.compared_year is None or claim.compared_year == (claim.year or doc.year):
+        return None
+    bases = [c for c in claims(doc) if c.subject == claim.subject and c.year == claim.compared_year
+             and c.text == claim.text and c is not claim]
+    return claim.value - convert(bases[0].value, bases[0].unit, claim.unit) if len(bases) == 1 else None
+
+
 def _current_changes(doc: Doc) -> list[Claim]:
     return [c for c in claims(doc) if is_prior_year(doc, c) is False and signed_change(c) is not None]
 
@@ -87,7 +97,8 @@ def _contradicts(direction: str | None, actual: Decimal, tolerance: Decimal) -> 
     return actual * _SIGN.get(direction, 0) < 0
 
 
-def _direction_problem(claim: Claim, actual: Decimal | None, tolerance: Decimal, unit: Unit) -> str | None:
+def _direction_problem(claim: Claim, actual: Decimal | None, tolerance: Decimal, unit: Unit,
+                       actual_is: str = "表中本年与上年之差") -> str | None:
     change = signed_change(claim)
     if claim.direction == "持平" and change:
         return f"写作“持平”，却给出变动额 {claim.change}"
@@ -96,7 +107,7 @@ def _direction_problem(claim: Claim, actual: Decimal | None, tolerance: Decimal,
     if claim.direction in _SIGN and claim.change is not None and claim.change < 0:
         return f"写作{quoted(claim.direction)}，变动额却带负号（{claim.change}）"
     if actual is not None and _contradicts(claim.direction, actual, tolerance):
-        return f"写作{quoted(claim.direction)}，而表中本年与上年之差为 {amount(actual, unit)}"
+        return f"写作{quoted(claim.direction)}，而{actual_is}为 {amount(actual, unit)}"
     return None
 
 
@@ -111,7 +122,11 @@ def direction_matches_sign(doc: Doc) -> Iterator[Finding]:
         if claim.direction is None or is_prior_year(doc, claim) is not False:
             continue
         table = _table_change(doc, claim.subject)
-        problem = _direction_problem(claim, None if table is None else table.value, doc.tolerance, doc.unit)
+        if table is not None:
+            problem = _direction_problem(claim, table.value, doc.tolerance, doc.unit)
+        else:  # no table prints both years: the two amounts the sentence states, if it does
+            problem = _direction_problem(claim, _stated_difference(doc, claim), doc.tolerance, claim.unit,
+                                         "所述两年金额之差")
         if problem:
             yield Finding.at(Place.of_claim(claim), f"情况说明中{quoted(claim.label)}{problem}。")
 
@@ -154,9 +169,11 @@ def _recomputed_percent(doc: Doc, claim: Claim) -> Decimal | None:
         base = claim.value - change
     else:
         table = _table_change(doc, claim.subject)
-        if table is None:
+        # "…5.00万元，2025年预算6.00万元，下降16.67%": the two amounts stated, where no table prints both
+        change = table.value if table is not None else _stated_difference(doc, claim)
+        if change is None:
             return None
-        change, base = table.value, claim.value - table.value
+        base = claim.value - change
     return None if base == 0 else change / base * _HUNDRED
 
 

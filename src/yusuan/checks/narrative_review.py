@@ -32,9 +32,7 @@ RENAMED_CLASSES: tuple[Rename, ...] = (
     Rename("210", "医疗卫生与计划生育支出", "卫生健康支出", 2019),
     Rename("220", "国土海洋气象等支出", "自然资源海洋气象等支出", 2019),
     Rename("215", "资源勘探信息等支出", "资源勘探工业信息等支出", 2020),
-    Rename("215", "资源勘探电力信息等支出", "资源勘探工业信息等支出", 2016),
     Rename("211", "环境保护支出", "节能环保支出", 2011),
-    Rename("210", "医疗卫生支出", "卫生健康支出", 2014),
 )
 _FUNCTIONAL_TABLES = ("general_expenditure", "expenditure", "summary", "fiscal_summary", "revenue")
 
@@ -48,9 +46,9 @@ def _printed_name(doc: Doc, code: str) -> str | None:
 
 
 def _old_name_at(text: str, rename: Rename) -> re.Match[str] | None:
-    # "医疗卫生支出" is also the start of "医疗卫生支出绩效" and the tail of nothing newer; the newer
-    # names never contain the older ones, except 医疗卫生 in 医疗卫生与计划生育
-    pattern = re.escape(rename.old.removesuffix("支出")) + r"(?:\(类\))?(?:支出)"
+    # as printed in a list ("医疗卫生与计划生育支出") or with its level ("医疗卫生与计划生育(类)支出");
+    # "生态环境保护支出" is prose, not the old 211
+    pattern = r"(?<!生态)" + re.escape(rename.old.removesuffix("支出")) + r"(?:[(（]类[)）])?支出"
     return re.search(pattern, text)
 
 

@@ -38,17 +38,19 @@ def excerpt(text: str, start: int, end: int) -> str:
 
 # -- quotes and brackets -------------------------------------------------------------------------
 
-_PAIRS = {"“": "”", "‘": "’", "《": "》", "(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕"}
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "(": ")", "[": "]", "【": "】", "〔": "〕"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 _MARK_NAMES = {"“": "左引号“", "”": "右引号”", "‘": "左引号‘", "’": "右引号’", "《": "书名号《", "》": "书名号》",
-               "(": "左括号（", ")": "右括号）", "（": "左括号（", "）": "右括号）", "[": "左括号[", "]": "右括号]", "【": "左括号【", "】": "右括号】",
+               "(": "左括号（", ")": "右括号）", "[": "左括号[", "]": "右括号]", "【": "左括号【", "】": "右括号】",
                "〔": "左括号〔", "〕": "右括号〕"}
+_HALF_WIDTH = str.maketrans("（）", "()")  # as the reader gives them (NFKC); one character each way
 # a numbered item "1)" or "a)" opens nothing
-_ITEM_CLOSER = re.compile(r"(?:^|(?<=[\s。;:,；：，]))[\da-zA-Z一二三四五六七八九十]{1,2}[)）]")
+_ITEM_CLOSER = re.compile(r"(?:^|(?<=[\s。;:,；：，]))[\da-zA-Z一二三四五六七八九十]{1,2}\)")
 
 
 def unpaired_marks(text: str) -> list[tuple[int, str]]:
     """(offset, mark) of every quote or bracket that has no partner in `text`."""
+    text = text.translate(_HALF_WIDTH)
     items = {m.end() - 1 for m in _ITEM_CLOSER.finditer(text)}
     stack: list[tuple[int, str]] = []
     lonely: list[tuple[int, str]] = []
@@ -112,7 +114,9 @@ def _between_digits(text: str, start: int, end: int) -> bool:
 
 # -- reasons and amounts left blank --------------------------------------------------------------
 
-_EMPTY_REASON = re.compile(r"(?:主要)?原因(?:是|为|在于)?\s*[:：]?\s*(?=[。;；]|$)")
+# "主要原因是。", "原因:;"; not "应说明原因。" (an instruction), nor "主要原因:" closing a line (the reader
+# may have set its reason on a line apart)
+_EMPTY_REASON = re.compile(r"(?:主要)?原因(?:是|为|在于|[:：])\s*[:：]?\s*(?=[。;；])")
 
 
 @rule(
@@ -125,8 +129,6 @@ def no_empty_reason(doc: Doc) -> Iterator[Finding]:
     for text in narrative_texts(doc):
         for paragraph in text.text.split("\n"):
             for match in _EMPTY_REASON.finditer(paragraph):
-                if match.end() == len(paragraph) and paragraph.rstrip()[-1:] in (":", "："):
-                    continue  # "主要原因:" closing a line may be followed by a line the reader set apart
                 shown = excerpt(paragraph, match.start(), match.end() + 1)
                 yield Finding.at(text.place, f"{text.where}写了“原因”却未说明原因：{shown}，请写明增减变化的原因。")
 
@@ -149,7 +151,8 @@ def no_blank_amount(doc: Doc) -> Iterator[Finding]:
     for text in narrative_texts(doc):
         for paragraph in text.text.split("\n"):
             for match in _BLANK_MONEY.finditer(paragraph):
-                yield _blank_money(doc, text, paragraph, match)
+                if "单位" not in paragraph[max(0, match.start() - 4) : match.start()]:  # 金额单位为元
+                    yield _blank_money(doc, text, paragraph, match)
             for match in _BLANK_PERCENT.finditer(paragraph):
                 yield Finding.at(text.place, f"{text.where}的百分比未填写："
                                              f"{excerpt(paragraph, match.start(), match.end())}，请填写。")

@@ -57,7 +57,7 @@ def check_inflated_size(archive: zipfile.ZipFile, name: str, limits: Limits, dep
     total = [0] if total is None else total
     members = archive.infolist()
     if len(members) > limits.max_zip_members:
-        raise ZipBomb(_bomb(name, f"压缩包内有 {len(members)} 个文件"))
+        raise ZipBomb(_bomb(name, f"压缩包内有 {len(members)} 个文件", "max_zip_members"))
     for member in members:
         size = 0
         nested: bytearray | None = None
@@ -69,9 +69,9 @@ def check_inflated_size(archive: zipfile.ZipFile, name: str, limits: Limits, dep
                     size += len(chunk)
                     total[0] += len(chunk)
                     if total[0] > limits.max_unzipped_bytes:
-                        raise ZipBomb(_bomb(name, f"解压后超过 {_megabytes(limits.max_unzipped_bytes)}"))
+                        raise ZipBomb(_bomb(name, f"解压后超过 {_megabytes(limits.max_unzipped_bytes)}", "max_unzipped_bytes"))
                     if size > limits.min_ratio_checked_bytes and size > limits.max_zip_ratio * max(member.compress_size, 1):
-                        raise ZipBomb(_bomb(name, f"“{member.filename}”的压缩比超过 {limits.max_zip_ratio} 倍"))
+                        raise ZipBomb(_bomb(name, f"“{member.filename}”的压缩比超过 {limits.max_zip_ratio} 倍", "max_zip_ratio"))
                     if nested is not None:  # held in memory: already counted within max_unzipped_bytes
                         nested += chunk
         except _INFLATE_ERRORS as exc:
@@ -84,7 +84,7 @@ def check_inflated_size(archive: zipfile.ZipFile, name: str, limits: Limits, dep
 
 def _check_nested(data: bytes, member: str, name: str, limits: Limits, depth: int, total: list[int]) -> None:
     if depth >= limits.max_zip_depth:
-        raise ZipBomb(_bomb(name, f"“{member}”是嵌套超过 {limits.max_zip_depth} 层的压缩包"))
+        raise ZipBomb(_bomb(name, f"“{member}”是嵌套超过 {limits.max_zip_depth} 层的压缩包", "max_zip_depth"))
     try:
         inner = zipfile.ZipFile(io.BytesIO(data))
     except (*_INFLATE_ERRORS, zipfile.LargeZipFile):
@@ -102,8 +102,8 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:g} MB" if size >= 1024 * 1024 else f"{size / 1024:g} KB"
 
 
-def _bomb(name: str, why: str) -> str:
+def _bomb(name: str, why: str, bound: str) -> str:
     return (
         f"无法读取“{name}”：{why}，超出读取上限，可能是恶意构造的文件（“压缩炸弹”）。"
-        "请提供正常导出的文件；确属正常文件时可调高上限（Limits）后再试。"
+        f"请提供正常导出的文件；确属正常文件时可调高上限（Limits.{bound}）后再试。"
     )

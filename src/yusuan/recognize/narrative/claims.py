@@ -178,7 +178,28 @@ def _is_budget_beside_actual(reading: _Reading, sentence: _Sentence, token: Toke
     return "决算" in text[sentence.start : sentence.end] and bool(_BUDGET_FIGURE.search(lead))
 
 
+# "比2025年预算6.00万元减少1.00万元": the amount right after the comparison is the other year's figure
+_BASE = re.compile(r"(?:比|较|与|同)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|去年|上一年度?)(?:年初)?(?:预算数?|决算数?)?(?:为|的)?\s*$")
+
+
+def _read_base(reading: _Reading, sentence: _Sentence, token: Token) -> bool:
+    """Read the comparison base as the prior figure of the value it is compared with; False when it is none."""
+    current = sentence.last_value
+    lead = reading.paragraph.text[sentence.previous_end : token.start]
+    if current is None or current.direction is not None or not _BASE.search(lead):
+        return False
+    year, _ = compared_year(lead, current.year or reading.year)
+    base = reading.new_mention(Label(current.subject, current.label, token.start, False), token.number,
+                               token.unit or reading.unit, sentence, token.start)
+    base.year = year
+    current.compared_year = reading.last_compared = year
+    reading.seen_value, reading.value_end = True, token.end
+    return True  # the change that follows is the current value's (sentence.last_value stays)
+
+
 def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
+    if _read_base(reading, sentence, token):
+        return
     label = _value_label(reading, sentence, token)
     reading.seen_value, reading.value_end = True, token.end
     if label is None:

@@ -13,7 +13,9 @@ from functools import cache
 
 from ...classification.catalog import Catalog, catalog
 
-_NAME = r"[^\s\d.(),:;。、]+?"
+# a name is at most 40 characters (the catalog's longest is 19): unbounded, the lazy scan for "(类)" from
+# every position of a long run without punctuation is quadratic (28,000 characters took 80 s)
+_NAME = r"[^\s\d.(),:;。、]{1,40}?"
 # the 类 may be printed as "社会保障和就业(类)支出"; a list under a 类 heading starts at the 款
 _CHAIN = re.compile(rf"(?:({_NAME})\(类\)(?:支出)?)?(?:({_NAME})\(款\))?(?:({_NAME})\(项\))?")
 
