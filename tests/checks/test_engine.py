@@ -133,3 +133,21 @@ def test_tolerance_is_configurable():
     report = run_checks(builder.build(), tolerance=Decimal("1"), rules=[
         r for r in all_rules() if r.id == "ARITH-ROW-SUM"])
     assert report.results[0].status == RuleStatus.passed
+
+
+def test_rules_on_what_only_a_budget_publishes_do_not_apply_to_a_final_account_lacking_it():
+    from yusuan.checks import run_checks
+    from yusuan.model import Disclosure, Table, Unit
+
+    def statuses(kind: str) -> dict[str, str]:
+        disclosure = Disclosure(kind=kind, year=2024)
+        disclosure.tables["summary"] = Table(id="summary", title="收支总表", unit=Unit.wanyuan)
+        results = run_checks(disclosure).results
+        return {r.rule.id: (r.status.value, r.reason) for r in results}
+
+    final, budget = statuses("final"), statuses("budget")
+    assert final["PERF-CATEGORIES"] == ("not_applicable", "决算公开不含绩效目标表")
+    assert final["ROLLUP-PROJECT-LIST"] == ("not_applicable", "决算公开不含项目支出表")
+    assert budget["PERF-CATEGORIES"][0] == budget["ROLLUP-PROJECT-LIST"][0] == "could_not_run"
+    # a need a 决算 also has is still reported as missing
+    assert final["XTAB-GENERAL-BASIC"][0] == "could_not_run"

@@ -5,13 +5,14 @@ not the rule, decides whether it can run: each entry of `needs` names data the r
 id, `a|b` for any of several tables, or `projects`, `narrative`, `claims`, `performance`, or a
 `Condition`); when one is missing the rule "could not run" and is never counted as passed. `applies`
 names a condition under which the rule makes sense at all; when it is false the rule is "not
-applicable".
+applicable". So is a rule on what only a budget publishes (projects, procurement, performance targets)
+over a 决算 that lacks it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..model import TABLE_TITLES, Disclosure
@@ -42,6 +43,15 @@ class Condition:
     # decided before the needs: a rule for another kind of document (决算 only) is not applicable to a
     # budget, whatever data that budget lacks
     first: bool = False
+    # data only a budget publishes: a 决算 without it is not lacking anything
+    budget_only: bool = False
+
+
+# A 决算 publishes its nine tables and a narrative: no project list, procurement table or
+# performance targets. A rule that needs one of these does not apply to a 决算 that lacks it.
+BUDGET_ONLY = frozenset({
+    "projects", "performance", "performance_overall", "performance_projects", "project_expenditure", "procurement",
+})
 
 
 def _table_present(table_id: str) -> Condition:
@@ -63,15 +73,21 @@ _NAMED: dict[str, Condition] = {
 
 
 def _any_of(conditions: list[Condition]) -> Condition:
-    return Condition("或".join(c.label for c in conditions), lambda d: any(c.holds(d) for c in conditions))
+    return Condition("或".join(c.label for c in conditions), lambda d: any(c.holds(d) for c in conditions),
+                     budget_only=all(c.budget_only for c in conditions))
 
 
 def need(spec: str | Condition) -> Condition:
     """'general_expenditure', 'expenditure|general_expenditure', 'projects', ... as a Condition."""
     if isinstance(spec, Condition):
         return spec
-    options = [_NAMED.get(name) or _table_present(name) for name in spec.split("|")]
+    options = [_one(name) for name in spec.split("|")]
     return options[0] if len(options) == 1 else _any_of(options)
+
+
+def _one(name: str) -> Condition:
+    condition = _NAMED.get(name) or _table_present(name)
+    return replace(condition, budget_only=True) if name in BUDGET_ONLY else condition
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +132,11 @@ def registered_rules() -> list[Rule]:
 def run_rule(rule_: Rule, doc: Doc) -> RuleResult:
     if rule_.applies is not None and rule_.applies.first and not rule_.applies.holds(doc.disclosure):
         return RuleResult(rule_, RuleStatus.not_applicable, reason=f"仅当{rule_.applies.label}时适用")
-    missing = [c.label for c in rule_.needs if not c.holds(doc.disclosure)]
+    unmet = [c for c in rule_.needs if not c.holds(doc.disclosure)]
+    if doc.disclosure.kind == "final" and any(c.budget_only for c in unmet):
+        labels = "、".join(c.label for c in unmet if c.budget_only)
+        return RuleResult(rule_, RuleStatus.not_applicable, reason=f"决算公开不含{labels}")
+    missing = [c.label for c in unmet]
     if missing:
         return RuleResult(rule_, RuleStatus.could_not_run, reason="未识别到：" + "、".join(missing))
     if rule_.applies is not None and not rule_.applies.holds(doc.disclosure):
