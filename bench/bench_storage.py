@@ -8,7 +8,7 @@
 its size on disk says less). `parts` adds up the partitions' files; with `--compact` it also rewrites
 each table into one Parquet file (zstd), which is the size the collection takes once small files are
 merged. `write` parses a sample of documents (one process), then times `write_partitions` on their
-rows in chunks of 16 (the Ray engine's chunk) and in one chunk.
+rows in chunks of 16 (the Ray engine's chunk) and in one chunk, then as one file per table.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ import time
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 
 from yusuan.archive import hash_bytes
-from yusuan.batch.partitions import write_partitions
+from yusuan.batch.partitions import tables_of, write_partitions
 from yusuan.batch.work import Done, Task, process
 
 KIB = 1024
@@ -71,6 +72,8 @@ def command_write(args) -> None:
         outcome = process(Task(str(path), hash_bytes(data), data))
         if isinstance(outcome, Done):
             records.append(outcome.record)
+    in_memory = sum(t.nbytes for t in tables_of(records).values())
+    print(f"{len(records)} documents' rows in memory (Arrow): {in_memory / len(records) / KIB:.1f} KiB per document")
     for size in (16, len(records)):
         out = Path(tempfile.mkdtemp(prefix="parts-"))
         try:
@@ -84,6 +87,17 @@ def command_write(args) -> None:
                   f"{len(files)} files, {written / len(records) / KIB:.1f} KiB per document")
         finally:
             shutil.rmtree(out)
+    out = Path(tempfile.mkdtemp(prefix="parts-"))
+    try:
+        started = time.perf_counter()
+        for table, rows in tables_of(records).items():
+            pq.write_table(rows, out / f"{table}.parquet", compression="zstd")
+        seconds = time.perf_counter() - started
+        written = sum(f.stat().st_size for f in out.iterdir())
+        print(f"one file per table, not partitioned (zstd): {seconds * 1000 / len(records):.1f} ms per document, "
+              f"{written / len(records) / KIB:.1f} KiB per document")
+    finally:
+        shutil.rmtree(out)
 
 
 def main() -> None:

@@ -3,9 +3,12 @@
     pip install -e '.[fuzz]'
     python fuzz/fuzz_readers.py --reader=pdf -max_total_time=300
     python fuzz/fuzz_readers.py --reader=all -max_total_time=1200      # every reader in turn
+    python fuzz/fuzz_readers.py --engine=random --reader=all -max_total_time=600   # without atheris
 
 --reader is text, html, pdf, docx, xlsx, recognizer or all (each in turn, the time shared by
---weights). Everything else goes to libFuzzer (-max_total_time, -timeout, -rss_limit_mb, -runs...).
+WEIGHTS). Everything else goes to libFuzzer (-max_total_time, -timeout, -rss_limit_mb, -runs...).
+--engine=random runs the same mutations in a plain loop without coverage feedback (no atheris
+needed, nothing instrumented): mutants of the seeds and, stacked, of earlier mutants that were read.
 The corpus starts from fuzz/seeds/ and, with --writer-seeds, from what the writers print now; it
 grows in fuzz/work/<reader>/corpus. Inputs come from the structure-aware mutations of fuzzlib.py
 (three in four) and from libFuzzer's own byte mutations.
@@ -13,8 +16,9 @@ grows in fuzz/work/<reader>/corpus. Inputs come from the structure-aware mutatio
 An input that breaks the property (an exception other than a YusuanError escapes, or a reader breaks
 the Line contract) is saved once per kind in fuzz/crashes/ with its traceback, and the run goes on
 (--stop-on-crash to stop at the first); an input that takes longer than --slow seconds is saved as
-slow-*. Figures (inputs, outcomes, crashes) are written to fuzz/work/<reader>/stats.json every few
-seconds. Every crash found becomes a regression test in tests/fuzz/test_regressions.py.
+slow-*. Figures (inputs, outcomes, crashes) are written every few seconds to
+fuzz/work/<reader>/stats-<engine>.json. Every crash found becomes a regression test in
+tests/fuzz/test_regressions.py.
 """
 
 from __future__ import annotations
@@ -56,7 +60,9 @@ def run_all(argv: list[str], total: int) -> None:
         seconds = max(10, total * WEIGHTS[reader] // weights)
         rest = [a for a in argv[1:] if not a.startswith("-max_total_time=")]
         subprocess.run([sys.executable, __file__, f"--reader={reader}", f"-max_total_time={seconds}", *rest], check=False)
-    summary = {r: json.loads((WORK / r / "stats.json").read_text()) for r in READERS if (WORK / r / "stats.json").exists()}
+    engine = next((a.split("=", 1)[1] for a in argv if a.startswith("--engine=")), "atheris")
+    stats = {r: WORK / r / f"stats-{engine}.json" for r in READERS}
+    summary = {r: json.loads(path.read_text()) for r, path in stats.items() if path.exists()}
     print(json.dumps(summary, ensure_ascii=False, indent=2))
 
 
@@ -64,33 +70,29 @@ def main() -> None:
     argv = list(sys.argv)
     reader = _option(argv, "reader", "all")
     writer_seeds = _option(argv, "writer-seeds") is not None
+    engine = _option(argv, "engine", "atheris")
     stop = _option(argv, "stop-on-crash") is not None
     slow = float(_option(argv, "slow", "10"))
     if reader == "all":
         total = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("-max_total_time=")), 600)
         if writer_seeds:
             argv.append("--writer-seeds")
+        argv.append(f"--engine={engine}")
         run_all(argv, total)
         return
     if reader not in READERS:
         sys.exit(f"--reader must be one of {', '.join(READERS)} or all")
 
-    import atheris
-
     logging.disable(logging.CRITICAL)  # damaged files make pdfminer log a warning per object
     sys.path.insert(0, str(HERE))
-    with atheris.instrument_imports(include=["yusuan", "pdfminer", "pdfplumber", "docx", "fuzzlib"]):
-        import docx  # noqa: F401  (imported here so that it is instrumented)
-        import pdfminer.pdfparser  # noqa: F401
-        import pdfplumber  # noqa: F401
+    if engine == "atheris":
+        import atheris
 
-        import fuzzlib
-        import yusuan.checks  # noqa: F401
-        import yusuan.readers.docx  # noqa: F401
-        import yusuan.readers.html  # noqa: F401
-        import yusuan.readers.pdf  # noqa: F401
-        import yusuan.readers.spreadsheet  # noqa: F401
-        import yusuan.recognize  # noqa: F401
+        with atheris.instrument_imports(include=["yusuan", "pdfminer", "pdfplumber", "docx", "fuzzlib"]):
+            _import_targets()
+    else:
+        _import_targets()
+    import fuzzlib
     from yusuan.readers import ocr
 
     ocr.available = lambda: False  # a page that lost its text layer would go to OCR: seconds per input
@@ -102,7 +104,7 @@ def main() -> None:
         (corpus / f"seed-{hashlib.sha1(seed).hexdigest()[:12]}").write_bytes(seed)
     CRASHES.mkdir(exist_ok=True)
 
-    stats = {"reader": reader, "inputs": 0, "read": 0, "refused": 0, "crashes": 0, "unique_crashes": [],
+    stats = {"reader": reader, "engine": engine, "inputs": 0, "read": 0, "refused": 0, "crashes": 0, "unique_crashes": [],
              "slow": 0, "slowest_seconds": 0.0, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
              "seconds": 0.0}
     started = time.monotonic()
@@ -110,22 +112,26 @@ def main() -> None:
 
     def write_stats() -> None:
         stats["seconds"] = round(time.monotonic() - started, 1)
-        (WORK / reader / "stats.json").write_text(json.dumps(stats, ensure_ascii=False, indent=1))
+        (WORK / reader / f"stats-{engine}.json").write_text(json.dumps(stats, ensure_ascii=False, indent=1))
 
     def save(prefix: str, data: bytes, text: str) -> None:
         digest = hashlib.sha1(data).hexdigest()[:12]
         (CRASHES / f"{prefix}-{reader}-{digest}.bin").write_bytes(data)
         (CRASHES / f"{prefix}-{reader}-{digest}.txt").write_text(text)
 
+    last: list[str | None] = [None]  # the outcome of the latest input ("read", "refused", None: a crash)
+
     def test_one_input(data: bytes) -> None:
+        last[0] = None
         stats["inputs"] += 1
         began = time.monotonic()
         try:
             if reader == "recognizer":
                 fuzzlib.exercise_recognizer(data)
-                stats["read"] += 1
+                last[0] = "read"
             else:
-                stats[fuzzlib.exercise(data, f"fuzz.{reader}")] += 1
+                last[0] = fuzzlib.exercise(data, f"fuzz.{reader}")
+            stats[last[0]] += 1
         except fuzzlib.Escaped as escaped:
             stats["crashes"] += 1
             if escaped.signature not in stats["unique_crashes"]:
@@ -146,6 +152,11 @@ def main() -> None:
                 last_write[0] = time.monotonic()
                 write_stats()
 
+    if engine == "random":
+        total = next((float(a.split("=", 1)[1]) for a in argv if a.startswith("-max_total_time=")), 600.0)
+        _random_loop(test_one_input, last, fuzzlib, seeds, total, write_stats)
+        return
+
     def custom_mutator(data: bytes, max_size: int, seed: int) -> bytes:
         rng = random.Random(seed)
         if rng.random() < 0.25 or not data:
@@ -164,6 +175,36 @@ def main() -> None:
     os.environ.setdefault("PYTHONHASHSEED", "0")
     atheris.Setup(argv, test_one_input, custom_mutator=custom_mutator)
     atheris.Fuzz()
+
+
+def _import_targets() -> None:
+    """Everything an input reaches, imported at once (under atheris: instrumented for coverage)."""
+    import docx  # noqa: F401
+    import pdfminer.pdfparser  # noqa: F401
+    import pdfplumber  # noqa: F401
+
+    import fuzzlib  # noqa: F401
+    import yusuan.checks  # noqa: F401
+    import yusuan.readers.docx  # noqa: F401
+    import yusuan.readers.html  # noqa: F401
+    import yusuan.readers.pdf  # noqa: F401
+    import yusuan.readers.spreadsheet  # noqa: F401
+    import yusuan.recognize  # noqa: F401
+
+
+def _random_loop(test_one_input, last, fuzzlib, seeds: list[bytes], seconds: float, write_stats) -> None:
+    rng = random.Random(int(time.time()))
+    pool: list[bytes] = []  # mutants that were read: mutated again, mutations stack
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        parent = rng.choice(pool) if pool and rng.random() < 0.3 else rng.choice(seeds)
+        data = fuzzlib.mutate(parent, rng, seeds)
+        if len(data) > 1_500_000:
+            continue
+        test_one_input(data)
+        if last[0] == "read" and rng.random() < 0.05:
+            pool = (pool + [data])[-200:]
+    write_stats()
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ import traceback
 import warnings
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from yusuan.document import Cell, Document, Line
@@ -478,10 +477,3 @@ def html_mutation(data: bytes, rng: random.Random) -> bytes:
     if rng.random() < 0.3:
         return _replace_match(data, re.compile(rb'(?<=span=")\d+(?=")'), rng, INTERESTING_NUMBERS + [b"1" * 30])
     return data[:at] + rng.choice(_HTML_BITS) * rng.choice((1, 1, 3, 200)) + data[at:]
-
-
-@dataclass
-class Tally:
-    inputs: int = 0
-    read: int = 0
-    refused: int = 0

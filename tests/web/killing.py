@@ -25,6 +25,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from contextlib import nullcontext
 from pathlib import Path
 
 from yusuan.archive import Archive
@@ -197,15 +198,15 @@ def expected_rows(data: bytes, name: str) -> tuple[str, dict[str, int]]:
     return digest, {table: rows.num_rows for table, rows in done.record.children.items()}
 
 
-def check_archive(db: Path, expected: dict[str, dict[str, int]], files: Path | None = None,
+def check_archive(db: Path | Archive, expected: dict[str, dict[str, int]], files: Path | None = None,
                   settled: bool = False) -> set[str]:
     """Every document in the archive is whole: all the child rows of every table that archiving it
     makes, no more and no fewer; no child row without its document; the counts of findings by
     severity as its row says. With `files` (the web app's store), every archived document has its
     files, each complete (the source hashes to its name, the model reads), and every file there is
     named by a content hash; `settled` (after a restart) also wants no temporary file left.
-    Returns the content hashes archived."""
-    with Archive.open(db, read_only=True, timeout=30) as archive:
+    Returns the content hashes archived. `db` is the archive's file, or an Archive open (a server's)."""
+    with (nullcontext(db) if isinstance(db, Archive) else Archive.open(db, read_only=True, timeout=30)) as archive:
         documents = {h: i for i, h in archive.query("SELECT id, content_hash FROM documents").rows}
         assert set(documents) <= set(expected), "a document no trial uploaded"
         for table in CHILD_COLUMNS:

@@ -129,3 +129,38 @@ def test_a_pdf_finding_is_marked_on_the_page_image(live_server, http, browser_pa
     expect(page.locator(".page-image rect.mark")).to_be_visible()
     page.wait_for_load_state("networkidle")  # the page image has arrived (a refused one is a console error)
     shoot(page, screenshots, "8-pdf-cell-marked")
+
+
+def test_logging_in_with_a_token_then_uploading(tmp_path, screenshots):
+    """With tokens, the browser is sent to /login, logs in (the cookie), uploads through the page, logs out."""
+    from .helpers import LiveServer, settings_for
+
+    admin = "browser-admin-token-0123456789"
+    errors: list[str] = []
+    with LiveServer(settings_for(tmp_path, tokens=((admin, "admin"),))) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_context(viewport={"width": 1280, "height": 820}, locale="zh-CN").new_page()
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(server.url + "/archive")
+        page.wait_for_url("**/login?next=*")
+        page.fill("input[name=token]", "wrong-token-0123456789abcdef")
+        page.click("form.login button[type=submit]")
+        expect(page.locator(".error-box")).to_contain_text("令牌不正确")
+        errors.clear()  # the 401 of the wrong token is reported on the console: expected here
+        page.fill("input[name=token]", admin)
+        shoot(page, screenshots, "9-login")
+        page.click("form.login button[type=submit]")
+        page.wait_for_url("**/archive")
+        assert page.evaluate("document.cookie") == ""  # HttpOnly: no script sees the token
+        page.goto(server.url + "/")
+        page.set_input_files("input[name=files]", str(SEED))
+        page.click("#upload-form button[type=submit]")
+        page.wait_for_url("**/uploads?jobs=*")
+        expect(page.locator(".job-link")).to_be_visible(timeout=60_000)
+        page.click("header .account button")
+        page.wait_for_url("**/login")
+        page.goto(server.url + "/")
+        page.wait_for_url("**/login?next=*")
+        browser.close()
+    assert errors == []

@@ -33,15 +33,21 @@ from pathlib import Path
 
 import httpx
 
+from yusuan.archive.rows import CHILD_COLUMNS
+from yusuan.batch.local import QUEUED_PER_WORKER
+
 from .helpers import FINISHED, _free_port, variant
 from .killing import BATCH, SERVER, Watched, check_archive, expected_rows
 
 TRIALS = 10
 FILES_PER_TRIAL = 3
-MARKS_PER_DOCUMENT = {"file": 3, "insert": 9, "stored": 1}  # source, positions, model; nine child tables
+# files: source, positions, model; inserts: one per child table of the archive; one commit
+MARKS_PER_DOCUMENT = {"file": 3, "insert": len(CHILD_COLUMNS), "stored": 1}
 SERVER_KILLS = ("body", "file", "insert", "stored", "delay")
-BATCH_DOCUMENTS = 12
-MARGIN = 5  # one worker keeps 4 documents in flight: past 5 new ones, every earlier one is delivered
+BATCH_DOCUMENTS = 8
+# one worker keeps QUEUED_PER_WORKER documents in flight, delivered in any order among themselves:
+# once that many and one more new ones are stored, every earlier one has been
+MARGIN = QUEUED_PER_WORKER + 1
 
 
 def _seed() -> int:

@@ -159,3 +159,27 @@ def test_stopping_the_server_stops_a_reader_that_hangs(tmp_path, seed_bytes):
                 time.sleep(0.05)
         started = time.monotonic()
     assert time.monotonic() - started < 10  # not the 600 s the reader would take
+
+
+def test_parallel_uploads_store_every_row_of_every_document(tmp_path):
+    """Twelve requests at once (single files, several files, the same file twice) on four readers: every
+    document is archived once with exactly the rows archiving it makes, in every table; its files are
+    kept under its content hash. Writes go through the server's one Archive, one transaction at a time."""
+    import httpx
+
+    from .helpers import LiveServer, settings_for
+    from .killing import check_archive, expected_rows
+
+    files = [(f"并发{i}.txt", variant(f"重庆市潼南区并发{i}局")) for i in range(10)]
+    requests = [[f] for f in files[:6]] + [files[6:8], files[8:10], [files[0]], [files[0], files[9]],
+                                           [files[3]], [files[5]]]
+    expected = dict(expected_rows(data, name) for name, data in files)
+    with LiveServer(settings_for(tmp_path, parse_workers=4, upload_rate=0)) as server:
+        with httpx.Client(base_url=server.url, timeout=120) as client, ThreadPoolExecutor(len(requests)) as pool:
+            posted = list(pool.map(lambda group: upload(client, *group), requests))
+            finished = [wait(client, job["id"]) for jobs in posted for job in jobs]
+        assert [job["state"] for job in finished] == ["done"] * len(finished), finished
+        archive = server.app.state.services.archive
+        assert check_archive(archive, expected, tmp_path / "archive.duckdb.files") == set(expected)
+        ids = {job["name"]: job["document_id"] for job in finished}
+        assert len(set(ids.values())) == len(files)  # the same content, archived once, under one id

@@ -259,7 +259,7 @@ def _refuse(scope, status: int, message: str, headers: dict[str, str] | None = N
 def _too_often(scope, rate: RateLimit, wait: float):
     seconds = max(1, math.ceil(wait))
     window = f"{rate.window / 60:g} 分钟" if rate.window >= 60 else f"{rate.window:g} 秒"
-    message = f"上传过于频繁：每个客户端每 {window}最多 {rate.limit} 次。请在 {seconds} 秒后重试。"
+    message = f"上传（或登录）过于频繁：每个客户端每 {window}最多 {rate.limit} 次。请在 {seconds} 秒后重试。"
     return _refuse(scope, 429, message, {"Retry-After": str(seconds)})
 
 
