@@ -59,7 +59,15 @@ def run_all(argv: list[str], total: int) -> None:
     for reader in READERS:
         seconds = max(10, total * WEIGHTS[reader] // weights)
         rest = [a for a in argv[1:] if not a.startswith("-max_total_time=")]
-        subprocess.run([sys.executable, __file__, f"--reader={reader}", f"-max_total_time={seconds}", *rest], check=False)
+        done = subprocess.run([sys.executable, __file__, f"--reader={reader}", f"-max_total_time={seconds}", *rest],
+                              check=False)
+        last = WORK / reader / "last-input"
+        if done.returncode != 0 and last.exists():  # the process died on an input (an abort in native code)
+            CRASHES.mkdir(exist_ok=True)
+            data = last.read_bytes()
+            (CRASHES / f"crash-died-{reader}-{hashlib.sha1(data).hexdigest()[:12]}.bin").write_bytes(data)
+            print(f"=== {reader}: the fuzzing process died (exit {done.returncode}); its last input is kept",
+                  file=sys.stderr)
     engine = next((a.split("=", 1)[1] for a in argv if a.startswith("--engine=")), "atheris")
     stats = {r: WORK / r / f"stats-{engine}.json" for r in READERS}
     summary = {r: json.loads(path.read_text()) for r, path in stats.items() if path.exists()}
@@ -154,7 +162,7 @@ def main() -> None:
 
     if engine == "random":
         total = next((float(a.split("=", 1)[1]) for a in argv if a.startswith("-max_total_time=")), 600.0)
-        _random_loop(test_one_input, last, fuzzlib, seeds, total, write_stats)
+        _random_loop(test_one_input, last, fuzzlib, seeds, total, write_stats, reader)
         return
 
     def custom_mutator(data: bytes, max_size: int, seed: int) -> bytes:
@@ -192,7 +200,8 @@ def _import_targets() -> None:
     import yusuan.recognize  # noqa: F401
 
 
-def _random_loop(test_one_input, last, fuzzlib, seeds: list[bytes], seconds: float, write_stats) -> None:
+def _random_loop(test_one_input, last, fuzzlib, seeds: list[bytes], seconds: float, write_stats,
+                 reader: str) -> None:
     rng = random.Random(int(time.time()))
     pool: list[bytes] = []  # mutants that were read: mutated again, mutations stack
     end = time.monotonic() + seconds
@@ -201,10 +210,13 @@ def _random_loop(test_one_input, last, fuzzlib, seeds: list[bytes], seconds: flo
         data = fuzzlib.mutate(parent, rng, seeds)
         if len(data) > 1_500_000:
             continue
+        # kept until the next input: if a native library aborts the process, run_all saves it
+        (WORK / reader / "last-input").write_bytes(data)
         test_one_input(data)
         if last[0] == "read" and rng.random() < 0.05:
             pool = (pool + [data])[-200:]
     write_stats()
+    (WORK / reader / "last-input").unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

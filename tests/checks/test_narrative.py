@@ -60,6 +60,12 @@ def test_the_same_subject_may_state_each_of_its_scopes():
     assert_fails(two_scopes.claim("project", "45", "项目支出"), "NARR-SAME-SUBJECT", severity="warning", count=1)
 
 
+def test_a_column_the_table_does_not_print_is_no_scope_of_its_own():
+    # the 一般公共预算支出表 prints no 基本支出 column: a second amount 7 (a change read as an amount) is no scope
+    unprinted = consistent().configure("general_expenditure", columns=["prior_year", "total", "project"])
+    assert_fails(unprinted.claim("basic", "7", "基本支出"), "NARR-SAME-SUBJECT", severity="warning", count=1)
+
+
 def test_operating_cost_cannot_exceed_public_funds():
     assert_fails(_restate("operating_cost", "16"), "NARR-OPERATING-COST", severity="warning", count=1)
     assert_passes(_restate("operating_cost", "12"), "NARR-OPERATING-COST")

@@ -2,6 +2,7 @@
 must happen now. See docs/reliability.md for when and how each was found."""
 
 import io
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -14,6 +15,7 @@ from yusuan.checks import run_checks
 from yusuan.errors import UnreadableInput
 from yusuan.pipeline import parse_bytes
 from yusuan.readers import read_bytes
+from yusuan.readers.deadline import run_within
 from yusuan.readers.text import read_text
 from yusuan.recognize import recognize
 
@@ -133,3 +135,60 @@ def test_a_long_run_of_digits_in_the_narrative_is_read_in_linear_time():
     start = time.perf_counter()
     parse_bytes("\n".join(lines).encode(), "digits.txt")
     assert time.perf_counter() - start < 4
+
+
+# -- DOCX and XLSX: what the libraries do lazily or in native code -------------------------------------
+
+
+def _rewrite_member(data: bytes, member: str, edit) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    members[member] = edit(members[member])
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, body in members.items():
+            archive.writestr(name, body)
+    return out.getvalue()
+
+
+def test_a_docx_cell_with_an_empty_grid_span_is_refused():
+    """python-docx parses attributes lazily: `ValueError: invalid literal for int()` came out of the
+    table rows, after the document had opened (found by the long run with --engine=random)."""
+    data = _rewrite_member((SEEDS / "synth.docx").read_bytes(), "word/document.xml",
+                           lambda xml: xml.replace(b'<w:gridSpan w:val="2"/>', b'<w:gridSpan w:val=""/>', 1))
+    with pytest.raises(UnreadableInput, match="Word 文件已损坏"):
+        read_bytes(data, "span.docx")
+
+
+def test_a_docx_cell_spanning_two_hundred_million_columns_is_refused_at_once():
+    """python-docx makes one cell object per spanned column: the read never ended (and memory grew)."""
+    data = _rewrite_member((SEEDS / "synth.docx").read_bytes(), "word/document.xml",
+                           lambda xml: xml.replace(b'<w:gridSpan w:val="2"/>', b'<w:gridSpan w:val="200000000"/>', 1))
+    start = time.perf_counter()
+    with pytest.raises(UnreadableInput, match="单元格超过 2,000,000 个的上限"):
+        read_bytes(data, "wide.docx")
+    assert time.perf_counter() - start < 5
+
+
+def test_an_xlsx_with_two_cells_far_apart_is_refused_before_calamine_loads_it():
+    """A 5 KB workbook with cells in A1 and XFD1048576: calamine asked for 549 GB for the dense sheet
+    and the allocation failure aborted the interpreter (found while testing max_cells)."""
+    import xlsxwriter
+
+    out = io.BytesIO()
+    with xlsxwriter.Workbook(out) as book:
+        sheet = book.add_worksheet("收支总表")
+        sheet.write(0, 0, "部门收支总表")
+        sheet.write(1048575, 16383, "1")
+    # in a child process: were this to regress, the abort must fail this test, not end the test run
+    with pytest.raises(UnreadableInput, match="单元格超过 2,000,000 个的上限"):
+        run_within(60, "far.xlsx", read_bytes, out.getvalue(), "far.xlsx")
+
+
+def test_an_xlsx_declaring_two_billion_shared_strings_is_refused_before_calamine_opens_it():
+    """calamine reserves room for the declared uniqueCount: 2147483647 asked for 51 GB and the
+    allocation failure aborted the fuzzing process (found by the long run with --engine=random)."""
+    data = _rewrite_member((SEEDS / "synth.xlsx").read_bytes(), "xl/sharedStrings.xml",
+                           lambda xml: re.sub(rb'uniqueCount="\d+"', b'uniqueCount="2147483647"', xml, count=1))
+    with pytest.raises(UnreadableInput, match="共享字符串表声明有 2,147,483,647 项"):
+        run_within(60, "strings.xlsx", read_bytes, data, "strings.xlsx")

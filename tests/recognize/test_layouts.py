@@ -417,3 +417,25 @@ def test_project_row_that_lost_its_empty_cells_is_still_placed_by_the_arithmetic
     by_code = {p.code: p for p in read(text).projects}
     assert {c: v for c, v in by_code["50011224T000000000002"].funding.items() if v is not None} == {
         "superior_special": D("30.00"), "advance_special": D("30.00")}
+
+
+def test_project_total_printing_every_cell_keeps_its_columns_when_it_does_not_add_up():
+    text = page(
+        "某某局2024年项目支出表",
+        "单位：万元",
+        ("序号", "预算单位", "功能分类科目", "", "项目名称", "合计", "年初特定目标", "", "", "",
+         "上级专项", "", "", ""),
+        ("", "", "科目编码", "科目名称", "", "", "小计", "人员性项目", "一般性项目", "民生配套项目",
+         "小计", "提前下达专项", "结转项目", "市级专项"),
+        # 70 + 30 is 100, not 110: the checks report it; the reader keeps each amount in its column
+        ("", "", "", "", "合计", "110.00", "70.00", "", "70.00", "", "30.00", "30.00", "", ""),
+        ("1", "001-某某局本级", "2011302", "招商引资", "50011224T000000000001-招商服务", "70.00", "70.00", "", "70.00",
+         "", "", "", "", ""),
+        ("2", "001-某某局本级", "2011302", "招商引资", "50011224T000000000002-专项补助", "30.00", "", "", "",
+         "", "30.00", "30.00", "", ""),
+    )
+    disclosure = read(text)
+    assert values(disclosure.tables["project_expenditure"], "total") == {
+        "amount": D("110.00"), "specific_target": D("70.00"), "general_project": D("70.00"),
+        "superior_special": D("30.00"), "advance_special": D("30.00")}
+    assert not [u for u in disclosure.unreadable if "资金来源" in u.what]

@@ -60,7 +60,8 @@ def _different_scopes(doc: Doc, earlier: Claim, claim: Claim) -> bool:
     prior = is_prior_year(doc, claim)
     if prior is None:
         return False
-    figures = figures_for(doc, claim.subject, prior)
+    # a figure whose column the table does not print cannot be compared, so it would agree with anything
+    figures = [f for f in figures_for(doc, claim.subject, prior) if not f.missing]
     return len(figures) > 1 and all(
         any(doc.compare(doc.claim(c), f) is None for f in figures) for c in (earlier, claim))
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import io
 
 from ..document import Cell, Document, Line
-from ..errors import UnreadableInput
+from ..errors import UnreadableInput, YusuanError
 from .limits import Limits
 from .normalize import normalize_text
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read_docx(data: bytes, name: str, limits: Limits) -> Document:
@@ -22,27 +24,52 @@ def read_docx(data: bytes, name: str, limits: Limits) -> Document:
 
     try:
         document = docx.Document(io.BytesIO(data))
+        # python-docx reads attributes lazily: a bad one (gridSpan="") raises while the body is walked
+        lines = _body_lines(document, name, limits, Paragraph, Table)
+    except YusuanError:
+        raise
     except Exception as exc:  # python-docx and lxml raise many kinds for one cause: not a readable DOCX
-        raise UnreadableInput(
-            f"无法读取“{name}”：Word 文件已损坏或格式无法识别。请用 Word 或 WPS 打开后另存为 .docx 再试。"
-        ) from exc
+        raise UnreadableInput(_damaged(name)) from exc
+    for number, line in enumerate(lines, start=1):
+        line.number = number
+    return Document(name=name, reader="docx", lines=lines, page_count=None)
+
+
+def _damaged(name: str) -> str:
+    return f"无法读取“{name}”：Word 文件已损坏或格式无法识别。请用 Word 或 WPS 打开后另存为 .docx 再试。"
+
+
+def _body_lines(document, name: str, limits: Limits, paragraph_type, table_type) -> list[Line]:
     lines: list[Line] = []
     cells = 0
     for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
+        if isinstance(block, paragraph_type):
             text = normalize_text(block.text)
             if text:
                 lines.append(Line(cells=[Cell(text)]))
-        elif isinstance(block, Table):
-            cells += len(block.rows) * len(block.columns)
+        elif isinstance(block, table_type):
+            # python-docx makes one cell object per column a cell spans: gridSpan="200000000" in one
+            # cell would be 200 million of them, so spans are counted before any row is read
+            cells += max(len(block.rows) * len(block.columns), _spanned_cells(block._tbl, name))
             if cells > limits.max_cells:
                 raise UnreadableInput(
                     f"无法读取“{name}”：表格单元格超过 {limits.max_cells:,} 个的上限。请检查文件，或调高上限（Limits.max_cells）后再试。"
                 )
             lines += table_lines(block)
-    for number, line in enumerate(lines, start=1):
-        line.number = number
-    return Document(name=name, reader="docx", lines=lines, page_count=None)
+    return lines
+
+
+def _spanned_cells(tbl, name: str) -> int:
+    """The table's cells with each counted as the columns it spans (nested tables included)."""
+    total = 0
+    for tc in tbl.iter(f"{_W}tc"):
+        span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+        value = span.get(f"{_W}val") if span is not None else None
+        try:
+            total += max(int(value), 1) if value is not None else 1
+        except ValueError as exc:
+            raise UnreadableInput(_damaged(name)) from exc
+    return total
 
 
 def table_lines(table) -> list[Line]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import zipfile
 from decimal import Decimal
 
 from ..document import Cell, Document, Line
@@ -28,6 +29,8 @@ _TITLE_ROWS = 3
 def read_spreadsheet(data: bytes, name: str, limits: Limits, kind: str) -> Document:
     from python_calamine import CalamineWorkbook
 
+    if kind == "xlsx":
+        check_sheet_extents(data, name, limits)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own kinds and plain ones for one cause: unreadable
@@ -43,14 +46,67 @@ def read_spreadsheet(data: bytes, name: str, limits: Limits, kind: str) -> Docum
             raise UnreadableInput(_unreadable_message(name, exc)) from exc
         cells += sheet.height * sheet.width
         if cells > limits.max_cells:
-            raise UnreadableInput(
-                f"无法读取“{name}”：表格单元格超过 {limits.max_cells:,} 个的上限。"
-                "请删去与预算/决算公开无关的工作表，或调高上限（Limits.max_cells）后再试。"
-            )
+            raise UnreadableInput(_too_many_cells(name, limits))
         lines += sheet_lines(sheet.name, sheet.to_python(skip_empty_area=True), index)
     for number, line in enumerate(lines, start=1):
         line.number = number
     return Document(name=name, reader=kind, lines=lines, page_count=None)
+
+
+def _too_many_cells(name: str, limits: Limits) -> str:
+    return (
+        f"无法读取“{name}”：表格单元格超过 {limits.max_cells:,} 个的上限。"
+        "请删去与预算/决算公开无关的工作表，或调高上限（Limits.max_cells）后再试。"
+    )
+
+
+# cell and row references in a worksheet's XML: <c r="XFD1048576" ...>, <row r="1048576" ...>
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Za-z]{1,3})([0-9]{1,7})"')
+_UNIQUE_COUNT = re.compile(rb'<(?:\w+:)?sst\b[^>]*?\suniqueCount="([0-9]+)"')
+_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="([0-9]{1,7})"')
+
+
+def check_sheet_extents(data: bytes, name: str, limits: Limits) -> None:
+    """Refuse a sheet whose cells span more than `max_cells` before calamine loads it (and a shared
+    string table that declares more entries than that).
+
+    calamine makes a sheet one dense block from its first to its last cell: a 5 KB file with a cell
+    in A1 and one in XFD1048576 asks for 17 billion cells, and the allocation failure aborts the
+    interpreter (a Rust panic, no exception). So each worksheet's extent is read from its XML first.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # already checked against zip bombs
+        for info in archive.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                if _extent(archive.read(info)) > limits.max_cells:
+                    raise UnreadableInput(_too_many_cells(name, limits))
+            elif info.filename.lower() == "xl/sharedstrings.xml":
+                # calamine reserves room for the declared uniqueCount up front: 2147483647 strings
+                # asked for 51 GB and aborted the interpreter (found by fuzzing)
+                declared = _UNIQUE_COUNT.search(archive.read(info)[:4096])
+                if declared and int(declared.group(1)) > limits.max_cells:
+                    raise UnreadableInput(
+                        f"无法读取“{name}”：工作簿的共享字符串表声明有 {int(declared.group(1)):,} 项，"
+                        f"超过上限 {limits.max_cells:,}，文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。"
+                    )
+
+
+def _extent(xml: bytes) -> int:
+    rows = [int(m.group(1)) for m in _ROW_REF.finditer(xml)]
+    columns = []
+    for m in _CELL_REF.finditer(xml):
+        columns.append(_column_number(m.group(1)))
+        rows.append(int(m.group(2)))
+    if not rows:
+        return 0
+    width = max(columns) - min(columns) + 1 if columns else 1
+    return (max(rows) - min(rows) + 1) * width
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
 
 
 def _unreadable_message(name: str, exc: Exception) -> str:

@@ -67,6 +67,8 @@ def find_code_index(rows: list[Line]) -> int | None:
             if read_code(text):
                 counts[index] += 1
                 break
+            if text.strip() and not is_amount(text):
+                break  # a label first: a number right of it is an amount (84700 元), not a code
     if not counts:
         return None
     return counts.most_common(1)[0][0]

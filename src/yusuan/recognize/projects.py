@@ -68,9 +68,12 @@ def read_project_list(segment: Segment, unit: Unit) -> tuple[Table, list[Project
     unreadable: list[Unreadable] = []
     for line, fields, numbers in parsed:
         source = line.source
-        split = _printed(fields["value_cells"], numbers, funding, groups)
+        printed = _printed(fields["value_cells"], numbers, funding)
+        split = printed if printed is not None and _holds(printed, numbers[0], groups) else None
         if split is None:
             split = _place(numbers[1:], _offsets(fields["value_cells"]), numbers[0], funding, groups, usage) if numbers else {}
+        if numbers and split is None and printed is not None:
+            split = printed  # every cell printed: the columns are known, the amounts do not add up (the checks say so)
         if numbers and split is None:
             unreadable.append(Unreadable(what=f"项目“{fields['name']}”的资金来源无法对齐到列", source=source))
             split = dict(zip(funding, numbers[1:]))
@@ -92,9 +95,18 @@ def read_project_list(segment: Segment, unit: Unit) -> tuple[Table, list[Project
     return table, projects, unreadable
 
 
+def _functional_code_at(texts: list[str]) -> int | None:
+    """The cell of the 7-digit functional code: names follow it. A whole amount in 元 (7715800) looks
+    like a code too, but stands right of the names."""
+    for index, text in enumerate(texts):
+        if len(text) == 7 and read_code(text) and any(t and not is_amount(t) for t in texts[index + 1 :]):
+            return index
+    return None
+
+
 def _parse_line(line: Line):
     texts = [t.strip() for t in line.texts]
-    code_at = next((i for i, t in enumerate(texts) if len(t) == 7 and read_code(t)), None)
+    code_at = _functional_code_at(texts)
     total_at = next((i for i, t in enumerate(texts) if is_total_label(t)), None)
     if code_at is None and total_at is None:
         return None
@@ -136,9 +148,8 @@ def _aligned(value_cells: list[str], width: int) -> list[Decimal | None] | None:
     return [read_amount(t) for t in cells]
 
 
-def _printed(value_cells: list[str], numbers: list[Decimal], funding: list[str],
-             groups: dict[str, list[str]]) -> dict[str, Decimal] | None:
-    """The row's own columns when it prints every cell (empty ones included) and they add up.
+def _printed(value_cells: list[str], numbers: list[Decimal], funding: list[str]) -> dict[str, Decimal] | None:
+    """The row's own columns when it prints every cell (empty ones included).
 
     Such a row lost no cell, so each number stands under its column: a project funded only from
     人员性项目 (`x | x | x | _ | _`) is not moved to the more used 一般性项目 (`x | x | _ | x`).
@@ -146,8 +157,7 @@ def _printed(value_cells: list[str], numbers: list[Decimal], funding: list[str],
     placed = _aligned(value_cells, len(funding))
     if not numbers or placed is None or sum(v is not None for v in placed) != len(numbers) - 1:
         return None
-    values = {c: v for c, v in zip(funding, placed) if v is not None}
-    return values if _holds(values, numbers[0], groups) else None
+    return {c: v for c, v in zip(funding, placed) if v is not None}
 
 
 def _offsets(value_cells: list[str]) -> list[int]:
