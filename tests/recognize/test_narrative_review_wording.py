@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from yusuan.model import Claim, Unit
 from yusuan.readers.text import read_text
-from yusuan.recognize.narrative import read_narrative
+from yusuan.recognize.narrative import read_mentions, read_narrative
 
 
 def claims_of(text: str, year: int = 2018) -> list[Claim]:
@@ -87,3 +87,44 @@ def test_wan_without_yuan_before_a_bracket():
     text = "3.公务接待费支出0.39万元\n其中:国内公务接待支出0.39万(含外宾接待支出0.00万元)。\n"
     # the heading states no claim; 外宾接待 (0.00) is no subject of its own, and no longer the 0.39's
     assert subjects(text, 2024) == [("reception", Decimal("0.39"), 2024)]
+
+
+# --- an amount a direction word ties to the subject is its change, not its value ---
+
+
+def mentions_of(text: str, year: int = 2018) -> list[tuple[str, Decimal | None, Decimal | None, str | None]]:
+    lines = read_text(text.encode(), "x.txt").lines
+    return [(m.subject, m.value, m.change, m.direction) for m in read_mentions(lines, Unit.wanyuan, year)]
+
+
+def test_a_direction_word_before_the_subject_in_a_reason():
+    text = ("一、收支预算总表情况说明\n收入、支出预算总计13,649.07万元,与上年相比增加844.15万元。"
+            "主要原因是住房公积金和提租补贴调整等原因,增加基本支出844.15万元。\n")
+    assert mentions_of(text, 2017) == [
+        ("expenditure_total", Decimal("13649.07"), Decimal("844.15"), "增加"),
+        ("basic", None, Decimal("844.15"), "增加"),  # a change of 基本支出, stated without its value
+    ]
+    assert [c.subject for c in claims_of(text, 2017)] == ["expenditure_total"]
+
+
+def test_a_direction_word_after_the_subject_with_the_reason_between():
+    text = ("一、收支预算总表情况说明\n支出预算总计37,188.34万元,与上年相比增加2,262.86万元。主要原因是基本支出增加人员工资、"
+            "住房公积金、提租补贴等3,397.18万元、项目支出减少江苏法院云平台租赁费等1,134.33万元。\n")
+    assert mentions_of(text, 2019) == [
+        ("expenditure_total", Decimal("37188.34"), Decimal("2262.86"), "增加"),
+        ("basic", None, Decimal("3397.18"), "增加"),
+        ("project", None, Decimal("1134.33"), "减少"),
+    ]
+
+
+def test_the_change_in_a_reason_completes_the_value_stated_before():
+    text = "三、支出预算情况说明\n基本支出7,666.68万元,项目支出5,853.96万元。主要是增加基本支出844.15万元。\n"
+    assert mentions_of(text, 2017) == [
+        ("basic", Decimal("7666.68"), Decimal("844.15"), "增加"),
+        ("project", Decimal("5853.96"), None, None),
+    ]
+
+
+def test_a_direction_word_that_leads_to_the_new_value_leaves_it_a_value():
+    text = "三、支出预算情况说明\n基本支出较上年有所增加,为7,666.68万元。项目支出减少至5,853.96万元。\n"
+    assert subjects(text, 2017) == [("basic", Decimal("7666.68"), 2017), ("project", Decimal("5853.96"), 2017)]

@@ -3,13 +3,15 @@
 A change attaches to the value it follows in the same sentence ("基本支出 1,379.35 万元,比 2023年
 减少 49.71 万元"). A change whose own clause names a subject ("收入较去年减少…", "主要是基本支出
 减少…") is about that subject: it completes a value stated earlier in the paragraph, or else stays a
-change-only mention (value None), which the model's Claim cannot hold yet.
+change-only mention (value None), which the model's Claim cannot hold yet. So is an amount a
+direction word ties to a subject's wording though it does not stand right before it ("主要是增加基本
+支出844.15万元", "基本支出增加人员工资、住房公积金等3397.18万元"): a change, not the subject's value.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 
 from ...model.amounts import Unit, convert
@@ -18,7 +20,7 @@ from ...model.source import Source
 from .functional import chains, functional_names
 from .layout import Paragraph
 from .subjects import Label, Topic, label_in, topics_of
-from .tokens import Token, clause_start, compared_year, names_prior_year, sentences, stated_year, tokens
+from .tokens import Token, change_of, clause_start, compared_year, names_prior_year, sentences, stated_year, tokens
 
 # a breakdown after one of these totals lists income sources ("其中:一般公共预算拨款…")
 _REVENUE_TOTALS = {"revenue_total", "fiscal_revenue"}
@@ -205,8 +207,13 @@ def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
     if label is None:
         sentence.last_value = None
         return
-    mention = reading.new_mention(label, token.number, token.unit or reading.unit, sentence, token.start)
     lead = reading.paragraph.text[sentence.previous_end : token.start]
+    direction = change_of(lead, label.text)
+    if direction is not None:
+        # "主要是增加基本支出844.15万元": the amount of the change, not what 基本支出 amounts to
+        _read_change(reading, sentence, replace(token, kind="change", direction=direction), label)
+        return
+    mention = reading.new_mention(label, token.number, token.unit or reading.unit, sentence, token.start)
     own_year = stated_year(lead)
     if own_year is None and reading.year is not None and names_prior_year(lead):
         own_year = reading.year - 1  # "上年度列入此项的预留机动经费128.43万元"
@@ -243,8 +250,12 @@ def _change_target(reading: _Reading, sentence: _Sentence, token: Token) -> Ment
     return None
 
 
-def _read_change(reading: _Reading, sentence: _Sentence, token: Token) -> None:
-    target = _change_target(reading, sentence, token)
+def _read_change(reading: _Reading, sentence: _Sentence, token: Token, label: Label | None = None) -> None:
+    """`label`: the subject the change's own wording names, when it was read already."""
+    if label is not None:
+        target: Mention | None = _labelled_target(reading, sentence, token, label)
+    else:
+        target = _change_target(reading, sentence, token)
     if target is None:
         return
     if token.kind == "percent":

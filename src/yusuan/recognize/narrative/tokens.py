@@ -81,6 +81,32 @@ def _money(match: re.Match[str], text: str, start: int) -> Token | None:
     return Token("change", direction.start(), match.end(), number, unit, _direction(direction.group(1)))
 
 
+# a direction word attached to a subject's wording ("增加基本支出844.15万元", "基本支出增加人员工资、
+# 住房公积金等3397.18万元"): the amount after it is the subject's change, however far it stands.
+# Only whole words: 增/减 alone start too many others (增资, 减免)
+_CHANGE_WORDS = r"(?:(增加|增长|上升|提高)|(减少|下降|降低|压减|缩减|核减))"
+_WORD_BEFORE = re.compile(rf"(?<!新){_CHANGE_WORDS}了?\s*$")
+# "基本支出(比上年|同比|有所)增加…"
+_WORD_AFTER = re.compile(
+    rf"\s*(?:(?:比|较)(?:上年度?|去年|上一年度?|(?:19|20)\d{{2}}\s*年度?)|同比|有所)?\s*{_CHANGE_WORDS}")
+_CLAUSE_END = re.compile(r"[,，;；:：。]")
+# "基本支出增加至/后为5000万元" states the new value
+_NEW_VALUE = re.compile(r"(?:为|至|到|达|是)了?\s*$")
+
+
+def change_of(lead: str, wording: str) -> Direction | None:
+    """The direction when `lead` (the text before an amount, since the previous one) attaches a direction
+    word to `wording`, the subject's wording nearest the amount: the amount is then a change, not a value."""
+    at = lead.rfind(wording)
+    if not wording or at < 0:
+        return None
+    after = lead[at + len(wording) :]
+    if _CLAUSE_END.search(after) or _NEW_VALUE.search(after):
+        return None  # "收入较上年有所增加,为5000万元": the amount is a clause of its own
+    match = _WORD_BEFORE.search(lead, 0, at) or _WORD_AFTER.match(after)
+    return _direction(match.group(1)) if match else None
+
+
 def _bare_changes(text: str, start: int, end: int, taken: list[Token]) -> list[Token]:
     tokens = []
     for match in _BARE_CHANGE.finditer(text, start, end):
