@@ -175,7 +175,10 @@ def main() -> None:
     flags = [a for a in argv if a.startswith("-")]
     # inputs may grow (repeated blocks, appended members) up to: text stays small, so that it stays fast
     max_len = {"text": 300_000, "html": 300_000, "recognizer": 300_000}.get(reader, 1_500_000)
-    defaults = {"-max_len": str(max_len), "-timeout": "120", "-rss_limit_mb": "3072", "-print_final_stats": "1"}
+    # libFuzzer's own artifacts (slow-unit-*, crash-*) go beside ours, not into the folder the run started in
+    CRASHES.mkdir(parents=True, exist_ok=True)
+    defaults = {"-max_len": str(max_len), "-timeout": "120", "-rss_limit_mb": "3072", "-print_final_stats": "1",
+                "-artifact_prefix": f"{CRASHES}/"}
     for flag, value in defaults.items():
         if not any(a.startswith(flag + "=") for a in flags):
             argv.append(f"{flag}={value}")
