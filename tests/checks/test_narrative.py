@@ -139,3 +139,10 @@ def test_narrative_rules_could_not_run_without_claims():
     builder = consistent()
     builder.claims = []
     assert result_of(builder, "NARR-AMOUNT").status == RuleStatus.could_not_run
+
+
+def test_a_column_a_table_does_not_print_agrees_with_no_stated_amount():
+    # 基本支出 stated wrong; the 一般公共预算支出表 prints only its 合计 column, so its 基本支出 is
+    # unknown: that must not count as agreeing (it did, and hid a real finding in a jiangsu budget)
+    only_totals = consistent().configure("general_expenditure", columns=["total"])
+    assert_fails(only_totals.drop_claims("basic").claim("basic", "80", "基本支出"), "NARR-AMOUNT", count=1)

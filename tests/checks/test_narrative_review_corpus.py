@@ -59,6 +59,8 @@ EXPECTED = sorted([
     # p19 "此外,基本支出预算数为12323.46万元" (line 335) and "基本支出12323.48万元,占68.48%" (line 344): two
     # amounts for one thing; the tables (p10, p11) print 12,323.48, and 12,323.48 + 5,533 + 140.20 = 17,996.68
     (JCY_2017, "NARR-SAME-SUBJECT", 344),
+    # the same sentence of line 335 against the tables: 基本支出 12,323.46 where 支出预算总表 prints 12,323.48
+    (JCY_2017, "NARR-AMOUNT", 335),
     # 机关运行经费 6,032.55 万元, 增加 3,401.59 万元: 3,401.59 / 2,630.96 = 129.29%, printed 129.97%
     (JCY_2017, "NARR-PERCENT", 366),
     # 收、支预算总计 21,955.35, 增加 3,958.67: 3,958.67 / 17,996.68 (the 2017 total) = 22.00%, printed 21.95%

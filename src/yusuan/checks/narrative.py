@@ -26,8 +26,11 @@ def is_prior_year(doc: Doc, claim: Claim) -> bool | None:
 
 
 def agrees_with_one(doc: Doc, stated: Figure, candidates: list[Figure]) -> Finding | None:
-    """None when the stated figure equals one candidate; else the finding against the closest one."""
-    findings = [doc.compare(stated, c) for c in candidates]
+    """None when the stated figure equals one candidate; else the finding against the closest one. A
+    candidate in a column its table does not print agrees with nothing (doc.compare returns None for
+    it, and counts it as not compared)."""
+    compared = [(c, doc.compare(stated, c)) for c in candidates]
+    findings = [finding for c, finding in compared if not c.missing]
     if not findings or any(f is None for f in findings):
         return None
     return min(findings, key=lambda f: (f.severity != "info", abs(f.difference or 0)))
