@@ -51,6 +51,7 @@ def aim(text):
 def _listen():
     for line in _sys.stdin:
         aim(line)
+        print("aimed", flush=True)  # the test sends its uploads only after this: counting starts here
 
 def listen():
     # in the main process only: a worker that read stdin would hang when multiprocessing closes it
@@ -154,9 +155,12 @@ class Watched:
         return True
 
     def aim(self, word: str, ahead: int) -> None:
-        """Have the program stop at the `ahead`-th `word` from now (it then prints `paused` and waits)."""
+        """Have the program stop at the `ahead`-th `word` from now (it then prints `paused` and waits).
+        Returns once the program has taken the aim, so that what the caller does next is counted."""
+        aimed = self.counts["aimed"]
         self.process.stdin.write(f"{word} +{ahead}\n")
         self.process.stdin.flush()
+        assert self.wait_for("aimed", aimed + 1), "the program did not take the aim"
 
     def kill(self) -> None:
         try:
