@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import STANDARD_TABLES, Row, Table, table_title
+from ..model import STANDARD_TABLES, Row, Table, standard_table_title
 from .context import Doc
 from .engine import Condition, rule
 from .findings import NARRATIVE, Finding, Place
@@ -28,7 +28,7 @@ def required_tables_present(doc: Doc) -> Iterator[Finding]:
     for table_id in STANDARD_TABLES[kind]:
         if doc.table(table_id) is None:
             what = "部门决算" if kind == "final" else "部门预算"
-            message = f"缺少「{table_title(table_id, kind)}」。{what}应公开此表；没有数据时也应列出空表并说明。"
+            message = f"缺少「{standard_table_title(table_id, kind)}」。{what}应公开此表；没有数据时也应列出空表并说明。"
             yield Finding.at(Place(table=table_id), message)
 
 

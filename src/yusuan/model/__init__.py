@@ -6,7 +6,7 @@ from .narrative import Claim, Direction, Narrative, Section
 from .performance import Comparator, Indicator, PerformanceTable
 from .projects import Project
 from .source import Source
-from .tables import COLUMN_LABELS, FINAL_TABLE_TITLES, STANDARD_TABLES, TABLE_TITLES, Column, Row, Side, Table, table_title
+from .tables import COLUMN_LABELS, FINAL_TABLE_TITLES, STANDARD_TABLES, TABLE_TITLES, Column, Row, Side, Table, standard_table_title
 
 __all__ = [
     "Amount", "Unit", "convert", "parse_decimal",
@@ -15,5 +15,5 @@ __all__ = [
     "Comparator", "Indicator", "PerformanceTable",
     "Project", "Source",
     "COLUMN_LABELS", "FINAL_TABLE_TITLES", "STANDARD_TABLES", "TABLE_TITLES", "Column", "Row", "Side", "Table",
-    "table_title",
+    "standard_table_title",
 ]

@@ -41,7 +41,7 @@ FINAL_TABLE_TITLES: dict[str, str] = {
 }
 
 
-def table_title(table_id: str, kind: str = "budget") -> str:
+def standard_table_title(table_id: str, kind: str = "budget") -> str:
     """The usual title of a standard table in a budget or a final-accounts document."""
     if kind == "final" and table_id in FINAL_TABLE_TITLES:
         return FINAL_TABLE_TITLES[table_id]
