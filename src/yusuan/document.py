@@ -20,8 +20,8 @@ class Cell:
 
 @dataclass(slots=True)
 class Line:
-    """A line's cells are not changed once the reader hands the line on: `texts` and `filled` are
-    asked for many times by the recognizer and are computed once."""
+    """A line's cells and position are not changed once the reader hands the line on: `texts`,
+    `filled` and `source` are asked for many times by the recognizer and are computed once."""
 
     cells: list[Cell]
     number: int | None = None  # 1-based line in a text input
@@ -29,6 +29,7 @@ class Line:
     box: tuple[float, float, float, float] | None = None
     _texts: list[str] | None = field(default=None, repr=False, compare=False)
     _filled: list[str] | None = field(default=None, repr=False, compare=False)
+    _source: Source | None = field(default=None, repr=False, compare=False)
 
     @property
     def texts(self) -> list[str]:
@@ -49,11 +50,15 @@ class Line:
 
     @property
     def source(self) -> Source:
-        return Source(line=self.number, page=self.page, box=self.box)
+        if self._source is None:
+            self._source = Source(line=self.number, page=self.page, box=self.box)
+        return self._source  # frozen: one object serves every row and finding of the line
 
     def cell_source(self, index: int) -> Source:
         box = self.cells[index].box if 0 <= index < len(self.cells) else None
-        return Source(line=self.number, page=self.page, box=box or self.box)
+        if box is None:
+            return self.source
+        return Source(line=self.number, page=self.page, box=box)
 
 
 @dataclass(slots=True)

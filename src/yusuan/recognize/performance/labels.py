@@ -11,22 +11,23 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_UNIT = r"(?:\((?:万元|元)\))?"
+_UNITS = ("(万元)", "(元)", "")
 
-# Full labels: specific enough to be recognized anywhere in a cell.
-_FULL: list[tuple[str, str]] = [
-    ("overall_name", r"部门\(单位\)名称|部门名称|单位名称"),
-    ("name", r"项目名称"),
-    ("department", r"主管部门"),
-    ("implementer", r"实施单位"),
-    ("fund", rf"部门支出预算数|(?:年度)?资金总额{_UNIT}"),
-    ("nature", r"项目性质(?:\(常年或一次\)|\(常年或|\(一次或常年\))?"),
-    ("start", r"(?:项目)?(?:起始|开始)时间"),
-    ("end", r"(?:项目)?(?:终止|结束|截止)时间"),
-    ("period", r"(?:项目|实施|执行)期限|起止时间"),
-    ("overview", r"项目概况"),
-    ("basis", r"立项依据"),
-]
+# Full labels, as printed: specific enough to be recognized anywhere in a cell.
+_FULL: dict[str, list[str]] = {
+    "overall_name": ["部门(单位)名称", "部门名称", "单位名称"],
+    "name": ["项目名称"],
+    "department": ["主管部门"],
+    "implementer": ["实施单位"],
+    "fund": ["部门支出预算数", *(f"{lead}资金总额{unit}" for lead in ("年度", "") for unit in _UNITS)],
+    "nature": ["项目性质(常年或一次)", "项目性质(常年或", "项目性质(一次或常年)", "项目性质"],
+    "start": [f"{lead}{word}时间" for lead in ("项目", "") for word in ("起始", "开始")],
+    "end": [f"{lead}{word}时间" for lead in ("项目", "") for word in ("终止", "结束", "截止")],
+    "period": ["项目期限", "实施期限", "执行期限", "起止时间"],
+    "overview": ["项目概况"],
+    "basis": ["立项依据"],
+}
+_UNIT = r"(?:\((?:万元|元)\))?"
 # Fragments: only at the start of a cell (they also occur inside prose).
 _FRAGMENT: list[tuple[str, str]] = [
     ("name", r"目\]?名称|名称"),
@@ -40,30 +41,36 @@ _FRAGMENT: list[tuple[str, str]] = [
     ("basis", r"项依据|依据"),
     ("target", r"(?:当?年(?:度|整体)?|整体)?绩效目标?|(?:年度)?总体目标"),
 ]
+# Words every label prints one of, full or fragment: a line without any holds no label.
+_LABEL_WORDS = [
+    "名称", "部门", "主管", "实施单位", "预算", "资金总", "总额", "额(万元)", "额(元)", "财政拨款", "其他资金",
+    "项目性质", "始时间", "止时间", "结束时间", "期限", "概况", "依据", "绩效目", "总体目标",
+]
 # stray characters tolerated in front of a fragment ("5目名称", "[目概况", "奎部门")
 _LEAD = 3
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
-def _alternation(labels: list[tuple[str, str]], named: bool = True) -> str:
-    return "|".join(f"(?P<{field}>{pattern})" if named else f"(?:{pattern})" for field, pattern in labels)
+def _any_of(words) -> re.Pattern[str]:
+    """A search for plain words, longest first. Each alternative starts with a plain character, so
+    the search skips to the characters the words start with instead of trying each word everywhere."""
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
 
 
 def _label_start(labels: list[tuple[str, str]]) -> str:
-    """A lookahead for the characters a label can start with. Every label begins with a Chinese
-    character of its pattern, so a search passes over any other character at once instead of
-    trying each label there."""
+    """A lookahead for the characters a fragment can start with, for the same reason."""
     characters = sorted(set(_CJK_CHAR.findall("".join(pattern for _, pattern in labels))))
     return f"(?=[{''.join(characters)}])"
 
 
-_FULL_RE = re.compile(f"{_label_start(_FULL)}(?:{_alternation(_FULL)})")
-_FRAGMENT_RE = re.compile(rf"^.{{0,{_LEAD}}}?{_label_start(_FRAGMENT)}(?:{_alternation(_FRAGMENT)})")
-# Any label anywhere in a line's text without whitespace. A label found in a cell is found there
-# too (labels hold no whitespace), so one search rules out the many lines that hold none.
-_LABEL_IN_LINE = re.compile(
-    f"{_label_start(_FULL + _FRAGMENT)}(?:{_alternation(_FULL, named=False)}|{_alternation(_FRAGMENT, named=False)})"
+_FIELD_OF = {label: field for field, labels in _FULL.items() for label in labels}
+_FULL_RE = _any_of(_FIELD_OF)
+_FRAGMENT_RE = re.compile(
+    rf"^.{{0,{_LEAD}}}?{_label_start(_FRAGMENT)}(?:{'|'.join(f'(?P<{f}>{p})' for f, p in _FRAGMENT)})"
 )
+# Any label in a line's text without whitespace (labels hold no whitespace): one search rules out
+# the many lines that hold none.
+_LABEL_IN_LINE = _any_of(_LABEL_WORDS)
 
 # every 项目名称 label, whole or in part, prints this
 NAME_WORD = "名称"
@@ -100,7 +107,7 @@ def _cell_tokens(index: int, text: str) -> list[Token]:
         # text before a fragment is stray marks; before a full label it ends the previous value
         if before and match.re is _FULL_RE:
             tokens.append(Token(cell=index, text=before))
-        tokens.append(Token(cell=index, field=match.lastgroup))
+        tokens.append(Token(cell=index, field=match.lastgroup or _FIELD_OF[match.group()]))
         position = match.end()
     rest = text[position:].strip()
     if rest:
