@@ -57,8 +57,9 @@ class Columns:
         return min(ends) if ends else 0
 
     @cached_property
-    def positional(self) -> dict[str, int]:
-        return {name: index for name in ("weight", "comparator", "unit") if (index := getattr(self, name)) is not None}
+    def positional(self) -> dict[int, str]:
+        """The columns read by position: index -> column name."""
+        return {index: name for name in ("weight", "comparator", "unit") if (index := getattr(self, name)) is not None}
 
 
 def may_name_columns(line_text: str) -> bool:

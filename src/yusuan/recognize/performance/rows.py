@@ -27,6 +27,7 @@ _MARKER = re.compile(
     r"|(?<![\d.])(?P<c>\d{1,2})\s*[::]"
     r"|(?:^|(?<=\t))[^\u3400-\u9fff\s\d]{1,2}[::]"
 )
+_DIGIT = re.compile(r"\d")  # every quantity prints one
 # a name is at least this many CJK characters besides the "指标" residue of the marker column
 _MIN_NAME_CJK = 2
 _STRAY_MAX_CHARS = 2
@@ -70,11 +71,13 @@ def _is_name(text: str) -> bool:
 
 
 def _clean_name(text: str) -> str | None:
-    pieces = [trim_marks(piece) for piece in text.split("\t")]
-    # a stray mark left in the marker's cell ("指标1:5 | 曾加企业…", "指标1:) | 咸少用能…")
-    while pieces and cjk_count(pieces[0]) == 0 and len(pieces[0]) <= _STRAY_MAX_CHARS:
-        pieces.pop(0)
-    name = trim_marks("".join(pieces))
+    if "\t" in text:
+        pieces = [trim_marks(piece) for piece in text.split("\t")]
+        # a stray mark left in the marker's cell ("指标1:5 | 曾加企业…", "指标1:) | 咸少用能…")
+        while pieces and len(pieces[0]) <= _STRAY_MAX_CHARS and cjk_count(pieces[0]) == 0:
+            pieces.pop(0)
+        text = "".join(pieces)
+    name = trim_marks(text)
     return name if _is_name(name) else None
 
 
@@ -98,37 +101,37 @@ def split_items(text: str) -> list[Item]:
 
 
 def _level_cell(cells: _Cells, text: str, in_level1_column: bool) -> None:
-    levels = read_levels(compact(text), in_level1_column)
-    cells.level1 += levels.level1
-    cells.level2 += levels.level2
+    text = compact(text)
+    levels = read_levels(text, in_level1_column)
     if levels.level1 or levels.level2:
-        cells.printed_levels.append(compact(text))
+        cells.level1 += levels.level1
+        cells.level2 += levels.level2
+        cells.printed_levels.append(text)
     # a name run into the level column ("生态效益指标指标1:减少污水排放量…") starts at its marker
-    if marker := _MARKER.search(levels.rest):
+    if levels.rest and (marker := _MARKER.search(levels.rest)):
         cells.parts.append((-1, levels.rest[marker.start() :]))
 
 
 def _sort_cells(line: Line, columns: Columns) -> _Cells:
     cells = _Cells()
-    positional = {index: name for name, index in columns.positional.items()}
+    positional = columns.positional
+    value_column = columns.value
+    level_area_end = columns.level_area_end
+    level1_column = columns.level1
     for index, text in enumerate(line.texts):
-        if not text.strip():
+        if not text or text.isspace():
             continue
         if index in positional:
             cells.positional[positional[index]] = text.strip()
-        elif _in_value_column(index, text, columns):
-            # the first cell from 指标值 on; more cells there are overflow of a wide page
+        elif value_column is not None and index >= value_column and not _MARKER.match(text.strip()):
+            # at or right of 指标值, unless a name that drifted right ("1:5G基站滚动规划建设"); the first
+            # such cell: more cells there are overflow of a wide page
             cells.value = cells.value or (index, text.strip())
-        elif index < columns.level_area_end or (columns.level_area_end == 0 and _only_levels(text)):
-            _level_cell(cells, text, columns.level1 is not None and index <= columns.level1)
+        elif index < level_area_end or (level_area_end == 0 and _only_levels(text)):
+            _level_cell(cells, text, level1_column is not None and index <= level1_column)
         else:
             cells.parts.append((index, text.strip()))
     return cells
-
-
-def _in_value_column(index: int, text: str, columns: Columns) -> bool:
-    """At or right of 指标值, unless it is a name that drifted right ("1:5G基站滚动规划建设")."""
-    return columns.value is not None and index >= columns.value and not _MARKER.match(text.strip())
 
 
 def _only_levels(text: str) -> bool:
@@ -141,8 +144,10 @@ def _only_levels(text: str) -> bool:
 
 def _take_trailing_value(cells: _Cells) -> None:
     """A row whose value drifted left into the name column ("指标: | ≥180次")."""
-    last = cells.parts[-1][1] if cells.parts else ""
-    if cells.value is None and last and (is_quantity(last) or is_several_quantities(last)) and not _MARKER.match(last):
+    if cells.value is not None or not cells.parts:
+        return
+    last = cells.parts[-1][1]
+    if _DIGIT.search(last) and (is_quantity(last) or is_several_quantities(last)) and not _MARKER.match(last):
         cells.value = cells.parts.pop()
 
 

@@ -10,7 +10,7 @@ the column decides.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 LEVEL1_OF: dict[str, str] = {
     "数量指标": "产出指标",
@@ -54,11 +54,10 @@ _STEM = {stem: (level, name) for stem, level, name in _TERMS}
 _TERM_RE = re.compile("(" + "|".join(stem for stem, _, _ in _TERMS) + r")(?:指标?|指)?")
 
 
-@dataclass
-class Levels:
-    level1: list[str] = field(default_factory=list)
-    level2: list[str] = field(default_factory=list)
-    rest: str = ""  # what the cell holds besides the names
+class Levels(NamedTuple):
+    level1: tuple[str, ...]
+    level2: tuple[str, ...]
+    rest: str  # what the cell holds besides the names
 
 
 def _resolve(stem: str, in_level1_column: bool) -> tuple[int, str]:
@@ -77,17 +76,19 @@ def prints_level_name(text: str) -> bool:
 
 def read_levels(text: str, in_level1_column: bool) -> Levels:
     """The 一级/二级 names in a level cell, in printed order."""
-    levels = Levels()
+    level1: list[str] = []
+    level2: list[str] = []
     rest: list[str] = []
     position = 0
     for match in _TERM_RE.finditer(text):
         rest.append(text[position : match.start()])
         level, name = _resolve(match.group(1), in_level1_column)
-        (levels.level1 if level == 1 else levels.level2).append(name)
+        (level1 if level == 1 else level2).append(name)
         position = match.end()
+    if not position:
+        return Levels((), (), text)  # most cells: no name at all
     rest.append(text[position:])
-    levels.rest = "".join(rest)
-    return levels
+    return Levels(tuple(level1), tuple(level2), "".join(rest))
 
 
 def level1_of(level2: str | None) -> str | None:
