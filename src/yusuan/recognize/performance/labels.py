@@ -100,6 +100,8 @@ def _label_matches(text: str) -> list[re.Match[str]]:
 
 
 def _cell_tokens(index: int, text: str) -> list[Token]:
+    if _LABEL_IN_LINE.search(text) is None:
+        return [Token(cell=index, text=text.strip())]  # most cells: a value, no label
     tokens: list[Token] = []
     position = 0
     for match in _label_matches(text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ...document import Line
 from ...model import Source
@@ -33,8 +34,7 @@ _MIN_NAME_CJK = 2
 _STRAY_MAX_CHARS = 2
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     ordinal: int | None
     name: str | None  # None: an empty placeholder ("指标2:")
 
@@ -192,7 +192,7 @@ def read_row(line: Line, columns: Columns) -> list[Entry]:
     cells = _sort_cells(line, columns)
     _take_trailing_value(cells)
     # cells joined by a tab: "指标2 | 2:安全培训" must not read as "指标22:"
-    text = "\t".join(part for _, part in cells.parts)
+    text = "\t".join([part for _, part in cells.parts])
     items = split_items(_strip_printed_level(text, cells.printed_levels)) if text else [Item(None, None)]
     values, unpaired = _pair(items, cells.value[1] if cells.value else None)
     source = _source(line, cells)

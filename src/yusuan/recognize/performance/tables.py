@@ -72,7 +72,7 @@ def is_name_line(line: SectionLine) -> bool:
 def is_indicator_line(line: SectionLine) -> bool:
     if line.columns is not None:
         return True
-    return line.has_level_cell and not line.fields
+    return not line.fields and line.has_level_cell
 
 
 class _Splitter:

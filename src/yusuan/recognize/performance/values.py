@@ -24,6 +24,8 @@ _WORDS = [
     (re.compile(r"小于|低于"), "<"),
     (re.compile(r"等于"), "="),
 ]
+# any of the printed symbols: most values print none, and one search tells
+_ANY_SYMBOL = re.compile("|".join(re.escape(printed) for printed in _SYMBOLS))
 # any of the words: most values print none, and one search tells
 _ANY_WORD = re.compile("|".join(pattern.pattern for pattern, _ in _WORDS))
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -36,6 +38,7 @@ _WITH_COMPARATOR = re.compile(
 _BARE = re.compile(rf"^(?P<prefix>[^\d≥≤=<>]{{0,6}}?)(?P<number>{_NUMBER})(?P<unit>{_UNIT})$")
 _SUFFIX_COMPARATOR = [("以上", "≥"), ("及以上", "≥"), ("以下", "≤"), ("以内", "≤"), ("及以下", "≤")]
 _SUFFIXES_LONGEST_FIRST = sorted(_SUFFIX_COMPARATOR, key=lambda pair: -len(pair[0]))
+_SUFFIX_ENDINGS = tuple(suffix for suffix, _ in _SUFFIX_COMPARATOR)
 # where one value ends and the next begins in "≥5%≥5%", "5万元4万元1万", "≥5%长期"
 _VALUE_START = re.compile(rf"[≥≤=<>]?{_NUMBER}|长期")
 _YEAR = re.compile(r"\d{4}年")
@@ -51,8 +54,9 @@ class Quantity:
 
 
 def normalize_comparator(text: str) -> str:
-    for printed, symbol in _SYMBOLS.items():
-        text = text.replace(printed, symbol)
+    if _ANY_SYMBOL.search(text):
+        for printed, symbol in _SYMBOLS.items():
+            text = text.replace(printed, symbol)
     if _ANY_WORD.search(text):
         for pattern, symbol in _WORDS:
             text = pattern.sub(symbol, text)
@@ -60,6 +64,8 @@ def normalize_comparator(text: str) -> str:
 
 
 def _split_suffix(unit: str) -> tuple[str, str | None]:
+    if not unit.endswith(_SUFFIX_ENDINGS):
+        return unit, None
     for suffix, symbol in _SUFFIXES_LONGEST_FIRST:
         if unit.endswith(suffix):
             return unit[: -len(suffix)], symbol
