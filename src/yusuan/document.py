@@ -8,14 +8,21 @@ column as the input laid them out (empty cells kept, so positions mean something
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import NamedTuple
 
 from .model.source import Source
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
+    """Immutable. A named tuple, not a frozen dataclass: a document has thousands of cells, and a
+    tuple is made in half the time."""
+
     text: str  # normalized (NFKC, no stray spaces inside CJK words)
     box: tuple[float, float, float, float] | None = None
+
+
+_TEXT = attrgetter("text")
 
 
 @dataclass(slots=True)
@@ -34,7 +41,7 @@ class Line:
     @property
     def texts(self) -> list[str]:
         if self._texts is None:
-            self._texts = [c.text for c in self.cells]
+            self._texts = list(map(_TEXT, self.cells))
         return self._texts
 
     @property
@@ -45,7 +52,7 @@ class Line:
     @property
     def filled(self) -> list[str]:
         if self._filled is None:
-            self._filled = [t for t in self.texts if t]
+            self._filled = list(filter(None, self.texts))
         return self._filled
 
     @property

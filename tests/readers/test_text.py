@@ -37,6 +37,9 @@ def test_encodings_read_alike(encoding):
         ("2023 年市中小微发展专项(第四批- 灾后重建方向)", "2023年市中小微发展专项(第四批-灾后重建方向)"),
         ("<u>≥</u>95%", "≥95%"),
         ("30 40", "30 40"),
+        ("指标 1:5G 基站", "指标1:5G基站"),
+        ("A\u3000\u3000B  中 文", "A B中文"),
+        ("\ufffd a \ufffd b", "a b"),
     ],
 )
 def test_normalize_text(raw, normalized):
@@ -51,6 +54,14 @@ def test_empty_file_is_refused_with_a_message():
 def test_binary_file_is_refused_with_a_message():
     with pytest.raises(UnreadableInput, match="二进制"):
         read_bytes(bytes(range(256)) * 4, "blob.bin")
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8", "utf-16"])
+def test_control_characters_are_counted_alike_in_every_encoding(encoding):
+    text = "部门收支总表\t合计" * 15  # 135 characters: one control character in a hundred is allowed
+    assert read_bytes((text + "\x01").encode(encoding), "a.txt").lines
+    with pytest.raises(UnreadableInput, match="二进制"):
+        read_bytes((text + "\x01\x02").encode(encoding), "a.txt")
 
 
 def test_undecodable_text_is_refused_with_a_message():

@@ -12,6 +12,9 @@ import unicodedata
 _LAYOUT_GAP = re.compile(r" (?<![A-Za-z0-9] )| (?![A-Za-z0-9])")
 _HTML_TAG = re.compile(r"</?(?:u|b|i|sup|sub|span|br)\s*/?>", re.I)
 _SPACES = re.compile(r"[ \u3000\xa0]+")
+# a space that may stay (between two ASCII letters or digits): most texts have none, and then
+# every space goes
+_KEPT_GAP = re.compile(r"[A-Za-z0-9] [A-Za-z0-9]")
 
 
 def normalize_text(text: str) -> str:
@@ -21,9 +24,13 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if "<" in text:
         text = _HTML_TAG.sub(" ", text)
-    text = text.replace("\ufffd", "")
-    # NFKC made every other space (\u3000, \xa0) an ASCII one: without it there is no gap to close
+    if "\ufffd" in text:
+        text = text.replace("\ufffd", "")
+    # NFKC made every other space (\u3000, \xa0) an ASCII one: without it there is no gap to close,
+    # and without two in a row no run to close up
     if " " in text:
-        text = _SPACES.sub(" ", text)
-        text = _LAYOUT_GAP.sub("", text.strip())
+        if "  " in text:
+            text = _SPACES.sub(" ", text)
+        text = text.strip()
+        text = _LAYOUT_GAP.sub("", text) if _KEPT_GAP.search(text) else text.replace(" ", "")
     return text.strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 from pathlib import Path
 
 from ..document import Cell, Document, Line
@@ -13,6 +14,8 @@ _ENCODINGS = ("utf-8-sig", "gb18030")
 _SPACE_RUN = re.compile(r" {2,}|\u3000+")
 # control characters other than tab, line and page breaks: a text file has (next to) none
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# the same as bytes: in UTF-8 and GB18030 no byte of a longer character is one, so they are counted undecoded
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
 # share of control characters above which a file is taken as binary
 _BINARY_SHARE = 0.01
 
@@ -28,7 +31,10 @@ def decode(data: bytes, name: str) -> str:
             text = _decode_tolerating_cut_end(data, enc)
         except UnicodeDecodeError:
             continue
-        controls = len(_CONTROL.findall(text))
+        if enc == "utf-16":
+            controls = len(_CONTROL.findall(text))
+        else:
+            controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
         if controls > _BINARY_SHARE * len(text):
             raise UnreadableInput(f"无法读取“{name}”：这是二进制文件，不是文本。请提供 PDF、DOCX、XLSX 或文本格式的公开文件。")
         return text
@@ -53,23 +59,18 @@ def split_cells(raw: str) -> list[str]:
     return _SPACE_RUN.split(raw.strip())
 
 
-class _CellsByText(dict[str, Cell]):
-    """The cell for each raw cell text. A document repeats its cell texts (blank cells, labels,
-    dashes): each is normalized once, and its Cell (immutable) shared by every line that prints it."""
-
-    def __missing__(self, raw: str) -> Cell:
-        cell = self[raw] = Cell(normalize_text(raw))
-        return cell
-
-
 def read_text(data: bytes, name: str) -> Document:
     text = decode(data, name)
-    cells = _CellsByText()
-    lines: list[Line] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        lines.append(Line(cells=[cells[part] for part in split_cells(raw.rstrip("\r\n"))], number=number))
+    # splitlines leaves no line break in a line
+    numbered = [(number, raw) for number, raw in enumerate(text.splitlines(), start=1) if raw.strip()]
+    rows = [split_cells(raw) for _, raw in numbered]
+    # a document repeats its cell texts (blank cells, labels, dashes): each is normalized once,
+    # and its Cell (immutable) shared by every line that prints it
+    cells = dict.fromkeys(chain.from_iterable(rows))
+    for raw in cells:
+        cells[raw] = Cell(normalize_text(raw))
+    cell_of = cells.__getitem__
+    lines = [Line(list(map(cell_of, row)), number) for (number, _), row in zip(numbered, rows)]
     return Document(name=name, reader="text", lines=lines)
 
 

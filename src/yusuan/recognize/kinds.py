@@ -38,6 +38,8 @@ _SCOPE_OF_KIND = {"general_expenditure": "一般公共预算", "basic_expenditur
 
 def find_table_kind(text: str) -> str | None:
     """The table id a title line names, or None when it is no table title."""
+    if "表" not in text:
+        return None  # most lines: no title, and no need to look closer
     title = compact(text)
     if not title or len(title) > _TITLE_MAX_CHARS or _NOT_TITLE.match(title) or title.endswith(("。", ";", ",")):
         return None

@@ -15,6 +15,7 @@ from ..document import Line
 from ..model.amounts import Unit
 from ..model.disclosure import Kind, Scope
 from ..model.source import Source
+from .cells import compact
 from .narrative import clean, heading_of, is_table_title
 
 _YEAR = r"((?:19|20)\d{2})\s*年度?"
@@ -142,7 +143,10 @@ def _budget_years(texts: list[tuple[str, Line]]) -> list[tuple[int, Line]]:
 
 def _read_unit(profile: Profile, lines: list[Line]) -> None:
     """万元 unless the tables say 单位:元 more often than 单位:万元."""
-    stated = [(m.group(1), line) for line in lines for text in line.filled if (m := _UNIT.search(text))]
+    # most cells state no unit: a look for 单位 is quicker than the search
+    stated = [
+        (m.group(1), line) for line in lines for text in line.filled if "单位" in text and (m := _UNIT.search(text))
+    ]
     votes = Counter(unit for unit, _ in stated)
     if votes["元"] > votes["万元"]:
         profile.unit = Unit.yuan
@@ -156,6 +160,9 @@ def _member_paragraphs(texts: list[tuple[str, Line]]) -> list[list[Line]]:
     """The lines under each 单位构成 heading (a contents page lists it too), then any line naming 本级."""
     found = []
     for index, (text, line) in enumerate(texts):
+        # a heading's title is part of its text, spaces dropped: most texts cannot name 单位构成 in one
+        if not _MEMBER_HEADING.search(compact(text)):
+            continue
         heading = heading_of(text)
         if heading and _MEMBER_HEADING.search(heading.title):
             body = [body_line for _, body_line in _until_next_heading(texts[index + 1 :])]

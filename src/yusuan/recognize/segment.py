@@ -45,9 +45,10 @@ class Segments:
 
 def title_kind(filled: list[list[str]], index: int) -> str | None:
     """The table kind line `index` is the title of, given the filled cells of every line."""
-    if not filled[index] or len(filled[index]) > 2:
+    title = filled[index]
+    if not title or len(title) > 2:
         return None
-    kind = find_table_kind(filled[index][0])
+    kind = find_table_kind(title[0])
     if kind is None:
         return None
     if kind != "performance" and not any(len(cells) >= 2 for cells in _lines_under(filled, index)):
@@ -147,8 +148,8 @@ def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
 def _split_repeated_headers(parts: list[list[Line]]) -> list[list[Line]]:
     """A page that starts with the table's column header again (no title repeated) is a part of its own,
     so that its header is read as a header and not as rows."""
-    if not parts or not parts[0]:
-        return parts
+    if not parts or not parts[0] or not any(_spans_pages(part) for part in parts):
+        return parts  # the header is repeated at the top of a page only
     header = {tuple(line.filled) for line in split_header(parts[0])[0] if line.filled}
     if not header:
         return parts
@@ -161,6 +162,11 @@ def _split_repeated_headers(parts: list[list[Line]]) -> list[list[Line]]:
                 start = index
         split.append(part[start:])
     return split
+
+
+def _spans_pages(lines: list[Line]) -> bool:
+    page = lines[0].page if lines else None
+    return any(line.page != page for line in lines)
 
 
 def _repeats_header(lines: list[Line], header: set[tuple[str, ...]]) -> bool:

@@ -26,6 +26,9 @@ def _is_name_line(line: SectionLine) -> bool:
 
 def is_performance_start(line: Line) -> bool:
     """The first line of a performance table: its title, or a 项目名称 line when none is printed."""
+    text = "".join(line.filled)
+    if "绩" not in text and "名" not in text:
+        return False  # neither a title (…绩效目标表) nor a 名称 label: most lines of a document
     section_line = SectionLine(line)
     return is_title(section_line) or _is_name_line(section_line)
 
