@@ -46,13 +46,17 @@ class Mention:
     source: Source = field(default_factory=Source)
 
     def to_claim(self) -> Claim:
-        return Claim(**{f.name: getattr(self, f.name) for f in fields(self)})
+        return Claim(**{name: getattr(self, name) for name in _MENTION_FIELDS})
+
+
+_MENTION_FIELDS = [f.name for f in fields(Mention)]
 
 
 @dataclass(slots=True)
 class _Sentence:
     start: int
     end: int
+    text: str  # as a mention quotes it: stripped
     topics: set[Topic]
     values: list[Mention] = field(default_factory=list)  # stated since the last change
     last_value: Mention | None = None  # None also when the last value had no known subject
@@ -71,15 +75,15 @@ class _Reading:
     last_compared: int | None = None
     seen_value: bool = False
     value_end: int = 0  # where the last amount read ends
+    last_total: str | None = None  # the subject of the latest mention of a total
 
     @property
     def section_title(self) -> str:
         return self.paragraph.section.title if self.paragraph.section else ""
 
     def in_revenue(self) -> bool:
-        last_total = next((m.subject for m in reversed(self.mentions) if m.subject in _TOTALS), None)
-        if last_total is not None:
-            return last_total in _REVENUE_TOTALS
+        if self.last_total is not None:
+            return self.last_total in _REVENUE_TOTALS
         return "收入" in self.section_title and "支出" not in self.section_title
 
     def stated(self, subject: str) -> Mention | None:
@@ -90,23 +94,28 @@ class _Reading:
         )
 
     def new_mention(self, label: Label, value: Decimal | None, unit: Unit, sentence: _Sentence, at: int) -> Mention:
-        text = self.paragraph.text[sentence.start : sentence.end].strip()
         mention = Mention(
             subject=label.subject, label=label.text, value=value, unit=unit, year=self.year,
             section=self.paragraph.section.title if self.paragraph.section else None,
-            text=text, source=self.paragraph.source_at(at),
+            text=sentence.text, source=self.paragraph.source_at(at),
         )  # fmt: skip
         self.mentions.append(mention)
+        if mention.subject in _TOTALS:
+            self.last_total = mention.subject
         return mention
 
 
 def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None) -> list[Mention]:
     reading = _Reading(paragraph, unit, year)
+    section_topics = topics_of(reading.section_title)
     for start, end in sentences(paragraph.text):
-        sentence_text = paragraph.text[start:end]
-        topics = topics_of(sentence_text) | topics_of(reading.section_title)
-        sentence = _Sentence(start, end, topics, previous_end=start, label_start=start)
-        for token in tokens(paragraph.text, start, end):
+        found = tokens(paragraph.text, start, end)
+        if not found:
+            continue
+        text = paragraph.text[start:end]
+        topics = topics_of(text) | section_topics
+        sentence = _Sentence(start, end, text.strip(), topics, previous_end=start, label_start=start)
+        for token in found:
             if token.kind == "value" and _is_budget_beside_actual(reading, sentence, token):
                 sentence.previous_end = token.end  # its subject stays to be read for the actual
                 continue
@@ -175,9 +184,11 @@ def _chain_label(before: str) -> Label | None:
 
 def _is_budget_beside_actual(reading: _Reading, sentence: _Sentence, token: Token) -> bool:
     """In a 决算 sentence, "年初预算为10万元,支出决算为8万元": the budget figure is only a yardstick."""
+    if "决算" not in sentence.text:
+        return False
     text = reading.paragraph.text
     lead = text[clause_start(text, sentence.previous_end, token.start) : token.start]
-    return "决算" in text[sentence.start : sentence.end] and bool(_BUDGET_FIGURE.search(lead))
+    return bool(_BUDGET_FIGURE.search(lead))
 
 
 # "比2025年预算6.00万元减少1.00万元": the amount right after the comparison is the other year's figure

@@ -15,6 +15,8 @@ _PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (3, re.compile(r"^(\d{1,2})\s*[、.](?!\d)\s*(.+)$")),
     (4, re.compile(r"^\(\s*(\d{1,2})\s*\)\s*[、.]?\s*(.+)$")),
 ]
+# every numbering above starts with one of these or a digit: most lines need not try them all
+_NUMBER_START = f"第({_NUMERAL}"
 SENTENCE_MARK = re.compile(r"[。;!?,]")
 # a heading with its text run on: a short title, then 。 or :, then the text ("1.机关运行经费。2024年…")
 _RUN_ON = re.compile(r"^([^。:;,、]{1,20}?)\s*[。:]\s*(\S.*)$")
@@ -22,6 +24,8 @@ _TITLE_ONLY_MAX = 40
 _TITLE_NOUN = re.compile(r"(?:情况|说明|概况|职责|职能|构成|设置|解释|经费|费用?|收入|支出|预算|决算|事项|目标)$")
 # a contents page ends its entries with leaders and page numbers, or with Word field codes
 _PAGE_REFERENCE = re.compile(r"\s*PAGEREF.*$|(?:\s*[.…·]{2,}\s*|\s+)\d+$")
+# spaces next to CJK text in a title are layout ("三公" 经费), spaces inside numbers are not
+_LAYOUT_SPACE = re.compile(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+")
 
 
 def clean(text: str) -> str:
@@ -38,8 +42,7 @@ class Heading:
 
 def _tidy_title(title: str) -> str:
     title = _PAGE_REFERENCE.sub("", title)
-    # spaces next to CJK text in a title are layout ("三公" 经费), spaces inside numbers are not
-    return re.sub(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", title).strip()
+    return _LAYOUT_SPACE.sub("", title).strip()
 
 
 def _is_title_only(rest: str) -> bool:
@@ -62,6 +65,8 @@ def split_title(rest: str) -> tuple[str, str] | None:
 
 def heading_of(text: str) -> Heading | None:
     text = clean(text)
+    if not text or not (text[0] in _NUMBER_START or text[0].isdecimal()):  # isdecimal: what \d matches
+        return None
     for level, pattern in _PATTERNS:
         match = pattern.match(text)
         if match is None:

@@ -148,8 +148,12 @@ def read_layout(lines: list[Line]) -> Layout:
 
 
 def _fill_section_texts(layout: Layout) -> None:
+    texts: dict[int, list[str]] = {}  # by the section's id: sections are told apart by identity
+    for paragraph in layout.paragraphs:
+        if paragraph.section is not None:
+            texts.setdefault(id(paragraph.section), []).append(paragraph.text)
     for section in layout.sections:
-        section.text = "\n".join(p.text for p in layout.paragraphs if p.section is section)
+        section.text = "\n".join(texts.get(id(section), ()))
 
 
 def _heading_key(section: Section) -> tuple[int, str, str]:

@@ -105,10 +105,45 @@ def topics_of(text: str) -> set[Topic]:
     return {topic for topic, words in _TOPIC_WORDS.items() if words.search(text)}
 
 
+def required_characters(pattern: str) -> frozenset[str]:
+    """Characters every match of `pattern` contains (some of them: a construct not read here adds
+    none). Read with `re`'s own parser, which is internal to the standard library: where it is not
+    as expected, nothing is required, and every pattern is searched as before."""
+    try:
+        from re import _constants, _parser
+
+        return _required_in(_parser.parse(pattern), _constants)
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return frozenset()
+
+
+def _required_in(parsed, c) -> frozenset[str]:  # noqa: ANN001 - re's internal types
+    LITERAL, BRANCH, SUBPATTERN, MAX_REPEAT, MIN_REPEAT = (  # noqa: N806 - re's names
+        c.LITERAL, c.BRANCH, c.SUBPATTERN, c.MAX_REPEAT, c.MIN_REPEAT)
+    required: set[str] = set()
+    for op, arg in parsed:
+        if op is LITERAL:
+            required.add(chr(arg))
+        elif op is BRANCH:
+            required |= frozenset.intersection(*(_required_in(branch, c) for branch in arg[1]))
+        elif op is SUBPATTERN:
+            required |= _required_in(arg[-1], c)
+        elif (op is MAX_REPEAT or op is MIN_REPEAT) and arg[0] > 0:
+            required |= _required_in(arg[2], c)
+    return frozenset(required)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    subject: str
+    pattern: re.Pattern[str]
+    required: frozenset[str]
+
+
 @cache
-def _compiled(topic: Topic | None) -> list[tuple[str, re.Pattern[str]]]:
+def _compiled(topic: Topic | None) -> list[_Pattern]:
     table = _TOPICAL[topic] if topic else _GENERAL
-    return [(subject, re.compile(pattern)) for subject, pattern in table]
+    return [_Pattern(subject, re.compile(p), required_characters(p)) for subject, p in table]
 
 
 def _functional_labels(text: str) -> list[Label]:
@@ -116,15 +151,21 @@ def _functional_labels(text: str) -> list[Label]:
 
 
 def _labels(text: str, topics: set[Topic]) -> list[Label]:
+    # most patterns need a character the text lacks: ruling them out costs less than a search
+    characters = set(text)
     found = [
-        Label(subject, m.group(0), m.end(), topic is not None)
+        Label(p.subject, m.group(0), m.end(), topic is not None)
         for topic in [None, *sorted(topics & _TOPICAL.keys())]
-        for subject, pattern in _compiled(topic)
-        for m in pattern.finditer(text)
+        for p in _compiled(topic)
+        if p.required <= characters
+        for m in p.pattern.finditer(text)
     ]
+    found += _functional_labels(text)
+    if "《" not in text:
+        return found
     titles = [m.span() for m in _BOOK_TITLE.finditer(text)]
     # a table named in 《》 ("《财政拨款支出预算表》增加了…") is not what the amount is about
-    return [label for label in found + _functional_labels(text) if not any(a < label.end <= b for a, b in titles)]
+    return [label for label in found if not any(a < label.end <= b for a, b in titles)]
 
 
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
@@ -144,7 +185,7 @@ def _table_order() -> dict[str, int]:
 def label_in(text: str, topics: set[Topic]) -> Label | None:
     """The label nearest the end of `text` (the text just before an amount), if any."""
     labels = _labels(text, topics)
-    if not labels:
-        return None
+    if len(labels) < 2:
+        return labels[0] if labels else None
     order = _table_order()
     return max(labels, key=lambda label: _rank(label, order))

@@ -24,6 +24,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+(?:\.\d+)?"
 _MONEY = re.compile(rf"(?<!\d)({_NUMBER})\s*(亿元|万元|元|万(?=[(（,，;；。]))")
 _UP = "增加|增长|上升|提高|增幅|增"
 _DOWN = "减少|下降|降低|压减|缩减|核减|减幅|降幅|减"
+_DIRECTION_WORD = re.compile(f"{_UP}|{_DOWN}")  # every change and percent has one
 # 新增 names a new amount, not a change
 _DIRECTION = re.compile(rf"(?:(?<!新)({_UP})|({_DOWN}))了?\s*约?\s*$")
 _DIRECTION_REACH = 16  # characters before an amount where its direction word may stand
@@ -31,9 +32,12 @@ _PERCENT = re.compile(rf"(?:(?<!新)({_UP})|({_DOWN}))了?\s*(?:为|约)?\s*({_N
 # a change printed without its unit ("减少49.71,主要是…") takes the unit of what it changes
 _BARE_CHANGE = re.compile(rf"(?:(?<!新)(?:{_UP})|(?:{_DOWN}))了?\s*({_NUMBER})(?=\s*(?:[,;。]|$))")
 _FLAT = re.compile(r"持平|无变化|没有变化|保持不变|未发生变化|未变化|无增减|没有增减|未增减")
+_DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[^。;!?]+[。;!?]?")
-# a comma between digits with three after it groups thousands; any other comma ends a clause
-_CLAUSE_MARK = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[;:、]|其中")
+# a comma between digits with three after it groups thousands; any other comma ends a clause. Each
+# alternative starts with its mark (the digit before a comma is looked for behind it), so a search skips
+# straight to the marks
+_CLAUSE_MARK = re.compile(r",(?<!\d,)|,(?!\d{3}(?!\d))|;|:|、|其中")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # a year right after these is one compared with, or a date (截至2023年12月), not the year stated for
 _NOT_OWN_YEAR = re.compile(r"(?:比|较|与|同|对比|相比|截至|截止|至)\s*$")
@@ -66,7 +70,8 @@ def _direction(up: str | None) -> Direction:
     return "增加" if up else "减少"
 
 
-def _money(match: re.Match[str], text: str, start: int) -> Token | None:
+def _money(match: re.Match[str], text: str, start: int, changes: bool) -> Token | None:
+    """`changes`: whether the sentence has a direction word at all."""
     number = parse_decimal(match.group(1))
     if number is None:
         return None
@@ -75,7 +80,9 @@ def _money(match: re.Match[str], text: str, start: int) -> Token | None:
         number *= _YI
     # the direction word stands right before the amount: a bounded window keeps this linear (searching
     # from the sentence start is quadratic in a long sentence full of amounts)
-    direction = _DIRECTION.search(text, max(start, match.start() - _DIRECTION_REACH), match.start())
+    direction = None
+    if changes:
+        direction = _DIRECTION.search(text, max(start, match.start() - _DIRECTION_REACH), match.start())
     if direction is None:
         return Token("value", match.start(), match.end(), number, unit)
     return Token("change", direction.start(), match.end(), number, unit, _direction(direction.group(1)))
@@ -117,15 +124,32 @@ def _bare_changes(text: str, start: int, end: int, taken: list[Token]) -> list[T
     return tokens
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Amount tokens of text[start:end], in reading order."""
-    found = [t for m in _MONEY.finditer(text, start, end) if (t := _money(m, text, start))]
-    found += [
+def _percents(text: str, start: int, end: int) -> list[Token]:
+    if text.find("%", start, end) < 0:
+        return []  # most sentences print none, and the pattern is tried at every place before its %
+    return [
         Token("percent", m.start(), m.end(), parse_decimal(m.group(3)), None, _direction(m.group(1)))
         for m in _PERCENT.finditer(text, start, end)
     ]
-    found += [Token("flat", m.start(), m.end(), Decimal(0), None, "持平") for m in _FLAT.finditer(text, start, end)]
-    found += _bare_changes(text, start, end, found)
+
+
+def _flats(text: str, start: int, end: int) -> list[Token]:
+    return [Token("flat", m.start(), m.end(), Decimal(0), None, "持平") for m in _FLAT.finditer(text, start, end)]
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Amount tokens of text[start:end], in reading order."""
+    if _DIGIT.search(text, start, end) is None:
+        return _flats(text, start, end)  # most sentences state no number, and only 持平 needs none
+    # every change and percent has a direction word, and most sentences have none: one search for any
+    # spares the searches for each, which try their words at every place
+    changes = _DIRECTION_WORD.search(text, start, end) is not None
+    found = [t for m in _MONEY.finditer(text, start, end) if (t := _money(m, text, start, changes))]
+    if changes:
+        found += _percents(text, start, end)
+    found += _flats(text, start, end)
+    if changes:
+        found += _bare_changes(text, start, end, found)
     return sorted(found, key=lambda t: t.start)
 
 
