@@ -10,7 +10,7 @@ rows together ("1:工业增加值增长2:数字经济增加值增长 | ≥5%≥5
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from ...document import Line
@@ -29,8 +29,8 @@ _MARKER = re.compile(
     r"|(?:^|(?<=\t))[^\u3400-\u9fff\s\d]{1,2}[::]"
 )
 _DIGIT = re.compile(r"\d")  # every quantity prints one
-# a name is at least this many CJK characters besides the "指标" residue of the marker column
-_MIN_NAME_CJK = 2
+# a name is at least two CJK characters besides the "指标" residue of the marker column
+_NAME_CJK = re.compile(r"[\u3400-\u6306\u6308-\u6806\u6808-\u9fff\uf900-\ufaff].*?[\u3400-\u6306\u6308-\u6806\u6808-\u9fff\uf900-\ufaff]", re.S)
 _STRAY_MAX_CHARS = 2
 
 
@@ -56,18 +56,22 @@ class Entry:
     unpaired: str | None = None  # values that could not be matched to the names of the row
 
 
-@dataclass
 class _Cells:
-    level1: list[str] = field(default_factory=list)
-    level2: list[str] = field(default_factory=list)
-    printed_levels: list[str] = field(default_factory=list)
-    parts: list[tuple[int, str]] = field(default_factory=list)
-    value: tuple[int, str] | None = None
-    positional: dict[str, str] = field(default_factory=dict)
+    """A row's cells sorted by what they hold (a plain class: one is made per row)."""
+
+    __slots__ = ("level1", "level2", "printed_levels", "parts", "value", "positional")
+
+    def __init__(self) -> None:
+        self.level1: list[str] = []
+        self.level2: list[str] = []
+        self.printed_levels: list[str] = []
+        self.parts: list[tuple[int, str]] = []
+        self.value: tuple[int, str] | None = None
+        self.positional: dict[str, str] = {}
 
 
 def _is_name(text: str) -> bool:
-    return cjk_count(text.replace("指", "").replace("标", "")) >= _MIN_NAME_CJK
+    return _NAME_CJK.search(text) is not None
 
 
 def _clean_name(text: str) -> str | None:

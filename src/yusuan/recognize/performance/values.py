@@ -8,7 +8,7 @@ meet exactly, so it reads as "="; a value without a number ("长期", "当年规
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal
 
 from ...model.amounts import parse_decimal
@@ -28,6 +28,7 @@ _WORDS = [
 _ANY_SYMBOL = re.compile("|".join(re.escape(printed) for printed in _SYMBOLS))
 # any of the words: most values print none, and one search tells
 _ANY_WORD = re.compile("|".join(pattern.pattern for pattern, _ in _WORDS))
+_ANY_SYMBOL_OR_WORD = re.compile(f"{_ANY_SYMBOL.pattern}|{_ANY_WORD.pattern}")
 _NUMBER = r"\d+(?:\.\d+)?"
 # a unit is short and holds no digit, comparator or separator ("1:推动工业发展" is no "1" of ":推动…")
 _UNIT = r"[^\d≥≤=<>:;,、。]{0,8}"
@@ -46,14 +47,15 @@ _DIGIT = re.compile(r"\d")
 _AMOUNT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?:万元|元)?$")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     comparator: str | None  # as printed (or implied by 以上/以下); None when the value prints none
     number: Decimal | None
     unit: str | None
 
 
 def normalize_comparator(text: str) -> str:
+    if _ANY_SYMBOL_OR_WORD.search(text) is None:
+        return text  # most values: a symbol already, or none
     if _ANY_SYMBOL.search(text):
         for printed, symbol in _SYMBOLS.items():
             text = text.replace(printed, symbol)
@@ -81,7 +83,7 @@ def read_quantity(text: str) -> Quantity | None:
     if match is None:
         return None
     unit, implied = _split_suffix(match.group("unit"))
-    comparator = match.groupdict().get("comparator") or implied
+    comparator = (match.group("comparator") if match.re is _WITH_COMPARATOR else None) or implied
     return Quantity(comparator=comparator, number=Decimal(match.group("number")), unit=unit or None)
 
 

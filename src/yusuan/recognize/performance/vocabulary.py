@@ -60,6 +60,9 @@ class Levels(NamedTuple):
     rest: str  # what the cell holds besides the names
 
 
+_NONE_PRINTED = Levels((), (), "")
+
+
 def _resolve(stem: str, in_level1_column: bool) -> tuple[int, str]:
     level, name = _STEM[stem]
     if level:
@@ -74,19 +77,26 @@ def prints_level_name(text: str) -> bool:
     return _TERM_RE.search(text) is not None
 
 
+# (level, canonical name) of each stem, outside and inside the 一级 column
+_RESOLVED = {column: {stem: _resolve(stem, column) for stem in _STEM} for column in (False, True)}
+
+
 def read_levels(text: str, in_level1_column: bool) -> Levels:
     """The 一级/二级 names in a level cell, in printed order."""
+    match = _TERM_RE.search(text)
+    if match is None:
+        return _NONE_PRINTED._replace(rest=text)  # most cells: no name at all
+    resolved = _RESOLVED[in_level1_column]
     level1: list[str] = []
     level2: list[str] = []
     rest: list[str] = []
     position = 0
-    for match in _TERM_RE.finditer(text):
+    while match is not None:
         rest.append(text[position : match.start()])
-        level, name = _resolve(match.group(1), in_level1_column)
+        level, name = resolved[match.group(1)]
         (level1 if level == 1 else level2).append(name)
         position = match.end()
-    if not position:
-        return Levels((), (), text)  # most cells: no name at all
+        match = _TERM_RE.search(text, position)
     rest.append(text[position:])
     return Levels(tuple(level1), tuple(level2), "".join(rest))
 
