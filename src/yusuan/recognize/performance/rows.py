@@ -85,8 +85,15 @@ def _clean_name(text: str) -> str | None:
     return name if _is_name(name) else None
 
 
+def _may_mark(text: str) -> bool:
+    """Whether the text may hold a marker: each prints 指 or a colon (NFKC made every colon ASCII)."""
+    return "指" in text or ":" in text
+
+
 def split_items(text: str) -> list[Item]:
     """The 三级 names a cell prints, split at ordinal markers, each with its ordinal."""
+    if not _may_mark(text):
+        return [Item(None, _clean_name(text))]
     items: list[Item] = []
     ordinal: int | None = None
     position = 0
@@ -112,7 +119,7 @@ def _level_cell(cells: _Cells, text: str, in_level1_column: bool) -> None:
         cells.level2 += levels.level2
         cells.printed_levels.append(text)
     # a name run into the level column ("生态效益指标指标1:减少污水排放量…") starts at its marker
-    if levels.rest and (marker := _MARKER.search(levels.rest)):
+    if levels.rest and _may_mark(levels.rest) and (marker := _MARKER.search(levels.rest)):
         cells.parts.append((-1, levels.rest[marker.start() :]))
 
 
