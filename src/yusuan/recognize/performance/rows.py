@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple
 
 from ...document import Line
@@ -29,6 +30,7 @@ _MARKER = re.compile(
     r"|(?:^|(?<=\t))[^\u3400-\u9fff\s\d]{1,2}[::]"
 )
 _DIGIT = re.compile(r"\d")  # every quantity prints one
+_has_text = itemgetter(1)  # of an (index, text) pair
 # a name is at least two CJK characters besides the "指标" residue of the marker column
 _NAME_CJK = re.compile(r"[\u3400-\u6306\u6308-\u6806\u6808-\u9fff\uf900-\ufaff].*?[\u3400-\u6306\u6308-\u6806\u6808-\u9fff\uf900-\ufaff]", re.S)
 _STRAY_MAX_CHARS = 2
@@ -129,8 +131,9 @@ def _sort_cells(line: Line, columns: Columns) -> _Cells:
     value_column = columns.value
     level_area_end = columns.level_area_end
     level1_column = columns.level1
-    for index, text in enumerate(line.texts):
-        if not text or text.isspace():
+    # most cells of a row are empty: the filter passes over them without a step of this loop each
+    for index, text in filter(_has_text, enumerate(line.texts)):
+        if text.isspace():
             continue
         if index in positional:
             cells.positional[positional[index]] = text.strip()
@@ -202,18 +205,24 @@ def _level2_of(cells: _Cells, index: int, count: int) -> str | None:
 def read_row(line: Line, columns: Columns) -> list[Entry]:
     cells = _sort_cells(line, columns)
     _take_trailing_value(cells)
-    # cells joined by a tab: "指标2 | 2:安全培训" must not read as "指标22:"
-    text = "\t".join([part for _, part in cells.parts])
-    items = split_items(_strip_printed_level(text, cells.printed_levels)) if text else [Item(None, None)]
+    if cells.parts:
+        # cells joined by a tab: "指标2 | 2:安全培训" must not read as "指标22:"
+        text = "\t".join([part for _, part in cells.parts])
+        items = split_items(_strip_printed_level(text, cells.printed_levels) if cells.printed_levels else text)
+    else:
+        items = [Item(None, None)]
     values, unpaired = _pair(items, cells.value[1] if cells.value else None)
     source = _source(line, cells)
-    entries = []
-    for index, (item, value) in enumerate(zip(items, values)):
-        entries.append(Entry(
+    level1 = cells.level1[0] if cells.level1 else None
+    printed = cells.positional
+    weight, unit, comparator = printed.get("weight"), printed.get("unit"), printed.get("comparator")
+    comparator_column = columns.comparator is not None
+    return [
+        Entry(
             ordinal=item.ordinal, name=item.name, value=value, source=source,
-            level1=cells.level1[0] if cells.level1 and index == 0 else None, level2=_level2_of(cells, index, len(items)),
-            weight=cells.positional.get("weight"), unit=cells.positional.get("unit"),
-            comparator=cells.positional.get("comparator"), comparator_column=columns.comparator is not None,
+            level1=level1 if index == 0 else None, level2=_level2_of(cells, index, len(items)),
+            weight=weight, unit=unit, comparator=comparator, comparator_column=comparator_column,
             unpaired=unpaired if index == 0 else None,
-        ))
-    return entries
+        )
+        for index, (item, value) in enumerate(zip(items, values))
+    ]
