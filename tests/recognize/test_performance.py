@@ -13,6 +13,8 @@ import pytest
 from yusuan.readers import read_path
 from yusuan.readers.text import read_text
 from yusuan.recognize.performance import is_performance_start, read_performance
+from yusuan.recognize.performance.lines import is_level_cell
+from yusuan.recognize.performance.vocabulary import LEVEL1_OF, read_levels
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "tongnan-jxw-2024-budget.txt"
 
@@ -445,3 +447,11 @@ def test_example_first_project_indicators(example):
         ("服务对象满意度指标", "招商引资企业", "≥10家"),
         ("服务对象满意度指标", "满意度", "≥95%"),
     ]
+
+
+@pytest.mark.parametrize("name", sorted({*LEVEL1_OF, *(n.removesuffix("指标") for n in LEVEL1_OF)}))
+def test_a_cell_printing_one_level2_name_alone_is_a_level_cell_with_nothing_else(name):
+    # is_level_cell answers these at once, without reading the cell: reading must agree
+    levels = read_levels(name, False)
+    assert levels.level2 and not levels.level1 and levels.rest == ""
+    assert is_level_cell(name)

@@ -29,6 +29,8 @@ _HEADER_WORDS: list[tuple[str, re.Pattern[str]]] = [
     *((name, re.compile(words)) for name, words in _WORDS),
     ("level3", re.compile(r"^指标$")),
 ]
+# the one header word named only by a whole cell, which _ANY_HEADER_WORD does not find
+_ALONE_WORD = "指标"
 # all the words but 指标 alone: plain words, which a search finds by skipping to their first characters
 _ANY_HEADER_WORD = re.compile("|".join(words for _, words in _WORDS))
 # a line naming this many columns is a header, not a row
@@ -82,7 +84,10 @@ def read_columns(texts: list[str]) -> Columns | None:
     for index, text in enumerate(texts):
         if not text:
             continue  # an empty cell names no column
-        word = _header_word(compact(text))
+        text = compact(text)
+        if text != _ALONE_WORD and not _ANY_HEADER_WORD.search(text):
+            continue  # most cells name no column: one search instead of one per word
+        word = _header_word(text)
         if word and word[0] not in found:
             found[word[0]] = index
     if len(found) < _MIN_HEADER_WORDS:

@@ -100,20 +100,19 @@ def _label_matches(text: str) -> list[re.Match[str]]:
 
 
 def _cell_tokens(index: int, text: str) -> list[Token]:
-    if _LABEL_IN_LINE.search(text) is None:
-        return [Token(cell=index, text=text.strip())]  # most cells: a value, no label
+    """The labels of a cell that prints a label word, and the value pieces around them."""
     tokens: list[Token] = []
     position = 0
     for match in _label_matches(text):
         before = text[position : match.start()].strip()
         # text before a fragment is stray marks; before a full label it ends the previous value
         if before and match.re is _FULL_RE:
-            tokens.append(Token(cell=index, text=before))
-        tokens.append(Token(cell=index, field=match.lastgroup or _FIELD_OF[match.group()]))
+            tokens.append(Token(index, None, before))
+        tokens.append(Token(index, match.lastgroup or _FIELD_OF[match.group()]))
         position = match.end()
     rest = text[position:].strip()
     if rest:
-        tokens.append(Token(cell=index, text=rest))
+        tokens.append(Token(index, None, rest))
     return tokens
 
 
@@ -124,4 +123,13 @@ def may_hold_labels(line_text: str) -> bool:
 
 def tokenize(texts: list[str]) -> list[Token]:
     """The labels and value pieces of a line's cells, in order."""
-    return [token for index, text in enumerate(texts) if text.strip() for token in _cell_tokens(index, text)]
+    tokens: list[Token] = []
+    for index, text in enumerate(texts):
+        if not text:
+            continue
+        if _LABEL_IN_LINE.search(text) is None:
+            if value := text.strip():
+                tokens.append(Token(index, None, value))  # most cells: a value, no label
+        else:
+            tokens += _cell_tokens(index, text)
+    return tokens

@@ -15,10 +15,12 @@ from ...document import Line
 from .columns import Columns, may_name_columns, read_columns
 from .labels import NAME_WORD, Token, may_hold_labels, tokenize
 from .text import cjk_count, compact
-from .vocabulary import prints_level_name, read_levels
+from .vocabulary import LEVEL1_OF, prints_level_name, read_levels
 
 # a cell naming a level holds little else ("出指标质量指标"); prose that mentions 质量 is no level cell
 _LEVEL_CELL_MAX_OTHER_CJK = 3
+# a 二级 name alone, with or without its 指标 ("数量指标", "经济效益"): most level cells, known at once
+_LEVEL2_CELLS = frozenset({*LEVEL1_OF, *(name.removesuffix("指标") for name in LEVEL1_OF)})
 
 
 class read_once:  # noqa: N801 - a decorator, like property
@@ -41,6 +43,8 @@ class read_once:  # noqa: N801 - a decorator, like property
 
 def is_level_cell(text: str) -> bool:
     text = compact(text)
+    if text in _LEVEL2_CELLS:
+        return True  # what reading it would tell, without reading it
     if not prints_level_name(text):
         return False
     levels = read_levels(text, False)
@@ -50,15 +54,25 @@ def is_level_cell(text: str) -> bool:
 class SectionLine:
     """A line and what the table splitter and readers ask of it, each worked out on first use.
 
-    Each question is first put to the whole line (one search over its text) and only then, if the
-    line may hold the answer, to each cell: most lines hold no label, header word or level name.
+    Each question is first put to the whole line (one search over its text), when the line is made:
+    most lines hold no label, header word or level name, and their answer is then kept at once.
+    Only the other lines are read cell by cell, on first use.
     """
 
     def __init__(self, line: Line) -> None:
         self.line = line
-        self.texts = line.texts
-        self.filled = [text for text in self.texts if text]
-        self.compact_text = compact("".join(self.texts))  # the line's text without any whitespace
+        self.filled = line.filled
+        self.compact_text = text = compact("".join(self.filled))  # the line's text without any whitespace
+        if not may_hold_labels(text):
+            self.fields = []
+        if not may_name_columns(text):
+            self.columns = None
+        if not prints_level_name(text):
+            self.has_level_cell = False
+
+    @property
+    def texts(self) -> list[str]:
+        return self.line.texts
 
     @read_once
     def tokens(self) -> list[Token]:
@@ -66,9 +80,7 @@ class SectionLine:
 
     @read_once
     def fields(self) -> list[str]:
-        """The header fields whose labels the line prints, in order."""
-        if not may_hold_labels(self.compact_text):
-            return []
+        """The header fields whose labels the line prints, in order (asked when it prints a label word)."""
         return [token.field for token in self.tokens if token.field]
 
     @property
@@ -85,8 +97,8 @@ class SectionLine:
     @read_once
     def columns(self) -> Columns | None:
         """The indicator columns the line names, when it is an indicator header."""
-        return read_columns(self.texts) if may_name_columns(self.compact_text) else None
+        return read_columns(self.texts)
 
     @read_once
     def has_level_cell(self) -> bool:
-        return prints_level_name(self.compact_text) and any(is_level_cell(text) for text in self.filled)
+        return any(map(is_level_cell, self.filled))

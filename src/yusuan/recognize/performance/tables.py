@@ -100,11 +100,13 @@ class _Splitter:
         return None
 
     def _table_for(self, line: SectionLine) -> RawTable:
+        current = self.current
+        if current is not None and not line.fields:
+            return current  # a line without labels opens no table: most lines, asked nothing more
         if is_overall_label(line) and not self._fresh("overall"):
             return self._open("overall")
         if has_name_label(line) and not self._fresh("project"):
             return self._open("project")
-        current = self.current
         if current is None:
             return self._open("overall" if is_overall_label(line) else "project")
         if (current.has_indicators or current.scope == "overall") and _starts_unlabeled_table(line.fields):
