@@ -8,6 +8,7 @@ are added with confidence `document`.
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -33,10 +34,13 @@ def parent_of(code: str) -> str | None:
     return {5: code[:3], 7: code[:5]}.get(len(code))
 
 
+# \s is what str.isspace() calls a space
+_SPACES_AND_QUOTES = re.compile(r"[\s\"'“”‘’]")
+
+
 def normalize_name(name: str) -> str:
     """Names compare after NFKC, without spaces and quotes."""
-    text = unicodedata.normalize("NFKC", name)
-    return "".join(ch for ch in text if not ch.isspace() and ch not in "\"'“”‘’")
+    return _SPACES_AND_QUOTES.sub("", unicodedata.normalize("NFKC", name))
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,16 +5,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model.amounts import parse_decimal
-
-# "3,805.35", "1726.00", "0", "-12.5"; a trailing "." is OCR residue ("550.00.").
-_AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\.?$")
+# "3,805.35", "1726.00", "0", "-12.5"; a trailing "." is OCR residue ("550.00."). One to three digits,
+# then thousands groups or more digits: a plain number is matched without backtracking.
+_AMOUNT = re.compile(r"^-?\d{1,3}(?:(?:,\d{3})+|\d*)(?:\.\d+)?\.?$")
 _CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 _ORDINAL = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十百]+、|\([一二三四五六七八九十百]+\)|\d{1,2}[.、](?!\d))\s*"
 )
-# cells printed for "nothing": dashes
-_EMPTY_MARKS = {"-", "--", "—", "——", "/", "－"}
 
 
 def is_amount(text: str) -> bool:
@@ -22,11 +19,13 @@ def is_amount(text: str) -> bool:
 
 
 def read_amount(text: str) -> Decimal | None:
-    """The amount a cell prints, or None for an empty or non-numeric cell."""
+    """The amount a cell prints, or None for an empty or non-numeric cell (a dash printed for
+    "nothing" included)."""
     text = text.strip()
-    if not text or text in _EMPTY_MARKS or not _AMOUNT.match(text):
+    if not text or not _AMOUNT.match(text):
         return None
-    return parse_decimal(text.rstrip("."))
+    # what _AMOUNT matches is a finite number once its thousands commas are gone
+    return Decimal(text.rstrip(".").replace(",", ""))
 
 
 def read_code(text: str) -> str | None:
@@ -36,7 +35,9 @@ def read_code(text: str) -> str | None:
 
 
 def strip_ordinal(name: str) -> str:
-    return _ORDINAL.sub("", name.strip()).strip()
+    name = name.strip()
+    # most names print no ordinal: then there is nothing to cut
+    return _ORDINAL.sub("", name).strip() if _ORDINAL.match(name) else name
 
 
 def compact(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..document import Line
 from ..model import Column, Row, Table, Unit, Unreadable
@@ -64,6 +65,8 @@ def _code(texts: list[str], layout: Layout, rows: list[Row]) -> str | None:
     """The row's code; printed as 类 | 款 | 项, the parts joined (a 款 printed without its 类 takes the
     类 of the line above)."""
     code = read_code(_cell(texts, layout.code_index))
+    if not layout.code_parts:
+        return code
     parts = [_cell(texts, i) for i in layout.code_parts]
     if not any(parts):
         return code
@@ -111,24 +114,31 @@ def _read_row(line: Line, layout: Layout, unreadable: list[Unreadable], rows: li
         code, name = match.group(1), match.group(2)
     if name == code:
         name = ""
-    values = {}
-    for index, column in layout.value_columns.items():
-        text = texts[index] if index < len(texts) else ""
-        values[column] = read_amount(text)
-        if text.strip() and values[column] is None and not is_amount(text):
-            unreadable.append(Unreadable(what=f"无法识别的金额“{text}”（{column} 列）", source=line.cell_source(index)))
-    _note_stray_amounts(line, layout, unreadable)
+    values = _values(line, layout, unreadable)
     if not code and not name and all(v is None for v in values.values()):
         return None
     name = strip_ordinal(name)
     return Row(code=code, name=name, values=values, item=_item_of(name, code), source=line.source)
 
 
-def _note_stray_amounts(line: Line, layout: Layout, unreadable: list[Unreadable]) -> None:
-    known = set(layout.value_columns) | {layout.name_index, layout.code_index, *layout.code_parts}
+def _values(line: Line, layout: Layout, unreadable: list[Unreadable]) -> dict[str, Decimal | None]:
+    """The row's amounts by column id, read in one pass over its cells (most of them empty); an
+    amount in a cell of no known column is noted after the unreadable ones."""
+    columns, known = layout.value_columns, layout.known_cells
+    values: dict[str, Decimal | None] = dict.fromkeys(columns.values())
+    stray = []
     for index, text in enumerate(line.texts):
-        if index not in known and is_amount(text) and read_amount(text) is not None:
-            unreadable.append(Unreadable(what=f"金额“{text}”不在任何已识别的列中", source=line.cell_source(index)))
+        if not text:
+            continue
+        column = columns.get(index)
+        if column is not None:
+            value = values[column] = read_amount(text)
+            if value is None and text.strip():
+                unreadable.append(Unreadable(what=f"无法识别的金额“{text}”（{column} 列）", source=line.cell_source(index)))
+        elif index not in known and is_amount(text):
+            stray.append(Unreadable(what=f"金额“{text}”不在任何已识别的列中", source=line.cell_source(index)))
+    unreadable += stray
+    return values
 
 
 def _item_of(name: str, code: str | None) -> str | None:

@@ -43,14 +43,21 @@ _ECONOMIC_COLUMNS: list[tuple[str, str]] = [
     ("total", rf"总计|合计|小计|{_SINGLE_AMOUNT}"),
 ]
 
-_COLUMNS_BY_KIND: dict[str, list[tuple[str, str]]] = {
-    "revenue": _SOURCE_COLUMNS,
-    "procurement": _SOURCE_COLUMNS,
-    "expenditure": _SPLIT_COLUMNS,
-    "general_expenditure": _SPLIT_COLUMNS,
-    "gov_fund_expenditure": _SPLIT_COLUMNS,
-    "state_capital_expenditure": _SPLIT_COLUMNS,
-    "basic_expenditure": _ECONOMIC_COLUMNS,
+
+def _compiled(columns: list[tuple[str, str]]) -> list[tuple[str, re.Pattern[str]]]:
+    return [(column, re.compile(pattern)) for column, pattern in columns]
+
+
+_SOURCE_PATTERNS = _compiled(_SOURCE_COLUMNS)
+_SPLIT_PATTERNS = _compiled(_SPLIT_COLUMNS)
+_COLUMNS_BY_KIND: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    "revenue": _SOURCE_PATTERNS,
+    "procurement": _SOURCE_PATTERNS,
+    "expenditure": _SPLIT_PATTERNS,
+    "general_expenditure": _SPLIT_PATTERNS,
+    "gov_fund_expenditure": _SPLIT_PATTERNS,
+    "state_capital_expenditure": _SPLIT_PATTERNS,
+    "basic_expenditure": _compiled(_ECONOMIC_COLUMNS),
 }
 
 # Column order assumed when a header cannot be read at all (pages whose header is lost).
@@ -68,6 +75,8 @@ DEFAULT_ORDER: dict[str, list[str]] = {
 
 _YEAR = re.compile(r"(20\d\d)年")
 _PRIOR = re.compile(r"上年|上一年")
+_BALANCE = re.compile(r"结转|结余")
+_NOT_PRIOR = re.compile(r"总计|合计|小计|基本|项目支出")
 _LABEL_COLUMN = re.compile(r"科目|项目|编码|名称|单位名称")
 
 
@@ -83,10 +92,12 @@ def merged_header(header_lines: list[list[str]]) -> dict[int, str]:
 
 # 决算 tables printing the budget beside the final figure: 年初预算数 | 调整预算数 (全年预算数) | 决算数.
 # The 决算数 columns keep the plain ids (`total`, `basic`, ...); the budget ones are prefixed.
-_BUDGET_PHASES: list[tuple[str, str]] = [
-    ("budget_initial", r"年初预算"),
-    ("budget_adjusted", r"调整(?:后)?预算|全年预算"),
+_BUDGET_PHASES: list[tuple[str, re.Pattern[str]]] = [
+    ("budget_initial", re.compile(r"年初预算")),
+    ("budget_adjusted", re.compile(r"调整(?:后)?预算|全年预算")),
 ]
+# any budget phase, to pass over the labels naming none at once
+_ANY_BUDGET_PHASE = re.compile(r"年初预算|调整(?:后)?预算|全年预算")
 _FINAL_PHASE = re.compile(r"^(?:本年)?决算数?")
 
 
@@ -94,11 +105,12 @@ def column_id(kind: str, label: str, year: int | None) -> str | None:
     """The column id a merged header label names in a table of `kind`, or None."""
     if _is_prior_year(label, year):
         return "prior_year"
-    for phase, pattern in _BUDGET_PHASES:
-        if match := re.search(pattern, label):
-            rest = re.sub(r"^数", "", label[match.end():])
-            base = _base_column(kind, rest) if rest else "total"
-            return phase if base in (None, "total") else f"{phase}_{base}"
+    if "预算" in label:  # every budget phase says 预算
+        for phase, pattern in _BUDGET_PHASES:
+            if match := pattern.search(label):
+                rest = re.sub(r"^数", "", label[match.end():])
+                base = _base_column(kind, rest) if rest else "total"
+                return phase if base in (None, "total") else f"{phase}_{base}"
     return _base_column(kind, _FINAL_PHASE.sub("", label) or label)
 
 
@@ -110,7 +122,7 @@ def with_phases(merged: dict[int, str], label_end: int) -> dict[int, str]:
     项目支出): each sub-label gets the word of the group left of it. Headers naming no budget phase are
     returned as they are."""
     values = {i: text for i, text in merged.items() if i > label_end}
-    if not any(re.search(pattern, text) for _, pattern in _BUDGET_PHASES for text in values.values()):
+    if not any(_ANY_BUDGET_PHASE.search(text) for text in values.values()):
         return merged
     phased, phase = dict(merged), ""
     for index in sorted(values):
@@ -122,18 +134,20 @@ def with_phases(merged: dict[int, str], label_end: int) -> dict[int, str]:
 
 
 def _base_column(kind: str, label: str) -> str | None:
-    for column, pattern in _COLUMNS_BY_KIND.get(kind, _SOURCE_COLUMNS):
-        if re.search(pattern, label):
+    for column, pattern in _COLUMNS_BY_KIND.get(kind, _SOURCE_PATTERNS):
+        if pattern.search(label):
             return column
     return None
 
 
 def _is_prior_year(label: str, year: int | None) -> bool:
-    if _PRIOR.search(label) and not re.search(r"结转|结余", label):
+    if "年" not in label:  # both the prior-year words and a printed year say 年
+        return False
+    if _PRIOR.search(label) and not _BALANCE.search(label):
         return True
     years = [int(y) for y in _YEAR.findall(label)]
     # the last year printed in a merged label is the nearest to the column (the group label comes first)
-    return bool(years and year is not None and years[-1] < year and not re.search(r"总计|合计|小计|基本|项目支出", label))
+    return bool(years and year is not None and years[-1] < year and not _NOT_PRIOR.search(label))
 
 
 def is_label_header(label: str) -> bool:

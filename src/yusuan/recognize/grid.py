@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..document import Line
 from .cells import is_amount, read_code, strip_ordinal
@@ -23,8 +24,9 @@ _HEADER_WORDS = re.compile(r"科目|项目|编码|名称|预算|支出|收入|�
 
 def is_data_line(line: Line) -> bool:
     filled = line.filled
-    if any(is_amount(t) and not _looks_like_year(t) for t in filled):
-        return True
+    for text in filled:
+        if is_amount(text) and not _looks_like_year(text):
+            return True
     if any(read_code(t) for t in line.texts[:3]) or (filled and strip_ordinal(filled[0]) != filled[0]):
         return True
     # a lone 合计 with no amounts is the (empty) total row; beside other labels it is a column header
@@ -59,11 +61,18 @@ class Layout:
         """The cells left of the first value column: code, name and any other label."""
         return range(min(self.value_columns, default=0))
 
+    @cached_property
+    def known_cells(self) -> frozenset[int | None]:
+        """The cells whose meaning is known: an amount in any other cell is a stray one."""
+        return frozenset(self.value_columns) | {self.name_index, self.code_index, *self.code_parts}
+
 
 def find_code_index(rows: list[Line]) -> int | None:
     counts: Counter[int] = Counter()
     for line in rows:
         for index, text in enumerate(line.texts[:3]):
+            if not text:
+                continue
             if read_code(text):
                 counts[index] += 1
                 break
@@ -80,7 +89,7 @@ def find_name_index(rows: list[Line], after: int | None) -> int | None:
     counts: Counter[int] = Counter()
     for line in rows:
         for index, text in enumerate(line.texts[start:], start=start):
-            if text.strip() and not is_amount(text) and not read_code(text):
+            if text and text.strip() and not is_amount(text) and not read_code(text):
                 counts[index] += 1
                 break
     if counts:

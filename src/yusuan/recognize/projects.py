@@ -59,16 +59,17 @@ def _funding_columns(header: list[Line]) -> tuple[list[str], dict[str, list[str]
 
 
 def read_project_list(segment: Segment, unit: Unit) -> tuple[Table, list[Project], list[Unreadable]]:
-    header, _ = split_header(segment.parts[0]) if segment.parts else ([], [])
-    funding, groups = _funding_columns(header)
-    parsed = [p for part in segment.parts for p in (_parse_line(line) for line in split_header(part)[1]) if p]
-    usage = _column_usage(parsed, funding, groups)
+    splits = [split_header(part) for part in segment.parts]
+    funding, groups = _funding_columns(splits[0][0] if splits else [])
+    parsed = [p for _, body in splits for p in (_parse_line(line) for line in body) if p]
+    aligned = [_aligned(fields["value_cells"], len(funding)) for _, fields, _ in parsed]
+    usage = _column_usage(aligned, funding)
     rows: list[Row] = []
     projects: list[Project] = []
     unreadable: list[Unreadable] = []
-    for line, fields, numbers in parsed:
+    for (line, fields, numbers), placed in zip(parsed, aligned):
         source = line.source
-        printed = _printed(fields["value_cells"], numbers, funding)
+        printed = _printed(placed, numbers, funding)
         split = printed if printed is not None and _holds(printed, numbers[0], groups) else None
         if split is None:
             split = _place(numbers[1:], _offsets(fields["value_cells"]), numbers[0], funding, groups, usage) if numbers else {}
@@ -107,15 +108,14 @@ def _functional_code_at(texts: list[str]) -> int | None:
 def _parse_line(line: Line):
     texts = [t.strip() for t in line.texts]
     code_at = _functional_code_at(texts)
-    total_at = next((i for i, t in enumerate(texts) if is_total_label(t)), None)
-    if code_at is None and total_at is None:
+    anchor = code_at if code_at is not None else next((i for i, t in enumerate(texts) if is_total_label(t)), None)
+    if anchor is None:
         return None
-    anchor = code_at if code_at is not None else total_at
     labels = [t for t in texts[anchor + 1 :] if t and not is_amount(t)]
     name_cell = labels[-1] if labels else ""
     after = texts.index(name_cell, anchor + 1) + 1 if name_cell else anchor + 1
     value_cells = texts[after:]
-    numbers = [read_amount(t) for t in value_cells if t and is_amount(t)]
+    numbers = [n for t in value_cells if t and (n := read_amount(t)) is not None]
     code, name = None, name_cell
     if match := _PROJECT_CODE.match(name_cell):
         code, name = match.group(1), match.group(2)
@@ -127,14 +127,13 @@ def _parse_line(line: Line):
         "functional_name": labels[0] if len(labels) > 1 else None,
     }
     fields["value_cells"] = value_cells
-    return line, fields, [n for n in numbers if n is not None]
+    return line, fields, numbers
 
 
-def _column_usage(parsed, funding: list[str], groups: dict[str, list[str]]) -> Counter[str]:
+def _column_usage(aligned: list[list[Decimal | None] | None], funding: list[str]) -> Counter[str]:
     """How often each funding column holds a number in rows whose cells line up with the header."""
     usage: Counter[str] = Counter()
-    for _, fields, _ in parsed:
-        placed = _aligned(fields["value_cells"], len(funding))
+    for placed in aligned:
         if placed is not None:
             usage.update(funding[i] for i, v in enumerate(placed) if v is not None)
     return usage
@@ -148,13 +147,14 @@ def _aligned(value_cells: list[str], width: int) -> list[Decimal | None] | None:
     return [read_amount(t) for t in cells]
 
 
-def _printed(value_cells: list[str], numbers: list[Decimal], funding: list[str]) -> dict[str, Decimal] | None:
-    """The row's own columns when it prints every cell (empty ones included).
+def _printed(placed: list[Decimal | None] | None, numbers: list[Decimal],
+             funding: list[str]) -> dict[str, Decimal] | None:
+    """The row's own columns when it prints every cell (empty ones included): `placed`, its cells
+    as `_aligned` reads them.
 
     Such a row lost no cell, so each number stands under its column: a project funded only from
     人员性项目 (`x | x | x | _ | _`) is not moved to the more used 一般性项目 (`x | x | _ | x`).
     """
-    placed = _aligned(value_cells, len(funding))
     if not numbers or placed is None or sum(v is not None for v in placed) != len(numbers) - 1:
         return None
     return {c: v for c, v in zip(funding, placed) if v is not None}
@@ -182,16 +182,19 @@ def _place(numbers: list[Decimal], offsets: list[int], amount: Decimal, funding:
         return {}
     if len(numbers) > len(funding):
         return None
+    weights = [usage[column] for column in funding]
+    highest = sum(sorted(weights, reverse=True)[: len(numbers)])
     best, best_score = None, -1
     for positions in combinations(range(len(funding)), len(numbers)):
-        if not _keeps_gaps(positions, offsets):
+        # a placing scoring no better than the best so far would not be taken: not worth checking
+        score = sum(map(weights.__getitem__, positions))
+        if score <= best_score or not _keeps_gaps(positions, offsets):
             continue
         values = {funding[p]: n for p, n in zip(positions, numbers)}
-        if not _holds(values, amount, groups):
-            continue
-        score = sum(usage[funding[p]] for p in positions)
-        if score > best_score:
+        if _holds(values, amount, groups):
             best, best_score = values, score
+            if score == highest:
+                break  # no later placing can score more
     return best
 
 
@@ -200,9 +203,12 @@ def _holds(values: dict[str, Decimal], amount: Decimal, groups: dict[str, list[s
         if sum(values.get(g, _ZERO) for g in groups) != amount:
             return False
         for group, parts in groups.items():
-            if parts and any(p in values for p in parts) and sum(values.get(p, _ZERO) for p in parts) != values.get(group, _ZERO):
+            if not parts:
+                continue
+            given = [values[p] for p in parts if p in values]
+            if given and sum(given) != values.get(group, _ZERO):
                 return False
-            if group in values and parts and not any(p in values for p in parts):
+            if group in values and not given:
                 return False
         return True
     return sum(values.values()) == amount

@@ -51,7 +51,7 @@ def read_three_public(segment: Segment, unit: Unit, year: int | None) -> tuple[T
 
 
 def _amounts(texts: list[str]) -> list[tuple[int, Decimal]]:
-    return [(i, read_amount(t)) for i, t in enumerate(texts) if is_amount(t) and read_amount(t) is not None]
+    return [(i, value) for i, t in enumerate(texts) if (value := read_amount(t)) is not None]
 
 
 def _read_across(lines, years: list[int], year: int | None) -> list[Row]:

@@ -78,8 +78,9 @@ def read_two_sided_table(segment: Segment, unit: Unit) -> tuple[Table, list[Unre
     for part in segment.parts:
         header, body = split_header(part)
         groups = _layout(header) or groups or _DEFAULT_LAYOUT
+        padding = [""] * (max(g.label for g in groups) + 8)
         for line in body:
-            for row in _line_rows(line, groups, rows):
+            for row in _line_rows(line, line.texts + padding, groups, rows):
                 rows[row.side].append(row)
     columns = dict.fromkeys(["total", *(c for g in groups or () for c in g.values.values())])
     table = Table(
@@ -113,53 +114,57 @@ def _value_columns(cells: dict[int, str]) -> dict[int, str]:
     return mapping
 
 
-def _line_rows(line: Line, groups: tuple[Group, ...], rows: dict[str, list[Row]]) -> list[Row]:
-    texts = line.texts + [""] * (max(g.label for g in groups) + 8)
+def _line_rows(line: Line, texts: list[str], groups: tuple[Group, ...], rows: dict[str, list[Row]]) -> list[Row]:
+    """The rows one line prints; `texts` are its cells, padded so that every group's cells exist."""
     found = []
     for position, group in enumerate(groups):
         label = texts[group.label].strip()
         if not label:
             continue
-        values = _values(texts, group) if _has_amount(texts, group) else _spanned_values(texts, groups, position)
+        values = _values(texts, group)
+        if all(v is None for v in values.values()):
+            values = _spanned_values(texts, groups, position, values)
         name = strip_ordinal(label)
-        code, item = _classify(name, group.side, rows[group.side] + [r for r in found if r.side == group.side])
+        code, item = _classify(name, group.side)
+        if item in _CARRYOVER_PARTS:
+            block = _block_above(rows[group.side] + [r for r in found if r.side == group.side])
+            item = f"{block}_{item}" if block else item
         found.append(Row(code=code, name=name, values=values, side=group.side, item=item,
                          source=line.cell_source(group.label)))
     return found
 
 
-def _values(texts: list[str], group: Group, columns: dict[int, str] | None = None) -> dict:
-    return {column: read_amount(texts[index]) for index, column in (columns or group.values).items()}
+def _values(texts: list[str], group: Group) -> dict:
+    return {column: read_amount(text) if (text := texts[index]) else None for index, column in group.values.items()}
 
 
 def _has_amount(texts: list[str], group: Group) -> bool:
     return any(read_amount(texts[index]) is not None for index in group.values)
 
 
-def _spanned_values(texts: list[str], groups: tuple[Group, ...], position: int) -> dict:
-    """A label whose own value cells are empty and whose label cell is merged over the groups to its
-    right (当年支出小计 printed across 功能分类 and 支出用途) prints its amount in the last value cells."""
-    group = groups[position]
+def _spanned_values(texts: list[str], groups: tuple[Group, ...], position: int, own: dict) -> dict:
+    """A label whose own value cells are empty (`own`) and whose label cell is merged over the groups
+    to its right (当年支出小计 printed across 功能分类 and 支出用途) prints its amount in the last value
+    cells."""
     later = groups[position + 1 :]
     if any(texts[g.label].strip() for g in later):
-        return _values(texts, group)
+        return own
+    group = groups[position]
     for other in reversed(later):
         if _has_amount(texts, other):
             cells = list(other.values)
             return {column: read_amount(texts[cells[i]]) if i < len(cells) else None
                     for i, column in enumerate(group.values.values())}
-    return _values(texts, group)
+    return own
 
 
-def _classify(name: str, side: str, previous: list[Row]) -> tuple[str | None, str | None]:
+def _classify(name: str, side: str) -> tuple[str | None, str | None]:
     if side == "expenditure":
         found = catalog("functional").find(name, level="类")
         if found:
             return found[0].code, None
     for item, pattern in _ITEMS:
         if pattern.search(name):
-            if item in _CARRYOVER_PARTS and (block := _block_above(previous)):
-                return None, f"{block}_{item}"
             return None, item
     return None, None
 
