@@ -83,6 +83,13 @@ _RESOLVED = {column: {stem: _resolve(stem, column) for stem in _STEM} for column
 
 def read_levels(text: str, in_level1_column: bool) -> Levels:
     """The 一级/二级 names in a level cell, in printed order."""
+    known = _ALONE[in_level1_column].get(text)
+    if known is not None:
+        return known
+    return _read_levels(text, in_level1_column)
+
+
+def _read_levels(text: str, in_level1_column: bool) -> Levels:
     match = _TERM_RE.search(text)
     if match is None:
         return _NONE_PRINTED._replace(rest=text)  # most cells: no name at all
@@ -99,6 +106,13 @@ def read_levels(text: str, in_level1_column: bool) -> Levels:
         match = _TERM_RE.search(text, position)
     rest.append(text[position:])
     return Levels(tuple(level1), tuple(level2), "".join(rest))
+
+
+# Most level cells print one name alone ("数量指标", "经济效益"): their reading, worked out once
+_ALONE = {
+    column: {alone: _read_levels(alone, column) for stem in _STEM for alone in (stem, f"{stem}指标")}
+    for column in (False, True)
+}
 
 
 def level1_of(level2: str | None) -> str | None:
