@@ -71,6 +71,10 @@ def may_name_columns(line_text: str) -> bool:
     return _ANY_HEADER_WORD.search(line_text) is not None
 
 
+def _may_name_column(text: str) -> bool:
+    return text == _ALONE_WORD or _ANY_HEADER_WORD.search(text) is not None
+
+
 def _header_word(text: str) -> tuple[str, re.Match[str]] | None:
     for name, pattern in _HEADER_WORDS:
         if match := pattern.search(text):
@@ -85,7 +89,7 @@ def read_columns(texts: list[str]) -> Columns | None:
         if not text:
             continue  # an empty cell names no column
         text = compact(text)
-        if text != _ALONE_WORD and not _ANY_HEADER_WORD.search(text):
+        if not _may_name_column(text):
             continue  # most cells name no column: one search instead of one per word
         word = _header_word(text)
         if word and word[0] not in found:
@@ -100,6 +104,7 @@ def header_leftover(line: Line) -> list[str]:
     into the header ("三级指标指标1:聘请行业专家…")."""
     leftover = []
     for text in line.texts:
-        word = _header_word(compact(text))
-        leftover.append(compact(text).replace(word[1].group(0), "", 1) if word else text)
+        compacted = compact(text)
+        word = _header_word(compacted) if _may_name_column(compacted) else None
+        leftover.append(compacted.replace(word[1].group(0), "", 1) if word else text)
     return leftover
