@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import collector
 from ..document import Document
 from ..model import Disclosure, Source, Table, Unit, Unreadable
 from .coded import read_coded_table
@@ -26,6 +27,11 @@ _CATALOG_OF = {
 
 
 def recognize(document: Document) -> Disclosure:
+    with collector.paused():
+        return _recognize(document)
+
+
+def _recognize(document: Document) -> Disclosure:
     profile = read_profile(document.lines)
     segments = split_segments(document.lines, is_performance_start)
     disclosure = Disclosure(
