@@ -175,10 +175,12 @@ def _strip_printed_level(name: str, printed_levels: list[str]) -> str:
 
 def _pair(items: list[Item], value: str | None) -> tuple[list[str | None], str | None]:
     """The value of each item, and what could not be paired with the row's names."""
+    if value is None:
+        return [None] * len(items), None
+    if len(items) == 1:
+        return [value], None
     values: list[str | None] = [None] * len(items)
     named = [index for index, item in enumerate(items) if item.name]
-    if value is None:
-        return values, None
     if len(named) <= 1:
         values[named[0] if named else 0] = value
         return values, None
@@ -191,8 +193,11 @@ def _pair(items: list[Item], value: str | None) -> tuple[list[str | None], str |
 
 
 def _source(line: Line, cells: _Cells) -> Source:
-    printed = [index for index, _ in cells.parts if index >= 0] + ([cells.value[0]] if cells.value else [])
-    return line.cell_source(printed[0]) if printed else line.source
+    """Where the row's first name or value cell is."""
+    for index, _ in cells.parts:
+        if index >= 0:
+            return line.cell_source(index)
+    return line.cell_source(cells.value[0]) if cells.value else line.source
 
 
 def _level2_of(cells: _Cells, index: int, count: int) -> str | None:
