@@ -28,6 +28,27 @@ def read_amount(text: str) -> Decimal | None:
     return Decimal(text.rstrip(".").replace(",", ""))
 
 
+class Amounts(dict[str, Decimal | None]):
+    """`read_amount` of cell texts, kept for one table: a table prints the same amount in many cells
+    (a total in each column it adds up, a subtotal beside its only part)."""
+
+    def __missing__(self, text: str) -> Decimal | None:
+        value = self[text] = read_amount(text)
+        return value
+
+
+def is_label(text: str) -> bool:
+    """A cell printing words: not blank, not an amount, not a code."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    # amounts and codes start with a digit or a minus: most labels are told by their first character
+    first = stripped[0]
+    if not first.isdigit() and first != "-":
+        return True
+    return not _AMOUNT.match(stripped) and not read_code(text)
+
+
 def read_code(text: str) -> str | None:
     """A 3/5/7-digit classification code, tolerating spaces inside ("201 01 01")."""
     compact = text.replace(" ", "")

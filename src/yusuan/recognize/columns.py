@@ -111,7 +111,9 @@ def column_id(kind: str, label: str, year: int | None) -> str | None:
                 rest = re.sub(r"^数", "", label[match.end():])
                 base = _base_column(kind, rest) if rest else "total"
                 return phase if base in (None, "total") else f"{phase}_{base}"
-    return _base_column(kind, _FINAL_PHASE.sub("", label) or label)
+    if "决算" in label:
+        label = _FINAL_PHASE.sub("", label) or label
+    return _base_column(kind, label)
 
 
 _PHASE_WORD = re.compile(r"年初预算数?|调整(?:后)?预算数?|全年预算数?|(?:本年)?决算数?")

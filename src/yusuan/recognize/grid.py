@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..document import Line
-from .cells import is_amount, read_code, strip_ordinal
+from .cells import is_amount, is_label, read_code, strip_ordinal
 from .columns import DEFAULT_ORDER, column_id, merged_header, with_phases
 
 _HEADER_MAX_LINES = 6
@@ -20,17 +20,24 @@ def is_total_label(text: str) -> bool:
 
 
 _HEADER_WORDS = re.compile(r"科目|项目|编码|名称|预算|支出|收入|经费|单位|金额")
+_DIGIT = re.compile(r"\d")
 
 
 def is_data_line(line: Line) -> bool:
     filled = line.filled
-    for text in filled:
-        if is_amount(text) and not _looks_like_year(text):
+    # amounts and codes print digits, total labels 计: one look at the whole line rules out most header lines
+    joined = "".join(filled)
+    if _DIGIT.search(joined):
+        for text in filled:
+            if is_amount(text) and not _looks_like_year(text):
+                return True
+        if any(read_code(t) for t in line.texts[:3]):
             return True
-    if any(read_code(t) for t in line.texts[:3]) or (filled and strip_ordinal(filled[0]) != filled[0]):
+    if filled and strip_ordinal(filled[0]) != filled[0]:
         return True
     # a lone 合计 with no amounts is the (empty) total row; beside other labels it is a column header
-    return any(is_total_label(t) for t in filled) and not any(_HEADER_WORDS.search(t) for t in filled)
+    return ("计" in joined and any(is_total_label(t) for t in filled)
+            and not any(_HEADER_WORDS.search(t) for t in filled))
 
 
 def _looks_like_year(text: str) -> bool:
@@ -76,11 +83,11 @@ def find_code_index(rows: list[Line]) -> int | None:
             if read_code(text):
                 counts[index] += 1
                 break
-            if text.strip() and not is_amount(text):
+            if is_label(text):
                 break  # a label first: a number right of it is an amount (84700 元), not a code
     if not counts:
         return None
-    return counts.most_common(1)[0][0]
+    return max(counts, key=counts.__getitem__)  # the first of the most common, as most_common(1) gives
 
 
 def find_name_index(rows: list[Line], after: int | None) -> int | None:
@@ -89,11 +96,11 @@ def find_name_index(rows: list[Line], after: int | None) -> int | None:
     counts: Counter[int] = Counter()
     for line in rows:
         for index, text in enumerate(line.texts[start:], start=start):
-            if text and text.strip() and not is_amount(text) and not read_code(text):
+            if text and is_label(text):
                 counts[index] += 1
                 break
     if counts:
-        return counts.most_common(1)[0][0]
+        return max(counts, key=counts.__getitem__)
     return None if after is None else start
 
 

@@ -18,6 +18,8 @@ _CODE_HEADER = re.compile(r"编码|代码")
 
 def second_table_start(header: list[Line], body: list[Line]) -> int | None:
     """The cell where a second, repeated table starts, or None for an ordinary grid."""
+    if "".join(text for line in header for text in line.texts).count("码") < 2:
+        return None  # most headers name one code column at most: no need to merge them
     merged = merged_header([line.texts for line in header])
     code_columns = [index for index in sorted(merged) if _CODE_HEADER.search(merged[index])]
     if len(code_columns) < 2:

@@ -16,15 +16,15 @@ def _needs_code(row: Row) -> bool:
 
 
 def repair_codes(rows: list[Row], catalog_name: str, unreadable: list[Unreadable]) -> list[Row]:
-    if not any(r.code for r in rows):
+    needing = [i for i, r in enumerate(rows) if _needs_code(r)]
+    if not needing or not any(r.code for r in rows):
         return rows
     known = catalog(catalog_name)
     orphans = [i for i, r in enumerate(rows) if _is_orphan_code(r)]
     used: set[int] = set()
     repaired = list(rows)
-    for index, row in enumerate(rows):
-        if not _needs_code(row):
-            continue
+    for index in needing:
+        row = rows[index]
         context = _context_code(rows, index)
         code = _code_from_orphans(row, index, rows, orphans, used, context, known) or _code_from_catalog(row, context, known)
         if code is None:

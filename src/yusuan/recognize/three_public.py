@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from ..model import Column, Row, Table, Unit, Unreadable
-from .cells import is_amount, read_amount
+from .cells import Amounts, is_amount
 from .grid import is_total_label
 from .segment import Segment
 from .three_public_grid import read_unlabelled
@@ -40,7 +40,9 @@ def read_three_public(segment: Segment, unit: Unit, year: int | None) -> tuple[T
     years = list(dict.fromkeys(int(y) for y in _YEAR.findall(header_text)))
     rows, columns = read_unlabelled(segment.parts[0], year) if segment.parts else ([], {})
     if not rows:
-        rows, columns = _read_down(lines, years) or _read_across(lines, years, year), dict.fromkeys(ITEMS, "")
+        amounts = Amounts()  # both readings look at the same lines
+        rows = _read_down(lines, years, amounts) or _read_across(lines, years, year, amounts)
+        columns = dict.fromkeys(ITEMS, "")
     unreadable = [] if rows else [Unreadable(what="未能读出“三公”经费表的金额", source=segment.title_line.source)]
     table = Table(
         id="three_public", title=segment.title, unit=unit,
@@ -50,15 +52,15 @@ def read_three_public(segment: Segment, unit: Unit, year: int | None) -> tuple[T
     return table, unreadable
 
 
-def _amounts(texts: list[str]) -> list[tuple[int, Decimal]]:
-    return [(i, value) for i, t in enumerate(texts) if (value := read_amount(t)) is not None]
+def _amounts(texts: list[str], amounts: Amounts) -> list[tuple[int, Decimal]]:
+    return [(i, value) for i, t in enumerate(texts) if (value := amounts[t]) is not None]
 
 
-def _read_across(lines, years: list[int], year: int | None) -> list[Row]:
+def _read_across(lines, years: list[int], year: int | None, amounts: Amounts) -> list[Row]:
     for line in lines:
         if not any(is_total_label(t) for t in line.texts):
             continue
-        numbers = [value for _, value in _amounts(line.texts)]
+        numbers = [value for _, value in _amounts(line.texts, amounts)]
         if len(numbers) < 6 or len(numbers) % 6:
             continue
         groups = [numbers[i : i + 6] for i in range(0, len(numbers), 6)]
@@ -91,13 +93,13 @@ def _consistent(v: dict[str, Decimal]) -> bool:
     )
 
 
-def _read_down(lines, years: list[int]) -> list[Row]:
+def _read_down(lines, years: list[int], amounts: Amounts) -> list[Row]:
     by_item: dict[str, list[Decimal | None]] = {}
     source = None
     for line in lines:
         label = next((t for t in line.texts if t.strip() and not is_amount(t)), "")
         item = next((key for key, pattern in _ITEM_LABELS if pattern.search(label)), None)
-        numbers = [value for _, value in _amounts(line.texts)]
+        numbers = [value for _, value in _amounts(line.texts, amounts)]
         if item and numbers and item not in by_item:
             by_item[item] = numbers
             source = source or line.source

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..classification import catalog
 from ..document import Line
-from ..model import Column, Row, Table, Unit, Unreadable
+from ..model import Column, Table, Unit, Unreadable
 from ..model.tables import Side
-from .cells import read_amount, strip_ordinal
+from .cells import Amounts, strip_ordinal
 from .columns import merged_header
 from .grid import split_header
 from .segment import Segment
@@ -58,6 +59,8 @@ _VALUE_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # a label column: 项目 / 项目名称 / 科目名称, but not a 项目支出 amount column
 _LABEL = re.compile(r"项目(?!支出)|科目")
+# A row's fields: the table validates its rows in one call, a third faster than one by one.
+Fields = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +76,16 @@ _DEFAULT_LAYOUT = (Group("income", 0, {1: "total"}), Group("expenditure", 2, {3:
 
 
 def read_two_sided_table(segment: Segment, unit: Unit) -> tuple[Table, list[Unreadable]]:
-    rows: dict[str, list[Row]] = {"income": [], "expenditure": []}
+    rows: dict[str, list[Fields]] = {"income": [], "expenditure": []}
     groups: tuple[Group, ...] | None = None
+    amounts = Amounts()
     for part in segment.parts:
         header, body = split_header(part)
         groups = _layout(header) or groups or _DEFAULT_LAYOUT
         padding = [""] * (max(g.label for g in groups) + 8)
         for line in body:
-            for row in _line_rows(line, line.texts + padding, groups, rows):
-                rows[row.side].append(row)
+            for row in _line_rows(line, line.texts + padding, groups, rows, amounts):
+                rows[row["side"]].append(row)
     columns = dict.fromkeys(["total", *(c for g in groups or () for c in g.values.values())])
     table = Table(
         id=segment.kind, title=segment.title, unit=unit, columns=[Column(id=c) for c in columns],
@@ -114,35 +118,36 @@ def _value_columns(cells: dict[int, str]) -> dict[int, str]:
     return mapping
 
 
-def _line_rows(line: Line, texts: list[str], groups: tuple[Group, ...], rows: dict[str, list[Row]]) -> list[Row]:
+def _line_rows(line: Line, texts: list[str], groups: tuple[Group, ...], rows: dict[str, list[Fields]],
+               amounts: Amounts) -> list[Fields]:
     """The rows one line prints; `texts` are its cells, padded so that every group's cells exist."""
     found = []
     for position, group in enumerate(groups):
         label = texts[group.label].strip()
         if not label:
             continue
-        values = _values(texts, group)
+        values = _values(texts, group, amounts)
         if all(v is None for v in values.values()):
-            values = _spanned_values(texts, groups, position, values)
+            values = _spanned_values(texts, groups, position, values, amounts)
         name = strip_ordinal(label)
         code, item = _classify(name, group.side)
         if item in _CARRYOVER_PARTS:
-            block = _block_above(rows[group.side] + [r for r in found if r.side == group.side])
+            block = _block_above(rows[group.side] + [r for r in found if r["side"] == group.side])
             item = f"{block}_{item}" if block else item
-        found.append(Row(code=code, name=name, values=values, side=group.side, item=item,
-                         source=line.cell_source(group.label)))
+        found.append({"code": code, "name": name, "values": values, "side": group.side, "item": item,
+                      "source": line.cell_source(group.label)})
     return found
 
 
-def _values(texts: list[str], group: Group) -> dict:
-    return {column: read_amount(text) if (text := texts[index]) else None for index, column in group.values.items()}
+def _values(texts: list[str], group: Group, amounts: Amounts) -> dict:
+    return {column: amounts[texts[index]] for index, column in group.values.items()}
 
 
-def _has_amount(texts: list[str], group: Group) -> bool:
-    return any(read_amount(texts[index]) is not None for index in group.values)
+def _has_amount(texts: list[str], group: Group, amounts: Amounts) -> bool:
+    return any(amounts[texts[index]] is not None for index in group.values)
 
 
-def _spanned_values(texts: list[str], groups: tuple[Group, ...], position: int, own: dict) -> dict:
+def _spanned_values(texts: list[str], groups: tuple[Group, ...], position: int, own: dict, amounts: Amounts) -> dict:
     """A label whose own value cells are empty (`own`) and whose label cell is merged over the groups
     to its right (当年支出小计 printed across 功能分类 and 支出用途) prints its amount in the last value
     cells."""
@@ -151,9 +156,9 @@ def _spanned_values(texts: list[str], groups: tuple[Group, ...], position: int, 
         return own
     group = groups[position]
     for other in reversed(later):
-        if _has_amount(texts, other):
+        if _has_amount(texts, other, amounts):
             cells = list(other.values)
-            return {column: read_amount(texts[cells[i]]) if i < len(cells) else None
+            return {column: amounts[texts[cells[i]]] if i < len(cells) else None
                     for i, column in enumerate(group.values.values())}
     return own
 
@@ -169,22 +174,21 @@ def _classify(name: str, side: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _block_above(previous: list[Row]) -> str | None:
+def _block_above(previous: list[Fields]) -> str | None:
     """`carryover` / `carry_forward` when the line stands in that block (a fund under 年初结转和结余 or
     under 年末结转和结余), else None."""
     for row in reversed(previous):
-        if row.item in ("carryover", "carry_forward", "income_total", "expenditure_total"):
-            return row.item if row.item in ("carryover", "carry_forward") else None
+        if row["item"] in ("carryover", "carry_forward", "income_total", "expenditure_total"):
+            return row["item"] if row["item"] in ("carryover", "carry_forward") else None
     return None
 
 
-def _settle_totals(rows: list[Row]) -> list[Row]:
+def _settle_totals(rows: list[Fields]) -> list[Fields]:
     """'收入合计' is the side's grand total unless a 总计 line is printed too: then it is the year's total."""
-    grand = [r for r in rows if r.item == "grand_total"]
+    grand = [r for r in rows if r["item"] == "grand_total"]
     if len(grand) < 2 or not rows:
         return rows
-    side_total = _SIDE_TOTALS[rows[0].side]
-    if any(r.item == side_total for r in rows):
-        return rows
-    first = grand[0]
-    return [r.model_copy(update={"item": side_total}) if r is first else r for r in rows]
+    side_total = _SIDE_TOTALS[rows[0]["side"]]
+    if not any(r["item"] == side_total for r in rows):
+        grand[0]["item"] = side_total
+    return rows
