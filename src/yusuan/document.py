@@ -7,7 +7,9 @@ column as the input laid them out (empty cells kept, so positions mean something
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -25,35 +27,34 @@ class Cell(NamedTuple):
 _TEXT = attrgetter("text")
 
 
+def plain_cells(texts: Iterable[str]) -> list[Cell]:
+    """A Cell without a box for each text, made from (text, None) pairs: a text document has
+    thousands of cells, and `_make` takes a third of the time of Cell's keyword constructor."""
+    return list(map(Cell._make, zip(texts, repeat(None))))
+
+
 @dataclass(slots=True)
 class Line:
-    """A line's cells and position are not changed once the reader hands the line on: `texts`,
-    `filled` and `source` are asked for many times by the recognizer and are computed once."""
+    """A line's cells and position are not changed once the reader hands the line on: `texts` and
+    `filled`, asked for thousands of times by the recognizer, are worked out when the line is made,
+    and `source` when first asked for."""
 
     cells: list[Cell]
     number: int | None = None  # 1-based line in a text input
     page: int | None = None  # 1-based page where the input has pages
     box: tuple[float, float, float, float] | None = None
-    _texts: list[str] | None = field(default=None, repr=False, compare=False)
-    _filled: list[str] | None = field(default=None, repr=False, compare=False)
+    texts: list[str] = field(init=False, repr=False, compare=False)
+    filled: list[str] = field(init=False, repr=False, compare=False)  # the texts that are not empty
     _source: Source | None = field(default=None, repr=False, compare=False)
 
-    @property
-    def texts(self) -> list[str]:
-        if self._texts is None:
-            self._texts = list(map(_TEXT, self.cells))
-        return self._texts
+    def __post_init__(self) -> None:
+        self.texts = list(map(_TEXT, self.cells))
+        self.filled = list(filter(None, self.texts))
 
     @property
     def text(self) -> str:
         """The line's text with cells joined by a tab."""
         return "\t".join(self.texts).strip()
-
-    @property
-    def filled(self) -> list[str]:
-        if self._filled is None:
-            self._filled = list(filter(None, self.texts))
-        return self._filled
 
     @property
     def source(self) -> Source:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import repeat
 
 # In Chinese text a space is a layout artefact (wrapped or justified text, "2024 年"), except
 # between two ASCII letters or digits, where it may separate words or numbers. Spaces come here
@@ -13,15 +14,28 @@ _LAYOUT_GAP = re.compile(r" (?<![A-Za-z0-9] )| (?![A-Za-z0-9])")
 _HTML_TAG = re.compile(r"</?(?:u|b|i|sup|sub|span|br)\s*/?>", re.I)
 _SPACES = re.compile(r"[ \u3000\xa0]+")
 # a space that may stay (between two ASCII letters or digits): most texts have none, and then
-# every space goes
-_KEPT_GAP = re.compile(r"[A-Za-z0-9] [A-Za-z0-9]")
+# every space goes. Starting with the space, the search jumps from space to space
+_KEPT_GAP = re.compile(r" (?<=[A-Za-z0-9] )[A-Za-z0-9]")
 
 
 def normalize_text(text: str) -> str:
     """NFKC (full-width digits and punctuation to ASCII), strip markup residue, close layout gaps."""
     if not text or text.isspace():
         return ""
-    text = unicodedata.normalize("NFKC", text)
+    return _tidy(unicodedata.normalize("NFKC", text))
+
+
+def normalize_texts(texts: list[str]) -> list[str]:
+    """`normalize_text` of each text, the calls that leave a text as it is spared."""
+    # most texts have nothing to tidy but their ends (a blank text strips to nothing, as it should)
+    return [
+        _tidy(text) if " " in text or "<" in text or "\ufffd" in text else text.strip()
+        for text in map(unicodedata.normalize, repeat("NFKC"), texts)
+    ]
+
+
+def _tidy(text: str) -> str:
+    """The rest of `normalize_text`, on a text NFKC normalized."""
     if "<" in text:
         text = _HTML_TAG.sub(" ", text)
     if "\ufffd" in text:

@@ -6,9 +6,10 @@ import re
 from itertools import chain
 from pathlib import Path
 
-from ..document import Cell, Document, Line
+from .. import collector
+from ..document import Document, Line, plain_cells
 from ..errors import UnreadableInput
-from .normalize import normalize_text
+from .normalize import normalize_texts
 
 _ENCODINGS = ("utf-8-sig", "gb18030")
 _SPACE_RUN = re.compile(r" {2,}|\u3000+")
@@ -61,17 +62,21 @@ def split_cells(raw: str) -> list[str]:
 
 def read_text(data: bytes, name: str) -> Document:
     text = decode(data, name)
+    # every line and cell lives on into the document: the collector's passes would only walk them
+    with collector.paused():
+        return Document(name=name, reader="text", lines=_lines(text))
+
+
+def _lines(text: str) -> list[Line]:
     # splitlines leaves no line break in a line
     numbered = [(number, raw) for number, raw in enumerate(text.splitlines(), start=1) if raw.strip()]
     rows = [split_cells(raw) for _, raw in numbered]
     # a document repeats its cell texts (blank cells, labels, dashes): each is normalized once,
     # and its Cell (immutable) shared by every line that prints it
-    cells = dict.fromkeys(chain.from_iterable(rows))
-    for raw in cells:
-        cells[raw] = Cell(normalize_text(raw))
-    cell_of = cells.__getitem__
-    lines = [Line(list(map(cell_of, row)), number) for (number, _), row in zip(numbered, rows)]
-    return Document(name=name, reader="text", lines=lines)
+    raws = list(dict.fromkeys(chain.from_iterable(rows)))
+    texts = normalize_texts(raws)
+    cell_of = dict(zip(raws, plain_cells(texts))).__getitem__
+    return [Line(list(map(cell_of, row)), number) for (number, _), row in zip(numbered, rows)]
 
 
 def read_text_file(path: Path) -> Document:

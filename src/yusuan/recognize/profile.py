@@ -160,8 +160,9 @@ def _member_paragraphs(texts: list[tuple[str, Line]]) -> list[list[Line]]:
     """The lines under each 单位构成 heading (a contents page lists it too), then any line naming 本级."""
     found = []
     for index, (text, line) in enumerate(texts):
-        # a heading's title is part of its text, spaces dropped: most texts cannot name 单位构成 in one
-        if not _MEMBER_HEADING.search(compact(text)):
+        # a heading's title is part of its text, spaces dropped: most texts cannot name 单位构成 in one,
+        # having neither 成 nor 置
+        if not ("成" in text or "置" in text) or not _MEMBER_HEADING.search(compact(text)):
             continue
         heading = heading_of(text)
         if heading and _MEMBER_HEADING.search(heading.title):

@@ -18,6 +18,7 @@ _TABLE_NUMBER = re.compile(r"^(?:公开\s*表?\s*[0-9一二三四五六七八九
 _PAGE_NUMBER = re.compile(r"^[-─—]?\s*\d{1,3}\s*[-─—]?$")
 # a title must be followed by table rows within this many lines, or it is a heading / TOC entry
 _TITLE_LOOKAHEAD = 6
+_NOTE_START = ("备注", "注:", "注：", "说明:")
 # a single-cell line this long is prose: it ends a table segment
 _PROSE_MIN_CHARS = 40
 
@@ -85,7 +86,7 @@ def _is_prose(line: Line, filled: list[str]) -> bool:
 
 def _is_note(text: str, filled: list[str]) -> bool:
     """A note under a table; a one-cell sentence inside a table is one even when its 注 was lost."""
-    if text.startswith(("备注", "注:", "注：", "说明:")):
+    if text.startswith(_NOTE_START):
         return True
     return len(filled) == 1 and ("空表" in text or text.endswith("。"))
 
@@ -127,7 +128,15 @@ def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
             out.narrative.append(line)
             continue
         text = line.text
-        if _CONTINUED.match(text) or _is_caption(lines, index, filled):
+        if _CONTINUED.match(text):
+            continue
+        if len(filled) != 1:  # most lines: a row, or a note that says it is one
+            if text.startswith(_NOTE_START):
+                current.notes.append(text)
+            else:
+                current.parts[-1].append(line)
+            continue
+        if _is_caption(lines, index, filled):
             continue
         if _is_note(text, filled):
             current.notes.append(text)

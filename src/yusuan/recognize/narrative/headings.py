@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 # extraction turns list markup into leading dashes and dots
-_BULLET = re.compile(r"^(?:[-•·●■▪◆*]\s*)+")
+_BULLETS = "-•·●■▪◆*"
+_BULLET = re.compile(rf"^(?:[{_BULLETS}]\s*)+")
 _NUMERAL = "一二三四五六七八九十"
 _PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (0, re.compile(rf"^(第[{_NUMERAL}]+部分)\s*[、.:]?\s*(.*)$")),
@@ -29,7 +30,9 @@ _LAYOUT_SPACE = re.compile(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+")
 
 
 def clean(text: str) -> str:
-    return _BULLET.sub("", text.strip()).strip()
+    text = text.strip()
+    # most lines start with no bullet: a look at the first character spares the substitution
+    return _BULLET.sub("", text).strip() if text[:1] in _BULLETS else text
 
 
 @dataclass(frozen=True, slots=True)
