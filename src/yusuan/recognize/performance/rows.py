@@ -32,7 +32,8 @@ _MARKER = re.compile(
 _DIGIT = re.compile(r"\d")  # every quantity prints one
 _has_text = itemgetter(1)  # of an (index, text) pair
 # a name is at least two CJK characters besides the "指标" residue of the marker column
-_NAME_CJK = re.compile(r"[\u3400-\u6306\u6308-\u6806\u6808-\u9fff\uf900-\ufaff].*?[\u3400-\u6306\u6308-\u6806\u6808-\u9fff\uf900-\ufaff]", re.S)
+_NAME_CHAR = "[\u3400-\u6306\u6308-\u6806\u6808-\u9fff\uf900-\ufaff]"  # CJK but 指 (6307) and 标 (6807)
+_NAME_CJK = re.compile(f"{_NAME_CHAR}.*?{_NAME_CHAR}", re.S)
 _STRAY_MAX_CHARS = 2
 
 

@@ -60,9 +60,6 @@ class Levels(NamedTuple):
     rest: str  # what the cell holds besides the names
 
 
-_NONE_PRINTED = Levels((), (), "")
-
-
 def _resolve(stem: str, in_level1_column: bool) -> tuple[int, str]:
     level, name = _STEM[stem]
     if level:
@@ -92,7 +89,7 @@ def read_levels(text: str, in_level1_column: bool) -> Levels:
 def _read_levels(text: str, in_level1_column: bool) -> Levels:
     match = _TERM_RE.search(text)
     if match is None:
-        return _NONE_PRINTED._replace(rest=text)  # most cells: no name at all
+        return Levels((), (), text)  # most cells: no name at all
     resolved = _RESOLVED[in_level1_column]
     level1: list[str] = []
     level2: list[str] = []
