@@ -370,15 +370,20 @@ def test_procurement_rows_are_named_by_their_left_most_label():
 
 # -- project list: a row that prints every cell keeps its columns -------------------------------------
 
+# title, unit and the two header rows of a project list with two funding groups
+_PROJECT_LIST_HEAD = (
+    "某某局2024年项目支出表",
+    "单位：万元",
+    ("序号", "预算单位", "功能分类科目", "", "项目名称", "合计", "年初特定目标", "", "", "",
+     "上级专项", "", "", ""),
+    ("", "", "科目编码", "科目名称", "", "", "小计", "人员性项目", "一般性项目", "民生配套项目",
+     "小计", "提前下达专项", "结转项目", "市级专项"),
+)
+
+
 def test_project_row_printing_every_cell_keeps_its_columns_when_another_column_is_more_used():
-    header = (("序号", "预算单位", "功能分类科目", "", "项目名称", "合计", "年初特定目标", "", "", "",
-               "上级专项", "", "", ""),
-              ("", "", "科目编码", "科目名称", "", "", "小计", "人员性项目", "一般性项目", "民生配套项目",
-               "小计", "提前下达专项", "结转项目", "市级专项"))
     text = page(
-        "某某局2024年项目支出表",
-        "单位：万元",
-        *header,
+        *_PROJECT_LIST_HEAD,
         ("", "", "", "", "合计", "160.00", "160.00", "40.00", "120.00", "", "", "", "", ""),
         ("1", "001-某某局本级", "2011302", "招商引资", "50011224T000000000001-招商服务", "70.00", "70.00", "", "70.00",
          "", "", "", "", ""),
@@ -402,12 +407,7 @@ def test_project_row_printing_every_cell_keeps_its_columns_when_another_column_i
 
 def test_project_row_that_lost_its_empty_cells_is_still_placed_by_the_arithmetic():
     text = page(
-        "某某局2024年项目支出表",
-        "单位：万元",
-        ("序号", "预算单位", "功能分类科目", "", "项目名称", "合计", "年初特定目标", "", "", "",
-         "上级专项", "", "", ""),
-        ("", "", "科目编码", "科目名称", "", "", "小计", "人员性项目", "一般性项目", "民生配套项目",
-         "小计", "提前下达专项", "结转项目", "市级专项"),
+        *_PROJECT_LIST_HEAD,
         ("", "", "", "", "合计", "100.00", "", "", "", "", "100.00", "100.00", "", ""),
         ("1", "001-某某局本级", "2011302", "招商引资", "50011224T000000000001-招商服务", "70.00", "", "", "",
          "", "70.00", "70.00", "", ""),
@@ -421,12 +421,7 @@ def test_project_row_that_lost_its_empty_cells_is_still_placed_by_the_arithmetic
 
 def test_project_total_printing_every_cell_keeps_its_columns_when_it_does_not_add_up():
     text = page(
-        "某某局2024年项目支出表",
-        "单位：万元",
-        ("序号", "预算单位", "功能分类科目", "", "项目名称", "合计", "年初特定目标", "", "", "",
-         "上级专项", "", "", ""),
-        ("", "", "科目编码", "科目名称", "", "", "小计", "人员性项目", "一般性项目", "民生配套项目",
-         "小计", "提前下达专项", "结转项目", "市级专项"),
+        *_PROJECT_LIST_HEAD,
         # 70 + 30 is 100, not 110: the checks report it; the reader keeps each amount in its column
         ("", "", "", "", "合计", "110.00", "70.00", "", "70.00", "", "30.00", "30.00", "", ""),
         ("1", "001-某某局本级", "2011302", "招商引资", "50011224T000000000001-招商服务", "70.00", "70.00", "", "70.00",
