@@ -46,7 +46,7 @@ def is_label(text: str) -> bool:
     first = stripped[0]
     if not first.isdigit() and first != "-":
         return True
-    return not _AMOUNT.match(stripped) and not read_code(text)
+    return not is_amount(stripped) and not read_code(text)
 
 
 def read_code(text: str) -> str | None:

@@ -44,7 +44,7 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
             row = _read_row(line, layout, unreadable, rows, above, amounts)
             if row is None:
                 continue
-            if row["code"] is None and _continues_name(row, rows, layout):
+            if _continues_name(row, rows, layout):
                 rows[-1]["name"] += row["name"]
                 continue
             rows.append(row)
