@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ...document import Line
-from .text import compact
+from ..cells import compact
 
 _WORDS: list[tuple[str, str]] = [
     ("level1", "一级指标"),

@@ -15,7 +15,7 @@ import calendar
 import re
 from datetime import date
 
-from .text import compact
+from ..cells import compact
 
 _DATE = re.compile(r"(?<!\d)(\d{4})(?:年|[-./])(\d{1,2})(?:月|[-./])(\d{1,2})(?!\d)")
 _MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")

@@ -6,9 +6,10 @@ from datetime import date
 from decimal import Decimal
 
 from ...document import Line
+from ..cells import compact
 from .dates import read_period
 from .header import HeaderFields
-from .text import cjk_count, compact, join_fragments, trim_marks
+from .text import cjk_count, join_fragments, trim_marks
 from .values import read_amount
 
 _MIN_NAME_CJK = 2

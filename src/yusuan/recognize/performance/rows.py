@@ -16,8 +16,9 @@ from typing import NamedTuple
 
 from ...document import Line
 from ...model import Source
+from ..cells import compact
 from .columns import Columns
-from .text import cjk_count, compact, trim_marks
+from .text import cjk_count, trim_marks
 from .values import is_quantity, is_several_quantities, split_values
 from .vocabulary import prints_level_name, read_levels
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ...document import Line
+from ..cells import compact
 from .labels import PROJECT_FIELDS
 from .lines import SectionLine, is_level_cell
-from .text import cjk_count, compact
+from .text import cjk_count
 from .values import is_quantity
 
 # the 项目名称 label is among the first cells of its line

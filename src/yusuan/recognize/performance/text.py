@@ -21,11 +21,6 @@ def cjk_only(text: str) -> str:
     return _NOT_CJK.sub("", text)
 
 
-def compact(text: str) -> str:
-    """The text without any whitespace."""
-    return "".join(text.split())
-
-
 def trim_marks(text: str) -> str:
     if not text or not (_EDGE_MARK.match(text) or _EDGE_MARK.match(text, len(text) - 1)):
         return text  # most cells: no mark at either edge, no need to scan them

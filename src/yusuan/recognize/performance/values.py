@@ -8,11 +8,12 @@ meet exactly, so it reads as "="; a value without a number ("长期", "当年规
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from decimal import Decimal
+from typing import NamedTuple
 
 from ...model.amounts import parse_decimal
-from .text import compact, overlap, trim_marks
+from ..cells import compact
+from .text import overlap, trim_marks
 
 _SYMBOLS = {
     "≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", ">=": "≥", "<=": "≤", "=>": "≥", "=<": "≤", "＝": "=",
