@@ -8,8 +8,8 @@ Python bytecodes of the main thread; a check between pages never runs inside a p
 process stops all of it, frees its memory, and turns a crash of a native library into a message.
 
 The child is forked (it inherits the loaded modules and the input) and the Disclosure comes back
-pickled through a pipe: about 20 ms a document in all (the bundled example: 29 ms in process, 48 ms
-with a limit). Where forking is unsafe, because the calling process runs other threads (a lock held by one
+pickled through a pipe: about 15 ms a document in all (the bundled example: 19 ms in process, 34 ms
+with a limit; BENCHMARKS.md). Where forking is unsafe, because the calling process runs other threads (a lock held by one
 of them would stay locked in the child), or unavailable, an alarm signal stops the parse instead
 (main thread only, and only between bytecodes); elsewhere the parse runs without a limit.
 """
