@@ -15,7 +15,6 @@ from ..document import Line
 from ..model.amounts import Unit
 from ..model.disclosure import Kind, Scope
 from ..model.source import Source
-from .cells import compact
 from .narrative import clean, heading_of, is_table_title
 
 _YEAR = r"((?:19|20)\d{2})\s*年度?"
@@ -160,10 +159,8 @@ def _member_paragraphs(texts: list[tuple[str, Line]]) -> list[list[Line]]:
     """The lines under each 单位构成 heading (a contents page lists it too), then any line naming 本级."""
     found = []
     for index, (text, line) in enumerate(texts):
-        # a heading's title is part of its text, spaces dropped: most texts cannot name 单位构成 in one,
-        # having neither 成 nor 置
-        if not ("成" in text or "置" in text) or not _MEMBER_HEADING.search(compact(text)):
-            continue
+        if "成" not in text and "置" not in text:
+            continue  # no 构成/组成/设置: most texts, and heading_of need not read them
         heading = heading_of(text)
         if heading and _MEMBER_HEADING.search(heading.title):
             body = [body_line for _, body_line in _until_next_heading(texts[index + 1 :])]
