@@ -97,7 +97,7 @@ _BUDGET_PHASES: list[tuple[str, re.Pattern[str]]] = [
     ("budget_adjusted", re.compile(r"调整(?:后)?预算|全年预算")),
 ]
 # any budget phase, to pass over the labels naming none at once
-_ANY_BUDGET_PHASE = re.compile(r"年初预算|调整(?:后)?预算|全年预算")
+_ANY_BUDGET_PHASE = re.compile("|".join(pattern.pattern for _, pattern in _BUDGET_PHASES))
 _FINAL_PHASE = re.compile(r"^(?:本年)?决算数?")
 
 
