@@ -26,12 +26,8 @@ def normalize_text(text: str) -> str:
 
 
 def normalize_texts(texts: list[str]) -> list[str]:
-    """`normalize_text` of each text, the calls that leave a text as it is spared."""
-    # most texts have nothing to tidy but their ends (a blank text strips to nothing, as it should)
-    return [
-        _tidy(text) if " " in text or "<" in text or "\ufffd" in text else text.strip()
-        for text in map(unicodedata.normalize, repeat("NFKC"), texts)
-    ]
+    """`normalize_text` of each text, NFKC applied by one `map` (a blank text tidies to nothing)."""
+    return [_tidy(text) for text in map(unicodedata.normalize, repeat("NFKC"), texts)]
 
 
 def _tidy(text: str) -> str:
