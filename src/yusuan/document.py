@@ -7,9 +7,7 @@ column as the input laid them out (empty cells kept, so positions mean something
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -32,12 +30,6 @@ def _new_source(line: int | None, page: int | None, box: tuple[float, float, flo
     # the model's validator, called with a dict: the same checks, in half the time of the keyword
     # constructor, and a document asks for a Source for most of its lines
     return _SOURCE.validate_python({"line": line, "page": page, "box": box})
-
-
-def plain_cells(texts: Iterable[str]) -> list[Cell]:
-    """A Cell without a box for each text, made from (text, None) pairs: a text document has
-    thousands of cells, and `_make` takes a third of the time of Cell's keyword constructor."""
-    return list(map(Cell._make, zip(texts, repeat(None))))
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ from itertools import chain
 from pathlib import Path
 
 from .. import collector
-from ..document import Document, Line, plain_cells
+from ..document import Cell, Document, Line
 from ..errors import UnreadableInput
 from .normalize import normalize_texts
 
@@ -75,7 +75,7 @@ def _lines(text: str) -> list[Line]:
     # and its Cell (immutable) shared by every line that prints it
     raws = list(dict.fromkeys(chain.from_iterable(rows)))
     texts = normalize_texts(raws)
-    cell_of = dict(zip(raws, plain_cells(texts))).__getitem__
+    cell_of = dict(zip(raws, map(Cell, texts))).__getitem__
     return [Line(list(map(cell_of, row)), number) for (number, _), row in zip(numbered, rows)]
 
 
