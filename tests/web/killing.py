@@ -41,17 +41,26 @@ import time as _time
 from yusuan.archive import archive as _archive, store as _store
 
 _counts, _aim = {}, {}
+# print() writes a word and its newline in two calls: two threads printing at once can merge their
+# words into one line ("filepaused"), and the test would never see its word. One write under a lock.
+_lock = _threading.Lock()
+
+def tell(word):
+    with _lock:
+        _sys.stdout.write(word + "\\n")
+        _sys.stdout.flush()
 
 def aim(text):
     # "insert 57": stop at the 57th insert; "insert +3": at the third from now
     word, _, n = text.strip().partition(" ")
-    _aim.clear()
-    _aim[word] = _counts.get(word, 0) + int(n) if n.startswith("+") else int(n)
+    with _lock:
+        _aim.clear()
+        _aim[word] = _counts.get(word, 0) + int(n) if n.startswith("+") else int(n)
 
 def _listen():
     for line in _sys.stdin:
         aim(line)
-        print("aimed", flush=True)  # the test sends its uploads only after this: counting starts here
+        tell("aimed")  # the test sends its uploads only after this: counting starts here
 
 def listen():
     # in the main process only: a worker that read stdin would hang when multiprocessing closes it
@@ -60,10 +69,12 @@ def listen():
     _threading.Thread(target=_listen, daemon=True).start()
 
 def say(word):
-    _counts[word] = n = _counts.get(word, 0) + 1
-    print(word, flush=True)
-    if _aim.get(word) == n:  # the chosen point: wait here for the kill
-        print("paused", flush=True)
+    with _lock:  # counted under the lock too: two threads must not both take the same number
+        _counts[word] = n = _counts.get(word, 0) + 1
+        chosen = _aim.get(word) == n
+    tell(word)
+    if chosen:  # the chosen point: wait here for the kill
+        tell("paused")
         while True:
             _time.sleep(60)
 
