@@ -24,6 +24,30 @@ def test_a_title_without_department_name_is_fine():
     assert_passes(consistent().configure("summary", title="部门收支总表"), "HYGIENE-DEPARTMENT")
 
 
+@pytest.mark.parametrize("title", [
+    "四、财政拨款收支预算总表",  # numbered as in Jiangsu's 2017 budgets
+    "公开04表:财政拨款收支预算总表",
+    "表1-1 2024年部门收支总表",
+    "（一）某市测试局部门收支总表",
+    "附表一：某市测试局2024年度部门收支总表",
+    "2024年某市测试局部门财政拨款收支总表",
+    "2024年预算单位财务收支预算总表",  # Shanghai's unit budgets
+    "一般公共预算支出表",
+])
+def test_numbers_years_and_whose_words_around_the_name_are_not_the_name(title):
+    assert_passes(consistent().configure("summary", title=title), "HYGIENE-DEPARTMENT")
+
+
+@pytest.mark.parametrize("title", [
+    "2024年某市测验局部门收支总表",
+    "三、某市测验局收支预算总表",
+    "表 1  某市测验局 部门收支总表",
+])
+def test_another_name_after_a_number_or_a_year_is_found(title):
+    [finding] = assert_fails(consistent().configure("summary", title=title), "HYGIENE-DEPARTMENT", table="summary")
+    assert finding.provided == "某市测验局"
+
+
 def test_department_name_in_the_overall_performance_table():
     builder = consistent().overall("123", consistent().performance_overall.indicators, name="某市测试")
     assert_fails(builder, "HYGIENE-DEPARTMENT", table="performance_overall", count=1)

@@ -138,3 +138,42 @@ def test_member_units_after_a_contents_page_listing_the_heading():
 
 def test_numbered_table_title():
     assert profile_of("表1 XX局2024年部门收支总表\n单位:万元\n").department == "XX局"
+
+
+def test_a_cover_label_names_the_department_a_title_names_only_by_place():
+    profile = profile_of("上海市普陀区2025年区级部门预算\n预算主管部门：上海市普陀区商务委员会\n")
+    assert (profile.department, profile.year, profile.scope) == ("上海市普陀区商务委员会", 2025, "部门")
+    assert profile.sources["department"].line == 2
+
+
+def test_a_unit_budget_cover_label():
+    profile = profile_of("上海市普陀区2025年区级单位预算\n预算单位：上海市普陀区商务委员会\n")
+    assert (profile.department, profile.scope) == ("上海市普陀区商务委员会", "单位")
+
+
+@pytest.mark.parametrize("line", [
+    "部门：中国共产党江苏省委员会办公厅\t单位：万元",  # two cells
+    "部 门:中国共产党江苏省委员会办公厅 单位:万元",  # one cell, as a PDF may print it
+    "部门:中国共产党江苏省委员会办公厅单位:万元",
+])
+def test_tables_without_a_title_name_their_department_by_a_label(line):
+    profile = profile_of(f"收支预算总表\n{line}\n收入\t支出\n")
+    assert profile.department == "中国共产党江苏省委员会办公厅"
+
+
+def test_a_label_does_not_replace_a_title_naming_another_body():
+    # a unit's budget may print the department in charge of it
+    assert profile_of("重庆市XX中心2025年单位预算\n预算主管部门：重庆市XX局\n").department == "重庆市XX中心"
+
+
+def test_the_department_in_charge_of_a_project_is_not_read_as_a_label():
+    assert profile_of("收支预算总表\n主管部门:区经济信息委\n").department is None
+
+
+@pytest.mark.parametrize("text", [
+    "附件:江苏省政协办公厅2019年度部门预算\n",
+    "附件1：江苏省政协办公厅2019年度部门预算\n",
+    "附件:江苏省政协办公厅2019年度部门预算公开表\n",  # a table title, as Jiangsu prints it
+])
+def test_an_attachment_mark_is_not_part_of_the_name(text):
+    assert profile_of(text).department == "江苏省政协办公厅"

@@ -14,16 +14,28 @@ from .wording import quoted
 
 # Words that start the kind of a table in its title; what precedes them is the department's name.
 _TABLE_KIND_WORDS = re.compile(
-    r"部门收支|部门收入|部门支出|单位收支|单位收入|单位支出|收支总表|收入总表|支出总表|财政拨款|一般公共预算|政府性基金|"
-    r"国有资本|政府采购|项目支出|[\"“”]?三公|预算整体|整体绩效|部门预算|单位预算|部门决算|单位决算|(?:19|20)\d{2}\s*年"
+    r"部门收支|部门收入|部门支出|部门财务|单位收支|单位收入|单位支出|单位财务|预算单位|收支|收入|支出|财政拨款|一般公共预算|"
+    r"政府性基金|国有资本|政府采购|项目支出|[\"“”]?三公|预算整体|整体绩效|部门预算|单位预算|部门决算|单位决算|"
+    r"(?:19|20)\d{2}年"
 )
+# What may stand before the name: the table's number ("四、", "（四）", "表1-1", "公开04表:", "附表一")
+# and the year. A bare numeral counts only with its mark after it: 一般公共预算 starts with 一.
+# Read before the spaces are taken out, which would join "表1-1 2025年" into one number.
+_NUMBER_AND_YEAR = re.compile(
+    r"\s*(?:(?:公开|附件|附表|表)\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)?\s*表?\s*[、.．:：]?"
+    r"|[（(]\s*[\d一二三四五六七八九十]+\s*[）)]\s*[、.．:：]?"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．:：])?"
+    r"\s*(?:(?:19|20)\d{2}\s*年度?)?"
+)
+# "某局部门财政拨款收支总表": 部门 says whose table it is, it is not part of the name
+_WHOSE = re.compile(r"(?:部门|单位|本级)+$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 
 
 def _name_in_title(title: str) -> str:
-    compact = "".join(title.split())
+    compact = "".join(title[_NUMBER_AND_YEAR.match(title).end():].split())
     match = _TABLE_KIND_WORDS.search(compact)
-    return compact[: match.start()] if match else ""
+    return _WHOSE.sub("", compact[: match.start()]) if match else ""
 
 
 @rule(

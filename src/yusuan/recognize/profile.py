@@ -44,6 +44,13 @@ _MEMBER_PREFIX = re.compile(r"^(?:本(?:单位|部门)(?:预算)?(?:由|包括)|
 _MEMBER_SUFFIX = re.compile(r"(?:共同)?(?:构成|组成)$|等$")
 _ORG_END = re.compile(r"(?:本级|局|委员会|委|中心|支队|大队|队|站|所|院|馆|校|学校|室|处|办|会|社|园|厅|政府|街道|镇|乡|公司)$")
 _MEMBER_LENGTH = range(3, 41)
+# "预算主管部门：XX委员会" on a cover, "部门：XX厅  单位：万元" over each table. 主管部门 alone is not
+# read: project performance tables print the department in charge of a project that way.
+_DEPARTMENT_LABEL = re.compile(
+    r"^(?:预算主管部门|预算单位|部门名称|单位名称|编制单位|编报单位|部\s*门)\s*[:：]\s*"
+    r"(?P<name>[^\s:：]{2,40}?)(?=\s|单位\s*[:：]|$)"
+)
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 
 
 @dataclass(slots=True)
@@ -71,6 +78,7 @@ def _document_title(texts: list[tuple[str, Line]]) -> tuple[re.Match[str], Line]
     """The first title line that names a department, its name on the line before if the title wrapped."""
     previous = ""
     for text, line in texts:
+        text = _ATTACHMENT.sub("", text)  # "附件1:XX局2024年部门预算", the title of an attached file
         if not _could_be_title(text):
             previous = ""
             continue
@@ -89,7 +97,7 @@ def _title_department(match: re.Match[str]) -> str | None:
 
 
 def _table_department(text: str) -> str | None:
-    text = _TABLE_NUMBER.sub("", text)
+    text = _ATTACHMENT.sub("", _TABLE_NUMBER.sub("", text))
     part = _TABLE_PART.search(text)
     name = text[: part.start()].strip().replace(" ", "") if part else ""
     return name if len(name) >= 2 else None
@@ -138,6 +146,26 @@ def _budget_years(texts: list[tuple[str, Line]]) -> list[tuple[int, Line]]:
         for text, line in texts
         for m in _BUDGET_YEAR.finditer(text)
     ]
+
+
+def _read_label(profile: Profile, lines: list[Line]) -> None:
+    """A department named by a label wins over a title that names only a place ("上海市普陀区2025年
+    区级部门预算") or the start of the name, or names none; never over a title naming another body:
+    a unit's budget may label its 主管部门."""
+    labelled = [
+        (m.group("name"), line)
+        for line in lines
+        for text in line.filled
+        if ":" in text or "：" in text
+        if (m := _DEPARTMENT_LABEL.match(text.strip())) and _ORG_END.search(m.group("name"))
+    ]
+    if not labelled:
+        return
+    name = Counter(name for name, _ in labelled).most_common(1)[0][0]
+    titled = profile.department
+    if titled is None or not _ORG_END.search(titled) or (name.startswith(titled) and name != titled):
+        profile.department = name
+        profile.sources["department"] = next(line.source for found, line in labelled if found == name)
 
 
 def _read_unit(profile: Profile, lines: list[Line]) -> None:
@@ -209,6 +237,7 @@ def read_profile(lines: list[Line]) -> Profile:
     texts = _single_texts(lines)
     if not _read_title(profile, texts):
         _read_table_titles(profile, texts)
+    _read_label(profile, lines)
     _read_unit(profile, lines)
     _read_members(profile, texts)
     return profile
