@@ -4,7 +4,7 @@ import pytest
 
 from yusuan.checks.findings import RuleStatus
 
-from .builder import assert_fails, assert_passes, doc, result_of
+from .builder import assert_fails, assert_passes, assert_reports, doc, result_of
 from .consistent import consistent
 
 RULES = ["COMPLETE-TABLES", "COMPLETE-EMPTY-NOTE", "COMPLETE-FUNCTION-DEPTH", "COMPLETE-ECONOMIC-DEPTH",
@@ -25,6 +25,24 @@ def test_a_missing_table_is_an_error_pointing_at_it():
 
 def test_without_any_table_the_rule_could_not_run():
     assert result_of(doc().section("部门职责", "……"), "COMPLETE-TABLES").status == RuleStatus.could_not_run
+
+
+def test_before_2021_a_budget_without_the_state_capital_table_is_told_not_failed():
+    builder = consistent().without("state_capital_expenditure")
+    builder.year = 2019
+    [finding] = assert_reports(builder, "COMPLETE-TABLES", "info")
+    assert "143号" in finding.message and finding.place.table == "state_capital_expenditure"
+    assert result_of(builder, "COMPLETE-TABLES").status == RuleStatus.passed
+
+
+def test_a_narrative_stating_zero_explains_an_empty_table():
+    builder = consistent().configure("gov_fund_expenditure", note=None)
+    assert_passes(builder.claim("gov_fund_expenditure", "0", "政府性基金预算支出"), "COMPLETE-EMPTY-NOTE")
+
+
+def test_a_narrative_stating_another_amount_does_not_explain_an_empty_table():
+    builder = consistent().configure("gov_fund_expenditure", note=None)
+    assert_fails(builder.claim("gov_fund_expenditure", "5", "政府性基金预算支出"), "COMPLETE-EMPTY-NOTE", count=1)
 
 
 def test_an_empty_table_needs_a_note():

@@ -6,6 +6,8 @@ column, empty cells kept) and states by hand what the model must hold.
 
 from decimal import Decimal
 
+import pytest
+
 from yusuan.document import Document
 from yusuan.readers.text import read_text
 from yusuan.recognize import recognize
@@ -192,6 +194,29 @@ def test_table_numbers_page_numbers_and_notes_are_not_rows():
     assert len(table.rows) == 2
     assert table.note == ":“科目编码”和“科目名称”为必填项。"
     assert not disclosure.unreadable
+
+
+@pytest.mark.parametrize("saying", ["(无政府性基金支出)", "本部门无政府性基金预算支出", "此表无数据"])
+def test_a_line_saying_an_empty_table_has_nothing_is_its_note(saying):
+    text = page(
+        "政府性基金支出预算表",
+        ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+        ("", "合计", "", "", ""),
+        saying,
+    )
+    table = read(text).tables["gov_fund_expenditure"]
+    assert table.is_empty and table.note == saying
+
+
+def test_a_row_named_with_wu_is_not_a_note():
+    text = page(
+        "一般公共预算基本支出预算表",
+        ("科目编码", "科目名称", "金额"),
+        ("", "合计", "2.00"),
+        ("310", "资本性支出", "2.00"),
+        "无形资产购置",
+    )
+    assert read(text).tables["basic_expenditure"].note is None
 
 
 # -- R4: 三公 table with a merged header over one unlabelled line -----------------------------------

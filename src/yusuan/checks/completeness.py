@@ -15,6 +15,8 @@ from .wording import quoted, row_label
 THREE_PUBLIC_ITEMS = {"overseas": "因公出国（境）费", "vehicle_purchase": "公务用车购置费",
                       "vehicle_operation": "公务用车运行费", "reception": "公务接待费"}
 ANY_TABLE = Condition("任何公开表格", lambda d: bool(d.tables))
+# the first budget year under 预算法实施条例 (in force 2020-10-01): 143号's 8 tables before it
+STATE_CAPITAL_SINCE = 2021
 
 
 @rule(
@@ -26,10 +28,16 @@ ANY_TABLE = Condition("任何公开表格", lambda d: bool(d.tables))
 def required_tables_present(doc: Doc) -> Iterator[Finding]:
     kind = doc.disclosure.kind
     for table_id in STANDARD_TABLES[kind]:
-        if doc.table(table_id) is None:
-            what = "部门决算" if kind == "final" else "部门预算"
-            message = f"缺少「{standard_table_title(table_id, kind)}」。{what}应公开此表；没有数据时也应列出空表并说明。"
-            yield Finding.at(Place(table=table_id), message)
+        if doc.table(table_id) is not None:
+            continue
+        title = standard_table_title(table_id, kind)
+        if table_id == "state_capital_expenditure" and kind == "budget" and doc.year and doc.year < STATE_CAPITAL_SINCE:
+            message = (f"没有「{title}」。{doc.year} 年的部门预算按财预〔2016〕143号公开 8 张表，不含此表；"
+                       f"预算法实施条例（2020 年 10 月施行）第五条要求部门预算包括国有资本经营预算，{STATE_CAPITAL_SINCE} 年起应公开此表。")
+            yield Finding.at(Place(table=table_id), message, severity="info")
+            continue
+        what = "部门决算" if kind == "final" else "部门预算"
+        yield Finding.at(Place(table=table_id), f"缺少「{title}」。{what}应公开此表；没有数据时也应列出空表并说明。")
 
 
 @rule(
@@ -39,8 +47,10 @@ def required_tables_present(doc: Doc) -> Iterator[Finding]:
     needs=(ANY_TABLE,),
 )
 def empty_tables_explained(doc: Doc) -> Iterator[Finding]:
+    # "政府性基金支出预算支出 0 万元": the 情况说明 says why the table is empty
+    said_zero = {claim.subject for claim in doc.disclosure.narrative.claims if claim.value == 0}
     for table in doc.disclosure.tables.values():
-        if table.is_empty and not (table.note or "").strip():
+        if table.is_empty and not (table.note or "").strip() and table.id not in said_zero:
             message = f"{doc.title(table)}是空表，但没有说明为何为空（如“本部门无……，此表为空表”）。"
             yield Finding.at(Place.of_table(table), message)
 

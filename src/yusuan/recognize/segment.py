@@ -19,6 +19,9 @@ _PAGE_NUMBER = re.compile(r"^[-─—]?\s*\d{1,3}\s*[-─—]?$")
 # a title must be followed by table rows within this many lines, or it is a heading / TOC entry
 _TITLE_LOOKAHEAD = 6
 _NOTE_START = ("备注", "注:", "注：", "说明:")
+# a line under a table saying it has nothing: "(无政府性基金支出)", "本部门无国有资本经营预算支出"
+# (not 无形资产, a row's name)
+_SAYS_NONE = re.compile(r"^[(（]?(?:本(?:部门|单位|表)|我(?:部门|单位)|此表)?(?:无|没有|未安排|不涉及)(?!形)")
 # a single-cell line this long is prose: it ends a table segment
 _PROSE_MIN_CHARS = 40
 
@@ -88,7 +91,7 @@ def _is_note(text: str, filled: list[str]) -> bool:
     """A note under a table; a one-cell sentence inside a table is one even when its 注 was lost."""
     if text.startswith(_NOTE_START):
         return True
-    return len(filled) == 1 and ("空表" in text or text.endswith("。"))
+    return len(filled) == 1 and ("空表" in text or text.endswith("。") or bool(_SAYS_NONE.match(text)))
 
 
 def _is_caption(lines: list[Line], index: int, filled: list[str]) -> bool:

@@ -134,12 +134,18 @@ def missing_table(rng: random.Random, d: Disclosure) -> Edited:
     return d.model_copy(update={"tables": {k: v for k, v in d.tables.items() if k != table_id}}), {"table": table_id}
 
 
+_FUND_SECTIONS = {"gov_fund_expenditure": "政府性基金预算支出情况", "state_capital_expenditure": "国有资本经营预算支出情况"}
+
+
 def empty_without_note(rng: random.Random, d: Disclosure) -> Edited:
-    """An empty fund table printed without saying why it is empty."""
-    empty = [t for t in ("gov_fund_expenditure", "state_capital_expenditure") if t in d.tables and d.tables[t].is_empty]
+    """An empty fund table printed without saying why it is empty: no note under it, and no part of the
+    情况说明 saying the spending is 0 (that would explain it)."""
+    empty = [t for t in _FUND_SECTIONS if t in d.tables and d.tables[t].is_empty]
     if not empty:
         return None
     table = d.tables[rng.choice(empty)]
+    sections = [s for s in d.narrative.sections if s.title != _FUND_SECTIONS[table.id]]
+    d = d.model_copy(update={"narrative": d.narrative.model_copy(update={"sections": sections})})
     return with_table(d, table.model_copy(update={"note": None})), {"table": table.id}
 
 
