@@ -142,6 +142,22 @@ def test_changes_come_with_reasons():
     assert finding.place.code == "reception"
 
 
+def test_a_later_sentence_may_give_the_reason():
+    text = ("2025 年财政拨款支出预算 123 万元，比 2024 年预算增加 20 万元。事业收入 0 万元。"
+            "财政拨款收入支出增加的主要原因是：政策资金项目预算增加。")
+    builder = consistent().section("收支", text).claim("fiscal_expenditure", "123", "财政拨款支出", change="20",
+                                                     direction="增加", section="收支")
+    assert_passes(builder, "COMPLETE-CHANGE-REASONS")
+
+
+def test_a_later_reason_for_another_subject_does_not_explain():
+    text = ("2025 年财政拨款支出预算 123 万元，比 2024 年预算增加 20 万元。事业收入 0 万元。"
+            "“三公”经费减少的主要原因是压减开支。")
+    builder = consistent().section("收支", text).claim("fiscal_expenditure", "123", "财政拨款支出", change="20",
+                                                     direction="增加", section="收支")
+    assert_fails(builder, "COMPLETE-CHANGE-REASONS", count=1)
+
+
 def test_a_total_is_explained_by_the_reasons_of_its_parts():
     text = THREE_PUBLIC_TEXT.replace("公务接待费 2 万元，比 2023 年减少 0.5 万元；", "公务接待费 2 万元，比 2023 年减少 0.5 万元，因会议减少；")
     assert_passes(consistent().section("三公", text), "COMPLETE-CHANGE-REASONS")

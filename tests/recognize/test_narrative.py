@@ -407,6 +407,50 @@ def test_a_contents_page_ends_where_its_first_entry_is_printed_again_even_reword
     ]
 
 
+SHANGHAI_LIKE = "\n".join([
+    "上海市XX区2025年区级部门预算",
+    "预算主管部门:上海市XX区商务委员会",
+    "目录",
+    "一、部门主要职能",
+    "二、部门机构设置",
+    "三、名词解释",
+    "上海市XX区商务委员会主要职能",
+    "上海市XX区商务委员会是主管全区产业经济的区政府工作部门,为正处级。",
+    "主要职能包括:",
+    "1、贯彻执行国家有关方针政策。",
+    "上海市XX区商务委员会机构设置",
+    "本部门中,行政单位1家,事业单位1家。",
+    "名词解释",
+    "(一)财政拨款收入:是区级预算主管部门从本级财政部门取得的财政拨款。",
+    "一、2025年“三公”经费预算情况说明",
+    "2025年“三公”经费预算数为1.00万元。",
+])  # fmt: skip
+
+
+def test_a_body_with_unnumbered_headings_after_a_numbered_contents_page():
+    # Shanghai's district budgets: the contents numbers the parts, the body only names them
+    sections = read_narrative(lines_of(SHANGHAI_LIKE), Unit.wanyuan, 2025).sections
+    assert [(s.number, s.title, s.source.line) for s in sections] == [
+        ("", "上海市XX区商务委员会主要职能", 7),
+        ("", "上海市XX区商务委员会机构设置", 11),
+        ("", "名词解释", 13),
+        ("(一)", "财政拨款收入", 14),
+        ("一", "2025年“三公”经费预算情况说明", 15),
+    ]
+    assert "1、贯彻执行" in sections[0].text  # a duty, not a heading
+
+
+def test_the_rest_of_a_broken_sentence_is_not_an_unnumbered_heading():
+    text = "一、部门预算说明\n本部门2025年收支预算的具体内容详见以下\n部门预算情况说明\n各表。"
+    sections = read_narrative(lines_of(text), Unit.wanyuan, 2025).sections
+    assert [s.title for s in sections] == ["部门预算说明"]
+
+
+def test_the_document_title_is_not_a_section():
+    sections = read_narrative(lines_of("XX局2024年部门预算情况说明\n一、部门职责\n负责审计。"), Unit.wanyuan, 2024).sections
+    assert [s.title for s in sections] == ["部门职责"]
+
+
 def test_final_accounts_chain_of_class_item_and_sub_item_names_the_sub_item():
     claims = claims_of("1.一般公共服务支出(类)人大事务(款)行政运行(项):支出决算为300.00万元,完成预算100%。", 2023)
     assert [(c.subject, c.value) for c in claims] == [("expenditure:2010101", Decimal("300.00"))]

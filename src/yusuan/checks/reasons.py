@@ -44,10 +44,23 @@ def _explained(text: str, claim: Claim) -> bool:
         return True  # the change is not in this text; nothing to judge
     if _REASON.search(clause.group(0)):
         return True
+    later = [m.group(0) for m in _SENTENCE.finditer(text) if m.start() >= clause.end()]
+    if any(_gives_reason_for(sentence, claim.label) for sentence in later[1:]):
+        return True
     if claim.subject not in TOTALS:
         return False
-    following = next((m.group(0) for m in _SENTENCE.finditer(text) if m.start() >= clause.end()), "")
+    following = later[0] if later else ""
     return following.lstrip("。 ").startswith("其中") and bool(_REASON.search(following))
+
+
+def _gives_reason_for(sentence: str, label: str) -> bool:
+    """A sentence of its own giving the reason for this subject's change: "财政拨款收入支出增加的主要原因是…"
+    for 财政拨款支出 (the label's words in order, others between them)."""
+    words = label.replace("预算", "").strip("“”\"")
+    if len(words) < 2:
+        return False
+    head, tail = re.escape(words[:-2]), re.escape(words[-2:])
+    return bool(re.search(rf"{head}.*?{tail}.{{0,8}}?(?:{_DIRECTION_WORDS}|变化|变动)的?(?:主要)?原因", sentence))
 
 
 @rule(

@@ -25,6 +25,11 @@ _TABLE_LOOKAHEAD = 3
 # blank lines are dropped by the reader, so a sentence may skip a few numbers; more is a table left out
 _PARAGRAPH_GAP = 4
 _NAMES_A_LINE = re.compile(r"^\s*\d{1,2}\s*[、.][^。]*\((?:类|款|项)\)\s*。\s*$")
+# a heading printed without a number ("XX委员会主要职能", "名词解释", "2025年部门预算编制说明"): a short
+# line naming one of the parts a 情况说明 has, standing between paragraphs
+_UNNUMBERED_TITLE = re.compile(r"(?:职能|职责|机构设置|单位构成|部门构成|名词解释|编制说明|情况说明|概况)$")
+_UNNUMBERED_MAX = 30
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def is_table_title(text: str) -> bool:
@@ -86,7 +91,20 @@ class Layout:
 
 
 def _is_list_item(heading: Heading, open_sections: list[Section]) -> bool:
-    return any(s.level < heading.level and _LIST_PARENT.search(s.title) for s in open_sections)
+    # under an unnumbered 职能 heading, only (一) and 1. number duties: a 一、 is the next part
+    return any(s.level < heading.level and _LIST_PARENT.search(s.title) and (s.number or heading.level >= 2)
+               for s in open_sections)
+
+
+def _unnumbered_heading(text: str, line: Line, paragraph: Paragraph | None, opened: bool) -> Heading | None:
+    last = paragraph.pieces[-1].line if paragraph is not None else None
+    if paragraph is not None and paragraph.is_open and last.page == line.page and _near(last, line):
+        return None  # the rest of a sentence broken over lines (a cover's lines end no sentence either)
+    if len(text) > _UNNUMBERED_MAX or SENTENCE_MARK.search(text) or not _UNNUMBERED_TITLE.search(text):
+        return None
+    if not opened and _YEAR.search(text):
+        return None  # the document's own title ("XX局2024年部门预算情况说明"), not one of its parts
+    return Heading(number="", title=text, level=0)
 
 
 def _open_section(heading: Heading, line: Line, open_sections: list[Section]) -> Section:
@@ -119,7 +137,25 @@ def _without_contents_page(lines: list[Line]) -> list[Line]:
         return lines
     first = headings[0][1]
     again = next((i for i, heading in headings[1:] if _same_number(heading, first)), None)
+    prose = next((i for i in range(start + 1, len(lines)) if _is_prose(lines[i].text)), None)
+    if prose is not None and (again is None or prose < again):
+        # the body does not number its parts as the contents do: it starts on the page of its first sentence
+        return lines[:start] + lines[_page_start(lines, start, prose):]
     return lines if again is None else lines[:start] + lines[again:]
+
+
+def _is_prose(text: str) -> bool:
+    return heading_of(text) is None and bool(SENTENCE_MARK.search(text))
+
+
+def _page_start(lines: list[Line], start: int, prose: int) -> int:
+    """The first line of the page `prose` is on, if a later page than the contents'; else the title line
+    just above it."""
+    page = lines[prose].page
+    if page is not None and page != lines[start].page:
+        return next(i for i in range(start + 1, prose + 1) if lines[i].page == page)
+    above = clean(lines[prose - 1].text)
+    return prose - 1 if prose - 1 > start and not heading_of(above) and len(above) <= _UNNUMBERED_MAX else prose
 
 
 def read_layout(lines: list[Line]) -> Layout:
@@ -131,7 +167,7 @@ def read_layout(lines: list[Line]) -> Layout:
         if len(line.filled) != 1:
             continue
         text = clean(line.text)
-        heading = heading_of(text)
+        heading = heading_of(text) or _unnumbered_heading(text, line, paragraph, bool(layout.sections))
         if heading is not None and not _is_list_item(heading, open_sections):
             layout.sections.append(_open_section(heading, line, open_sections))
             paragraph = None
