@@ -150,6 +150,21 @@ def test_a_later_sentence_may_give_the_reason():
     assert_passes(builder, "COMPLETE-CHANGE-REASONS")
 
 
+@pytest.mark.parametrize("reason", ["主要原因：项目支出增加。", "主要是由于项目支出增加。", "原因是项目支出增加。"])
+def test_the_next_sentence_may_be_the_reason(reason):
+    text = f"2025 年财政拨款支出预算 123 万元，比 2024 年预算增加 20 万元，增长 19.4%。{reason}"
+    builder = consistent().section("收支", text).claim("fiscal_expenditure", "123", "财政拨款支出", change="20",
+                                                     direction="增加", section="收支")
+    assert_passes(builder, "COMPLETE-CHANGE-REASONS")
+
+
+def test_a_next_sentence_about_something_else_is_not_the_reason():
+    text = "2025 年财政拨款支出预算 123 万元，比 2024 年预算增加 20 万元。事业收入 0 万元，主要原因是无此项收入。"
+    builder = consistent().section("收支", text).claim("fiscal_expenditure", "123", "财政拨款支出", change="20",
+                                                     direction="增加", section="收支")
+    assert_fails(builder, "COMPLETE-CHANGE-REASONS", count=1)
+
+
 def test_a_later_reason_for_another_subject_does_not_explain():
     text = ("2025 年财政拨款支出预算 123 万元，比 2024 年预算增加 20 万元。事业收入 0 万元。"
             "“三公”经费减少的主要原因是压减开支。")

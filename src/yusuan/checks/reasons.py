@@ -14,6 +14,8 @@ from .wording import quoted
 
 _REASON = re.compile("原因|主要是|主要用于|由于|因为|因|系|用于")
 _CLAUSE = re.compile(r"[^。;；]+")
+# a sentence that is the reason for the one before it
+_REASON_FIRST = re.compile(r"(?:其|这)?(?:主要)?(?:原因|是由于|由于|因为)")
 _SENTENCE = re.compile(r"[^。]+。?")
 _DIRECTION_WORDS = "增加|减少|增长|下降|降低|上升|提高|压减|缩减|核减|减"
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
@@ -44,13 +46,15 @@ def _explained(text: str, claim: Claim) -> bool:
         return True  # the change is not in this text; nothing to judge
     if _REASON.search(clause.group(0)):
         return True
-    later = [m.group(0) for m in _SENTENCE.finditer(text) if m.start() >= clause.end()]
-    if any(_gives_reason_for(sentence, claim.label) for sentence in later[1:]):
+    later = [m.group(0).lstrip("。 ") for m in _SENTENCE.finditer(text) if m.start() >= clause.end()]
+    if later and _REASON_FIRST.match(later[0]):
+        return True  # "…增加1062.85万元,增长12.08%。主要原因:项目支出增加…"
+    if any(_gives_reason_for(sentence, claim.label) for sentence in later):
         return True
     if claim.subject not in TOTALS:
         return False
     following = later[0] if later else ""
-    return following.lstrip("。 ").startswith("其中") and bool(_REASON.search(following))
+    return following.startswith("其中") and bool(_REASON.search(following))
 
 
 def _gives_reason_for(sentence: str, label: str) -> bool:
