@@ -166,6 +166,10 @@ def test_a_label_does_not_replace_a_title_naming_another_body():
     assert profile_of("重庆市XX中心2025年单位预算\n预算主管部门：重庆市XX局\n").department == "重庆市XX中心"
 
 
+def test_a_label_naming_the_departments_own_office_does_not_replace_the_title():
+    assert profile_of("重庆市XX局2025年部门预算\n单位名称：重庆市XX局本级\n").department == "重庆市XX局"
+
+
 def test_the_department_in_charge_of_a_project_is_not_read_as_a_label():
     assert profile_of("收支预算总表\n主管部门:区经济信息委\n").department is None
 

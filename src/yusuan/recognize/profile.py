@@ -150,8 +150,8 @@ def _budget_years(texts: list[tuple[str, Line]]) -> list[tuple[int, Line]]:
 
 def _read_label(profile: Profile, lines: list[Line]) -> None:
     """A department named by a label wins over a title that names only a place ("上海市普陀区2025年
-    区级部门预算") or the start of the name, or names none; never over a title naming another body:
-    a unit's budget may label its 主管部门."""
+    区级部门预算") or names none; never over a title naming a body: a unit's budget may label its
+    主管部门, a table its 本级."""
     labelled = [
         (m.group("name"), line)
         for line in lines
@@ -163,7 +163,7 @@ def _read_label(profile: Profile, lines: list[Line]) -> None:
         return
     name = Counter(name for name, _ in labelled).most_common(1)[0][0]
     titled = profile.department
-    if titled is None or not _ORG_END.search(titled) or (name.startswith(titled) and name != titled):
+    if titled is None or not _ORG_END.search(titled):
         profile.department = name
         profile.sources["department"] = next(line.source for found, line in labelled if found == name)
 
