@@ -47,7 +47,7 @@ _MEMBER_LENGTH = range(3, 41)
 # "预算主管部门：XX委员会" on a cover, "部门：XX厅  单位：万元" over each table. 主管部门 alone is not
 # read: project performance tables print the department in charge of a project that way.
 _DEPARTMENT_LABEL = re.compile(
-    r"^(?:预算主管部门|预算单位|部门名称|单位名称|编制单位|编报单位|部\s*门)\s*[:：]\s*"
+    r"(?:预算主管部门|预算单位|部门名称|单位名称|编制单位|编报单位|部\s*门)\s*[:：]\s*"
     r"(?P<name>[^\s:：]{2,40}?)(?=\s|单位\s*[:：]|$)"
 )
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
@@ -155,9 +155,10 @@ def _read_label(profile: Profile, lines: list[Line]) -> None:
     labelled = [
         (m.group("name"), line)
         for line in lines
+        if len(line.filled) <= 2  # a label stands alone or beside 单位:万元; table rows have more cells
         for text in line.filled
-        if ":" in text or "：" in text
-        if (m := _DEPARTMENT_LABEL.match(text.strip())) and _ORG_END.search(m.group("name"))
+        if ":" in text  # the reader has made every colon ASCII
+        if (m := _DEPARTMENT_LABEL.match(text)) and _ORG_END.search(m.group("name"))
     ]
     if not labelled:
         return
