@@ -2,9 +2,10 @@
 
 import pytest
 
+from yusuan.checks.findings import RuleStatus
 from yusuan.model import Row
 
-from .builder import assert_fails, assert_passes
+from .builder import assert_fails, assert_passes, assert_reports, result_of
 from .consistent import consistent
 
 RULES = ["CODE-KNOWN", "CODE-NAME", "CODE-DOMAIN", "CODE-DUPLICATE"]
@@ -19,6 +20,22 @@ def test_an_unknown_item_code_is_a_warning_given_the_catalogs_confidence():
     builder = consistent().add_row("general_expenditure", ("2011388", "某某事务", {"total": "1"}))
     [finding] = assert_fails(builder, "CODE-KNOWN", severity="warning", table="general_expenditure")
     assert "可能不全" in finding.message
+
+
+def test_in_a_document_older_than_the_catalogs_an_unknown_item_code_or_another_name_is_told():
+    builder = consistent().add_row("general_expenditure", ("2011388", "某某事务", {"total": "1"}))
+    builder = builder.rename("basic_expenditure", "30201", "办公用品费")
+    builder.year = 2018
+    [known] = assert_reports(builder, "CODE-KNOWN", "info")
+    [named] = assert_reports(builder, "CODE-NAME", "info")
+    assert "2018 年的科目" in known.message and "2018 年的科目" in named.message
+    assert result_of(builder, "CODE-KNOWN").status == RuleStatus.passed
+
+
+def test_in_an_older_document_an_unknown_class_is_still_an_error():
+    builder = consistent().add_row("general_expenditure", ("299", "不存在的类", {"total": "1"}))
+    builder.year = 2018
+    assert_fails(builder, "CODE-KNOWN", severity="error", count=1)
 
 
 def test_an_unknown_class_code_is_an_error():

@@ -13,6 +13,17 @@ from .structure import ECONOMIC_TABLES, FUNCTIONAL_TABLES, TWO_SIDED_TABLES, cod
 from .wording import quoted, row_label
 
 CATALOG_NOTE = "（代码目录为汇编本，可能不全，请以当年《政府收支分类科目》为准）"
+# The catalogs hold the subjects of recent years. Older documents print codes and names since
+# changed (Jiangsu's 2017–2019 budgets: 20805 行政事业单位离退休, 2080504, 30311 住房公积金), so for
+# them a code or name the catalog lacks is told, not warned about.
+CATALOG_SINCE = 2020
+
+
+def _older_than_catalog(doc: Doc) -> str:
+    """The note for a document older than the catalogs, or "" for a recent one."""
+    if doc.year and doc.year < CATALOG_SINCE:
+        return f"（代码目录按 {CATALOG_SINCE} 年起的科目汇编，{doc.year} 年的科目编码和名称可能不同）"
+    return ""
 
 
 def _classified_rows(doc: Doc) -> Iterator[tuple[Table, Row, str]]:
@@ -38,19 +49,24 @@ def _kind_words(name: str) -> str:
     needs=("|".join(FUNCTIONAL_TABLES + ECONOMIC_TABLES + TWO_SIDED_TABLES),),
 )
 def codes_in_catalog(doc: Doc) -> Iterator[Finding]:
+    older = _older_than_catalog(doc)
+    gap, note = ("info", older) if older else ("warning", CATALOG_NOTE)
     for table, row, name in _classified_rows(doc):
         if not row.code.isdigit() or row.code in catalog(name):
             continue
         # the 类 level of the catalogs is complete, so an unknown 类 is a wrong code, not a gap in the catalog
-        severity = "error" if level_of(row.code) == "类" else "warning"
-        note = "" if severity == "error" else CATALOG_NOTE
+        if level_of(row.code) == "类":
+            message = f"{doc.title(table)}「{row_label(row)}」：{_kind_words(name)}中没有编码 {row.code}。"
+            yield Finding.at(Place.of_row(table, row), message, "error")
+            continue
         message = f"{doc.title(table)}「{row_label(row)}」：{_kind_words(name)}中没有编码 {row.code}{note}。"
-        yield Finding.at(Place.of_row(table, row), message, severity)
+        yield Finding.at(Place.of_row(table, row), message, gap)
     for project in doc.disclosure.projects:
         code = project.functional_code
         if code and code.isdigit() and code not in catalog("functional"):
-            message = f"项目「{project.name}」的功能科目编码 {code} 不在支出功能分类中{CATALOG_NOTE}。"
-            yield Finding.at(Place.at(project.source, table="project_expenditure", code=project.code, name=project.name), message)
+            message = f"项目「{project.name}」的功能科目编码 {code} 不在支出功能分类中{note}。"
+            place = Place.at(project.source, table="project_expenditure", code=project.code, name=project.name)
+            yield Finding.at(place, message, gap)
 
 
 def _swapped_with(book: Catalog, code: str, name: str) -> str | None:
@@ -66,16 +82,18 @@ def _swapped_with(book: Catalog, code: str, name: str) -> str | None:
     needs=("|".join(FUNCTIONAL_TABLES + ECONOMIC_TABLES + TWO_SIDED_TABLES),),
 )
 def names_match_catalog(doc: Doc) -> Iterator[Finding]:
+    older = _older_than_catalog(doc)
     for table, row, name in _classified_rows(doc):
         book = catalog(name)
         if not row.name or book.name_matches(row.code, row.name) is not False:
             continue
         other = _swapped_with(book, row.code, row.name)
         expected = book.name_of(row.code)
-        message = f"{doc.title(table)}「{row_label(row)}」：编码 {row.code} 在目录中的名称是{quoted(expected)}。"
+        message = f"{doc.title(table)}「{row_label(row)}」：编码 {row.code} 在目录中的名称是{quoted(expected)}{older}。"
         if other:
             message += f"{quoted(row.name)}是编码 {other} 的名称，编码与名称可能错配。"
-        yield Finding.mismatch(Place.of_row(table, row), row.name, expected, message, "error" if other else None)
+        severity = "error" if other else ("info" if older else None)
+        yield Finding.mismatch(Place.of_row(table, row), row.name, expected, message, severity)
 
 
 def _expected_shape(catalog_name: str) -> tuple[str, tuple[int, ...]]:

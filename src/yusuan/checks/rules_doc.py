@@ -17,6 +17,11 @@ rounding explains is 提示/info) or, where noted, stronger.
 Amounts agree when they differ by at most the tolerance (default 0.01 in the document's unit). A
 larger difference that rounding can explain (half a unit of the last digit per printed figure
 involved: a total and its n parts may differ by up to (n + 1) / 2 units) is reported as info.
+
+Older documents are held to the rules of their year: a budget before 2021 without the
+国有资本经营预算支出表 (143号 lists 8 tables) is told as info by `COMPLETE-TABLES`, and in a document
+before 2020 an item code or name the catalogs lack (they hold recent subjects) is told as info by
+`CODE-KNOWN` and `CODE-NAME`.
 """
 
 
