@@ -45,6 +45,13 @@ def test_a_narrative_stating_another_amount_does_not_explain_an_empty_table():
     assert_fails(builder.claim("gov_fund_expenditure", "5", "政府性基金预算支出"), "COMPLETE-EMPTY-NOTE", count=1)
 
 
+def test_headings_without_text_are_no_narrative():
+    # a file of tables only lists them on its contents page: the 情况说明 is published elsewhere
+    headings_only = doc().section("收支预算总表", "").section("收入预算总表", "")
+    assert result_of(headings_only, "COMPLETE-SECTIONS").status == RuleStatus.could_not_run
+    assert result_of(headings_only.section("部门职责", "负责审计。"), "COMPLETE-SECTIONS").status == RuleStatus.failed
+
+
 def test_an_empty_table_needs_a_note():
     assert_fails(consistent().configure("gov_fund_expenditure", note=None), "COMPLETE-EMPTY-NOTE",
                  table="gov_fund_expenditure", count=1)

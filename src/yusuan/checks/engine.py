@@ -60,7 +60,9 @@ def _table_present(table_id: str) -> Condition:
 
 _NAMED: dict[str, Condition] = {
     "projects": Condition("项目支出明细", lambda d: bool(d.projects)),
-    "narrative": Condition("情况说明文字", lambda d: bool(d.narrative.sections or d.narrative.claims)),
+    # headings alone (a file of tables lists them on its contents page) are no 情况说明
+    "narrative": Condition("情况说明文字", lambda d: bool(d.narrative.claims)
+                           or any(s.text.strip() for s in d.narrative.sections)),
     "claims": Condition("情况说明中的金额", lambda d: bool(d.narrative.claims)),
     "performance": Condition(
         "绩效目标表", lambda d: bool(d.performance_projects) or d.performance_overall is not None
