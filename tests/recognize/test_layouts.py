@@ -196,7 +196,7 @@ def test_table_numbers_page_numbers_and_notes_are_not_rows():
     assert not disclosure.unreadable
 
 
-@pytest.mark.parametrize("saying", ["(无政府性基金支出)", "本部门无政府性基金预算支出", "此表无数据"])
+@pytest.mark.parametrize("saying", ["(无政府性基金支出)", "本部门无政府性基金预算支出", "此表无数据", "无"])
 def test_a_line_saying_an_empty_table_has_nothing_is_its_note(saying):
     text = page(
         "政府性基金支出预算表",
@@ -208,13 +208,14 @@ def test_a_line_saying_an_empty_table_has_nothing_is_its_note(saying):
     assert table.is_empty and table.note == saying
 
 
-def test_a_row_named_with_wu_is_not_a_note():
+@pytest.mark.parametrize("wrapped", ["无形资产购置", "无障碍设施改造支出"])
+def test_a_row_name_starting_with_wu_is_not_a_note(wrapped):
     text = page(
         "一般公共预算基本支出预算表",
         ("科目编码", "科目名称", "金额"),
         ("", "合计", "2.00"),
         ("310", "资本性支出", "2.00"),
-        "无形资产购置",
+        wrapped,
     )
     assert read(text).tables["basic_expenditure"].note is None
 

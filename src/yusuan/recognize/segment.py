@@ -19,9 +19,12 @@ _PAGE_NUMBER = re.compile(r"^[-─—]?\s*\d{1,3}\s*[-─—]?$")
 # a title must be followed by table rows within this many lines, or it is a heading / TOC entry
 _TITLE_LOOKAHEAD = 6
 _NOTE_START = ("备注", "注:", "注：", "说明:")
-# a line under a table saying it has nothing: "(无政府性基金支出)", "本部门无国有资本经营预算支出"
-# (not 无形资产, a row's name)
-_SAYS_NONE = re.compile(r"^[(（]?(?:本(?:部门|单位|表)|我(?:部门|单位)|此表)?(?:无|没有|未安排|不涉及)(?!形)")
+# a line under a table saying it has nothing: "(无政府性基金支出)", "本部门无国有资本经营预算支出", "无";
+# not the rest of a wrapped row name ("无障碍设施改造支出", "无形资产")
+_SAYS_NONE = re.compile(
+    r"^[(（]?(?:本(?:部门|单位|表)|我(?:部门|单位)|此表)?(?:无|没有|未安排|不涉及)(?!形|障碍|线|人机|偿)"
+    r"(?=.*(?:支出|收入|预算|经费|数据|资金|安排))|^[(（]?无[)）]?$"
+)
 # a single-cell line this long is prose: it ends a table segment
 _PROSE_MIN_CHARS = 40
 
