@@ -13,6 +13,8 @@ import zlib
 from decimal import Decimal
 from typing import Any
 
+from ..checks.codes import CATALOG_SINCE
+from ..checks.completeness import STATE_CAPITAL_SINCE
 from ..compose.facts import BudgetInput
 from ..model import Unit
 from .economic import Staffing, economic_lines
@@ -23,6 +25,9 @@ from .profiles import LEVELS, PERSON_NAMES, PROFILES, REASONS, Level, Profile
 
 PERSONNEL = ("301", "303")
 LEVEL_WEIGHTS = (6, 3, 1)  # districts publish most of the documents, provinces fewest
+# documents are drawn with the catalogs and the 9 tables of recent years: an older year would be held
+# to older rules (checks: CATALOG_SINCE, STATE_CAPITAL_SINCE), which these documents do not follow
+FIRST_YEAR = max(CATALOG_SINCE, STATE_CAPITAL_SINCE)
 
 
 class Drawing:
@@ -33,7 +38,7 @@ class Drawing:
         self.level: Level = rng.choices(LEVELS, LEVEL_WEIGHTS)[0]
         self.place = rng.choice(self.level.places)
         self.profile: Profile = rng.choice(PROFILES)
-        self.year = rng.randint(2019, 2025)
+        self.year = rng.randint(FIRST_YEAR, 2025)
         self.unit = Unit.yuan if rng.random() < 0.1 else Unit.wanyuan
         self.staffing = Staffing.draw(rng, *self.level.staff)
 
