@@ -12,9 +12,10 @@ from .findings import Finding, Place
 from .texts import texts_of
 from .wording import quoted
 
-# Words that start the kind of a table in its title; what precedes them is the department's name.
+# Words that start the kind of a table in its title; what precedes them is the department's name
+# (a 部门 or 单位 left before 收支/收入/支出 is taken off by _WHOSE).
 _TABLE_KIND_WORDS = re.compile(
-    r"部门收支|部门收入|部门支出|部门财务|单位收支|单位收入|单位支出|单位财务|预算单位|收支|收入|支出|财政拨款|一般公共预算|"
+    r"部门财务|单位财务|预算单位|收支|收入|支出|财政拨款|一般公共预算|"
     r"政府性基金|国有资本|政府采购|项目支出|[\"“”]?三公|预算整体|整体绩效|部门预算|单位预算|部门决算|单位决算|"
     r"(?:19|20)\d{2}年"
 )

@@ -44,11 +44,12 @@ _MEMBER_PREFIX = re.compile(r"^(?:本(?:单位|部门)(?:预算)?(?:由|包括)|
 _MEMBER_SUFFIX = re.compile(r"(?:共同)?(?:构成|组成)$|等$")
 _ORG_END = re.compile(r"(?:本级|局|委员会|委|中心|支队|大队|队|站|所|院|馆|校|学校|室|处|办|会|社|园|厅|政府|街道|镇|乡|公司)$")
 _MEMBER_LENGTH = range(3, 41)
-# "预算主管部门：XX委员会" on a cover, "部门：XX厅  单位：万元" over each table. 主管部门 alone is not
-# read: project performance tables print the department in charge of a project that way.
+# "预算主管部门：XX委员会" on a cover, "部门：XX厅  单位：万元" over each table (read with the colon
+# made ASCII, as the readers leave it). 主管部门 alone is not read: project performance tables print
+# the department in charge of a project that way.
 _DEPARTMENT_LABEL = re.compile(
-    r"(?:预算主管部门|预算单位|部门名称|单位名称|编制单位|编报单位|部\s*门)\s*[:：]\s*"
-    r"(?P<name>[^\s:：]{2,40}?)(?=\s|单位\s*[:：]|$)"
+    r"(?:预算主管部门|预算单位|部门名称|单位名称|编制单位|编报单位|部\s*门)\s*:\s*"
+    r"(?P<name>[^\s:]{2,40}?)(?=\s|单位\s*:|$)"
 )
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 
