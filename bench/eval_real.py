@@ -24,7 +24,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "eval" / "gold"
 CORPUS = ROOT.parent / "shared" / "corpus"
-PLACE_FIELDS = ("page", "table", "code", "name", "column")
+PLACE_FIELDS = ("page", "line", "table", "code", "name", "column")
 
 
 def check_document(path: str) -> dict:
@@ -174,7 +174,7 @@ def _table(title: str, rows: dict[str, Tally], markdown: bool) -> list[str]:
 
 def _stub(finding: dict) -> str:
     message = finding["message"].replace('"', "'")
-    place = "".join(f"    {k}: {finding[k]!r}\n" for k in ("page", "table", "code") if finding.get(k) is not None)
+    place = "".join(f"    {k}: {finding[k]!r}\n" for k in ("page", "line", "table", "code") if finding.get(k) is not None)
     return (f"  - rule: {finding['rule']}\n{place}    match: \"{message[:40]}\"\n"
             f"    verdict:   # real | false\n    reason: \n    # {finding['severity']}: {message}")
 
