@@ -174,7 +174,9 @@ def _table(title: str, rows: dict[str, Tally], markdown: bool) -> list[str]:
 
 def _stub(finding: dict) -> str:
     message = finding["message"].replace('"', "'")
-    place = "".join(f"    {k}: {finding[k]!r}\n" for k in ("page", "line", "table", "code") if finding.get(k) is not None)
+    # a line number is a place only in a text file, which has no pages
+    keys = ("page", "table", "code") if finding.get("page") is not None else ("line", "table", "code")
+    place = "".join(f"    {k}: {finding[k]!r}\n" for k in keys if finding.get(k) is not None)
     return (f"  - rule: {finding['rule']}\n{place}    match: \"{message[:40]}\"\n"
             f"    verdict:   # real | false\n    reason: \n    # {finding['severity']}: {message}")
 
