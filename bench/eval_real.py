@@ -56,7 +56,10 @@ class Labels:
     @classmethod
     def load(cls, path: Path) -> Labels:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return cls(data["document"], data, data.get("defects") or [], data.get("verdicts") or [])
+        verdicts = data.get("verdicts") or []
+        for verdict in verdicts:  # YAML reads a bare `false` as a boolean
+            verdict["verdict"] = str(verdict.get("verdict")).lower()
+        return cls(data["document"], data, data.get("defects") or [], verdicts)
 
     def verdict_for(self, finding: dict) -> dict | None:
         for verdict in self.verdicts:
