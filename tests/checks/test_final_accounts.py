@@ -194,6 +194,14 @@ def test_the_stated_difference_must_be_final_minus_budget():
     assert (finding.provided, finding.expected, finding.difference) == (D("6.00"), D("5.00"), D("1.00"))
 
 
+def test_a_difference_of_one_cent_is_smaller_not_equal():
+    line = "年初预算为100.00万元,支出决算为95.00万元,完成年初预算的95.00%"
+    assert_passes(final((line, "年初预算为2.23万元,支出决算为2.22万元,完成年初预算的99.55%")), "FINAL-WORDING")
+    # 持平 may still cover a difference within the tolerance
+    assert_passes(final((line, "年初预算为2.23万元,支出决算为2.22万元,完成年初预算的99.55%"),
+                        ("决算数小于预算数的主要原因是项目结余", "决算数与预算数持平")), "FINAL-WORDING")
+
+
 def test_three_public_wording_against_the_stated_total():
     [finding] = assert_fails(final(("决算数小于预算数的主要原因是厉行节约", "决算数等于预算数的主要原因是厉行节约")),
                              "FINAL-WORDING", count=1)
@@ -246,6 +254,20 @@ def test_no_count_is_asked_for_an_item_with_no_money_spent():
     changed = final(("2.00\t1.00\t2.00\t1.50\n第三部分", "2.00\t1.00\t2.00\t0.00\n第三部分"),
                     ("国内公务接待5批次、40人次。", ""))
     assert_passes(changed, "FINAL-THREE-PUBLIC-COUNTS")
+
+
+def test_no_count_is_asked_without_three_public_spending():
+    # the 决算 row printed blank and the narrative saying there was no "三公" money
+    no_counts = ("全年安排因公出国(境)团组1个、累计3人次。公务用车购置1辆;年末公务用车保有量为2辆。国内公务接待5批次、40人次。",
+                 "")
+    blank = final(("10.00\t8.00\t2.00\t1.50\t6.00\t5.00\t4.00\t4.00\t2.00\t1.00\t2.00\t1.50",
+                   "10.00\t\t2.00\t\t6.00\t\t4.00\t\t2.00\t\t2.00\t"), no_counts)
+    assert_passes(blank, "FINAL-THREE-PUBLIC-COUNTS")
+    table = FINAL[FINAL.index("财政拨款“三公”经费支出决算表"):FINAL.index("第三部分")]
+    said = final((table, ""), no_counts,
+                 ("“三公”经费财政拨款支出年初预算为10.00万元,", "本部门2024年度未发生“三公”经费支出。“三公”经费财政拨款支出年初预算为10.00万元,"))
+    assert "three_public" not in said.tables
+    assert result_of(said, "FINAL-THREE-PUBLIC-COUNTS").findings == []
 
 
 # -- FINAL-OPERATING-PROCUREMENT -------------------------------------------------------------------

@@ -48,6 +48,23 @@ def test_another_name_after_a_number_or_a_year_is_found(title):
     assert finding.provided == "某市测验局"
 
 
+def test_the_same_other_name_on_several_titles_is_one_finding():
+    builder = consistent().configure("summary", title="某市测验局部门收支总表")
+    builder = builder.configure("revenue", title="某市测验局部门收入总表")
+    [finding] = assert_fails(builder, "HYGIENE-DEPARTMENT")
+    assert "收支总表" in finding.message and "收入总表" in finding.message
+
+
+@pytest.mark.parametrize("title", [
+    "2026年市级部门项目支出预算表",  # Huzhou: the level of government before 部门
+    "年部门收入总体情况表",  # Chongqing: the year's digits lost by the text layer
+    "总计一般公共预算政府性基金单位资金",  # a header read as a title
+    "某市测试部门收支总表",  # a title wrapped inside the name keeps its beginning
+])
+def test_what_is_no_other_department_name(title):
+    assert_passes(consistent().configure("summary", title=title), "HYGIENE-DEPARTMENT")
+
+
 def test_department_name_in_the_overall_performance_table():
     builder = consistent().overall("123", consistent().performance_overall.indicators, name="某市测试")
     assert_fails(builder, "HYGIENE-DEPARTMENT", table="performance_overall", count=1)

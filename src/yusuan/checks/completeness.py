@@ -158,18 +158,31 @@ def _has_procurement(disclosure) -> bool:
     return not any(_NO_PROCUREMENT.search(t) for t in texts)
 
 
+def _procurement_sentences(doc: Doc) -> str:
+    """The sentences that speak of 采购, each with the one after it: the split by kind often follows
+    the total in a sentence of its own ("…政府采购预算总金额为 2247.85 万元。其中拟购买货物 59 万元…")."""
+    said = []
+    for text in narrative_texts(doc):
+        sentences = _SENTENCE.findall(text)
+        for index, sentence in enumerate(sentences):
+            if "采购" in sentence:
+                said += sentences[index : index + 2]
+    return " ".join(said)
+
+
 @rule(
     id="COMPLETE-PROCUREMENT-DETAIL", family="completeness", severity="warning",
-    title="政府采购说明应分货物、工程、服务，并说明授予中小企业的合同金额及占比",
-    basis="财预〔2016〕143号（政府采购说明的内容）；domain.md §2.2、§3 C3",
+    title="政府采购说明应分货物、工程、服务；决算还应说明授予中小企业的合同金额及占比",
+    basis="财预〔2016〕143号（政府采购说明的内容）；domain.md §2.2、§3 C3（中小企业合同金额为决算执行结果）",
     needs=("narrative",),
     applies=Condition("情况说明提到政府采购，且不是说明没有安排政府采购", _has_procurement),
 )
 def procurement_detailed(doc: Doc) -> Iterator[Finding]:
-    said = " ".join(s for t in narrative_texts(doc) for s in _SENTENCE.findall(t) if "采购" in s)
+    said = _procurement_sentences(doc)
     if not re.search("货物|工程|服务", said):
         yield Finding.at(Place(table=NARRATIVE), "政府采购说明没有按货物、工程、服务分列金额。")
-    if "中小企业" not in said:
+    # contracts are awarded when the money is spent: a budget has no 中小企业 contract amount to give
+    if doc.disclosure.kind == "final" and "中小企业" not in said:
         yield Finding.at(Place(table=NARRATIVE), "政府采购说明没有给出授予中小企业的合同金额及其占采购总额的比重。")
 
 

@@ -195,8 +195,8 @@ def _compare_sums(doc: Doc, listed: Lines, sums: dict[str, Figure]) -> Iterator[
 
 @rule(
     id="XTAB-THREE-PUBLIC-ECONOMIC", family="cross-table", severity="error",
-    title="“三公”经费表各项不应小于基本支出表对应经济科目（30212/30217/30231/公务用车购置）",
-    basis="“三公”经费口径：基本支出部分记入对应经济科目；domain.md §3 A5。差额可由项目支出解释时为警告",
+    title="基本支出表的经济科目（30212/30217/30231/公务用车购置）不应大于“三公”经费表的对应项",
+    basis="“三公”经费口径：基本支出部分记入对应经济科目，其余由项目支出安排，故“三公”经费可大于基本支出中的该项；domain.md §3 A5",
     needs=("three_public", "basic_expenditure"),
 )
 def three_public_matches_economic(doc: Doc) -> Iterator[Finding]:
@@ -214,14 +214,13 @@ def three_public_matches_economic(doc: Doc) -> Iterator[Finding]:
 
 
 def _three_public_item(doc: Doc, item: Figure, economic: Figure) -> Finding | None:
-    finding = doc.compare(item, economic, severity="warning")
+    finding = doc.compare(item, economic)
     if finding is None or finding.severity == "info":
         return finding
-    if economic.value > item.value:
-        finding.severity = "error"
-        finding.message += "基本支出中的该项已超过“三公”经费该项总额。"
-    else:
-        finding.message += "差额可能由项目支出安排，请核对。"
+    # a "三公" item larger than its basic line is the normal case: project spending pays the rest
+    if economic.value <= item.value:
+        return None
+    finding.message += "基本支出中的该项已超过“三公”经费该项总额。"
     return finding
 
 

@@ -3,7 +3,8 @@ and 政府采购 in the narrative.
 
 A 决算 must say how the "三公" money was used in numbers, not only in money: 因公出国（境）团组数
 and 人次, 公务用车购置数 and 保有量, 公务接待批次 and 人次 (domain.md §3 G4). A count is asked for
-only where the item's 决算数 is not zero (no money spent says there was nothing to count).
+only where the item's 决算数 is not zero (no money spent says there was nothing to count), and not at
+all where the department spent no "三公" money.
 """
 
 from __future__ import annotations
@@ -74,16 +75,32 @@ _COUNTS: list[tuple[str, tuple[str, ...], re.Pattern[str], re.Pattern[str]]] = [
 
 
 def _spent(doc: Doc, columns: tuple[str, ...]) -> Decimal | None:
-    """The "三公" table's 决算数 for the first of `columns` it prints; None when unknown."""
+    """The "三公" table's 决算数 for the first of `columns` it prints; None when unknown.
+
+    A blank 决算数 cell in a printed column is nothing spent, and so is an empty table."""
     rows = three_public_rows(doc)
     table = doc.table("three_public")
     if table is None:
         return None
+    if table.is_empty:
+        return Decimal(0)
     final = rows[1] if rows else next((r for r in table.rows if "预算" not in r.name), None)
     for column in columns:
-        if final is not None and column in table.column_ids and final.value(column) is not None:
-            return doc.cell(table, final, column).value
+        if final is not None and column in table.column_ids:
+            return doc.cell(table, final, column).value if final.value(column) is not None else Decimal(0)
     return None
+
+
+# "本部门2024年度未发生“三公”经费支出", "“三公”经费财政拨款支出决算为0万元"
+_NONE_SPENT = re.compile(r"(?:没有|未|无)(?:发生|安排|使用|列支)?[^。，,；;]{0,8}三公"
+                         r"|三公[”\"’']?经费[^。；;]{0,16}?(?:为|均为|是)\s*(?:0(?:\.0+)?|零)\s*(?:万?元)?(?![\d.])")
+
+
+def _none_spent(doc: Doc) -> bool:
+    """No "三公" money at all: the table's 合计 is 0, or the narrative says there was none."""
+    if _spent(doc, ("total",)) == 0:
+        return True
+    return any(_NONE_SPENT.search(s.text) for s in sentences(doc) if s.three_public or "三公" in s.text)
 
 
 def _three_public_place(doc: Doc) -> Place:
@@ -100,6 +117,8 @@ def _three_public_place(doc: Doc) -> Place:
     needs=("narrative",), applies=IS_FINAL,
 )
 def three_public_counts(doc: Doc) -> Iterator[Finding]:
+    if _none_spent(doc):
+        return
     found = [s for s in sentences(doc) if s.three_public] or sentences(doc)
     for what, columns, keyword, count in _COUNTS:
         spent = _spent(doc, columns)

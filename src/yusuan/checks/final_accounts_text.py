@@ -153,12 +153,12 @@ def completion_percentages(doc: Doc) -> Iterator[Finding]:
             yield finding
 
 
-def _direction(doc: Doc, final: Decimal, budget: Decimal) -> str:
-    if final - budget > doc.tolerance:
-        return "大于"
-    if budget - final > doc.tolerance:
-        return "小于"
-    return "等于"
+def _direction(doc: Doc, final: Decimal, budget: Decimal, word: str) -> str:
+    """大于/小于/等于 of the two figures. The figures are printed, so any difference is one: "2.22 小于
+    2.23" is right. Only "等于/持平" may cover a difference within the tolerance."""
+    if word == "等于" and abs(final - budget) <= doc.tolerance:
+        return "等于"
+    return "大于" if final > budget else "小于" if final < budget else "等于"
 
 
 @rule(
@@ -193,7 +193,7 @@ def _wording_findings(doc: Doc, sentence: Sentence, wording: re.Match[str], fina
     if word is None:
         return
     doc.compared += 1
-    actual = _direction(doc, final, budget)
+    actual = _direction(doc, final, budget, word)
     if word != actual:
         message = (f"情况说明称“决算数{word}预算数”，但所述决算数 {amount(final, doc.unit)}{actual}预算数 "
                    f"{amount(budget, doc.unit)}。请改正用词或金额。")

@@ -33,10 +33,25 @@ _WHOSE = re.compile(r"(?:部门|单位|本级)+$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 
 
+# "2026年市级部门项目支出预算表": the level of government, not whose table it is
+_LEVEL = re.compile(r"^(?:[省市区县]|市本|区县|县区)?级")
+# A department's name ends in what it is; anything else before the table kind (a header read as a
+# title, "年" of a year the text layer lost) is no name to compare.
+_ORGANIZATION = re.compile(r"[局厅院心会室队校馆所站部委办处社台团署府]$")
+
+
 def _name_in_title(title: str) -> str:
     compact = "".join(title[_NUMBER_AND_YEAR.match(title).end():].split())
     match = _TABLE_KIND_WORDS.search(compact)
-    return _WHOSE.sub("", compact[: match.start()]) if match else ""
+    return _WHOSE.sub("", _LEVEL.sub("", compact[: match.start()])) if match else ""
+
+
+def _differs(printed: str, department: str) -> bool:
+    """A printed department name that is one and is not the department's (a title wrapped in the middle
+    of the name leaves its beginning: the same name)."""
+    if not printed or printed == department or (len(printed) >= 4 and department.startswith(printed)):
+        return False
+    return bool(_ORGANIZATION.search(printed))
 
 
 @rule(
@@ -47,11 +62,16 @@ def _name_in_title(title: str) -> str:
 )
 def department_named_consistently(doc: Doc) -> Iterator[Finding]:
     department = "".join(doc.disclosure.department.split())
+    titled: dict[str, list] = {}
     for table in doc.disclosure.tables.values():
         printed = _name_in_title(table.title)
-        if printed and printed != department:
-            message = f"{TABLE_TITLES.get(table.id, table.id)}标题中的部门名称为{quoted(printed)}，与{quoted(department)}不一致。"
-            yield Finding.mismatch(Place.of_table(table), printed, department, message)
+        if _differs(printed, department):
+            titled.setdefault(printed, []).append(table)
+    # one name printed on several titles is one slip, told once
+    for printed, tables in titled.items():
+        names = "、".join(TABLE_TITLES.get(t.id, t.id) for t in tables)
+        message = f"{names}标题中的部门名称为{quoted(printed)}，与{quoted(department)}不一致。"
+        yield Finding.mismatch(Place.of_table(tables[0]), printed, department, message)
     overall = doc.disclosure.performance_overall
     if overall is not None and overall.name and "".join(overall.name.split()) != department:
         message = f"整体绩效目标表中的部门名称为{quoted(overall.name)}，与{quoted(department)}不一致。"
