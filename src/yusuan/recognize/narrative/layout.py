@@ -127,7 +127,7 @@ def _same_number(a: Heading, b: Heading) -> bool:
     return (a.level, a.number) == (b.level, b.number)
 
 
-def _without_contents_page(lines: list[Line]) -> list[Line]:
+def without_contents_page(lines: list[Line]) -> list[Line]:
     """Drop a 目录 page: from the 目录 line to where its first entry is printed again as a heading."""
     start = next((i for i, line in enumerate(lines) if _CONTENTS.match(line.text)), None)
     if start is None:
@@ -163,7 +163,7 @@ def read_layout(lines: list[Line]) -> Layout:
     layout = Layout()
     open_sections: list[Section] = []
     paragraph: Paragraph | None = None
-    for line in _without_contents_page(lines):
+    for line in without_contents_page(lines):
         if len(line.filled) != 1:
             continue
         text = clean(line.text)
