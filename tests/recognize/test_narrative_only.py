@@ -55,3 +55,10 @@ def test_a_performance_table_listed_on_the_contents_page_does_not_swallow_the_na
     assert stated[("revenue:carryover", 2026)] == Decimal("10.44")
     assert not disclosure.tables
     assert disclosure.performance_overall is None and not disclosure.performance_projects
+
+
+def test_contents_printed_without_a_contents_line_are_dropped_as_well():
+    contents = "\n".join(CONTENTS.splitlines()[2:])  # no title, no 目录: the entries only
+    disclosure = require_disclosure(recognize(document(contents, BODY)), "x.pdf")
+    assert {c.subject for c in disclosure.narrative.claims} >= {"revenue_total", "revenue:general_budget"}
+    assert [s.title for s in disclosure.narrative.sections][:3] == ["2026年度部门预算情况说明", "部门情况说明", "本部门职责情况"]
