@@ -7,12 +7,12 @@ from ..document import Document
 from ..model import Disclosure, Source, Table, Unit, Unreadable
 from .coded import read_coded_table
 from .kinds import UNMODELLED_KINDS, scope_rank
-from .narrative import read_narrative
+from .narrative import read_narrative, without_contents_page
 from .performance import is_performance_start, read_performance
 from .profile import read_profile
 from .projects import read_project_list
 from .revenue_list import is_revenue_list, read_revenue_list
-from .segment import Segment, split_segments
+from .segment import Segment, Segments, split_segments
 from .three_public import read_three_public
 from .two_sided import read_two_sided_table
 
@@ -33,7 +33,7 @@ def recognize(document: Document) -> Disclosure:
 
 def _recognize(document: Document) -> Disclosure:
     profile = read_profile(document.lines)
-    segments = split_segments(document.lines, is_performance_start)
+    segments = _split(document.lines)
     disclosure = Disclosure(
         department=profile.department, year=profile.year, kind=profile.kind, scope=profile.scope,
         unit=profile.unit, member_units=profile.member_units, source_name=document.name, reader=document.reader,
@@ -53,6 +53,18 @@ def _recognize(document: Document) -> Disclosure:
     disclosure.unreadable += [Unreadable(what=f"第 {page} 页：{why}", source=Source(page=page))
                               for page, why in document.unread_pages.items()]
     return disclosure
+
+
+def _split(lines: list) -> Segments:
+    segments = split_segments(lines, is_performance_start)
+    if not segments.performance:
+        return segments
+    # a contents page lists the performance tables too ("十二、项目支出绩效目标表"): taken for the start of
+    # the performance section, it would swallow the narrative and the tables printed after it
+    kept = without_contents_page(lines)
+    if len(kept) == len(lines) or any(line is segments.performance[0] for line in kept):
+        return segments
+    return split_segments(kept, is_performance_start)
 
 
 def _has_content(table) -> bool:

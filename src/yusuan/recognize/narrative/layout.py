@@ -22,6 +22,8 @@ _TABLE_TITLE_MAX = 60
 _UNIT_NOTE = re.compile(r"单位\s*:")
 _CONTENTS = re.compile(r"^\s*目\s*录\s*$")
 _TABLE_LOOKAHEAD = 3
+# so many bare headings opening a document are its contents, printed without a 目录 line
+_CONTENTS_MIN_ENTRIES = 6
 # blank lines are dropped by the reader, so a sentence may skip a few numbers; more is a table left out
 _PARAGRAPH_GAP = 4
 _NAMES_A_LINE = re.compile(r"^\s*\d{1,2}\s*[、.][^。]*\((?:类|款|项)\)\s*。\s*$")
@@ -127,11 +129,11 @@ def _same_number(a: Heading, b: Heading) -> bool:
     return (a.level, a.number) == (b.level, b.number)
 
 
-def _without_contents_page(lines: list[Line]) -> list[Line]:
+def without_contents_page(lines: list[Line]) -> list[Line]:
     """Drop a 目录 page: from the 目录 line to where its first entry is printed again as a heading."""
     start = next((i for i, line in enumerate(lines) if _CONTENTS.match(line.text)), None)
     if start is None:
-        return lines
+        return _without_unlabelled_contents(lines)
     headings = [(i, h) for i, line in enumerate(lines[start + 1 :], start + 1) if (h := heading_of(line.text))]
     if not headings:
         return lines
@@ -142,6 +144,29 @@ def _without_contents_page(lines: list[Line]) -> list[Line]:
         # the body does not number its parts as the contents do: it starts on the page of its first sentence
         return lines[:start] + lines[_page_start(lines, start, prose):]
     return lines if again is None else lines[:start] + lines[again:]
+
+
+def _without_unlabelled_contents(lines: list[Line]) -> list[Line]:
+    """A document that opens with a list of bare headings is opening with its contents, 目录 or not; it
+    is dropped only where the body prints its first entry again, with no sentence in between."""
+    opening = lines[:_CONTENTS_MIN_ENTRIES]
+    if len(opening) < _CONTENTS_MIN_ENTRIES or not all(_bare_heading(line.text) for line in opening):
+        return lines
+    first = heading_of(lines[1].text)
+    for index in range(2, len(lines)):
+        text = lines[index].text
+        if _is_prose(text):
+            return lines
+        # the title too: a contents page numbers each of its parts from 一 again
+        if heading_of(text) == first:
+            # the part the contents open with ("第一部分…") may head the body again, just above
+            return lines[index - 1 :] if heading_of(lines[index - 1].text) == heading_of(lines[0].text) else lines[index:]
+    return lines
+
+
+def _bare_heading(text: str) -> bool:
+    heading = heading_of(text)
+    return heading is not None and not heading.body
 
 
 def _is_prose(text: str) -> bool:
@@ -163,7 +188,7 @@ def read_layout(lines: list[Line]) -> Layout:
     layout = Layout()
     open_sections: list[Section] = []
     paragraph: Paragraph | None = None
-    for line in _without_contents_page(lines):
+    for line in without_contents_page(lines):
         if len(line.filled) != 1:
             continue
         text = clean(line.text)
