@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-# "3,805.35", "1726.00", "0", "-12.5"; a trailing "." is OCR residue ("550.00."). One to three digits,
-# then thousands groups or more digits: a plain number is matched without backtracking.
-_AMOUNT = re.compile(r"^-?\d{1,3}(?:(?:,\d{3})+|\d*)(?:\.\d+)?\.?$")
+# "3,805.35", "1726.00", "0", "-12.5"; a trailing "." is OCR residue ("550.00."). This is where a cell
+# is decided to print an amount. Some tables print only the last thousands separator ("120258,600"):
+# the digits are an amount all the same as long as every comma stands before a group of three or more
+# digits and the last group has exactly three, so no comma can be a decimal one ("1,5") and no
+# shorter group hints at two numbers run together ("1,2,345").
+_AMOUNT = re.compile(r"^-?\d+(?:(?:,\d{3,})*,\d{3})?(?:\.\d+)?\.?$")
 _CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 _ORDINAL = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十百]+、|\([一二三四五六七八九十百]+\)|\d{1,2}[.、](?!\d))\s*"

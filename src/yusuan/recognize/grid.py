@@ -23,7 +23,29 @@ _HEADER_WORDS = re.compile(r"科目|项目|编码|名称|预算|支出|收入|�
 _DIGIT = re.compile(r"\d")
 
 
+# a column-number line under the header: "** ** 1 2 3", "栏次 1 2 3", "甲 乙 1 2 3"
+_COLUMN_MARK = re.compile(r"^(?:\*+|[栏行]次|[甲乙丙丁])$")
+_COLUMN_NUMBER = re.compile(r"^\d{1,2}$", re.ASCII)
+
+
+def is_column_numbers(line: Line) -> bool:
+    """A line numbering the columns: marks over the label columns, then 1, 2, 3… over the amounts.
+    It is part of the header, not a row. Unmarked, a short run of small numbers could be a row's
+    amounts, so it takes a longer run."""
+    marks, numbers = 0, []
+    for text in line.filled:
+        if _COLUMN_NUMBER.match(text):
+            numbers.append(int(text))
+        elif not numbers and _COLUMN_MARK.match(text):
+            marks += 1
+        else:
+            return False
+    return numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= (1 if marks else 3)
+
+
 def is_data_line(line: Line) -> bool:
+    if is_column_numbers(line):
+        return False
     filled = line.filled
     # amounts and codes print digits, total labels 计: one look at the whole line rules out most header lines
     joined = "".join(filled)
@@ -48,8 +70,13 @@ def split_header(part: list[Line]) -> tuple[list[Line], list[Line]]:
     """Leading header lines of a page part, and the rest."""
     for index, line in enumerate(part[: _HEADER_MAX_LINES + 1]):
         if is_data_line(line):
-            return part[:index], part[index:]
-    return part[:_HEADER_MAX_LINES], part[_HEADER_MAX_LINES:]
+            return _labels_only(part[:index]), part[index:]
+    return _labels_only(part[:_HEADER_MAX_LINES]), part[_HEADER_MAX_LINES:]
+
+
+def _labels_only(header: list[Line]) -> list[Line]:
+    # column numbers would join the labels they stand under ("基本支出2")
+    return [line for line in header if not is_column_numbers(line)]
 
 
 @dataclass
