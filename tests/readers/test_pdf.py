@@ -15,6 +15,7 @@ import pytest
 
 from yusuan.readers import ocr, read_bytes, read_path
 from yusuan.readers.pdf.geometry import Glyph, dedupe
+from yusuan.readers.pdf.pages import glyph_top_bottom
 
 needs_ocr = pytest.mark.skipif(not ocr.available(), reason="OCR extra (yusuan[ocr]) not installed")
 
@@ -161,6 +162,15 @@ def test_fake_bold_copies_are_removed():
 def test_a_doubled_character_that_stands_apart_is_kept():
     glyphs = [Glyph("1", 10, 10, 15, 20), Glyph("1", 15, 10, 20, 20)]
     assert len(dedupe(glyphs)) == 2
+
+
+def test_a_glyph_whose_font_descends_a_whole_line_is_set_on_its_baseline():
+    # 重庆 2026: the digits' font claims a descent of a full em, so "201" sat a row below its name
+    digit = {"top": 241.0, "bottom": 251.0, "y0": 344.4, "size": 10.0, "matrix": (1, 0, 0, 1, 72.9, 354.7)}
+    name = {"top": 231.8, "bottom": 241.8, "y0": 353.5, "size": 10.0, "matrix": (1, 0, 0, 1, 129.1, 355.96)}
+    top, bottom = glyph_top_bottom(digit)
+    assert (round(top, 1), round(bottom, 1)) == (232.7, 242.7)
+    assert glyph_top_bottom(name) == (231.8, 241.8)
 
 
 @needs_ocr

@@ -27,6 +27,10 @@ _MIN_GLYPHS = 5
 _MAX_BAD_SHARE = 0.3
 # an image-only page: images cover at least this share of it
 _IMAGE_COVER = 0.3
+# a glyph reaching further below its baseline than this share of its size has a font whose descent is
+# wrong: its box is moved up to sit on the baseline as a normal glyph does
+_MAX_DESCENT = 0.6
+_USUAL_DESCENT = 0.2
 
 
 _NO_PAGES = "无法读取“{name}”：这个 PDF 没有任何页面。请检查文件是否完整，或重新导出后再试。"
@@ -141,10 +145,26 @@ def text_layer(page, number: int) -> TextLayer:
         if _undecodable(text):
             undecodable += 1
         elif char.get("upright", True):
-            glyphs.append(Glyph(text, char["x0"], char["top"], char["x1"], char["bottom"]))
+            glyph_top, glyph_bottom = glyph_top_bottom(char)
+            glyphs.append(Glyph(text, char["x0"], glyph_top, char["x1"], glyph_bottom))
     horizontals, verticals = page_rulings(shapes)
     content = PageContent(number, float(page.width), float(page.height), dedupe(glyphs), horizontals, verticals)
     return TextLayer(content, undecodable)
+
+
+def glyph_top_bottom(char: dict) -> tuple[float, float]:
+    """The glyph's top and bottom on the page. A font whose descent is wrong puts its glyphs' boxes
+    up to a line below where they are printed (their centre then falls in the table row below, with
+    the codes and amounts of a row and its name parted): such a box is set on the glyph's baseline."""
+    top, bottom, size = char["top"], char["bottom"], char.get("size") or 0
+    matrix = char.get("matrix")
+    if not matrix or size <= 0 or matrix[1] or matrix[2]:
+        return top, bottom
+    depth = matrix[5] - char["y0"]  # below the baseline, in the PDF's upward coordinates
+    if _MAX_DESCENT * size < depth < 2 * size:
+        shift = depth - _USUAL_DESCENT * size
+        return top - shift, bottom - shift
+    return top, bottom
 
 
 class BrokenPage(Exception):
