@@ -88,7 +88,7 @@ def test_an_empty_table_needs_a_note():
 
 def test_the_narrative_words_saying_there_is_none_explain_an_empty_table():
     # Shanghai prints its empty tables without a note; its 编制说明 says the amount is 0
-    text = "政府性基金拨款支出预算0万元，与2025年预算持平；国有资本经营预算拨款支出预算为0万元，与2025年预算持平。"
+    text = "政府性基金拨款支出预算0万元，与2025年预算持平；国有资本经营预算拨款支出预算为0。"
     builder = consistent().configure("gov_fund_expenditure", note=None).configure("state_capital_expenditure", note=None)
     builder.sections = [*builder.sections, builder.sections[0].model_copy(update={"title": "编制说明", "text": text})]
     assert_passes(builder, "COMPLETE-EMPTY-NOTE")

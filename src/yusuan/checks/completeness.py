@@ -39,7 +39,7 @@ def _no_state_capital(doc: Doc) -> bool:
     total = revenue.item("total") if revenue is not None else None
     if total is not None and "state_capital" in revenue.column_ids and not total.values.get("state_capital"):
         return True
-    none = re.compile(r"(?:无|没有|未安排)[^。；;，,]{0,8}国有资本经营|国有资本经营[^。；;，,]{0,16}?(?<![\d.])0(?:\.0+)?\s*万?元")
+    none = re.compile(r"(?:无|没有|未安排)[^。；;，,]{0,8}国有资本经营|国有资本经营[^。；;，,]{0,16}?(?<![\d.])0(?:\.0+)?(?![\d.])")
     return any(none.search(text) for text in narrative_texts(doc))
 
 
@@ -94,7 +94,7 @@ def _said_none(doc: Doc, table: Table) -> bool:
     word = _SUBJECTS.get(table.id)
     if word is None:
         return False
-    none = re.compile(rf"{word}[^。；;，,]{{0,16}}?(?:(?<![\d.])0(?:\.0+)?\s*万?元|为零|为空)"
+    none = re.compile(rf"{word}[^。；;，,]{{0,16}}?(?:(?<![\d.])0(?:\.0+)?(?![\d.])|为零|为空)"
                       rf"|(?:无|没有|未安排|不涉及)[^。；;，,]{{0,8}}{word}")
     return any(none.search(text) for text in narrative_texts(doc))
 
