@@ -18,9 +18,30 @@ def test_passes_on_consistent_document(rule_id):
 
 
 def test_a_missing_table_is_an_error_pointing_at_it():
-    [finding] = assert_fails(consistent().without("state_capital_expenditure"), "COMPLETE-TABLES",
-                             table="state_capital_expenditure")
-    assert "国有资本经营预算支出表" in finding.message
+    [finding] = assert_fails(consistent().without("gov_fund_expenditure"), "COMPLETE-TABLES",
+                             table="gov_fund_expenditure")
+    assert "政府性基金预算支出表" in finding.message
+
+
+def test_the_state_capital_table_left_out_by_a_department_without_such_money_is_told():
+    # Chongqing and Changsha print only the tables a department has; 143号 lists 8 without this one
+    builder = consistent().without("state_capital_expenditure")
+    [finding] = assert_reports(builder, "COMPLETE-TABLES", "info")
+    assert "没有国有资本经营预算拨款" in finding.message
+    assert result_of(builder, "COMPLETE-TABLES").status == RuleStatus.passed
+
+
+def test_the_state_capital_table_left_out_by_a_department_with_such_money_is_an_error():
+    builder = consistent().without("state_capital_expenditure").set("fiscal_summary", "state_capital", "total", "5",
+                                                                   side="income")
+    assert_fails(builder, "COMPLETE-TABLES", table="state_capital_expenditure", count=1)
+
+
+def test_a_table_named_in_the_contents_but_not_read_is_not_called_missing():
+    builder = consistent().without("fiscal_summary").section("4、财政拨款收支总表", "")
+    [finding] = assert_reports(builder, "COMPLETE-TABLES", "info")
+    assert "未能识别" in finding.message
+    assert result_of(builder, "COMPLETE-TABLES").status == RuleStatus.passed
 
 
 def test_without_any_table_the_rule_could_not_run():
@@ -45,6 +66,14 @@ def test_a_narrative_stating_another_amount_does_not_explain_an_empty_table():
     assert_fails(builder.claim("gov_fund_expenditure", "5", "政府性基金预算支出"), "COMPLETE-EMPTY-NOTE", count=1)
 
 
+def test_state_assets_and_performance_published_step_by_step_are_told_when_absent():
+    builder = consistent()
+    builder.sections = [s for s in builder.sections if s.title not in ("国有资产占有使用情况", "绩效目标设置情况")]
+    told = assert_reports(builder, "COMPLETE-SECTIONS", "info")
+    assert len(told) == 2 and all("逐步公开" in f.message for f in told)
+    assert result_of(builder, "COMPLETE-SECTIONS").status == RuleStatus.passed
+
+
 def test_headings_without_text_are_no_narrative():
     # a file of tables only lists them on its contents page: the 情况说明 is published elsewhere
     headings_only = doc().section("收支预算总表", "").section("收入预算总表", "")
@@ -55,6 +84,30 @@ def test_headings_without_text_are_no_narrative():
 def test_an_empty_table_needs_a_note():
     assert_fails(consistent().configure("gov_fund_expenditure", note=None), "COMPLETE-EMPTY-NOTE",
                  table="gov_fund_expenditure", count=1)
+
+
+def test_the_narrative_words_saying_there_is_none_explain_an_empty_table():
+    # Shanghai prints its empty tables without a note; its 编制说明 says the amount is 0
+    text = "政府性基金拨款支出预算0万元，与2025年预算持平；国有资本经营预算拨款支出预算为0。"
+    builder = consistent().configure("gov_fund_expenditure", note=None).configure("state_capital_expenditure", note=None)
+    builder.sections = [*builder.sections, builder.sections[0].model_copy(update={"title": "编制说明", "text": text})]
+    assert_passes(builder, "COMPLETE-EMPTY-NOTE")
+
+
+def test_a_note_on_every_empty_table_explains_them_all():
+    # Changsha: "注:以上部门预算报表中,空表表示本部门无相关收支情况"
+    builder = consistent().configure("gov_fund_expenditure", note=None)
+    builder = builder.configure("state_capital_expenditure", note="注:以上部门预算报表中,空表表示本部门无相关收支情况")
+    assert_passes(builder, "COMPLETE-EMPTY-NOTE")
+
+
+def test_a_table_of_which_no_line_was_read_is_not_called_empty():
+    disclosure = consistent().configure("gov_fund_expenditure", note=None).build()
+    disclosure.tables["gov_fund_expenditure"].rows = []
+    result = result_of(disclosure, "COMPLETE-EMPTY-NOTE")
+    assert result.status == RuleStatus.passed
+    [finding] = result.findings
+    assert finding.severity == "info" and "未能读出" in finding.message
 
 
 def test_functional_classification_to_item_level():

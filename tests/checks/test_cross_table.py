@@ -17,6 +17,15 @@ def test_passes_on_consistent_document(rule_id):
     assert_passes(consistent(), rule_id)
 
 
+def test_a_revenue_table_listed_by_unit_has_no_functional_lines_to_compare():
+    # Suzhou lists its 收入总表 by unit: "068 苏州市数据局", not by functional code
+    builder = consistent()
+    unit_rows = [("total", "合计", {"total": "123", "carryover": "", "general_budget": "123"}),
+                 ("068", "某市测试局", {"total": "123", "carryover": "", "general_budget": "123"})]
+    builder.table("revenue", unit_rows)
+    assert_passes(builder, "XTAB-FUNCTION-LINES")
+
+
 def test_same_functional_line_same_amount_in_every_table():
     builder = consistent().set("revenue", "2011301", "total", "61").set("revenue", "2011301", "general_budget", "61")
     findings = assert_fails(builder, "XTAB-FUNCTION-LINES", table="revenue", count=2)

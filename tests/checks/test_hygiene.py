@@ -66,8 +66,14 @@ def test_what_is_no_other_department_name(title):
 
 
 def test_department_name_in_the_overall_performance_table():
-    builder = consistent().overall("123", consistent().performance_overall.indicators, name="某市测试")
+    builder = consistent().overall("123", consistent().performance_overall.indicators, name="某市测验局")
     assert_fails(builder, "HYGIENE-DEPARTMENT", table="performance_overall", count=1)
+
+
+def test_a_header_read_as_the_overall_tables_department_is_no_name():
+    # Huzhou: the 整体绩效目标表's name cell read from the header line above it
+    builder = consistent().overall("123", consistent().performance_overall.indicators, name="总计一般公共预算政府性基金单位资金")
+    assert_passes(builder, "HYGIENE-DEPARTMENT")
 
 
 def test_a_year_that_is_neither_the_budget_year_nor_the_year_before():

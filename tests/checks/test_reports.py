@@ -2,7 +2,8 @@
 
 import json
 
-from yusuan.checks import render_html, render_json, render_text, run_checks
+from yusuan.checks import Finding, Place, render_html, render_json, render_text, run_checks
+from yusuan.checks.grouping import location
 
 from .consistent import consistent
 
@@ -18,7 +19,7 @@ def test_json_has_document_rules_and_findings_with_exact_amounts():
     assert {"id": "ARITH-ROW-SUM", "status": "failed"}.items() <= data["rules"][0].items()
     finding = next(f for f in data["findings"] if f["rule"] == "ARITH-ROW-SUM")
     assert set(finding) == {"rule", "severity", "message", "table", "code", "name", "column", "line", "page",
-                            "provided", "expected", "difference"}
+                            "where", "provided", "expected", "difference"}
     assert (finding["table"], finding["code"], finding["provided"], finding["expected"], finding["difference"]) == (
         "general_expenditure", "2011301", "61", "60", "1")
 
@@ -58,3 +59,12 @@ def test_html_is_one_self_contained_page_with_escaped_text():
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "http" not in page
     assert "ARITH-ROW-SUM" in page
+
+
+def test_a_finding_on_a_pdf_names_the_page_and_the_printed_row_not_the_line():
+    on_pdf = Finding("…", Place(table="general_expenditure", code="2011301", name="行政运行", line=412, page=17))
+    assert location(on_pdf) == "第 17 页「2011301 行政运行」"
+    in_text = Finding("…", Place(table="general_expenditure", code="2011301", name="行政运行", line=12))
+    assert location(in_text) == "第 12 行"
+    narrative = Finding("…", Place(table="narrative", code="revenue_total", name="收入预算", line=40, page=3))
+    assert location(narrative) == "第 3 页"

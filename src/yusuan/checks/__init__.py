@@ -16,6 +16,7 @@ from . import arithmetic, codes, completeness, cross_table, function_lines, hygi
 from . import narrative, narrative_changes, performance, reasons, rollup  # noqa: F401
 from . import final_accounts, final_accounts_items, final_accounts_text  # noqa: F401
 from . import narrative_review, narrative_wording, narrative_years  # noqa: F401
+from .dedup import tidy
 from .engine import FAMILIES, Rule, registered_rules, run_rules
 from .findings import Finding, Place, Report, RuleResult, RuleStatus
 from .report_html import render_html
@@ -31,8 +32,9 @@ def all_rules() -> list[Rule]:
 
 def run_checks(disclosure: Disclosure, tolerance: Decimal = DEFAULT_TOLERANCE,
                rules: Iterable[Rule] | None = None) -> Report:
-    """Run `rules` (default: all) over one disclosure. Never raises for a broken rule: it 'could not run'."""
-    return run_rules(disclosure, all_rules() if rules is None else rules, tolerance)
+    """Run `rules` (default: all) over one disclosure. Never raises for a broken rule: it 'could not run'.
+    A finding another one repeats is told once (dedup.py)."""
+    return tidy(run_rules(disclosure, all_rules() if rules is None else rules, tolerance), disclosure)
 
 
 __all__ = [

@@ -73,7 +73,7 @@ def department_named_consistently(doc: Doc) -> Iterator[Finding]:
         message = f"{names}标题中的部门名称为{quoted(printed)}，与{quoted(department)}不一致。"
         yield Finding.mismatch(Place.of_table(tables[0]), printed, department, message)
     overall = doc.disclosure.performance_overall
-    if overall is not None and overall.name and "".join(overall.name.split()) != department:
+    if overall is not None and overall.name and _differs("".join(overall.name.split()), department):
         message = f"整体绩效目标表中的部门名称为{quoted(overall.name)}，与{quoted(department)}不一致。"
         yield Finding.mismatch(Place.at(overall.source, table="performance_overall"), overall.name, department, message)
 

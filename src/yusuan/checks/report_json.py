@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .findings import Finding, Report, RuleResult
+from .grouping import location
 
 
 def _exact(value: Decimal | str | None) -> str | None:
@@ -25,6 +26,8 @@ def finding_to_dict(finding: Finding) -> dict:
         "column": place.column,
         "line": place.line,
         "page": place.page,
+        # for a reader: the page and printed row (a PDF), or the line (a text input); `line` is the model's
+        "where": location(finding),
         "provided": _exact(finding.provided),
         "expected": _exact(finding.expected),
         "difference": _exact(finding.difference),

@@ -20,8 +20,16 @@ involved: a total and its n parts may differ by up to (n + 1) / 2 units) is repo
 
 Older documents are held to the rules of their year: a budget before 2021 without the
 国有资本经营预算支出表 (143号 lists 8 tables) is told as info by `COMPLETE-TABLES`, and in a document
-before 2020 an item code or name the catalogs lack (they hold recent subjects) is told as info by
-`CODE-KNOWN` and `CODE-NAME`.
+before 2020 an item name the catalogs lack (they hold recent subjects) is told as info by `CODE-NAME`.
+
+The code catalogs are compiled, not the Ministry's book: a code they lack is told once per document
+(info, `CODE-KNOWN`); a legacy code or name valid in the document's year, a truncated name and a name
+that lost its brackets are the catalog's; a catalog name only recalled (`recalled`/`uncertain`) makes
+a different printed name info, not a warning.
+
+One cause is one finding: the same claim reached through two rules, two tables or two pages (the same
+cell with the same figures, or the same words) is reported once, at its first place, naming the other
+pages and rules. A finding on a PDF names its page and printed row, not a line of the extracted text.
 """
 
 
