@@ -14,7 +14,9 @@ from yusuan.checks import all_rules, run_checks
 from yusuan.pipeline import parse_path
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".pdf", ".txt")) if CORPUS.exists() else []
+# the files judged below; cities/ is measured by the hand labels of eval/gold (bench/eval_real.py)
+FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".pdf", ".txt")
+               and p.relative_to(CORPUS).parts[0] != "cities") if CORPUS.exists() else []
 
 REVIEW_RULES = {
     "NARR-AMOUNT", "NARR-SAME-SUBJECT", "NARR-OPERATING-COST", "NARR-PROCUREMENT-SPLIT", "NARR-CHANGE-AMOUNT",
