@@ -65,10 +65,11 @@ def required_tables_present(doc: Doc) -> Iterator[Finding]:
             yield Finding.at(Place(table=table_id), message, severity="info")
             continue
         if table_id == "state_capital_expenditure" and kind == "budget" and _no_state_capital(doc):
-            # 143号 lists 8 tables; this 9th one is the practice of most templates, not of every city's
+            # 143号 lists 8 tables; the 9th is the rule of most templates (an empty one with a note), not of every
+            # city's: a lighter finding than a missing table that holds money
             message = (f"没有「{title}」。文件显示本部门没有国有资本经营预算拨款；财预〔2016〕143号所列 8 张表不含此表，"
-                       "多数地区模板要求列出空表并说明，请按本地区要求核对。")
-            yield Finding.at(Place(table=table_id), message, severity="info")
+                       "但多数地区要求列出空表并注明“本部门无国有资本经营预算支出”，请按本地区要求补列。")
+            yield Finding.at(Place(table=table_id), message, severity="warning")
             continue
         what = "部门决算" if kind == "final" else "部门预算"
         yield Finding.at(Place(table=table_id), f"缺少「{title}」。{what}应公开此表；没有数据时也应列出空表并说明。")
