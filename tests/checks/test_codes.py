@@ -126,6 +126,18 @@ def test_functional_code_in_the_economic_table():
                  count=1)
 
 
+def test_an_economic_sub_item_under_its_section_is_an_economic_code():
+    # Chongqing details 30102 津贴补贴 into 3010201 规范性津补贴 and 30305 生活补助 into 3030501
+    builder = consistent().add_row("basic_expenditure", ("3010201", "规范性津补贴", {"total": "2", "personnel": "2"}))
+    builder.add_row("basic_expenditure", ("3030501", "生活补助（遗属）", {"total": "3", "personnel": "3"}))
+    assert_passes(builder, "CODE-DOMAIN")
+
+
+def test_a_seven_digit_code_under_no_economic_section_is_out_of_domain():
+    builder = consistent().add_row("basic_expenditure", ("3098801", "不存在的款下", {"total": "1", "personnel": "1"}))
+    assert_fails(builder, "CODE-DOMAIN", count=1, says="3098801")
+
+
 def test_a_code_with_letters():
     disclosure = consistent().build()
     disclosure.tables["general_expenditure"].rows.append(Row(code="2O1", name="一般公共服务支出"))

@@ -4,7 +4,7 @@ import pytest
 
 from yusuan.checks.findings import RuleStatus
 
-from .builder import assert_fails, assert_passes, result_of
+from .builder import assert_fails, assert_passes, assert_reports, result_of
 from .consistent import consistent
 
 RULES = ["XTAB-FUNCTION-LINES", "XTAB-FUNCTION-SCOPES", "XTAB-SUMMARY-REVENUE", "XTAB-SUMMARY-EXPENDITURE",
@@ -102,3 +102,31 @@ def test_basic_economic_line_larger_than_three_public_item_is_an_error():
 def test_economic_lines_mirror_functional_lines():
     assert_fails(consistent().set("basic_expenditure", "30113", "total", "9"), "XTAB-ECONOMIC-MIRROR",
                  severity="warning", count=1, table="basic_expenditure")
+
+
+def _medical_contributions(aid: str):
+    """30110 职工基本医疗保险缴费 5 and 30111 公务员医疗补助缴费 `aid` in the 基本支出表."""
+    builder = consistent()
+    builder.add_row("basic_expenditure", ("30110", "职工基本医疗保险缴费", {"total": "5", "personnel": "5"}))
+    return builder.add_row("basic_expenditure", ("30111", "公务员医疗补助缴费", {"total": aid, "personnel": aid}))
+
+
+def _shanghai(aid: str):
+    """Shanghai books both under 2101101 行政单位医疗 7, with no 2101103 line."""
+    builder = _medical_contributions(aid)
+    for code, name in (("210", "卫生健康支出"), ("21011", "行政事业单位医疗"), ("2101101", "行政单位医疗")):
+        builder.add_row("general_expenditure", (code, name, {"total": "7", "basic": "7", "project": ""}))
+    return builder
+
+
+def test_medical_aid_without_its_own_item_is_compared_with_the_section_together_with_30110():
+    assert_passes(_shanghai("2"), "XTAB-ECONOMIC-MIRROR")
+    [finding] = assert_fails(_shanghai("3"), "XTAB-ECONOMIC-MIRROR", severity="warning")
+    assert "30110" in finding.message and "21011" in finding.message
+
+
+def test_medical_aid_where_no_table_prints_the_medical_section_is_one_note():
+    # Suzhou, Fuzhou: no 21011 line in any table; the contribution sits under 行政运行
+    [finding] = assert_reports(_medical_contributions("2"), "XTAB-ECONOMIC-MIRROR", "info")
+    assert "30111" in finding.message
+    assert not [f for f in result_of(_medical_contributions("2"), "XTAB-ECONOMIC-MIRROR").findings if f.is_problem]

@@ -4,7 +4,7 @@ import pytest
 
 from yusuan.checks.findings import RuleStatus
 
-from .builder import assert_fails, assert_passes, ind, result_of
+from .builder import assert_fails, assert_passes, assert_reports, ind, result_of
 from .consistent import consistent
 
 RULES = ["PERF-PROJECT-COVERAGE", "PERF-FUND-MATCH", "PERF-PERIOD", "PERF-OVERALL-FUND", "PERF-OVERALL-WEIGHTS",
@@ -108,6 +108,16 @@ def test_categories_read_from_second_level_when_first_is_not_printed():
                   ind(None, "经济效益", "产值增长", "≥5%", "≥", "5", "%"),
                   ind(None, "服务对象满意度", "满意度", "≥90%", "≥", "90", "%")]
     assert_passes(consistent().performance("办公系统运维2", "1", indicators=indicators), "PERF-CATEGORIES")
+
+
+def test_indicators_listed_by_name_only_cannot_miss_a_category():
+    # Chongqing: 指标名称 | 指标性质 | 指标值 | 计量单位, no 一级/二级 column
+    indicators = [ind(None, None, "重要商品储备数量", "≥7500吨", "≥", "7500", "吨"),
+                  ind(None, None, "外资企业对政策与政府服务满意度", "≥90%", "≥", "90", "%")]
+    builder = consistent().performance("市商务发展专项", "5", indicators=indicators)
+    [finding] = assert_reports(builder, "PERF-CATEGORIES", "info")
+    assert "市商务发展专项" in finding.message and "只列指标名称" in finding.message
+    assert not [f.message for f in result_of(builder, "PERF-CATEGORIES").findings if f.is_problem]
 
 
 def test_a_table_without_indicators_is_reported():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .builder import assert_fails, assert_passes
+from .builder import assert_fails, assert_passes, assert_reports, result_of
 from .consistent import consistent
 
 RULES = ["ROLLUP-FUNCTION", "ROLLUP-ECONOMIC", "ROLLUP-TOTAL", "ROLLUP-PROJECT-LIST", "ROLLUP-PERSONNEL-CLASSES"]
@@ -47,4 +47,25 @@ def test_project_list_total_equals_the_projects():
 def test_personnel_and_public_follow_the_economic_classes():
     builder = consistent().set("basic_expenditure", "total", "personnel", "70").set(
         "basic_expenditure", "total", "public", "13")
+    assert_fails(builder, "ROLLUP-PERSONNEL-CLASSES", severity="warning", count=2)
+
+
+def _huzhou_split():
+    """湖州's template: 303 3 = 30305 生活补助 2 under 人员经费 + 30399 其他对个人和家庭的补助 1 under 公用经费,
+    so 人员经费 67 = 301 65 + 2 and 公用经费 16 = 302 15 + 1."""
+    builder = consistent().set("basic_expenditure", "30305", "total", "2").set("basic_expenditure", "30305", "personnel", "2")
+    builder.add_row("basic_expenditure", ("30399", "其他对个人和家庭的补助", {"total": "1", "personnel": "", "public": "1"}))
+    builder.set("basic_expenditure", "303", "personnel", "2").set("basic_expenditure", "303", "public", "1")
+    return builder.set("basic_expenditure", "total", "personnel", "67").set("basic_expenditure", "total", "public", "16")
+
+
+def test_a_section_the_template_places_in_the_other_column_is_a_note():
+    found = assert_reports(_huzhou_split(), "ROLLUP-PERSONNEL-CLASSES", "info")
+    assert len(found) == 2 and all("30399 其他对个人和家庭的补助" in f.message for f in found)
+    assert not [f.message for f in result_of(_huzhou_split(), "ROLLUP-PERSONNEL-CLASSES").findings if f.is_problem]
+
+
+def test_a_total_the_class_lines_own_split_does_not_explain_is_a_warning():
+    builder = _huzhou_split().set("basic_expenditure", "total", "personnel", "66").set(
+        "basic_expenditure", "total", "public", "17")
     assert_fails(builder, "ROLLUP-PERSONNEL-CLASSES", severity="warning", count=2)

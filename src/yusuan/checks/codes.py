@@ -145,6 +145,15 @@ def _expected_shape(catalog_name: str) -> tuple[str, tuple[int, ...]]:
     return ("2", (3, 5, 7)) if catalog_name == "functional" else ("35", (3, 5))
 
 
+def _economic_sub_item(doc: Doc, table: Table, code: str) -> bool:
+    """A template may detail an economic 款 one level further (Chongqing: 3010201 规范性津补贴 under 30102):
+    a code that extends a 款 printed in the table, or known to the catalog, is an economic code."""
+    section = code[:5]
+    if len(code) != 7 or not code.isdigit() or code[0] not in "35":
+        return False
+    return table.row(section) is not None or catalog("economic").knows(section, doc.year)
+
+
 @rule(
     id="CODE-DOMAIN", family="codes", severity="error",
     title="功能分类表中只能有功能科目（2 开头），经济分类表中只能有经济科目（3/5 开头），编码只含数字",
@@ -156,6 +165,8 @@ def codes_of_the_right_kind(doc: Doc) -> Iterator[Finding]:
         first_digits, lengths = _expected_shape(name)
         if not row.code.isdigit():
             problem = "含有非数字字符"
+        elif name == "economic" and _economic_sub_item(doc, table, row.code):
+            continue
         elif row.code[0] not in first_digits or len(row.code) not in lengths:
             problem = f"不是{_kind_words(name)}的编码（应以 {'/'.join(first_digits)} 开头、为 {'/'.join(map(str, lengths))} 位）"
         else:

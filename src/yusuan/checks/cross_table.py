@@ -11,7 +11,7 @@ from .engine import rule
 from .figures import Figure
 from .findings import Finding, Place
 from .function_lines import Lines
-from .structure import INCOME_ITEMS, columns_of, level, total_row, year_rows
+from .structure import FUNCTIONAL_TABLES, INCOME_ITEMS, columns_of, level, total_row, year_rows
 from .wording import amount, column_label
 
 # 三公 item -> the 基本支出表 economic lines that hold its basic-expenditure part.
@@ -30,6 +30,9 @@ MIRRORED_LINES: tuple[tuple[str, str], ...] = (
 )
 # Economic lines whose code changed between classification years, by the name they keep.
 MIRRORED_NAMES = {"30113": "住房公积金"}
+# 公务员医疗补助 without a 2101103 line: Shanghai books 30110 and 30111 together under 2101101 行政单位医疗,
+# so their sum is the 款 21011; with no 21011 line at all (Suzhou, Fuzhou) it sits in another 项 (行政运行).
+MEDICAL_AID, MEDICAL_SECTION, MEDICAL_PARTS = "30111", "21011", ("30110", "30111")
 
 
 def _total(doc: Doc, table: Table, column: str, phrase: str | None = None) -> Figure:
@@ -237,10 +240,32 @@ def economic_mirrors_functional(doc: Doc) -> Iterator[Finding]:
         economic, functional = _economic_line(basic, economic_code), general.row(functional_code)
         if economic is None and functional is None:
             continue
+        if economic_code == MEDICAL_AID and functional is None:
+            yield from _medical_aid(doc, basic, general, column)
+            continue
         yield from _found(doc.compare(
             _line_or_absent(doc, basic, economic, "total", economic_code),
             _line_or_absent(doc, general, functional, column, functional_code),
         ))
+
+
+def _medical_aid(doc: Doc, basic: Table, general: Table, column: str) -> Iterator[Finding]:
+    """30111 against the 款 21011 (with 30110), or one note when no functional table prints 21011."""
+    section = general.row(MEDICAL_SECTION)
+    if section is not None:
+        parts = [r for r in (basic.row(code) for code in MEDICAL_PARTS) if r is not None]
+        names = "、".join(f"{r.code} {r.name}" for r in parts)
+        economic = Figure.total_of((doc.cell(basic, r, "total") for r in parts), f"{doc.title(basic)}「{names}」之和")
+        yield from _found(doc.compare(economic, doc.cell(general, section, column)))
+        return
+    if any(r.code and r.code.startswith(MEDICAL_SECTION) for t in doc.tables(FUNCTIONAL_TABLES) for r in t.rows):
+        yield from _found(doc.compare(doc.cell(basic, basic.row(MEDICAL_AID), "total"),
+                                      _line_or_absent(doc, general, None, column, "2101103")))
+        return
+    aid = basic.row(MEDICAL_AID)
+    message = (f"{doc.title(basic)}列有「{aid.code} {aid.name}」{amount(doc.cell(basic, aid, 'total').value, doc.unit)}，"
+               f"各功能分类表均未列 {MEDICAL_SECTION} 行政事业单位医疗：这笔缴费可能按本地做法记在其他功能科目（如行政运行）下，未作比较。")
+    yield Finding.at(Place.of_row(basic, aid), message, "info")
 
 
 def _economic_line(basic: Table, code: str) -> Row | None:

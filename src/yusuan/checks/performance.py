@@ -213,6 +213,12 @@ def three_categories_present(doc: Doc) -> Iterator[Finding]:
         if not present:
             yield Finding.at(table_place(table), f"{table_label(table)}没有列出任何绩效指标。")
             continue
+        if present == {None}:
+            # the template lists indicators by name only (Chongqing: 指标名称 | 指标性质 | 指标值, no 一级/二级
+            # column): which category each belongs to is not printed, so none can be said to be missing
+            message = f"{table_label(table)}只列指标名称，未分一级、二级指标，无法核对产出、效益、满意度指标是否齐全。"
+            yield Finding.at(table_place(table), message, "info")
+            continue
         missing = [c for c in REQUIRED_CATEGORIES if c not in present]
         if missing:
             yield Finding.at(table_place(table), f"{table_label(table)}缺少{'、'.join(missing)}指标。")

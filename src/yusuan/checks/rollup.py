@@ -10,6 +10,8 @@ from .engine import rule
 from .figures import Figure
 from .findings import Finding
 from .identities import lines_sum, parent_equals_children
+from .tolerance import Verdict, judge
+from .wording import column_label
 from .structure import (
     ECONOMIC_TABLES, FUNCTIONAL_TABLES, TWO_SIDED_TABLES, children_by_parent, coded_rows, columns_of,
     is_total_row, level, top_rows, total_row,
@@ -109,8 +111,32 @@ def personnel_and_public_by_class(doc: Doc) -> Iterator[Finding]:
         stated = _personnel_or_public(doc, table, total, column)
         # a table without the column cannot be checked (the engine says so); one with it is compared
         finding = None if stated is None else doc.compare(stated, lines_sum(doc, table, lines, "total", phrase))
+        if finding and finding.is_problem and _split_by_template(doc, table, classes, column, stated):
+            finding.severity = "info"
+            finding.message += (f"各类自身所列{column_label(table, column)}之和与合计一致，本表把"
+                                f"{'、'.join(_placed_otherwise(table))}的部分或全部列入另一栏，属本地模板的归类，不是计算错误。")
         if finding:
             yield finding
+
+
+def _split_by_template(doc: Doc, table: Table, classes: list[Row], column: str, stated: Figure) -> bool:
+    """The class lines print their own 人员经费/公用经费 split and it adds up to the 合计 line: the table
+    is consistent, and only its template places some 款 on the other side (湖南: 30228 工会经费 under
+    人员经费; 重庆: 30307 医疗费补助 partly under 公用经费; 湖州: 30399 under 公用经费)."""
+    if not doc.prints(table, column) or not _placed_otherwise(table):
+        return False
+    printed = Figure.total_of((doc.cell(table, r, column) for r in classes), "各类之和")
+    return judge(stated.value, printed.value, stated.figures + printed.figures, doc.tolerance) != Verdict.mismatch
+
+
+def _placed_otherwise(table: Table) -> list[str]:
+    """The 款 lines with money in the column their 类 does not belong to."""
+    moved = []
+    for row in coded_rows(table):
+        other = "public" if row.code[:3] in PERSONNEL_CLASSES else "personnel"
+        if level(row) == "款" and row.values.get(other):
+            moved.append(f"「{row.code} {row.name}」")
+    return moved
 
 
 def _personnel_or_public(doc: Doc, table: Table, total: Row | None, column: str) -> Figure | None:
