@@ -133,27 +133,28 @@ def consistent() -> DocBuilder:
 
 
 def _claims(builder: DocBuilder) -> None:
+    # printed to 0.01 万元, as most texts print them: a whole number ("5万元") may stand for 4.50 to 5.49
     section = "收支预算总体情况"
-    builder.claim("revenue_total", "123", "收入预算", change="7", direction="减少", compared_year=2023, section=section,
+    builder.claim("revenue_total", "123.00", "收入预算", change="7.00", direction="减少", compared_year=2023, section=section,
                   text="2024 年收入预算 123 万元，比 2023 年减少 7 万元，主要原因是人员减少。")
-    builder.claim("expenditure_total", "123", "支出预算", change="7", direction="减少", compared_year=2023,
+    builder.claim("expenditure_total", "123.00", "支出预算", change="7.00", direction="减少", compared_year=2023,
                   section=section, text="支出预算 123 万元，比 2023 年减少 7 万元，主要原因是人员减少。")
-    builder.claim("expenditure:201", "100", "一般公共服务支出", change="5", direction="减少", section=section)
-    builder.claim("fiscal_expenditure", "123", "一般公共预算财政拨款支出", change="7", direction="减少", section=section)
-    builder.claim("basic", "83", "基本支出", change="2", direction="减少", section=section)
-    builder.claim("project", "40", "项目支出", change="5", direction="减少", section=section)
-    builder.claim("personnel", "68", "人员经费")
-    builder.claim("public", "15", "公用经费")
-    builder.claim("three_public_total", "5", "“三公”经费", change="1", direction="减少", change_percent="16.67",
+    builder.claim("expenditure:201", "100.00", "一般公共服务支出", change="5.00", direction="减少", section=section)
+    builder.claim("fiscal_expenditure", "123.00", "一般公共预算财政拨款支出", change="7.00", direction="减少", section=section)
+    builder.claim("basic", "83.00", "基本支出", change="2.00", direction="减少", section=section)
+    builder.claim("project", "40.00", "项目支出", change="5.00", direction="减少", section=section)
+    builder.claim("personnel", "68.00", "人员经费")
+    builder.claim("public", "15.00", "公用经费")
+    builder.claim("three_public_total", "5.00", "“三公”经费", change="1.00", direction="减少", change_percent="16.67",
                   compared_year=2023, section="三公")
-    builder.claim("overseas", "0", "因公出国（境）费", change="0", direction="持平", section="三公")
-    builder.claim("vehicle_purchase", "0", "公务用车购置费", change="0", direction="持平", section="三公")
-    builder.claim("vehicle_operation", "3", "公务用车运行维护费", change="0.5", direction="减少", section="三公")
-    builder.claim("reception", "2", "公务接待费", change="0.5", direction="减少", section="三公")
-    builder.claim("operating_cost", "15", "机关运行经费", change="0", direction="持平")
-    builder.claim("procurement_total", "10", "政府采购预算")
-    builder.claim("procurement:goods", "10", "货物类")
-    builder.claim("procurement:works", "0", "工程类")
-    builder.claim("procurement:services", "0", "服务类")
-    builder.claim("procurement:sme", "8", "授予中小企业合同金额")
-    builder.claim("performance:general_budget", "40", "一般公共预算当年财政拨款")
+    builder.claim("overseas", "0.00", "因公出国（境）费", change="0.00", direction="持平", section="三公")
+    builder.claim("vehicle_purchase", "0.00", "公务用车购置费", change="0.00", direction="持平", section="三公")
+    builder.claim("vehicle_operation", "3.00", "公务用车运行维护费", change="0.50", direction="减少", section="三公")
+    builder.claim("reception", "2.00", "公务接待费", change="0.50", direction="减少", section="三公")
+    builder.claim("operating_cost", "15.00", "机关运行经费", change="0.00", direction="持平")
+    builder.claim("procurement_total", "10.00", "政府采购预算")
+    builder.claim("procurement:goods", "10.00", "货物类")
+    builder.claim("procurement:works", "0.00", "工程类")
+    builder.claim("procurement:services", "0.00", "服务类")
+    builder.claim("procurement:sme", "8.00", "授予中小企业合同金额")
+    builder.claim("performance:general_budget", "40.00", "一般公共预算当年财政拨款")

@@ -1,11 +1,13 @@
 """Narrative against tables, and the year-on-year changes it states."""
 
+import copy
+
 import pytest
 
 from yusuan.checks.findings import RuleStatus
 from yusuan.model import Unit
 
-from .builder import assert_fails, assert_passes, result_of
+from .builder import assert_fails, assert_passes, doc, result_of
 from .consistent import consistent
 
 RULES = ["NARR-AMOUNT", "NARR-SAME-SUBJECT", "NARR-OPERATING-COST", "NARR-PROCUREMENT-SPLIT", "NARR-CHANGE-AMOUNT",
@@ -37,6 +39,26 @@ def test_each_kind_of_stated_amount_is_compared(subject, wrong):
 def test_an_amount_stated_in_yuan_is_compared_in_the_documents_unit():
     assert_passes(_restate("expenditure:201", "1000000", unit=Unit.yuan), "NARR-AMOUNT")
     assert_fails(_restate("expenditure:201", "1010000", unit=Unit.yuan), "NARR-AMOUNT", count=1)
+
+
+def _in_yuan(total: str, stated: str):
+    """A document in 元 (Shanghai): the 一般公共预算支出表 prints 元, the text rounds to 万元."""
+    built = (doc().table("general_expenditure", [("total", "合计", {"total": total})], unit=Unit.yuan)
+             .claim("fiscal_expenditure", stated, "财政拨款支出").build())
+    return built.model_copy(update={"unit": Unit.yuan})
+
+
+def test_an_amount_in_whole_wanyuan_agrees_with_the_table_in_yuan_it_rounds_to():
+    assert_passes(_in_yuan("171915169", "17192"), "NARR-AMOUNT")
+    assert_passes(_in_yuan("7315", "0.73"), "NARR-AMOUNT")
+    assert_fails(_in_yuan("171915169", "17190"), "NARR-AMOUNT", count=1, severity="error")
+    assert_fails(_in_yuan("7315", "0.72"), "NARR-AMOUNT", count=1, severity="error")
+
+
+def test_an_amount_less_than_one_printed_step_off_is_rounding():
+    # the parts of a total in whole 万元 are rounded so that they add up to it: 1,256 for 12,565,793元
+    [finding] = result_of(_in_yuan("12565793", "1256"), "NARR-AMOUNT").findings
+    assert finding.severity == "info" and "视为舍入差异" in finding.message
 
 
 def test_a_prior_year_amount_is_compared_with_the_prior_year_figures():
@@ -72,12 +94,12 @@ def test_operating_cost_cannot_exceed_public_funds():
 
 
 def test_procurement_kinds_add_up_and_sme_within_total():
-    assert_fails(_restate("procurement:goods", "9"), "NARR-PROCUREMENT-SPLIT", count=1)
+    assert_fails(_restate("procurement:goods", "9.00"), "NARR-PROCUREMENT-SPLIT", count=1)
     assert_fails(_restate("procurement:sme", "11"), "NARR-PROCUREMENT-SPLIT", count=1, says="超过政府采购总额")
 
 
 def test_stated_change_equals_the_tables_difference():
-    [finding] = assert_fails(_restate("reception", "2", change="1", direction="减少"), "NARR-CHANGE-AMOUNT")
+    [finding] = assert_fails(_restate("reception", "2.00", change="1.00", direction="减少"), "NARR-CHANGE-AMOUNT")
     assert finding.provided == -1 and finding.expected == -0.5
 
 
@@ -116,7 +138,7 @@ def test_change_of_a_total_equals_the_changes_of_its_parts():
 
 
 def test_three_public_change_equals_its_items():
-    assert_fails(_restate("reception", "2", change="0.7", direction="减少"), "NARR-CHANGE-SUM", count=1)
+    assert_fails(_restate("reception", "2.00", change="0.70", direction="减少"), "NARR-CHANGE-SUM", count=1)
 
 
 def test_percent_recomputes_from_the_amounts():
@@ -146,3 +168,20 @@ def test_a_column_a_table_does_not_print_agrees_with_no_stated_amount():
     # unknown: that must not count as agreeing (it did, and hid a real finding in a jiangsu budget)
     only_totals = consistent().configure("general_expenditure", columns=["total"])
     assert_fails(only_totals.drop_claims("basic").claim("basic", "80", "基本支出"), "NARR-AMOUNT", count=1)
+
+
+def test_a_summary_without_a_years_total_line_answers_with_its_grand_total():
+    # Shanghai: 财政拨款收支总表 prints 一般公共预算 / 政府性基金 and 收入总计, no 本年收入 line
+    fiscal = doc().table("fiscal_summary", income=[
+        ("general_budget", "一般公共预算", {"total": "3129.50"}),
+        ("gov_fund", "政府性基金预算", {"total": "43.50"}),
+        ("grand_total", "收入总计", {"total": "3173.00"}),
+    ], expenditure=[
+        ("212", "城乡社区支出", {"total": "43.50", "general_budget": "", "gov_fund": "43.50"}),
+        ("grand_total", "支出总计", {"total": "3173.00", "general_budget": "3129.50", "gov_fund": "43.50"}),
+    ])
+    assert_passes(copy.deepcopy(fiscal).claim("fiscal_revenue", "3173", "财政拨款收入"), "NARR-AMOUNT")
+    assert_passes(copy.deepcopy(fiscal).claim("fiscal_expenditure", "3173", "财政拨款支出"), "NARR-AMOUNT")
+    # a 类 funded by the 政府性基金 only: its 财政拨款 amount is the table's 合计 column
+    assert_passes(copy.deepcopy(fiscal).claim("expenditure:212", "44", "城乡社区支出"), "NARR-AMOUNT")
+    assert_fails(copy.deepcopy(fiscal).claim("fiscal_revenue", "3175", "财政拨款收入"), "NARR-AMOUNT", count=1)

@@ -489,3 +489,13 @@ def test_every_subject_pattern_requires_only_characters_its_matches_contain():
         for pattern in _compiled(topic):
             for match in pattern.pattern.finditer(text):
                 assert pattern.required <= set(match.group(0)), (pattern.subject, match.group(0))
+
+
+def test_what_an_item_is_used_for_is_part_of_the_item_not_the_departments_figure():
+    text = "\n".join([
+        "财政拨款支出主要内容如下：",
+        "1.“社会保障和就业支出”科目4万元，主要用于退休人员费用支出",
+        "2.“农林水支出”科目83万元，主要用于人员经费18万元、公用经费58万元、项目支出7万元。",
+    ])  # fmt: skip
+    claims = claims_of(text, 2026)
+    assert [(c.subject, c.value) for c in claims] == [("expenditure:208", Decimal("4")), ("expenditure:213", Decimal("83"))]

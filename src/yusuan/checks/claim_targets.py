@@ -20,7 +20,7 @@ _CURRENT: dict[str, tuple[Target, ...]] = {
                           ("summary", "grand_total", "expenditure", "total"), ("expenditure", "total", None, "total")),
     "fiscal_revenue": (("fiscal_summary", "income_total", "income", "total"),
                        ("fiscal_summary", "general_budget", "income", "total"),
-                       ("summary", "general_budget", "income", "total")),
+                       ("summary", "general_budget", "income", "total"), ("summary", "fiscal", "income", "total")),
     "fiscal_expenditure": (("general_expenditure", "total", None, "total"),
                            ("fiscal_summary", "expenditure_total", "expenditure", "total"),
                            ("fiscal_summary", "expenditure_total", "expenditure", "general_budget")),
@@ -51,10 +51,19 @@ THREE_PUBLIC_COLUMNS = {
 _EMPTY_MEANS_ZERO = {"gov_fund_expenditure", "state_capital_expenditure"}
 
 
+# a 收支总表 printing no 本年收入/本年支出 line (Shanghai): its 总计 is the year's, there being no carry-over
+_YEAR_TOTALS = {"income_total", "expenditure_total"}
+
+
 def _row(table: Table, key: str, side: str | None) -> Row | None:
     if key == "total":
         return total_row(table)
-    return table.row(key, side) if key.isdigit() else table.item(key, side)
+    if key.isdigit():
+        return table.row(key, side)
+    row = table.item(key, side)
+    if row is None and key in _YEAR_TOTALS and table.item("carryover" if side == "income" else "carry_forward", side) is None:
+        return table.item("grand_total", side)
+    return row
 
 
 def _at(doc: Doc, target: Target) -> Figure | None:
@@ -74,7 +83,7 @@ def _functional(subject: str) -> tuple[Target, ...]:
     code = subject.split(":", 1)[1]
     return (("expenditure", code, None, "total"), ("summary", code, "expenditure", "total"),
             ("general_expenditure", code, None, "total"), ("fiscal_summary", code, "expenditure", "general_budget"),
-            ("revenue", code, None, "total"))
+            ("fiscal_summary", code, "expenditure", "total"), ("revenue", code, None, "total"))
 
 
 def _revenue_item(subject: str) -> tuple[Target, ...]:

@@ -21,6 +21,13 @@ T = TypeVar("T")
 _LAST_DIGIT = Decimal("0.01")  # narrative and tables print amounts to 0.01 of their unit
 
 
+def printed_step(value: Decimal) -> Decimal:
+    """The unit of the last digit printed: a text rounds to whole 万元 ("19,302万元") as often as to 0.01,
+    and agrees with a table in 元 that rounds to it (193,018,000元)."""
+    exponent = value.as_tuple().exponent
+    return Decimal(1).scaleb(exponent) if isinstance(exponent, int) else _LAST_DIGIT
+
+
 class Participation:
     """Cells that took part in a comparison, with the most severe finding the comparison could raise."""
 
@@ -108,12 +115,11 @@ class Doc:
         return self._cache[name]
 
     def claim(self, claim: Claim) -> Figure:
-        coarser = claim.unit != self.unit
         return Figure(
             value=self._in_document_unit(claim.value, claim.unit),
             phrase=f"情况说明中{quoted(claim.label)}",
             place=Place.of_claim(claim),
-            slack=convert(_LAST_DIGIT / 2, claim.unit, self.unit) if coarser else ZERO,
+            slack=convert(printed_step(claim.value) / 2, claim.unit, self.unit),
         )
 
     def _in_document_unit(self, value: Decimal, unit: Unit) -> Decimal:
@@ -140,14 +146,27 @@ class Doc:
         severity = severity or self.severity
         if self.participation is not None:
             self.participation.add(stated.cells + expected.cells, severity)
-        tolerance = self.tolerance + stated.slack + expected.slack
         figures = stated.figures + expected.figures
-        verdict = judge(stated.value, expected.value, figures, tolerance)
+        # a figure printed in coarser steps may be off by half a step: that much of the difference is no
+        # difference at all, and what is left is judged as any other (the allowance for rounding a sum
+        # counts the figures, not the width of their steps)
+        slack = stated.slack + expected.slack
+        excess = max(abs(stated.value - expected.value) - slack, ZERO)
+        verdict = judge(excess, ZERO, figures, self.tolerance)
+        # a stated figure less than one of its printed steps off was rounded so that the parts add up to the
+        # total printed (1,256万元 for 12,565,793元)
+        step_off = verdict == Verdict.mismatch and abs(stated.value - expected.value) < 2 * stated.slack - self.tolerance
         if verdict == Verdict.equal:
             return None
-        rounding = verdict == Verdict.rounding
+        rounding = verdict == Verdict.rounding or step_off
+        if step_off:
+            message = self._mismatch_message(stated, expected).removesuffix("。") + "，不到所述金额的一个末位单位，视为舍入差异。"
+        elif rounding:
+            message = self._rounding_message(stated, expected, figures)
+        else:
+            message = self._mismatch_message(stated, expected)
         return Finding(
-            message=self._rounding_message(stated, expected, figures) if rounding else self._mismatch_message(stated, expected),
+            message=message,
             place=stated.located or expected.located or Place(),
             severity="info" if rounding else severity,
             provided=None if stated.blank else stated.value,

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from ..model import Claim, Unit, convert
 from .claim_targets import year_pair
-from .context import Doc
+from .context import Doc, printed_step
 from .engine import rule
 from .figures import ZERO, Figure
 from .findings import Finding, Place
@@ -42,7 +42,10 @@ def signed_change(claim: Claim) -> Decimal | None:
 
 
 def _change_figure(doc: Doc, claim: Claim) -> Figure:
-    as_value = doc.claim(claim.model_copy(update={"value": signed_change(claim) or ZERO}))
+    change = signed_change(claim)
+    if claim.change is None:  # 持平 printed without an amount: as exact as the value it is about
+        change = (change or ZERO).quantize(printed_step(claim.value))
+    as_value = doc.claim(claim.model_copy(update={"value": change}))
     return Figure(as_value.value, f"情况说明中{quoted(claim.label)}的增减额", as_value.place, slack=as_value.slack)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from ..model import Claim
 from .context import Doc
@@ -19,6 +20,7 @@ _REASON_FIRST = re.compile(r"[^,，;；]{0,12}?原因|(?:主要)?(?:是由于|�
 _SENTENCE = re.compile(r"[^。]+。?")
 _DIRECTION_WORDS = "增加|减少|增长|下降|降低|上升|提高|压减|缩减|核减|减"
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+_CHANGE = re.compile(rf"(?:{_DIRECTION_WORDS})了?\s*(\d+(?:\.\d+)?)(?![\d.])")
 
 TOTALS = ("revenue_total", "expenditure_total", "fiscal_expenditure", "three_public_total", "basic")
 EXPLAINED = TOTALS + ("project", "operating_cost", "overseas", "vehicle", "vehicle_purchase", "vehicle_operation",
@@ -33,8 +35,8 @@ def _section_text(doc: Doc, claim: Claim) -> str:
 
 def _change_clause(text: str, claim: Claim) -> re.Match[str] | None:
     """The clause stating this claim's change: it has the change, and the claim's wording when several do."""
-    number = re.escape(f"{abs(claim.change)}")
-    changes = re.finditer(rf"(?:{_DIRECTION_WORDS})了?\s*{number}(?!\d)", text)
+    # by value: the text may print 0.5 where the claim holds 0.50
+    changes = [m for m in _CHANGE.finditer(text) if Decimal(m.group(1)) == abs(claim.change)]
     clauses = [next(c for c in _CLAUSE.finditer(text) if c.start() <= m.start() < c.end()) for m in changes]
     labelled = [c for c in clauses if claim.label in c.group(0)]
     return (labelled or clauses or [None])[0]

@@ -63,6 +63,7 @@ class _Sentence:
     last_touched: Mention | None = None
     previous_end: int = 0  # end of the previous amount
     label_start: int = 0  # where to look back for a subject: a skipped yardstick figure keeps its own
+    item_end: int | None = None  # end of the amount of a functional item (类/款/项) the sentence states
 
 
 @dataclass(slots=True)
@@ -215,7 +216,7 @@ def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
         return
     label = _value_label(reading, sentence, token)
     reading.seen_value, reading.value_end = True, token.end
-    if label is None:
+    if label is None or _within_item(reading, sentence, token, label):
         sentence.last_value = None
         return
     lead = reading.paragraph.text[sentence.previous_end : token.start]
@@ -229,8 +230,18 @@ def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
     if own_year is None and reading.year is not None and names_prior_year(lead):
         own_year = reading.year - 1  # "上年度列入此项的预留机动经费128.43万元"
     mention.year = own_year or reading.year
+    if mention.subject.startswith("expenditure:"):
+        sentence.item_end = token.end
     sentence.values.append(mention)
     sentence.last_value = sentence.last_touched = mention
+
+
+def _within_item(reading: _Reading, sentence: _Sentence, token: Token, label: Label) -> bool:
+    """"“农林水支出”科目83万元,主要用于人员经费18万元、公用经费58万元": what the item is used for is a
+    part of the item, not the department's 人员经费."""
+    if sentence.item_end is None or label.subject.startswith("expenditure:"):
+        return False  # the next item, where a list runs on without a full stop
+    return "用于" in reading.paragraph.text[sentence.item_end : token.start]
 
 
 def _change_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label | None:
