@@ -198,6 +198,17 @@ def test_sources_of_the_carried_over_money_are_not_this_years_income():
     ]  # the 单位资金 of the carry-over has no subject key
 
 
+def test_a_sum_the_text_names_is_not_the_headings_subject():
+    # 湖州: 人员支出 (by 支出用途) and 年终结转结余 open their paragraphs under the 支出预算 heading
+    claims = claims_of(
+        "(三)2024年支出预算情况说明\n2024年支出预算100万元。\n"
+        "2.按支出用途分类,包括人员支出60万元,占60%;日常公用支出10万元,占10%;项目支出30万元,占30%。\n"
+        "年终结转结余0万元。"
+    )
+    assert [(c.subject, c.value) for c in claims] == [
+        ("expenditure_total", Decimal("100")), ("project", Decimal("30"))]
+
+
 def test_functional_classes_by_name_even_with_a_doubled_word():
     claims = claims_of("其中:一般公共服务支出 2,251.40 万元,资源勘探工业信息等支出支出 1100 万元,住房保障支出(类)61.54万元。")
     assert [(c.subject, c.value) for c in claims] == [
