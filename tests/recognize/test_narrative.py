@@ -181,6 +181,34 @@ def test_income_sources_under_a_revenue_total():
     assert claims[0].label == "收入预算"  # from the heading, the sentence names no subject
 
 
+def test_sources_of_the_carried_over_money_are_not_this_years_income():
+    # 苏州: the list of this year's sources is followed by the sources of the carry-over
+    claims = claims_of(
+        "二、收入预算情况说明\n2024年收入预算合计100万元,包括本年收入100万元,上年结转结余0万元。\n其中:\n"
+        "本年一般公共预算收入80万元,占80%;\n本年政府性基金预算收入20万元,占20%;\n"
+        "上年结转结余的一般公共预算收入0万元,占0%;\n上年结转结余的政府性基金预算收入0万元,占0%;\n"
+        "上年结转结余的单位资金0万元,占0%。"
+    )
+    assert [(c.subject, c.value) for c in claims[2:]] == [
+        ("revenue:carryover", Decimal("0")),
+        ("revenue:general_budget", Decimal("80")),
+        ("revenue:gov_fund", Decimal("20")),
+        ("revenue:carryover_general_budget", Decimal("0")),
+        ("revenue:carryover_gov_fund", Decimal("0")),
+    ]  # the 单位资金 of the carry-over has no subject key
+
+
+def test_a_sum_the_text_names_is_not_the_headings_subject():
+    # 湖州: 人员支出 (by 支出用途) and 年终结转结余 open their paragraphs under the 支出预算 heading
+    claims = claims_of(
+        "(三)2024年支出预算情况说明\n2024年支出预算100万元。\n"
+        "2.按支出用途分类,包括人员支出60万元,占60%;日常公用支出10万元,占10%;项目支出30万元,占30%。\n"
+        "年终结转结余0万元。"
+    )
+    assert [(c.subject, c.value) for c in claims] == [
+        ("expenditure_total", Decimal("100")), ("project", Decimal("30"))]
+
+
 def test_functional_classes_by_name_even_with_a_doubled_word():
     claims = claims_of("其中:一般公共服务支出 2,251.40 万元,资源勘探工业信息等支出支出 1100 万元,住房保障支出(类)61.54万元。")
     assert [(c.subject, c.value) for c in claims] == [

@@ -169,10 +169,15 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
     if (label is None or label.is_bare_total) and chains(since_value):
         return _chain_label(since_value)
     # only a paragraph's first amount takes its subject from the heading ("(一)收入预算:年初预算数
-    # 3,805.35万元"); a later unnamed amount ("主要用于XX项目800万元") is about something else
-    if label is None and not reading.seen_value:
+    # 3,805.35万元"); a later unnamed amount ("主要用于XX项目800万元") is about something else, and
+    # so is one whose own wording names a sum no subject key knows ("包括人员支出1487.48万元")
+    if label is None and not reading.seen_value and not _UNKNOWN_SUM.search(text, lead_start, token.start):
         label = _section_label(reading, topics)
     return _unless_bare(label, reading, topics)
+
+
+# a sum named right before its amount: "人员支出", "年终结转结余", "日常公用经费为"
+_UNKNOWN_SUM = re.compile(r"[\u4e00-\u9fff](?:支出|收入|结余|结转|资金|经费)(?:预算)?(?:数|额)?(?:为|是|共)?\s*$")
 
 
 def _chain_label(before: str) -> Label | None:

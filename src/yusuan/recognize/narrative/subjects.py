@@ -22,6 +22,13 @@ _Q = "[\"“”'‘’]?"  # quotes around 三公 come in every style
 # never as the tail of a longer name this table does not know
 _BARE = r"(?:(?<![\u4e00-\u9fff])|(?<=[年门位度总]))"
 _FUND = r"(?:预算)?(?:当年)?(?:财政)?(?:拨款)?"
+# "上年结转结余的一般公共预算收入": last year's money carried over, not this year's income from that source
+_CARRIED = r"上年结转(?:和?结余)?(?:资金)?(?:中)?的?"
+_CARRIED_SOURCES: list[tuple[str, str]] = [
+    ("revenue:carryover_general_budget", rf"{_CARRIED}一般公共预算{_FUND}(?:资金)?(?:收入)?"),
+    ("revenue:carryover_gov_fund", rf"{_CARRIED}政府性基金{_FUND}(?:资金)?(?:收入)?"),
+    ("revenue:carryover_state_capital", rf"{_CARRIED}国有资本经营{_FUND}(?:资金)?(?:收入)?"),
+]
 
 _GENERAL: list[tuple[str, str]] = [
     ("three_public_total", rf"{_Q}三公{_Q}\s*经费(?:财政拨款支出|支出)?"),
@@ -54,7 +61,9 @@ _GENERAL: list[tuple[str, str]] = [
     ("revenue:subordinate", r"附属单位上缴收入"),
     ("revenue:other", r"其他收入|其他资金(?:收入)?"),
     ("carry_forward", r"结转下年(?:资金)?"),
-    ("revenue:carryover", r"上年结转(?:结余)?(?:资金)?|年初结转和?结余"),
+    # not the head of a longer name ("上年结转结余的单位资金" is a part of it)
+    ("revenue:carryover", r"上年结转(?:结余)?(?:资金)?(?![的结余资])|年初结转和?结余"),
+    *_CARRIED_SOURCES,
     ("revenue:special_account", r"财政专户管理(?:资金)?收入"),
     # unambiguous on its own, and often in a sentence of its own after the 采购 one
     ("procurement:sme", r"(?:授予|面向|预留给?)\s*中小企业(?:的)?(?:合同)?(?:金额)?(?:预算)?"),
@@ -66,6 +75,7 @@ _TOPICAL: dict[Topic, list[tuple[str, str]]] = {
         ("revenue:general_budget", r"一般公共预算(?:财政)?拨款(?:收入)?|一般公共预算收入"),
         ("revenue:gov_fund", r"政府性基金(?:预算)?(?:财政)?拨款(?:收入)?|政府性基金(?:预算)?收入"),
         ("revenue:state_capital", r"国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?"),
+        *_CARRIED_SOURCES,  # a topical source wins a tie with a general label: these must stand here too
     ],
     "performance": [
         ("performance:general_budget", rf"一般公共预算{_FUND}(?:资金)?(?:收入|支出)?"),
