@@ -73,3 +73,19 @@ def test_a_total_line_under_items_printed_once_per_year_is_not_taken_for_one_yea
     assert printed(table.rows[1]) == {
         "total": D("12.00"), "overseas": D("2.00"), "vehicle": D("7.00"), "vehicle_purchase": D("3.00"),
         "vehicle_operation": D("4.00"), "reception": D("3.00")}
+
+
+def test_the_three_public_total_beside_meeting_and_training_is_no_total_of_all():
+    # 苏州: “三公”经费合计 | … | 会议费 | 培训费, no 合计 over all of them
+    table = read(
+        "一般公共预算“三公”经费、会议费、培训费支出表",
+        ("部门:某某局", "单位:万元"),
+        ("“三公”经费合计", "因公出国(境)费", "公务用车购置及运行维护费", "", "", "公务接待费", "会议费", "培训费"),
+        ("", "", "小计", "公务用车购置费", "公务用车运行维护费", "", "", ""),
+        ("345.63", "0.00", "299.12", "154.97", "144.15", "46.51", "45.12", "305.79"),
+    ).tables["three_public"]
+    assert "total" not in table.column_ids
+    assert printed(table.rows[0]) == {
+        "three_public_total": D("345.63"), "overseas": D("0.00"), "vehicle": D("299.12"),
+        "vehicle_purchase": D("154.97"), "vehicle_operation": D("144.15"), "reception": D("46.51"),
+        "meeting": D("45.12"), "training": D("305.79")}

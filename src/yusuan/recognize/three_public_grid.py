@@ -95,9 +95,11 @@ def column_items(header: list[Line]) -> dict[int, tuple[str | None, str]]:
 
 def _name_sums(found: dict[int, tuple[str | None, str]]) -> dict[int, tuple[str | None, str]]:
     """合计 over everything is `total`; the “三公” subtotal is `total` too unless a wider 合计 is printed
-    (合计 = 三公 + 会议费 + 培训费), then `three_public_total`."""
-    has_grand = any(item == "grand_total" for _, item in found.values())
-    renamed = {"grand_total": "total", "three_public_sum": "three_public_total" if has_grand else "total"}
+    (合计 = 三公 + 会议费 + 培训费) or 会议费 / 培训费 are printed beside it with no 合计 over all, then
+    `three_public_total`."""
+    printed = {item for _, item in found.values()}
+    wider = bool(printed & {"grand_total", "meeting", "training"})
+    renamed = {"grand_total": "total", "three_public_sum": "three_public_total" if wider else "total"}
     return {i: (variant, renamed.get(item, item)) for i, (variant, item) in found.items()}
 
 
