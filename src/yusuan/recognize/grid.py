@@ -30,14 +30,14 @@ _COLUMN_NUMBER = re.compile(r"^\d{1,2}$", re.ASCII)
 
 
 def is_column_numbers(line: Line) -> bool:
-    """A line numbering the columns: marks over the label columns, then 1, 2, 3… over the amounts.
-    It is part of the header, not a row. Unmarked, a short run of small numbers could be a row's
-    amounts, so it takes a longer run."""
+    """A line numbering the columns: marks over the label columns, 1, 2, 3… over the amounts (a 决算
+    总表 printed in two halves marks each: 栏次 | 1 | 栏次 | 2). It is part of the header, not a row.
+    Unmarked, a short run of small numbers could be a row's amounts, so it takes a longer run."""
     marks, numbers = 0, []
     for text in line.filled:
         if _COLUMN_NUMBER.match(text):
             numbers.append(int(text))
-        elif not numbers and _COLUMN_MARK.match(text):
+        elif _COLUMN_MARK.match(text):
             marks += 1
         else:
             return False
