@@ -57,12 +57,28 @@ def test_column_numbers_marked_with_lanci_under_an_empty_table():
     assert table.column_ids == ["total", "basic", "project"]
 
 
+def test_column_numbers_of_a_final_account_summary_in_two_halves():
+    table = read(
+        ("收入支出决算总表",),
+        ("部门:某某局", "单位:万元"),
+        ("收入", "", "", "支出", "", ""),
+        ("项目", "行次", "金额", "项目", "行次", "金额"),
+        ("栏次", "", "1", "栏次", "", "2"),
+        ("一、一般公共预算财政拨款收入", "1", "100.00", "一、一般公共服务支出", "32", "100.00"),
+        ("本年收入合计", "2", "100.00", "本年支出合计", "33", "100.00"),
+    ).tables["summary"]
+    assert [(r.side, r.name) for r in table.rows] == [
+        ("income", "一般公共预算财政拨款收入"), ("income", "本年收入合计"),
+        ("expenditure", "一般公共服务支出"), ("expenditure", "本年支出合计")]
+
+
 @pytest.mark.parametrize("cells", [
     ("**", "**", "1", "2", "3"),
     ("**", "**", "1"),
     ("栏次", "", "1", "2", "3"),
     ("甲", "乙", "1", "2", "3", "4"),
     ("", "", "1", "2", "3", "4", "5"),
+    ("栏次", "", "1", "栏次", "", "2"),  # a 决算 总表 in two halves
 ])
 def test_column_number_lines(cells):
     assert is_column_numbers(line(*cells))

@@ -63,7 +63,7 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
 
 
 def _column_order(layout: Layout | None) -> list[str]:
-    return list(layout.value_columns.values()) if layout else []
+    return layout.column_ids if layout else []
 
 
 def _cell(texts: list[str], index: int | None) -> str:
@@ -147,6 +147,7 @@ def _values(line: Line, layout: Layout, unreadable: list[Unreadable], amounts: A
         elif index not in known and is_amount(text):
             stray.append(Unreadable(what=f"金额“{text}”不在任何已识别的列中", source=line.cell_source(index)))
     unreadable += stray
+    layout.add_sums(values)
     return values
 
 

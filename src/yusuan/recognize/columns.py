@@ -23,6 +23,9 @@ _SOURCE_COLUMNS: list[tuple[str, str]] = [
 _SINGLE_AMOUNT = r"金额|^(?:本年)?[预决]算数$"
 
 _SPLIT_COLUMNS: list[tuple[str, str]] = [
+    # 基本支出 printed as a group over 人员支出 | 公用经费 (湖州): its parts are columns of their own
+    ("personnel", r"人员经费|人员支出"),
+    ("public", r"公用经费|公用支出"),
     ("basic", r"基本支出"),
     ("project", r"项目支出"),
     ("reserve", r"预留|机动经费"),
@@ -59,6 +62,16 @@ _COLUMNS_BY_KIND: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "state_capital_expenditure": _SPLIT_PATTERNS,
     "basic_expenditure": _compiled(_ECONOMIC_COLUMNS),
 }
+
+# a group printed over its parts without a column of its own is the sum of its parts
+_GROUP_SUMS: dict[str, tuple[str, ...]] = {"basic": ("personnel", "public")}
+
+
+def group_sums(kind: str) -> dict[str, tuple[str, ...]]:
+    """Group column -> its parts, in a table of `kind` where the group is a column."""
+    columns = {column for column, _ in _COLUMNS_BY_KIND.get(kind, ())}
+    return {group: parts for group, parts in _GROUP_SUMS.items() if group in columns}
+
 
 # Column order assumed when a header cannot be read at all (pages whose header is lost).
 DEFAULT_ORDER: dict[str, list[str]] = {

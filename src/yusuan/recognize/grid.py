@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 
 from ..document import Line
 from .cells import is_amount, is_label, read_code, strip_ordinal
-from .columns import DEFAULT_ORDER, column_id, merged_header, with_phases
+from .columns import DEFAULT_ORDER, column_id, group_sums, merged_header, with_phases
 
 _HEADER_MAX_LINES = 6
 _TOTAL_LABELS = {"合计", "总计", "本年合计", "合计数"}
@@ -29,14 +30,14 @@ _COLUMN_NUMBER = re.compile(r"^\d{1,2}$", re.ASCII)
 
 
 def is_column_numbers(line: Line) -> bool:
-    """A line numbering the columns: marks over the label columns, then 1, 2, 3… over the amounts.
-    It is part of the header, not a row. Unmarked, a short run of small numbers could be a row's
-    amounts, so it takes a longer run."""
+    """A line numbering the columns: marks over the label columns, 1, 2, 3… over the amounts (a 决算
+    总表 printed in two halves marks each: 栏次 | 1 | 栏次 | 2). It is part of the header, not a row.
+    Unmarked, a short run of small numbers could be a row's amounts, so it takes a longer run."""
     marks, numbers = 0, []
     for text in line.filled:
         if _COLUMN_NUMBER.match(text):
             numbers.append(int(text))
-        elif not numbers and _COLUMN_MARK.match(text):
+        elif _COLUMN_MARK.match(text):
             marks += 1
         else:
             return False
@@ -89,6 +90,22 @@ class Layout:
     labels: dict[str, str] = field(default_factory=dict)  # column id -> header label as printed
     # cells after the code cell that continue it: codes printed as 类 | 款 | 项 ("201 | 13 | 01")
     code_parts: tuple[int, ...] = ()
+    # column id -> its parts, for a group printed over its parts with no column of its own
+    sums: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def column_ids(self) -> list[str]:
+        """The columns in printed order, a summed group just before its parts."""
+        ids = list(self.value_columns.values())
+        for group, parts in self.sums.items():
+            ids.insert(ids.index(parts[0]), group)
+        return ids
+
+    def add_sums(self, values: dict[str, Decimal | None]) -> None:
+        """A row's group values from its parts: blank where every part is blank."""
+        for group, parts in self.sums.items():
+            printed = [values[p] for p in parts if values.get(p) is not None]
+            values[group] = sum(printed, Decimal(0)) if printed else None
 
     @property
     def label_cells(self) -> range:
@@ -189,4 +206,9 @@ def layout_for(kind: str, header: list[Line], rows: list[Line], year: int | None
     if not mapping:
         mapping = default_columns(kind, rows, label_end)
     code_parts = find_code_parts(rows, code_index, name_index) if rows else (previous.code_parts if previous else ())
-    return Layout(code_index, name_index, dict(sorted(mapping.items())), labels, code_parts)
+    printed = set(mapping.values())
+    sums = {group: parts for group, parts in group_sums(kind).items()
+            if group not in printed and printed.issuperset(parts)}
+    for group in sums:
+        labels.setdefault(group, "+".join(labels.get(part, "") for part in sums[group]))
+    return Layout(code_index, name_index, dict(sorted(mapping.items())), labels, code_parts, sums)

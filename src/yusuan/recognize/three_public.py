@@ -24,6 +24,7 @@ _ORDERS = [
     ["total", "vehicle", "vehicle_purchase", "vehicle_operation", "overseas", "reception"],
 ]
 _ITEM_LABELS: list[tuple[str, re.Pattern[str]]] = [
+    ("vehicle", re.compile(r"购置及运行")),  # before its parts: it names both
     ("vehicle_purchase", re.compile(r"购置费|车辆购置|用车购置$")),
     ("vehicle_operation", re.compile(r"运行")),
     ("vehicle", re.compile(r"公务用车")),
@@ -41,7 +42,7 @@ def read_three_public(segment: Segment, unit: Unit, year: int | None) -> tuple[T
     rows, columns = read_unlabelled(segment.parts[0], year) if segment.parts else ([], {})
     if not rows:
         amounts = Amounts()  # both readings look at the same lines
-        rows = _read_down(lines, years, amounts) or _read_across(lines, years, year, amounts)
+        rows = _read_down(lines, years, year, amounts) or _read_across(lines, years, year, amounts)
         columns = dict.fromkeys(ITEMS, "")
     unreadable = [] if rows else [Unreadable(what="未能读出“三公”经费表的金额", source=segment.title_line.source)]
     table = Table(
@@ -93,7 +94,7 @@ def _consistent(v: dict[str, Decimal]) -> bool:
     )
 
 
-def _read_down(lines, years: list[int], amounts: Amounts) -> list[Row]:
+def _read_down(lines, years: list[int], year: int | None, amounts: Amounts) -> list[Row]:
     by_item: dict[str, list[Decimal | None]] = {}
     source = None
     for line in lines:
@@ -107,6 +108,8 @@ def _read_down(lines, years: list[int], amounts: Amounts) -> list[Row]:
         return []
     width = max(len(v) for v in by_item.values())
     labels = years[-width:] if len(years) >= width else list(range(width))
+    if width == 1 and year is not None and not years:
+        labels = [year]  # one column of amounts (预算数): the budget year's
     rows = []
     for position, label in enumerate(labels):
         values = {item: (by_item[item][position] if item in by_item and position < len(by_item[item]) else None) for item in ITEMS}

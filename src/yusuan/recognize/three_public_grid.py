@@ -18,6 +18,7 @@ import re
 from ..document import Line
 from ..model import Row
 from .cells import compact, is_amount, read_amount
+from .grid import is_column_numbers, is_total_label
 
 Path = tuple[str, ...]
 _SUM = re.compile(r"^(?:合计|小计|总计)$")
@@ -34,6 +35,7 @@ _ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("vehicle", re.compile(r"购置及运行")),
     ("vehicle_purchase", re.compile(r"购置")),
     ("vehicle_operation", re.compile(r"运行")),
+    ("three_public_sum", re.compile(r"三公.*(?:合计|小计|总计)$")),  # “三公”经费合计 in one cell
     ("three_public", re.compile(r"三公")),
 ]
 _KEY_ITEMS = {"overseas", "reception", "vehicle", "vehicle_purchase", "vehicle_operation"}
@@ -93,9 +95,11 @@ def column_items(header: list[Line]) -> dict[int, tuple[str | None, str]]:
 
 def _name_sums(found: dict[int, tuple[str | None, str]]) -> dict[int, tuple[str | None, str]]:
     """合计 over everything is `total`; the “三公” subtotal is `total` too unless a wider 合计 is printed
-    (合计 = 三公 + 会议费 + 培训费), then `three_public_total`."""
-    has_grand = any(item == "grand_total" for _, item in found.values())
-    renamed = {"grand_total": "total", "three_public_sum": "three_public_total" if has_grand else "total"}
+    (合计 = 三公 + 会议费 + 培训费) or 会议费 / 培训费 are printed beside it with no 合计 over all, then
+    `three_public_total`."""
+    printed = {item for _, item in found.values()}
+    wider = bool(printed & {"grand_total", "meeting", "training"})
+    renamed = {"grand_total": "total", "three_public_sum": "three_public_total" if wider else "total"}
     return {i: (variant, renamed.get(item, item)) for i, (variant, item) in found.items()}
 
 
@@ -108,15 +112,24 @@ def _row_name(variant: str | None, variants: set[str | None], year: int | None) 
 
 def read_unlabelled(lines: list[Line], year: int | None) -> tuple[list[Row], dict[str, str]]:
     """Rows (and column id -> printed label) from the first line of amounts, when it has no label: the
-    lines above it are the header (合计 there is a column label, not a row)."""
-    at = next((i for i, line in enumerate(lines) if any(is_amount(t) for t in line.filled)), None)
-    if at is None or any(t and not is_amount(t) for t in lines[at].filled):
+    lines above it are the header (合计 there is a column label, not a row). A first line labelled 合计
+    (湖州: the department's 合计 over a line per unit) is the year's line too, where each item is one
+    column."""
+    at = next((i for i, line in enumerate(lines)
+               if any(is_amount(t) for t in line.filled) and not is_column_numbers(line)), None)
+    if at is None:
         return [], {}
     line = lines[at]
-    header = [h for h in lines[:at] if not (len(h.filled) == 1 and _CAPTION.search(h.filled[0]))]
+    labels = [t for t in line.filled if not is_amount(t)]
+    if labels and (len(labels) > 1 or not is_total_label(labels[0]) or labels[0] != line.texts[0]):
+        return [], {}
+    header = [h for h in lines[:at]
+              if not (len(h.filled) == 1 and _CAPTION.search(h.filled[0])) and not is_column_numbers(h)]
     items = column_items(header)
     if len({item for _, item in items.values()} & _KEY_ITEMS) < 3:
         return [], {}
+    if labels and len(set(items.values())) < len(items):
+        return [], {}  # an item printed in several columns (a group per year): the line is no one year's
     texts = line.texts
     by_variant: dict[str | None, dict[str, object]] = {}
     for index, (variant, item) in items.items():

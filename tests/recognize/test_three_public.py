@@ -1,0 +1,91 @@
+"""The "三公" table in the layouts of other provinces: one item a line, a 合计 line over lines per unit."""
+
+from decimal import Decimal
+
+from yusuan.document import Document
+from yusuan.readers.text import read_text
+from yusuan.recognize import recognize
+
+D = Decimal
+
+
+def read(*rows: tuple[str, ...] | str):
+    text = "\n".join(row if isinstance(row, str) else "\t".join(row) for row in rows)
+    lines = read_text(text.encode(), "x.txt").lines
+    for line in lines:
+        line.page = 1
+    return recognize(Document(name="x.pdf", reader="pdf", lines=lines))
+
+
+def printed(row) -> dict[str, Decimal]:
+    return {column: value for column, value in row.values.items() if value is not None}
+
+
+def test_one_item_a_line_with_the_vehicle_line_over_its_parts():
+    # 福州: 公务用车购置及运行费 on its own line, its two parts under it
+    table = read(
+        "2026年度某某局部门预算",
+        "十、一般公共预算“三公”经费支出预算表",
+        "单位:万元",
+        ("项目", "预算数"),
+        ("合计", "27.31"),
+        ("1、因公出国(境)费用", "0.00"),
+        ("2、公务接待费", "2.00"),
+        ("3、公务用车购置及运行费", "25.31"),
+        ("其中:(1)公务用车购置费", "0.00"),
+        ("(2)公务用车运行费", "25.31"),
+    ).tables["three_public"]
+    assert [r.name for r in table.rows] == ["2026"]
+    assert printed(table.rows[0]) == {
+        "total": D("27.31"), "overseas": D("0.00"), "reception": D("2.00"), "vehicle": D("25.31"),
+        "vehicle_purchase": D("0.00"), "vehicle_operation": D("25.31")}
+
+
+def test_a_total_line_over_lines_per_unit_is_the_years_row():
+    # 湖州: a column-number line, then the department's 合计, then one line per unit
+    table = read(
+        "2026年市级部门一般公共预算“三公”经费支出表",
+        ("507-某某委员会", "单位:万元"),
+        ("单位名称", "“三公”经费合计", "因公出国(境)费用", "公务用车购置及运行费", "", "", "公务接待费"),
+        ("", "", "", "小计", "公务用车购置费", "公务用车运行维护费", ""),
+        ("**", "1", "2", "3", "4", "5", "6"),
+        ("合计", "53.10", "", "38.50", "", "38.50", "14.60"),
+        ("某某委员会", "7.00", "", "", "", "", "7.00"),
+        ("某某医院", "46.10", "", "38.50", "", "38.50", "7.60"),
+    ).tables["three_public"]
+    assert [r.name for r in table.rows] == ["2026"]
+    assert printed(table.rows[0]) == {
+        "total": D("53.10"), "vehicle": D("38.50"), "vehicle_operation": D("38.50"), "reception": D("14.60")}
+
+
+def test_a_total_line_under_items_printed_once_per_year_is_not_taken_for_one_year():
+    table = read(
+        "2026年部门“三公”经费支出预算表",
+        "单位:万元",
+        ("", "2025年预算数", "", "", "", "", "", "2026年预算数", "", "", "", "", ""),
+        ("", "合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费",
+         "合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费"),
+        ("", "", "", "小计", "购置费", "运行费", "", "", "", "小计", "购置费", "运行费", ""),
+        ("合计", "10.00", "1.00", "6.00", "2.00", "4.00", "3.00",
+         "12.00", "2.00", "7.00", "3.00", "4.00", "3.00"),
+    ).tables["three_public"]
+    assert [r.name for r in table.rows] == ["2025", "2026"]
+    assert printed(table.rows[1]) == {
+        "total": D("12.00"), "overseas": D("2.00"), "vehicle": D("7.00"), "vehicle_purchase": D("3.00"),
+        "vehicle_operation": D("4.00"), "reception": D("3.00")}
+
+
+def test_the_three_public_total_beside_meeting_and_training_is_no_total_of_all():
+    # 苏州: “三公”经费合计 | … | 会议费 | 培训费, no 合计 over all of them
+    table = read(
+        "一般公共预算“三公”经费、会议费、培训费支出表",
+        ("部门:某某局", "单位:万元"),
+        ("“三公”经费合计", "因公出国(境)费", "公务用车购置及运行维护费", "", "", "公务接待费", "会议费", "培训费"),
+        ("", "", "小计", "公务用车购置费", "公务用车运行维护费", "", "", ""),
+        ("345.63", "0.00", "299.12", "154.97", "144.15", "46.51", "45.12", "305.79"),
+    ).tables["three_public"]
+    assert "total" not in table.column_ids
+    assert printed(table.rows[0]) == {
+        "three_public_total": D("345.63"), "overseas": D("0.00"), "vehicle": D("299.12"),
+        "vehicle_purchase": D("154.97"), "vehicle_operation": D("144.15"), "reception": D("46.51"),
+        "meeting": D("45.12"), "training": D("305.79")}
