@@ -24,8 +24,9 @@ _ITEM_ROWS: list[tuple[str, re.Pattern[str]]] = [
     ("personnel", re.compile(r"^人员经费(?:合计|小计)$")),
     ("public", re.compile(r"^公用经费(?:合计|小计)$")),
 ]
-# "2011301行政运行" printed in one cell
-_CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\d].*)$")
+# "2011301行政运行" printed in one cell. The name starts with a word character: an amount in the name
+# cell ("118,773.55", "280.40") is no code followed by a name ",773.55".
+_CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\W\d_].*)$")
 # A row is read as its fields and the table's rows are validated in one call: a third faster than
 # validating each row as it is read. A row's fields until then:
 Fields = dict[str, Any]
