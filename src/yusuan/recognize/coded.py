@@ -71,20 +71,26 @@ def _cell(texts: list[str], index: int | None) -> str:
 
 
 def _code(texts: list[str], layout: Layout, rows: list[Fields]) -> str | None:
-    """The row's code; printed as 类 | 款 | 项, the parts joined (a 款 printed without its 类 takes the
-    类 of the line above)."""
+    """The row's code; printed as 类 | 款 | 项, the parts joined. A level left blank above a printed
+    deeper one (a 款 row without its 类, a 项 row with 类 and 款 blank) is the level of the code above."""
     code = read_code(_cell(texts, layout.code_index))
     if not layout.code_parts:
         return code
     parts = [_cell(texts, i) for i in layout.code_parts]
     if not any(parts):
         return code
-    if code is None:
-        above = next((r["code"] for r in reversed(rows) if r["code"]), None)
-        if above is None:
-            return None
-        code = above[:3]
-    joined = code + "".join(p for p in parts if p)
+    if code is not None and len(code) != 3:
+        return read_code(code + "".join(p for p in parts if p))
+    above = next((r["code"] for r in reversed(rows) if r["code"]), "") or ""
+    inherited = [above[:3], above[3:5], above[5:7]]
+    levels = [code or "", *parts]
+    deepest = max(i for i, part in enumerate(levels) if part)
+    joined = ""
+    for depth, part in enumerate(levels[: deepest + 1]):
+        part = part or (inherited[depth] if depth < len(inherited) else "")
+        if not part:
+            return None  # a blank level with nothing above to take it from
+        joined += part
     return read_code(joined)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .cells import is_column_numbering
+
 _SOURCE_COLUMNS: list[tuple[str, str]] = [
     ("business", r"事业单位经营|经营收入"),
     ("carryover", r"上年结转|结转结余|上年结余|年初结转"),
@@ -23,6 +25,9 @@ _SOURCE_COLUMNS: list[tuple[str, str]] = [
 _SINGLE_AMOUNT = r"金额|^(?:本年)?[预决]算数$"
 
 _SPLIT_COLUMNS: list[tuple[str, str]] = [
+    # 基本支出 split into 人员 | 公用 with no 小计 of its own (湖州): its parts, 基本支出 not printed
+    ("personnel", r"基本支出人员|^人员(?:经费|支出)$"),
+    ("public", r"基本支出公用|^公用(?:经费|支出)$"),
     ("basic", r"基本支出"),
     ("project", r"项目支出"),
     ("reserve", r"预留|机动经费"),
@@ -38,7 +43,7 @@ _SPLIT_COLUMNS: list[tuple[str, str]] = [
 ]
 
 _ECONOMIC_COLUMNS: list[tuple[str, str]] = [
-    ("personnel", r"人员经费|人员支出"),
+    ("personnel", r"人员经费|人员支出|人员类"),
     ("public", r"公用经费|公用支出"),
     ("total", rf"总计|合计|小计|{_SINGLE_AMOUNT}"),
 ]
@@ -84,6 +89,8 @@ def merged_header(header_lines: list[list[str]]) -> dict[int, str]:
     """Header lines merged column by column: a label broken over lines is joined again."""
     merged: dict[int, str] = {}
     for cells in header_lines:
+        if is_column_numbering(cells):
+            continue
         for index, text in enumerate(cells):
             if text.strip():
                 merged[index] = merged.get(index, "") + text.replace(" ", "")
