@@ -525,3 +525,19 @@ def test_basic_expenditure_split_into_personnel_and_public_without_its_own_subto
     table = read(text).tables["expenditure"]
     assert table.column_ids == ["total", "personnel", "public", "project"]
     assert values(table, "208") == {"total": D("10.00"), "personnel": D("6.00"), "public": D("1.00"), "project": D("3.00")}
+
+
+def test_a_class_cell_printing_no_class_is_mended_and_the_printed_code_kept():
+    text = page(
+        "2026年一般公共预算支出情况表",
+        ("科目编码", "", "", "科目名称", "合计"),
+        ("类", "款", "项", "", ""),
+        ("", "", "", "合计", "5.00"),
+        ("210", "", "", "卫生健康支出", "5.00"),
+        ("210", "11", "", "行政事业单位医疗", "5.00"),
+        ("210", "11", "01", "行政单位医疗", "3.00"),
+        ("7", "11", "02", "事业单位医疗", "2.00"),
+    )
+    table = read(text).tables["general_expenditure"]
+    assert [(r.code, r.printed_code) for r in table.rows] == [
+        (None, None), ("210", None), ("21011", None), ("2101101", None), ("2101102", "7 11 02")]
