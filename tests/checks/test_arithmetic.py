@@ -2,7 +2,7 @@
 
 import pytest
 
-from .builder import assert_fails, assert_passes
+from .builder import assert_fails, assert_passes, doc
 from .consistent import consistent
 
 RULES = ["ARITH-ROW-SUM", "ARITH-PERSONNEL-PUBLIC", "ARITH-FUNDING-SOURCES", "ARITH-PROJECT-FUNDING",
@@ -25,6 +25,25 @@ def test_total_is_basic_plus_project():
 def test_a_row_whose_split_is_left_empty_is_not_a_mismatch():
     assert_passes(consistent().set("expenditure", "221", "basic", "").set("expenditure", "221", "project", ""),
                   "ARITH-ROW-SUM")
+
+
+def _split_into_personnel_and_public(row_208: dict, with_basic: bool) -> object:
+    # 湖州 支出预算总表 prints 基本支出 as 人员支出 | 公用经费, with or without a 小计 column
+    columns = ["total", "basic", "personnel", "public", "project"] if with_basic else ["total", "personnel", "public", "project"]
+    return doc().table("expenditure", [("total", "合计", row_208), ("208", "社会保障和就业支出", row_208)], columns=columns)
+
+
+def test_basic_printed_as_its_personnel_and_public_parts():
+    good = {"total": "10", "personnel": "6", "public": "1", "project": "3"}
+    assert_passes(_split_into_personnel_and_public(good, with_basic=False), "ARITH-ROW-SUM")
+    bad = dict(good, public="2")
+    assert_fails(_split_into_personnel_and_public(bad, with_basic=False), "ARITH-ROW-SUM", count=2)
+
+
+def test_basic_subtotal_is_personnel_plus_public():
+    row = {"total": "10", "basic": "7", "personnel": "6", "public": "2", "project": "3"}
+    [first, second] = assert_fails(_split_into_personnel_and_public(row, with_basic=True), "ARITH-ROW-SUM")
+    assert (first.place.column, first.expected) == ("basic", 8)
 
 
 def test_total_is_personnel_plus_public():

@@ -460,3 +460,84 @@ def test_project_total_printing_every_cell_keeps_its_columns_when_it_does_not_ad
         "amount": D("110.00"), "specific_target": D("70.00"), "general_project": D("70.00"),
         "superior_special": D("30.00"), "advance_special": D("30.00")}
     assert not [u for u in disclosure.unreadable if "资金来源" in u.what]
+
+
+# -- titles and headers of other provinces ----------------------------------------------------------
+
+def test_a_summary_titled_as_an_overall_situation_table():
+    assert find_table_kind("2026年部门收支总体情况表") == "summary"
+    assert find_table_kind("2026年财政拨款收支总体情况表") == "fiscal_summary"
+    assert find_table_kind("2026年部门收入总体情况表") == "revenue"
+
+
+def test_the_last_contents_entry_naming_a_performance_table_does_not_swallow_the_tables():
+    contents = page("第二部分 2026年部门预算表", "8、政府性基金预算支出表", "9、项目支出绩效目标表",
+                    "10、部门整体支出绩效目标表", "注:以上部门预算报表中,空表表示本部门无相关收支情况")
+    disclosure = read(contents, page("2026年一般公共预算支出情况表", *GENERAL))
+    assert set(disclosure.tables) == {"general_expenditure"}
+    assert disclosure.performance_overall is None and not disclosure.performance_projects
+
+
+def test_a_line_numbering_the_columns_is_header_not_a_row():
+    text = page(
+        "2026年一般公共预算基本支出情况表",
+        ("经济科目编码", "经济科目名称", "总计", "人员类", "公用经费"),
+        ("**", "**", "1", "2", "3"),
+        ("", "合计", "9.00", "7.00", "2.00"),
+        ("301", "工资福利支出", "7.00", "7.00", ""),
+        ("302", "商品和服务支出", "2.00", "", "2.00"),
+    )
+    table = read(text).tables["basic_expenditure"]
+    assert [(r.code, r.name) for r in table.rows] == [(None, "合计"), ("301", "工资福利支出"), ("302", "商品和服务支出")]
+    assert table.column_ids == ["total", "personnel", "public"]
+    assert values(table, "total") == {"total": D("9.00"), "personnel": D("7.00"), "public": D("2.00")}
+
+
+def test_codes_in_three_columns_with_the_upper_levels_left_blank():
+    # 长沙 / 重庆: the 类 printed once, the 款 once, the 项 rows print only their own part
+    text = page(
+        "2026年部门支出总体情况表",
+        ("科目编码", "", "", "功能科目", "总计", "基本支出", "项目支出"),
+        ("类", "款", "项", "", "", "", ""),
+        ("**", "**", "**", "**", "1", "2", "3"),
+        ("", "", "", "合计", "30.00", "20.00", "10.00"),
+        ("208", "", "", "社会保障和就业支出", "30.00", "20.00", "10.00"),
+        ("", "05", "", "行政事业单位养老支出", "20.00", "20.00", ""),
+        ("", "", "05", "机关事业单位基本养老保险缴费支出", "12.00", "12.00", ""),
+        ("", "", "06", "机关事业单位职业年金缴费支出", "8.00", "8.00", ""),
+        ("", "07", "", "就业补助", "10.00", "", "10.00"),
+        ("", "", "99", "其他就业补助支出", "10.00", "", "10.00"),
+    )
+    table = read(text).tables["expenditure"]
+    assert [r.code for r in table.rows] == [None, "208", "20805", "2080505", "2080506", "20807", "2080799"]
+
+
+def test_basic_expenditure_split_into_personnel_and_public_without_its_own_subtotal():
+    # 湖州 支出预算总表: 基本支出 spans 人员支出 | 公用经费 and prints no 小计: 基本支出 is not a column
+    text = page(
+        "2026年市级部门支出预算总表",
+        ("科目编码", "科目名称", "总计", "基本支出", "", "项目支出"),
+        ("", "", "", "人员支出", "公用经费", ""),
+        ("**", "**", "1", "2", "3", "4"),
+        ("", "合计", "10.00", "6.00", "1.00", "3.00"),
+        ("208", "社会保障和就业支出", "10.00", "6.00", "1.00", "3.00"),
+    )
+    table = read(text).tables["expenditure"]
+    assert table.column_ids == ["total", "personnel", "public", "project"]
+    assert values(table, "208") == {"total": D("10.00"), "personnel": D("6.00"), "public": D("1.00"), "project": D("3.00")}
+
+
+def test_a_class_cell_printing_no_class_is_mended_and_the_printed_code_kept():
+    text = page(
+        "2026年一般公共预算支出情况表",
+        ("科目编码", "", "", "科目名称", "合计"),
+        ("类", "款", "项", "", ""),
+        ("", "", "", "合计", "5.00"),
+        ("210", "", "", "卫生健康支出", "5.00"),
+        ("210", "11", "", "行政事业单位医疗", "5.00"),
+        ("210", "11", "01", "行政单位医疗", "3.00"),
+        ("7", "11", "02", "事业单位医疗", "2.00"),
+    )
+    table = read(text).tables["general_expenditure"]
+    assert [(r.code, r.printed_code) for r in table.rows] == [
+        (None, None), ("210", None), ("21011", None), ("2101101", None), ("2101102", "7 11 02")]

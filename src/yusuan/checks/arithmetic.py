@@ -32,7 +32,11 @@ SPECIAL_PARTS = ("advance_special", "carried_project", "municipal_special")
 )
 def total_is_basic_plus_project(doc: Doc) -> Iterator[Finding]:
     for table in doc.tables(SPLIT_TABLES):
-        yield from row_sum(doc, table, "total", SPLIT_PARTS)
+        if doc.prints(table, "basic"):
+            yield from row_sum(doc, table, "total", SPLIT_PARTS)
+            yield from row_sum(doc, table, "basic", ("personnel", "public"))
+        else:  # 基本支出 printed as its 人员 and 公用 parts only
+            yield from row_sum(doc, table, "total", ("personnel", "public", *SPLIT_PARTS[1:]))
         # a 决算 printing the budget split the same way beside the 决算数
         for budget in ("budget_initial", "budget_adjusted"):
             yield from row_sum(doc, table, budget, (f"{budget}_basic", f"{budget}_project"))

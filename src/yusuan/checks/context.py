@@ -47,6 +47,8 @@ class Doc:
     def __init__(self, disclosure: Disclosure, tolerance: Decimal = DEFAULT_TOLERANCE,
                  participation: Participation | None = None):
         self.disclosure = disclosure
+        # everything recognized, the tables the rules do not see included (the engine sets it)
+        self.recognized = disclosure
         self.tolerance = tolerance
         self.participation = participation
         self.severity: Severity = "error"  # of the rule being run; set by the engine

@@ -138,9 +138,8 @@ def run_rule(rule_: Rule, doc: Doc) -> RuleResult:
     if doc.disclosure.kind == "final" and any(c.budget_only for c in unmet):
         labels = "、".join(c.label for c in unmet if c.budget_only)
         return RuleResult(rule_, RuleStatus.not_applicable, reason=f"决算公开不含{labels}")
-    missing = [c.label for c in unmet]
-    if missing:
-        return RuleResult(rule_, RuleStatus.could_not_run, reason="未识别到：" + "、".join(missing))
+    if unmet:
+        return RuleResult(rule_, RuleStatus.could_not_run, reason=_unmet_reason(unmet, doc))
     if rule_.applies is not None and not rule_.applies.holds(doc.disclosure):
         return RuleResult(rule_, RuleStatus.not_applicable, reason=f"仅当{rule_.applies.label}时适用")
     doc.severity = rule_.severity
@@ -159,9 +158,27 @@ def run_rule(rule_: Rule, doc: Doc) -> RuleResult:
     return RuleResult(rule_, status, findings)
 
 
+def _unmet_reason(unmet: list[Condition], doc: Doc) -> str:
+    """What the rule lacks: data not recognized at all, or tables recognized but read unreliably."""
+    doubtful = [c.label for c in unmet if c.holds(doc.recognized)]
+    missing = [c.label for c in unmet if not c.holds(doc.recognized)]
+    said = ["未识别到：" + "、".join(missing)] if missing else []
+    return "；".join(said + (["未能可靠读取：" + "、".join(doubtful)] if doubtful else []))
+
+
+def readable(disclosure: Disclosure) -> Disclosure:
+    """The disclosure as the rules see it: without the tables whose reading the recognizer doubted
+    (what a rule would find there is the misreading; each such table is reported once, as unreadable)."""
+    if not any(t.doubtful for t in disclosure.tables.values()):
+        return disclosure
+    tables = {table_id: t for table_id, t in disclosure.tables.items() if not t.doubtful}
+    return disclosure.model_copy(update={"tables": tables})
+
+
 def run_rules(disclosure: Disclosure, rules: Iterable[Rule], tolerance: Decimal = DEFAULT_TOLERANCE,
               participation: Participation | None = None) -> Report:
-    doc = Doc(disclosure, tolerance, participation)
+    doc = Doc(readable(disclosure), tolerance, participation)
+    doc.recognized = disclosure
     return Report(
         document=disclosure.source_name,
         department=disclosure.department,

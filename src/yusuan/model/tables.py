@@ -137,6 +137,9 @@ class Row(BaseModel):
     """
 
     code: str | None = None
+    # the code as printed, where the recognizer mended it from the layout (a 类 cell printing "7" under
+    # 21011 gives `code` 2101102 and `printed_code` "7 11 02"); None where the code is as printed
+    printed_code: str | None = None
     name: str
     values: dict[str, Decimal | None] = Field(default_factory=dict)
     side: Side | None = None
@@ -155,6 +158,9 @@ class Table(BaseModel):
     rows: list[Row] = Field(default_factory=list)
     note: str | None = None
     source: Source = Field(default_factory=Source)
+    # why the recognizer could not read the table reliably (codes repeating, levels not nesting, amounts
+    # in no column …); the checks do not run on a doubtful table
+    doubtful: str | None = None
 
     @property
     def column_ids(self) -> list[str]:

@@ -13,6 +13,7 @@ from ..model import Column, Row, Table, Unit, Unreadable
 from .cells import Amounts, is_amount, is_label, read_code, strip_ordinal
 from .grid import Layout, is_total_label, layout_for, split_header
 from .halves import split_halves
+from .plausibility import doubt
 from .repair import repair_codes
 from .segment import Segment
 
@@ -31,6 +32,7 @@ _CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\W\d_].*)$")
 # validating each row as it is read. A row's fields until then:
 Fields = dict[str, Any]
 _ROWS = TypeAdapter(list[Row])
+_STRAY = "不在任何已识别的列中"
 
 
 def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_name: str | None) -> tuple[Table, list[Unreadable]]:
@@ -60,6 +62,12 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
         id=segment.kind, title=segment.title, unit=unit, columns=columns, rows=table_rows,
         note="\n".join(segment.notes) or None, source=segment.title_line.source,
     )
+    table.doubtful = doubt(table, sum(1 for u in unreadable if u.what.endswith(_STRAY)))
+    if table.doubtful:
+        # said once for the table: its cells, misread, are not listed one by one
+        page = f"（第 {table.source.page} 页）" if table.source.page else ""
+        what = f"表格“{table.title}”{page}未能可靠读取，未参与检查：{table.doubtful}"
+        unreadable = [Unreadable(what=what, source=table.source)]
     return table, unreadable
 
 
@@ -71,22 +79,33 @@ def _cell(texts: list[str], index: int | None) -> str:
     return texts[index].strip() if index is not None and index < len(texts) else ""
 
 
-def _code(texts: list[str], layout: Layout, rows: list[Fields]) -> str | None:
-    """The row's code; printed as 类 | 款 | 项, the parts joined (a 款 printed without its 类 takes the
-    类 of the line above)."""
-    code = read_code(_cell(texts, layout.code_index))
+def _code(texts: list[str], layout: Layout, rows: list[Fields]) -> tuple[str | None, str | None]:
+    """The row's code, and the code as printed where it had to be mended.
+
+    Printed as 类 | 款 | 项, the parts are joined. A level left blank above a printed deeper one (a 款
+    row without its 类, a 项 row with 类 and 款 blank) is the level of the code above; so is a 类 cell
+    printing digits that are no 类 ("7 | 11 | 02" under 21011): that printed code is kept beside."""
+    printed = _cell(texts, layout.code_index)
+    code = read_code(printed)
     if not layout.code_parts:
-        return code
+        return code, None
     parts = [_cell(texts, i) for i in layout.code_parts]
     if not any(parts):
-        return code
-    if code is None:
-        above = next((r["code"] for r in reversed(rows) if r["code"]), None)
-        if above is None:
-            return None
-        code = above[:3]
-    joined = code + "".join(p for p in parts if p)
-    return read_code(joined)
+        return code, None
+    if code is not None and len(code) != 3:
+        return read_code(code + "".join(p for p in parts if p)), None
+    misprinted = code is None and printed.isdigit()
+    above = next((r["code"] for r in reversed(rows) if r["code"]), "") or ""
+    inherited = [above[:3], above[3:5], above[5:7]]
+    levels = [code or "", *parts]
+    deepest = max(i for i, part in enumerate(levels) if part)
+    joined = ""
+    for depth, part in enumerate(levels[: deepest + 1]):
+        part = part or (inherited[depth] if depth < len(inherited) else "")
+        if not part:
+            return None, None  # a blank level with nothing above to take it from
+        joined += part
+    return read_code(joined), (" ".join([printed, *parts]).strip() if misprinted else None)
 
 
 def _labels(texts: list[str], layout: Layout) -> dict[int, str]:
@@ -119,7 +138,7 @@ def _name(texts: list[str], layout: Layout, rows: list[Fields], above: Line | No
 def _read_row(line: Line, layout: Layout, unreadable: list[Unreadable], rows: list[Fields],
               above: Line | None, amounts: Amounts) -> Fields | None:
     texts = line.texts
-    code, name = _code(texts, layout, rows), _name(texts, layout, rows, above)
+    (code, printed_code), name = _code(texts, layout, rows), _name(texts, layout, rows, above)
     if code is None and (match := _CODE_AND_NAME.match(name)):
         code, name = match.group(1), match.group(2)
     if name == code:
@@ -128,7 +147,8 @@ def _read_row(line: Line, layout: Layout, unreadable: list[Unreadable], rows: li
     if not code and not name and all(v is None for v in values.values()):
         return None
     name = strip_ordinal(name)
-    return {"code": code, "name": name, "values": values, "item": _item_of(name, code), "source": line.source}
+    return {"code": code, "printed_code": printed_code, "name": name, "values": values, "item": _item_of(name, code),
+            "source": line.source}
 
 
 def _values(line: Line, layout: Layout, unreadable: list[Unreadable], amounts: Amounts) -> dict[str, Decimal | None]:
@@ -146,7 +166,7 @@ def _values(line: Line, layout: Layout, unreadable: list[Unreadable], amounts: A
             if value is None and text.strip():
                 unreadable.append(Unreadable(what=f"无法识别的金额“{text}”（{column} 列）", source=line.cell_source(index)))
         elif index not in known and is_amount(text):
-            stray.append(Unreadable(what=f"金额“{text}”不在任何已识别的列中", source=line.cell_source(index)))
+            stray.append(Unreadable(what=f"金额“{text}”{_STRAY}", source=line.cell_source(index)))
     unreadable += stray
     layout.add_sums(values)
     return values

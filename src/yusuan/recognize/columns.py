@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .cells import is_column_numbering
+
 _SOURCE_COLUMNS: list[tuple[str, str]] = [
     ("business", r"事业单位经营|经营收入"),
     ("carryover", r"上年结转|结转结余|上年结余|年初结转"),
@@ -41,7 +43,7 @@ _SPLIT_COLUMNS: list[tuple[str, str]] = [
 ]
 
 _ECONOMIC_COLUMNS: list[tuple[str, str]] = [
-    ("personnel", r"人员经费|人员支出"),
+    ("personnel", r"人员经费|人员支出|人员类"),
     ("public", r"公用经费|公用支出"),
     ("total", rf"总计|合计|小计|{_SINGLE_AMOUNT}"),
 ]
@@ -97,6 +99,8 @@ def merged_header(header_lines: list[list[str]]) -> dict[int, str]:
     """Header lines merged column by column: a label broken over lines is joined again."""
     merged: dict[int, str] = {}
     for cells in header_lines:
+        if is_column_numbering(cells):
+            continue
         for index, text in enumerate(cells):
             if text.strip():
                 merged[index] = merged.get(index, "") + text.replace(" ", "")

@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from ..document import Line
-from .cells import is_amount, is_label, read_code, strip_ordinal
+from .cells import is_amount, is_column_numbering, is_label, read_code, strip_ordinal
 from .columns import DEFAULT_ORDER, column_id, group_sums, merged_header, with_phases
 
 _HEADER_MAX_LINES = 6
@@ -51,6 +51,8 @@ def is_data_line(line: Line) -> bool:
     # amounts and codes print digits, total labels 计: one look at the whole line rules out most header lines
     joined = "".join(filled)
     if _DIGIT.search(joined):
+        if is_column_numbering(filled):
+            return False
         for text in filled:
             if is_amount(text) and not _looks_like_year(text):
                 return True

@@ -18,8 +18,9 @@ _TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("gov_fund_expenditure", re.compile(r"政府性基金")),
     ("state_capital_expenditure", re.compile(r"国有资本经营")),
     ("basic_expenditure", re.compile(r"基本支出")),
-    ("fiscal_summary", re.compile(r"财政拨款收[入]?支[出]?.*总表")),
-    ("summary", re.compile(r"收[入]?支[出]?.*总表")),
+    # "…收支总表", "…收支总体情况表" (重庆, 长沙)
+    ("fiscal_summary", re.compile(r"财政拨款收[入]?支[出]?.*总(?:体情况)?表")),
+    ("summary", re.compile(r"收[入]?支[出]?.*总(?:体情况)?表")),
     ("general_expenditure", re.compile(r"一般公共预算.*支出|财政拨款支出")),
     ("revenue", re.compile(r"收入.*表")),
     ("expenditure", re.compile(r"支出.*表")),

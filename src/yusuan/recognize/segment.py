@@ -50,10 +50,10 @@ class Segments:
     performance: list[Line] = field(default_factory=list)
 
 
-def title_kind(filled: list[list[str]], index: int) -> str | None:
+def title_kind(filled: list[list[str]], index: int, contents: frozenset[int] = frozenset()) -> str | None:
     """The table kind line `index` is the title of, given the filled cells of every line."""
     title = filled[index]
-    if not title or len(title) > 2:
+    if not title or len(title) > 2 or index in contents:
         return None
     kind = find_table_kind(title[0])
     if kind is None:
@@ -63,14 +63,33 @@ def title_kind(filled: list[list[str]], index: int) -> str | None:
     return kind
 
 
+def _is_title_like(cells: list[str]) -> bool:
+    return 1 <= len(cells) <= 2 and find_table_kind(cells[0]) is not None
+
+
 def _lines_under(filled: list[list[str]], index: int) -> list[list[str]]:
     """The lines a title may have its table in: a few, and none past the next title-like line
     (a contents page lists titles one under the other; a real title is followed by its header)."""
     ahead = filled[index + 1 : index + 1 + _TITLE_LOOKAHEAD]
     for offset, cells in enumerate(ahead):
-        if 1 <= len(cells) <= 2 and find_table_kind(cells[0]) is not None:
+        if _is_title_like(cells):
             return ahead[:offset]
     return ahead
+
+
+def contents_entries(filled: list[list[str]]) -> frozenset[int]:
+    """Title-like lines listed one under the other with no line of cells between them: a contents
+    page. Found as runs, so that its last entry is one too (a performance table, which may start with
+    one-cell lines, is told from such an entry by this alone)."""
+    titles = [i for i, cells in enumerate(filled) if cells and _is_title_like(cells)]
+    entries: set[int] = set()
+    for first, second in zip(titles, titles[1:]):
+        between = filled[first + 1 : second]
+        if second - first <= _TITLE_LOOKAHEAD and not any(len(cells) >= 2 for cells in between):
+            entries.add(first)
+            if not any(len(cells) >= 2 for cells in _lines_under(filled, second)):
+                entries.add(second)  # the last entry: no table under it either
+    return frozenset(entries)
 
 
 def unit_in(text: str) -> Unit | None:
@@ -111,13 +130,15 @@ def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
     current: Segment | None = None
     # asked of every line, and of the lines under each title
     filled_by_line = [line.filled for line in lines]
+    contents = contents_entries(filled_by_line)
     for index, line in enumerate(lines):
         filled = filled_by_line[index]
-        kind = title_kind(filled_by_line, index)
+        kind = title_kind(filled_by_line, index, contents)
         if out.performance and kind in (None, "performance"):
             out.performance.append(line)
             continue
-        if kind == "performance" or (is_performance_start is not None and kind is None and is_performance_start(line)):
+        if kind == "performance" or (is_performance_start is not None and kind is None and index not in contents
+                                     and is_performance_start(line)):
             out.performance.append(line)
             current = None
             continue
