@@ -245,7 +245,9 @@ EXPECTED_PROBLEMS: dict[str, list[str]] = {
     "jiangsu/江苏省高级人民法院/省法院2017年度部门预算公开.pdf": _WARNED,
     "jiangsu/江苏省高级人民法院/省法院2018年度部门预算公开.pdf": _WARNED,
 }
-_ALL_PDFS = sorted(str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*.pdf")) if CORPUS.exists() else []
+# cities/ is measured against its hand labels (eval/gold, bench/eval_real.py), not by a list written here
+_ALL_PDFS = sorted(str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*.pdf")
+                   if p.relative_to(CORPUS).parts[0] != "cities") if CORPUS.exists() else []
 
 
 @pytest.mark.parametrize("relative", _ALL_PDFS)
