@@ -11,7 +11,7 @@ import pytest
 from yusuan.document import Document
 from yusuan.readers.text import read_text
 from yusuan.recognize import recognize
-from yusuan.recognize.kinds import find_table_kind
+from yusuan.recognize.kinds import find_table_kind, looks_like_title
 
 
 def page(*rows) -> str:
@@ -541,3 +541,21 @@ def test_a_class_cell_printing_no_class_is_mended_and_the_printed_code_kept():
     table = read(text).tables["general_expenditure"]
     assert [(r.code, r.printed_code) for r in table.rows] == [
         (None, None), ("210", None), ("21011", None), ("2101101", None), ("2101102", "7 11 02")]
+
+
+def test_a_table_of_no_known_kind_ends_the_table_before_it_and_is_named_as_not_read():
+    extra = page(
+        "2026年专项业务经费支出表",
+        ("项目名称", "金额"),
+        ("信息化运维", "4.00"),
+        ("执法装备", "6.00"),
+    )
+    disclosure = read(page("2026年一般公共预算支出情况表", *GENERAL), extra)
+    assert len(disclosure.tables["general_expenditure"].rows) == 2
+    assert [u.what for u in disclosure.unreadable] == ["第 2 页的表格“2026年专项业务经费支出表”不是可识别的标准表格，未读入"]
+
+
+def test_a_sentence_pointing_at_a_table_is_no_title():
+    assert not looks_like_title("预算编制范围的单位详细情况见下表:")
+    assert not looks_like_title("表十一")
+    assert looks_like_title("2026年会议费培训费支出预算表")
