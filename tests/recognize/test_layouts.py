@@ -559,3 +559,36 @@ def test_a_sentence_pointing_at_a_table_is_no_title():
     assert not looks_like_title("预算编制范围的单位详细情况见下表:")
     assert not looks_like_title("表十一")
     assert looks_like_title("2026年会议费培训费支出预算表")
+
+
+def test_amounts_under_a_header_naming_no_column_are_not_astray():
+    # 长沙 收入总表: 本级财政拨款 spans 金额 | 其中:经费拨款
+    text = page(
+        "2026年部门收入总体情况表",
+        ("类", "款", "项", "功能科目", "合计", "本级财政拨款", "", "其它收入"),
+        ("", "", "", "", "", "金额", "其中:经费拨款", ""),
+        ("", "", "", "合计", "10.00", "10.00", "10.00", ""),
+        ("201", "", "", "一般公共服务支出", "10.00", "10.00", "10.00", ""),
+        ("", "40", "", "信访事务", "10.00", "10.00", "10.00", ""),
+        ("201", "40", "01", "行政运行", "10.00", "10.00", "10.00", ""),
+    )
+    disclosure = read(text)
+    table = disclosure.tables["revenue"]
+    assert table.doubtful is None
+    assert table.column_ids == ["total", "fiscal", "other"]
+    assert [u.what for u in disclosure.unreadable] == ["金额“10.00”所在的栏目未能识别"] * 4
+
+
+def test_summary_income_lines_of_a_city_template():
+    text = page(
+        "2026年部门收支总体情况表",
+        ("收入", "", "支出", ""),
+        ("项目", "本年预算", "项目", "本年预算"),
+        ("一、本级财政拨款收入", "8.00", "一、基本支出", "6.00"),
+        ("二、事业单位经营服务收入", "1.00", "二、项目支出", "3.00"),
+        ("三、其它收入", "", "", ""),
+        ("本年收入合计", "9.00", "本年支出合计", "9.00"),
+    )
+    table = read(text).tables["summary"]
+    assert [(r.item, r.value("total")) for r in table.rows if r.side == "income"] == [
+        ("fiscal", D("8.00")), ("business", D("1.00")), ("other", None), ("income_total", D("9.00"))]

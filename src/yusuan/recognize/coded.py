@@ -165,7 +165,8 @@ def _values(line: Line, layout: Layout, unreadable: list[Unreadable], amounts: A
             if value is None and text.strip():
                 unreadable.append(Unreadable(what=f"无法识别的金额“{text}”（{column} 列）", source=line.cell_source(index)))
         elif index not in known and is_amount(text):
-            stray.append(Unreadable(what=f"金额“{text}”{_STRAY}", source=line.cell_source(index)))
+            said = "所在的栏目未能识别" if index in layout.unnamed else _STRAY
+            stray.append(Unreadable(what=f"金额“{text}”{said}", source=line.cell_source(index)))
     unreadable += stray
     return values
 

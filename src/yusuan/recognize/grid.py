@@ -64,6 +64,9 @@ class Layout:
     labels: dict[str, str] = field(default_factory=dict)  # column id -> header label as printed
     # cells after the code cell that continue it: codes printed as 类 | 款 | 项 ("201 | 13 | 01")
     code_parts: tuple[int, ...] = ()
+    # value cells under a header label naming no column id ("其中:经费拨款"): their amounts are not
+    # read, but they stand in a printed column, not astray
+    unnamed: frozenset[int] = frozenset()
 
     @property
     def label_cells(self) -> range:
@@ -155,6 +158,8 @@ def layout_for(kind: str, header: list[Line], rows: list[Line], year: int | None
         name_index = previous.name_index if previous else 0
     label_end = -1 if name_index is None else name_index
     mapping, labels = value_columns(kind, header, label_end, year)
+    unnamed = frozenset(i for i in merged_header([line.texts for line in header])
+                        if i > label_end and i not in mapping)
     if previous is not None:
         # a page whose header is garbled keeps the columns the table had on the page before
         for index, column in previous.value_columns.items():
@@ -164,4 +169,5 @@ def layout_for(kind: str, header: list[Line], rows: list[Line], year: int | None
     if not mapping:
         mapping = default_columns(kind, rows, label_end)
     code_parts = find_code_parts(rows, code_index, name_index) if rows else (previous.code_parts if previous else ())
-    return Layout(code_index, name_index, dict(sorted(mapping.items())), labels, code_parts)
+    return Layout(code_index, name_index, dict(sorted(mapping.items())), labels, code_parts,
+                  unnamed - set(mapping))
