@@ -61,7 +61,8 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
         id=segment.kind, title=segment.title, unit=unit, columns=columns, rows=table_rows,
         note="\n".join(segment.notes) or None, source=segment.title_line.source,
     )
-    table.doubtful = doubt(table, sum(1 for u in unreadable if u.what.endswith(_STRAY)))
+    # a table of classification lines (not a list of projects or purchases) shows a misreading
+    table.doubtful = doubt(table, sum(1 for u in unreadable if u.what.endswith(_STRAY))) if catalog_name else None
     if table.doubtful:
         # said once for the table: its cells, misread, are not listed one by one
         page = f"（第 {table.source.page} 页）" if table.source.page else ""
