@@ -592,3 +592,17 @@ def test_summary_income_lines_of_a_city_template():
     table = read(text).tables["summary"]
     assert [(r.item, r.value("total")) for r in table.rows if r.side == "income"] == [
         ("fiscal", D("8.00")), ("business", D("1.00")), ("other", None), ("income_total", D("9.00"))]
+
+
+def test_a_revenue_table_by_unit_with_subtotal_in_its_header_is_not_a_list():
+    # 苏州 收入总表: 本年收入 spans 小计 | 一般公共预算 | …; its rows are units
+    text = page(
+        "收入总表",
+        ("单位代码", "单位名称", "合计", "本年收入", "", "上年结转结余"),
+        ("", "", "", "小计", "一般公共预算", "小计"),
+        ("合计", "", "186,241.00", "186,241.00", "186,241.00", ""),
+        ("075001", "苏州市科学技术局", "186,241.00", "186,241.00", "186,241.00", ""),
+    )
+    table = read(text).tables["revenue"]
+    assert table.column_ids == ["total", "general_budget", "carryover"]
+    assert values(table, "total") == {"total": D("186241.00"), "general_budget": D("186241.00")}
