@@ -576,7 +576,7 @@ def test_amounts_under_a_header_naming_no_column_are_not_astray():
     table = disclosure.tables["revenue"]
     assert table.doubtful is None
     assert table.column_ids == ["total", "fiscal", "other"]
-    assert [u.what for u in disclosure.unreadable] == ["金额“10.00”所在的栏目未能识别"] * 4
+    assert [u.what for u in disclosure.unreadable] == ["栏目“其中:经费拨款”未能识别，其中的金额未读入"]
 
 
 def test_summary_income_lines_of_a_city_template():

@@ -53,6 +53,8 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
     if layout is not None and layout.name_index is None and len(rows) == 1:
         # a table with no label column prints one line of amounts under its column header: its total
         rows[0].update(name="合计", item="total")
+    # an unnamed column is said once, where first seen
+    unreadable = list({(u.what if u.what.startswith("栏目“") else id(u)): u for u in reversed(unreadable)}.values())[::-1]
     table_rows = _ROWS.validate_python(rows)
     if catalog_name:
         table_rows = repair_codes(table_rows, catalog_name, unreadable)
@@ -166,8 +168,11 @@ def _values(line: Line, layout: Layout, unreadable: list[Unreadable], amounts: A
             if value is None and text.strip():
                 unreadable.append(Unreadable(what=f"无法识别的金额“{text}”（{column} 列）", source=line.cell_source(index)))
         elif index not in known and is_amount(text):
-            said = "所在的栏目未能识别" if index in layout.unnamed else _STRAY
-            stray.append(Unreadable(what=f"金额“{text}”{said}", source=line.cell_source(index)))
+            if index in layout.unnamed:  # said once for the column (see read_coded_table)
+                what = f"栏目“{layout.unnamed[index]}”未能识别，其中的金额未读入"
+            else:
+                what = f"金额“{text}”{_STRAY}"
+            stray.append(Unreadable(what=what, source=line.cell_source(index)))
     unreadable += stray
     return values
 

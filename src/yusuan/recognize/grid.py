@@ -66,7 +66,7 @@ class Layout:
     code_parts: tuple[int, ...] = ()
     # value cells under a header label naming no column id ("其中:经费拨款"): their amounts are not
     # read, but they stand in a printed column, not astray
-    unnamed: frozenset[int] = frozenset()
+    unnamed: dict[int, str] = field(default_factory=dict)  # cell index -> header label
 
     @property
     def label_cells(self) -> range:
@@ -158,8 +158,8 @@ def layout_for(kind: str, header: list[Line], rows: list[Line], year: int | None
         name_index = previous.name_index if previous else 0
     label_end = -1 if name_index is None else name_index
     mapping, labels = value_columns(kind, header, label_end, year)
-    unnamed = frozenset(i for i in merged_header([line.texts for line in header])
-                        if i > label_end and i not in mapping)
+    unnamed = {i: text for i, text in merged_header([line.texts for line in header]).items()
+               if i > label_end and i not in mapping}
     if previous is not None:
         # a page whose header is garbled keeps the columns the table had on the page before
         for index, column in previous.value_columns.items():
@@ -170,4 +170,4 @@ def layout_for(kind: str, header: list[Line], rows: list[Line], year: int | None
         mapping = default_columns(kind, rows, label_end)
     code_parts = find_code_parts(rows, code_index, name_index) if rows else (previous.code_parts if previous else ())
     return Layout(code_index, name_index, dict(sorted(mapping.items())), labels, code_parts,
-                  unnamed - set(mapping))
+                  {i: text for i, text in unnamed.items() if i not in mapping})
