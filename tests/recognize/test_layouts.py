@@ -606,3 +606,18 @@ def test_a_revenue_table_by_unit_with_subtotal_in_its_header_is_not_a_list():
     table = read(text).tables["revenue"]
     assert table.column_ids == ["total", "general_budget", "carryover"]
     assert values(table, "total") == {"total": D("186241.00"), "general_budget": D("186241.00")}
+
+
+def test_a_performance_table_printed_without_its_title_ends_the_table_before_it():
+    fund = page(
+        "2025年政府性基金预算支出情况表",
+        ("科目编码", "功能科目", "总计", "基本支出", "项目支出"),
+        ("", "合计", "", "", ""),
+    )
+    targets = page(
+        ("单位编码", "单位(项目)名称", "资金总额", "绩效目标", "绩效指标", "", ""),
+        ("", "", "", "", "一级指标", "二级指标", "三级指标"),
+        ("106001", "大型警保卫工作经费", "428.69", "做好安保", "产出指标", "数量指标", "印发宣传资料"),
+    )
+    table = read(fund, targets).tables["gov_fund_expenditure"]
+    assert [r.name for r in table.rows] == ["合计"]

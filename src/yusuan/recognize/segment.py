@@ -67,6 +67,12 @@ def _is_title_like(cells: list[str]) -> bool:
     return 1 <= len(cells) <= 2 and looks_like_title(cells[0])
 
 
+def _names_indicators(filled: list[str]) -> bool:
+    """The column header of a performance table printed without its title (长沙: 绩效目标 | 绩效指标
+    over 一级指标 | 二级指标 …): the tables before it have ended."""
+    return len(filled) >= 3 and ("一级指标" in filled or "绩效指标" in filled)
+
+
 def _lines_under(filled: list[list[str]], index: int) -> list[list[str]]:
     """The lines a title may have its table in: a few, and none past the next title-like line
     (a contents page lists titles one under the other; a real title is followed by its header)."""
@@ -138,7 +144,7 @@ def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
             out.performance.append(line)
             continue
         if kind == "performance" or (is_performance_start is not None and kind is None and index not in contents
-                                     and is_performance_start(line)):
+                                     and (is_performance_start(line) or _names_indicators(filled))):
             out.performance.append(line)
             current = None
             continue
