@@ -11,7 +11,7 @@ import pytest
 from yusuan.document import Document
 from yusuan.readers.text import read_text
 from yusuan.recognize import recognize
-from yusuan.recognize.kinds import find_table_kind
+from yusuan.recognize.kinds import find_table_kind, looks_like_title
 
 
 def page(*rows) -> str:
@@ -542,3 +542,83 @@ def test_a_class_cell_printing_no_class_is_mended_and_the_printed_code_kept():
     table = read(text).tables["general_expenditure"]
     assert [(r.code, r.printed_code) for r in table.rows] == [
         (None, None), ("210", None), ("21011", None), ("2101101", None), ("2101102", "7 11 02")]
+
+
+def test_a_table_of_no_known_kind_ends_the_table_before_it_and_is_named_as_not_read():
+    extra = page(
+        "2026年专项业务经费支出表",
+        ("项目名称", "金额"),
+        ("信息化运维", "4.00"),
+        ("执法装备", "6.00"),
+    )
+    disclosure = read(page("2026年一般公共预算支出情况表", *GENERAL), extra)
+    assert len(disclosure.tables["general_expenditure"].rows) == 2
+    assert [u.what for u in disclosure.unreadable] == ["第 2 页的表格“2026年专项业务经费支出表”不是可识别的标准表格，未读入"]
+
+
+def test_a_sentence_pointing_at_a_table_is_no_title():
+    assert not looks_like_title("预算编制范围的单位详细情况见下表:")
+    assert not looks_like_title("表十一")
+    assert looks_like_title("2026年会议费培训费支出预算表")
+
+
+def test_amounts_under_a_header_naming_no_column_are_not_astray():
+    # 长沙 收入总表: 本级财政拨款 spans 金额 | 其中:经费拨款
+    text = page(
+        "2026年部门收入总体情况表",
+        ("类", "款", "项", "功能科目", "合计", "本级财政拨款", "", "其它收入"),
+        ("", "", "", "", "", "金额", "其中:经费拨款", ""),
+        ("", "", "", "合计", "10.00", "10.00", "10.00", ""),
+        ("201", "", "", "一般公共服务支出", "10.00", "10.00", "10.00", ""),
+        ("", "40", "", "信访事务", "10.00", "10.00", "10.00", ""),
+        ("201", "40", "01", "行政运行", "10.00", "10.00", "10.00", ""),
+    )
+    disclosure = read(text)
+    table = disclosure.tables["revenue"]
+    assert table.doubtful is None
+    assert table.column_ids == ["total", "fiscal", "other"]
+    assert [u.what for u in disclosure.unreadable] == ["栏目“其中:经费拨款”未能识别，其中的金额未读入"]
+
+
+def test_summary_income_lines_of_a_city_template():
+    text = page(
+        "2026年部门收支总体情况表",
+        ("收入", "", "支出", ""),
+        ("项目", "本年预算", "项目", "本年预算"),
+        ("一、本级财政拨款收入", "8.00", "一、基本支出", "6.00"),
+        ("二、事业单位经营服务收入", "1.00", "二、项目支出", "3.00"),
+        ("三、其它收入", "", "", ""),
+        ("本年收入合计", "9.00", "本年支出合计", "9.00"),
+    )
+    table = read(text).tables["summary"]
+    assert [(r.item, r.value("total")) for r in table.rows if r.side == "income"] == [
+        ("fiscal", D("8.00")), ("business", D("1.00")), ("other", None), ("income_total", D("9.00"))]
+
+
+def test_a_revenue_table_by_unit_with_subtotal_in_its_header_is_not_a_list():
+    # 苏州 收入总表: 本年收入 spans 小计 | 一般公共预算 | …; its rows are units
+    text = page(
+        "收入总表",
+        ("单位代码", "单位名称", "合计", "本年收入", "", "上年结转结余"),
+        ("", "", "", "小计", "一般公共预算", "小计"),
+        ("合计", "", "186,241.00", "186,241.00", "186,241.00", ""),
+        ("075001", "苏州市科学技术局", "186,241.00", "186,241.00", "186,241.00", ""),
+    )
+    table = read(text).tables["revenue"]
+    assert table.column_ids == ["total", "general_budget", "carryover"]
+    assert values(table, "total") == {"total": D("186241.00"), "general_budget": D("186241.00")}
+
+
+def test_a_performance_table_printed_without_its_title_ends_the_table_before_it():
+    fund = page(
+        "2025年政府性基金预算支出情况表",
+        ("科目编码", "功能科目", "总计", "基本支出", "项目支出"),
+        ("", "合计", "", "", ""),
+    )
+    targets = page(
+        ("单位编码", "单位(项目)名称", "资金总额", "绩效目标", "绩效指标", "", ""),
+        ("", "", "", "", "一级指标", "二级指标", "三级指标"),
+        ("106001", "大型警保卫工作经费", "428.69", "做好安保", "产出指标", "数量指标", "印发宣传资料"),
+    )
+    table = read(fund, targets).tables["gov_fund_expenditure"]
+    assert [r.name for r in table.rows] == ["合计"]

@@ -71,3 +71,17 @@ def test_a_doubtful_table_is_said_once_and_no_rule_runs_on_it():
     assert not [f for r in report.results for f in r.findings if f.place.table == "general_expenditure"]
     unread = next(r for r in report.results if r.rule.id == "HYGIENE-UNREADABLE")
     assert sum("未能可靠读取" in f.message for f in unread.findings) == 1
+
+
+def test_rows_with_amounts_and_no_code_among_coded_lines_make_the_table_doubtful():
+    # the 财政拨款收支总表 of the next page read into the 支出总表 (its title not recognized)
+    table = _table((None, "合计", "30"), ("208", "社会保障和就业支出", "30"), ("20805", "行政事业单位养老支出", "30"),
+                   ("2080505", "机关事业单位基本养老保险缴费支出", "30"), ("2080506", "机关事业单位职业年金缴费支出", "0"))
+    table.rows += [Row(name=name, values={"total": D("30")}) for name in ("本年收入", "一般公共预算资金")]
+    assert doubt(table, stray_amounts=0) == "2 行有金额却没有编码"
+
+
+def test_a_revenue_table_by_unit_is_not_doubted_for_its_uncoded_lines():
+    table = _table((None, "合计", "30"), ("024", "苏州市审计局", "30"))
+    table.rows += [Row(name=name, values={"total": D("10")}) for name in ("苏州市审计局本级", "审计中心", "信息中心")]
+    assert doubt(table, stray_amounts=0) is None

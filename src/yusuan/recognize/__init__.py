@@ -6,7 +6,7 @@ from .. import collector
 from ..document import Document
 from ..model import Disclosure, Source, Table, Unit, Unreadable
 from .coded import read_coded_table
-from .kinds import UNMODELLED_KINDS, scope_rank
+from .kinds import UNMODELLED_KINDS, UNRECOGNIZED, scope_rank
 from .narrative import read_narrative, without_contents_page
 from .performance import is_performance_start, read_performance
 from .profile import read_profile
@@ -41,6 +41,8 @@ def _recognize(document: Document) -> Disclosure:
     for segment in segments.tables:
         if segment.kind not in UNMODELLED_KINDS:
             _add_table(disclosure, segment)
+        elif segment.kind == UNRECOGNIZED:
+            _not_read(disclosure, segment)
     if segments.performance:
         performance = read_performance(segments.performance)
         # a title-like line with nothing under it (a table of contents, a mention in prose) is no table
@@ -67,6 +69,25 @@ def _split(lines: list) -> Segments:
     return split_segments(kept, is_performance_start)
 
 
+def _not_read(disclosure: Disclosure, segment: Segment) -> None:
+    page = f"第 {segment.title_line.page} 页的" if segment.title_line.page else ""
+    disclosure.unreadable.append(Unreadable(
+        what=f"{page}表格“{segment.title}”不是可识别的标准表格，未读入", source=segment.title_line.source))
+
+
+# kinds a title names by a bare 收入…表 / 支出…表: the table must hold what such a table holds
+_BROAD_KINDS = frozenset({"revenue", "expenditure"})
+
+
+def _holds_its_kind(table: Table) -> bool:
+    """A 收入总表 / 支出总表 has classification codes or known items (收入 by source) or splits its
+    amounts (by source, into 基本 and 项目); a list of names with one amount column titled
+    "…专项业务经费支出表" is another table."""
+    if not table.rows or table.column_ids != ["total"]:
+        return True
+    return any(r.code or r.item not in (None, "total") for r in table.rows)
+
+
 def _has_content(table) -> bool:
     return bool(table.name or table.fund is not None or table.indicators or table.start or table.end)
 
@@ -85,6 +106,9 @@ def _add_table(disclosure: Disclosure, segment: Segment) -> None:
         disclosure.projects += projects
     else:
         table, unreadable = read_coded_table(segment, unit, disclosure.year, _CATALOG_OF.get(segment.kind))
+    if segment.kind in _BROAD_KINDS and not _holds_its_kind(table):
+        _not_read(disclosure, segment)
+        return
     disclosure.unreadable += unreadable
     kept = disclosure.tables.get(segment.kind)
     if kept is None or _replaces(table, kept):

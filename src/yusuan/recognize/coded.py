@@ -54,6 +54,8 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
     if layout is not None and layout.name_index is None and len(rows) == 1:
         # a table with no label column prints one line of amounts under its column header: its total
         rows[0].update(name="合计", item="total")
+    # an unnamed column is said once, where first seen
+    unreadable = list({(u.what if u.what.startswith("栏目“") else id(u)): u for u in reversed(unreadable)}.values())[::-1]
     table_rows = _ROWS.validate_python(rows)
     if catalog_name:
         table_rows = repair_codes(table_rows, catalog_name, unreadable)
@@ -62,7 +64,8 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
         id=segment.kind, title=segment.title, unit=unit, columns=columns, rows=table_rows,
         note="\n".join(segment.notes) or None, source=segment.title_line.source,
     )
-    table.doubtful = doubt(table, sum(1 for u in unreadable if u.what.endswith(_STRAY)))
+    # a table of classification lines (not a list of projects or purchases) shows a misreading
+    table.doubtful = doubt(table, sum(1 for u in unreadable if u.what.endswith(_STRAY))) if catalog_name else None
     if table.doubtful:
         # said once for the table: its cells, misread, are not listed one by one
         page = f"（第 {table.source.page} 页）" if table.source.page else ""
@@ -166,7 +169,11 @@ def _values(line: Line, layout: Layout, unreadable: list[Unreadable], amounts: A
             if value is None and text.strip():
                 unreadable.append(Unreadable(what=f"无法识别的金额“{text}”（{column} 列）", source=line.cell_source(index)))
         elif index not in known and is_amount(text):
-            stray.append(Unreadable(what=f"金额“{text}”{_STRAY}", source=line.cell_source(index)))
+            if index in layout.unnamed:  # said once for the column (see read_coded_table)
+                what = f"栏目“{layout.unnamed[index]}”未能识别，其中的金额未读入"
+            else:
+                what = f"金额“{text}”{_STRAY}"
+            stray.append(Unreadable(what=what, source=line.cell_source(index)))
     unreadable += stray
     layout.add_sums(values)
     return values

@@ -17,7 +17,7 @@ _SOURCE_COLUMNS: list[tuple[str, str]] = [
     ("operating", r"事业.*收入"),
     ("superior_subsidy", r"上级补助"),
     ("subordinate", r"附属单位"),
-    ("other", r"其他.*收入|^其他$"),
+    ("other", r"其[他它].*收入|^其[他它]$"),
     ("total", r"总计|合计|小计|预算数|金额"),
 ]
 

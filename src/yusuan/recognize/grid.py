@@ -108,6 +108,9 @@ class Layout:
         for group, parts in self.sums.items():
             printed = [values[p] for p in parts if values.get(p) is not None]
             values[group] = sum(printed, Decimal(0)) if printed else None
+    # value cells under a header label naming no column id ("其中:经费拨款"): their amounts are not
+    # read, but they stand in a printed column, not astray
+    unnamed: dict[int, str] = field(default_factory=dict)  # cell index -> header label
 
     @property
     def label_cells(self) -> range:
@@ -199,6 +202,8 @@ def layout_for(kind: str, header: list[Line], rows: list[Line], year: int | None
         name_index = previous.name_index if previous else 0
     label_end = -1 if name_index is None else name_index
     mapping, labels = value_columns(kind, header, label_end, year)
+    unnamed = {i: text for i, text in merged_header([line.texts for line in header]).items()
+               if i > label_end and i not in mapping}
     if previous is not None:
         # a page whose header is garbled keeps the columns the table had on the page before
         for index, column in previous.value_columns.items():
@@ -213,4 +218,5 @@ def layout_for(kind: str, header: list[Line], rows: list[Line], year: int | None
             if group not in printed and printed.issuperset(parts)}
     for group in sums:
         labels.setdefault(group, "+".join(labels.get(part, "") for part in sums[group]))
-    return Layout(code_index, name_index, dict(sorted(mapping.items())), labels, code_parts, sums)
+    return Layout(code_index, name_index, dict(sorted(mapping.items())), labels, code_parts, sums,
+                  {i: text for i, text in unnamed.items() if i not in mapping})

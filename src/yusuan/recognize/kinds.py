@@ -25,11 +25,16 @@ _TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("revenue", re.compile(r"收入.*表")),
     ("expenditure", re.compile(r"支出.*表")),
 ]
+# A title naming no table the model knows (专项业务经费表, 上年结转表, 会议费培训费表 …): it ends the
+# table before it, and its own lines are not read.
+UNRECOGNIZED = "unrecognized"
 # Kinds that are titles (they end the table before them) but have no table in the model.
-UNMODELLED_KINDS = frozenset({"operating_cost"})
+UNMODELLED_KINDS = frozenset({"operating_cost", UNRECOGNIZED})
 
 _NOT_TITLE = re.compile(r"^(?:备注|注|说明|附件|单位|本表|编制单位)")
 _TITLE_MAX_CHARS = 60
+# a sentence pointing at a table ("…详细情况见下表:") is no title
+_SENTENCE_END = ("。", ";", ",", ":", "；", "，", "：")
 # "财政拨款支出预算表(功能科目)", "…支出预算表(一般公共预算)": a qualifier after the title proper
 _TRAILING_QUALIFIER = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 # Where two tables of one kind are printed, the one of the narrower scope is the model's table:
@@ -37,15 +42,25 @@ _TRAILING_QUALIFIER = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 _SCOPE_OF_KIND = {"general_expenditure": "一般公共预算", "basic_expenditure": "一般公共预算"}
 
 
+# a table's number alone ("表一", "公开04表") is no title
+_NUMBER_ONLY = re.compile(r"^(?:公开)?(?:表\s*[0-9一二三四五六七八九十]+|[0-9一二三四五六七八九十]+表)$")
+
+
+def looks_like_title(text: str) -> bool:
+    """Whether a line reads as a table's title (…表, …表(qualifier)), whichever table it names."""
+    if "表" not in text:
+        return False  # most lines: no title, and no need to look closer
+    title = compact(text)
+    if not title or len(title) > _TITLE_MAX_CHARS or _NOT_TITLE.match(title) or title.endswith(_SENTENCE_END):
+        return False
+    return "表" in _TRAILING_QUALIFIER.sub("", title)[-6:] and not _NUMBER_ONLY.match(title)
+
+
 def find_table_kind(text: str) -> str | None:
     """The table id a title line names, or None when it is no table title."""
-    if "表" not in text:
-        return None  # most lines: no title, and no need to look closer
+    if not looks_like_title(text):
+        return None
     title = compact(text)
-    if not title or len(title) > _TITLE_MAX_CHARS or _NOT_TITLE.match(title) or title.endswith(("。", ";", ",")):
-        return None
-    if "表" not in _TRAILING_QUALIFIER.sub("", title)[-6:]:
-        return None
     for kind, pattern in _TITLE_PATTERNS:
         if pattern.search(title):
             return kind

@@ -37,12 +37,11 @@ _VALUE_HEADER = re.compile(r"金额|预算数|合计")
 
 
 def is_revenue_list(segment: Segment) -> bool:
-    """No line prints a classification code, and some row prints a group's 小计 (a 小计 in the header
-    labels a column: 湖州 本年收入 | 小计 | 一般公共预算 | …)."""
-    lines = segment.lines
+    """No line prints a classification code, and some row prints a group's 小计 (a 小计 in the column
+    header, over the sources of 本年收入, is another layout)."""
+    lines = [line for part in segment.parts for line in split_header(part)[1]]
     coded = any(read_code(t) for line in lines for t in line.texts[:3])
-    body = (line for part in segment.parts for line in split_header(part)[1])
-    return not coded and any(_SUBTOTAL.match(t.strip()) for line in body for t in line.texts)
+    return not coded and any(_SUBTOTAL.match(t.strip()) for line in lines for t in line.texts)
 
 
 def read_revenue_list(segment: Segment, unit: Unit) -> tuple[Table, list[Unreadable]]:

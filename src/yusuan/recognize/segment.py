@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..document import Line
 from ..model.amounts import Unit
 from .grid import is_data_line, split_header
-from .kinds import find_table_kind
+from .kinds import UNRECOGNIZED, find_table_kind, looks_like_title
 
 _UNIT = re.compile(r"单位[:：]?\s*(万元|元)")
 _CONTINUED = re.compile(r"^[（(]?续表[)）]?")
@@ -55,16 +55,22 @@ def title_kind(filled: list[list[str]], index: int, contents: frozenset[int] = f
     title = filled[index]
     if not title or len(title) > 2 or index in contents:
         return None
-    kind = find_table_kind(title[0])
-    if kind is None:
+    if not looks_like_title(title[0]):
         return None
+    kind = find_table_kind(title[0]) or UNRECOGNIZED
     if kind != "performance" and not any(len(cells) >= 2 for cells in _lines_under(filled, index)):
         return None
     return kind
 
 
 def _is_title_like(cells: list[str]) -> bool:
-    return 1 <= len(cells) <= 2 and find_table_kind(cells[0]) is not None
+    return 1 <= len(cells) <= 2 and looks_like_title(cells[0])
+
+
+def _names_indicators(filled: list[str]) -> bool:
+    """The column header of a performance table printed without its title (长沙: 绩效目标 | 绩效指标
+    over 一级指标 | 二级指标 …): the tables before it have ended."""
+    return len(filled) >= 3 and ("一级指标" in filled or "绩效指标" in filled)
 
 
 def _lines_under(filled: list[list[str]], index: int) -> list[list[str]]:
@@ -138,7 +144,7 @@ def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
             out.performance.append(line)
             continue
         if kind == "performance" or (is_performance_start is not None and kind is None and index not in contents
-                                     and is_performance_start(line)):
+                                     and (is_performance_start(line) or _names_indicators(filled))):
             out.performance.append(line)
             current = None
             continue
