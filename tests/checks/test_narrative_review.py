@@ -71,7 +71,31 @@ def test_a_unit_report_that_calls_itself_a_department():
 def test_a_department_report_that_calls_itself_a_unit():
     assert_fails(_saying("本单位由局本级和 2 个下属单位构成。", "机构设置"), "NARR-SCOPE-WORDING", count=1,
                  says="请统一为“部门”")
-    assert_fails(consistent().section("单位基本情况"), "NARR-SCOPE-WORDING", count=1)
+    assert_fails(consistent().section("单位预算情况说明"), "NARR-SCOPE-WORDING", count=1)
+
+
+def test_chongqings_heading_of_the_basic_facts_is_no_other_template():
+    # Chongqing's 部门预算 opens with "一、单位基本情况"
+    assert_passes(consistent().section("单位基本情况"), "NARR-SCOPE-WORDING")
+
+
+def test_a_glossary_definition_speaks_of_no_document():
+    assert_passes(_saying("指本单位所属下级单位上缴给本单位的全部收入。", "附属单位上缴收入"), "NARR-SCOPE-WORDING")
+
+
+def test_the_documents_part_headings_tell_its_scope_over_its_cover():
+    # Fuzhou: the cover "2026 年度 / 福州市公安局交通管理支队 / 单位预算" over three lines, read as 部门
+    builder = doc().section("单位概况").section("单位主要职责", "本单位负责全市道路交通管理。")
+    builder.section("2026年度单位预算情况说明").section("机关运行经费", "本单位机关运行经费 15 万元。")
+    assert_passes(builder, "NARR-SCOPE-WORDING")
+    builder.section("国有资产占用使用情况", "本部门共有车辆 1 辆。")
+    assert_fails(builder, "NARR-SCOPE-WORDING", count=1, says="本文件是单位预算")
+
+
+def test_a_unit_report_that_budgets_as_a_department():
+    # Shanghai: "2026年部门预算安排购置车辆0辆" in a 单位预算
+    assert_fails(_as_unit(_saying("2026年部门预算安排购置车辆 0 辆。", "国有资产占有使用情况", year=2026)),
+                 "NARR-SCOPE-WORDING", count=1, says="部门预算安排")
 
 
 def test_speaking_of_other_units_is_no_finding():
