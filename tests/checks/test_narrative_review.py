@@ -74,6 +74,14 @@ def test_a_department_report_that_calls_itself_a_unit():
     assert_fails(consistent().section("单位预算情况说明"), "NARR-SCOPE-WORDING", count=1)
 
 
+def test_a_department_that_is_one_unit_may_call_itself_so():
+    # Changsha: "长沙市信访局部门只有本级，没有其他二级预算单位" … "2026年本单位收入预算656.73万元"
+    builder = doc().section("部门预算单位构成", "某局部门只有本级，没有其他二级预算单位。")
+    builder.section("收入预算", "2026年本单位收入预算 656.73 万元。")
+    assert_passes(builder, "NARR-SCOPE-WORDING")
+    assert_fails(builder.section("单位收支总体情况"), "NARR-SCOPE-WORDING", count=1)
+
+
 def test_chongqings_heading_of_the_basic_facts_is_no_other_template():
     # Chongqing's 部门预算 opens with "一、单位基本情况"
     assert_passes(consistent().section("单位基本情况"), "NARR-SCOPE-WORDING")

@@ -89,6 +89,12 @@ _HEADING = {
 _PART = re.compile(r"(部门|单位)(?:概况|预算情况说明|决算情况说明|预算表|决算表)")
 # a glossary entry defines a term in general words ("附属单位上缴收入：指本单位所属下级单位上缴…")
 _DEFINITION = re.compile(r"^(?:是)?指")
+# a department that is one unit ("长沙市信访局部门只有本级，没有其他二级预算单位"): 本单位 is what it is
+_ONE_UNIT = re.compile(r"(?:只|仅)(?:有|包括)本级|(?:没有|无)(?:其他)?(?:二级|下属|所属)(?:预算)?单位")
+
+
+def _one_unit_department(doc: Doc) -> bool:
+    return any(_ONE_UNIT.search(s.text) for s in doc.disclosure.narrative.sections)
 
 
 def _scope(doc: Doc) -> str:
@@ -112,10 +118,12 @@ _SCOPED = Condition("文件为部门或单位公开", lambda d: d.scope in ("部
 def speaks_of_itself_rightly(doc: Doc) -> Iterator[Finding]:
     scope = _scope(doc)
     other = "单位" if scope == "部门" else "部门"
+    one_unit = scope == "部门" and _one_unit_department(doc)
     for text in narrative_texts(doc):
-        if _DEFINITION.match(text.text):
+        heading = text.text == text.place.name
+        if _DEFINITION.match(text.text) or (one_unit and not heading):
             continue
-        found = _HEADING[scope].search(text.text) if text.text == text.place.name else _SELF[scope].search(text.text)
+        found = _HEADING[scope].search(text.text) if heading else _SELF[scope].search(text.text)
         if found is None:
             continue
         message = (f"本文件是{scope}{_KIND[doc.disclosure.kind]}，{text.where}却以{quoted(other)}自称："
