@@ -238,7 +238,7 @@ def _three_public_item(doc: Doc, item: Figure, economic: Figure) -> Finding | No
 def economic_mirrors_functional(doc: Doc) -> Iterator[Finding]:
     basic, general = doc.table("basic_expenditure"), doc.table("general_expenditure")
     column = "basic" if "basic" in columns_of(general) else "total"
-    unbooked: list[Row] = []
+    unbooked: list[tuple[Row, str]] = []
     for economic_code, functional_code in MIRRORED_LINES:
         economic, functional = _economic_line(basic, economic_code), general.row(functional_code)
         if economic is None and functional is None:
@@ -247,17 +247,18 @@ def economic_mirrors_functional(doc: Doc) -> Iterator[Finding]:
             yield from _found(_medical_section(doc, basic, general, column))
             continue
         if functional is None and not _prints_section(doc, parent_of(functional_code)):
-            unbooked.append(economic)
+            unbooked.append((economic, parent_of(functional_code)))
             continue
         yield from _found(doc.compare(
             _line_or_absent(doc, basic, economic, "total", economic_code),
             _line_or_absent(doc, general, functional, column, functional_code),
         ))
     if unbooked:
-        lines = "、".join(f"「{r.code} {r.name}」{amount(doc.cell(basic, r, 'total').value, doc.unit)}" for r in unbooked)
-        message = (f"{doc.title(basic)}列有{lines}，各功能分类表均未列其对应的功能科目款（如 20805、21011、22102）："
+        lines = "、".join(f"「{r.code} {r.name}」{amount(doc.cell(basic, r, 'total').value, doc.unit)}" for r, _ in unbooked)
+        sections = "、".join(dict.fromkeys(section for _, section in unbooked))
+        message = (f"{doc.title(basic)}列有{lines}，各功能分类表均未列对应的功能科目款 {sections}："
                    "这些缴费可能按本地做法记在其他功能科目（如行政运行）下，未作比较。")
-        yield Finding.at(Place.of_row(basic, unbooked[0]), message, "info")
+        yield Finding.at(Place.of_row(basic, unbooked[0][0]), message, "info")
 
 
 def _prints_section(doc: Doc, section: str) -> bool:
