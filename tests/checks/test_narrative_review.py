@@ -171,6 +171,15 @@ def test_a_mark_without_its_partner(text, mark):
     assert f"中的{mark}没有与之配对的另一半" in finding.message
 
 
+def test_a_heading_that_runs_on_into_its_text_pairs_its_marks_there():
+    # Fuzhou's glossary: the entry's first line read as a heading, the rest as its text
+    builder = consistent().section("其他收入:指除上述“财政拨款收入”、“事业收", "入”、“事业单位经营收入”等以外的收入。")
+    assert_passes(builder, "HYGIENE-PAIRED-MARKS")
+    builder.section("机关运行经费:为保障行政单位(包括参照公务", "员法管理的事业单位运行的公用经费。")
+    [finding] = assert_fails(builder, "HYGIENE-PAIRED-MARKS")
+    assert "左括号（" in finding.message
+
+
 def test_paired_marks_and_numbered_items_are_fine():
     assert_passes(_saying("根据《预算法》，“三公”经费（含‘公务接待’）为 5 万元(见表七)；1)人员 2)公用。"),
                   "HYGIENE-PAIRED-MARKS")
