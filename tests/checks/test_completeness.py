@@ -216,9 +216,40 @@ THREE_PUBLIC_TEXT = ("2024 年“三公”经费预算 5 万元，比 2023 年�
 
 
 def test_changes_come_with_reasons():
-    builder = consistent().section("三公", THREE_PUBLIC_TEXT)
-    [finding] = assert_fails(builder, "COMPLETE-CHANGE-REASONS", severity="warning")
-    assert finding.place.code == "reception"
+    builder = consistent().section("三公", THREE_PUBLIC_TEXT.replace("，主要原因是压减开支", ""))
+    found = assert_fails(builder, "COMPLETE-CHANGE-REASONS", severity="warning")
+    assert {"reception", "vehicle_operation"} <= {f.place.code for f in found}
+
+
+def test_one_reason_closing_a_list_of_changes_covers_them():
+    # "公务接待费…减少 0.5 万元；公务用车运行维护费…减少 0.5 万元，主要原因是压减开支。"
+    assert_passes(consistent().section("三公", THREE_PUBLIC_TEXT), "COMPLETE-CHANGE-REASONS")
+
+
+def _total_then_parts(part_reason: str):
+    """Huzhou: the 三公 total's change, "具体如下：", then each item under a heading of its own."""
+    builder = doc().section("关于2024年一般公共预算“三公”经费预算情况说明",
+                            "2024 年“三公”经费预算数为 5 万元，比上年预算数减少 1 万元，下降 16.7%，具体如下：", level=2)
+    builder.section("公务接待费", f"2024 年安排公务接待费预算 2 万元，比上年预算数下降 20.0%。{part_reason}", level=3)
+    builder.section("其他重要事项的情况说明", "", level=2)
+    return builder.claim("three_public_total", "5", "“三公”经费", change="1", direction="减少",
+                         section="关于2024年一般公共预算“三公”经费预算情况说明")
+
+
+def test_a_total_whose_parts_follow_with_their_reasons_is_explained():
+    assert_passes(_total_then_parts("减少的主要原因是压减公务接待经费。"), "COMPLETE-CHANGE-REASONS")
+    [finding] = assert_fails(_total_then_parts("主要用于接待上级部门来人。"), "COMPLETE-CHANGE-REASONS")
+    assert finding.place.code == "three_public_total"
+
+
+def test_a_total_explained_source_by_source_after_its_parts_lead():
+    # Suzhou, Jiangsu: "…各减少 7 万元，减少 5.38%。其中：（一）收入预算…主要原因是…"
+    text = ("某局 2024 年度收入、支出预算总计 123 万元，与上年相比收、支预算总计各减少 7 万元，减少 5.38%。"
+            "其中：（一）收入预算总计 123 万元。1．一般公共预算拨款收入 123 万元，与上年相比减少 7 万元，减少 5.38%。"
+            "主要原因是人员减少。")
+    builder = doc().section("收支预算总体情况说明", text).claim(
+        "expenditure_total", "123", "支出预算", change="7", direction="减少", section="收支预算总体情况说明")
+    assert_passes(builder, "COMPLETE-CHANGE-REASONS")
 
 
 def test_a_later_sentence_may_give_the_reason():
@@ -230,7 +261,8 @@ def test_a_later_sentence_may_give_the_reason():
 
 
 @pytest.mark.parametrize("reason", ["主要原因：项目支出增加。", "主要是由于项目支出增加。", "原因是项目支出增加。",
-                                    "此项数据变动较大的原因是口径调整。"])
+                                    "此项数据变动较大的原因是口径调整。",
+                                    "主要是本年较上年增加两人，人员经费增加。"])
 def test_the_next_sentence_may_be_the_reason(reason):
     text = f"2025 年财政拨款支出预算 123 万元，比 2024 年预算增加 20 万元，增长 19.4%。{reason}"
     builder = consistent().section("收支", text).claim("fiscal_expenditure", "123", "财政拨款支出", change="20",

@@ -125,6 +125,23 @@ def test_medical_aid_without_its_own_item_is_compared_with_the_section_together_
     assert "30110" in finding.message and "21011" in finding.message
 
 
+def test_contributions_whose_sections_no_table_prints_are_one_note():
+    # Changsha: 30108, 30109, 30113 in the 基本支出表; the functional tables print 201 lines only
+    builder = consistent()
+    for table in ("general_expenditure", "expenditure", "revenue"):
+        for code in ("208", "20805", "2080505", "2080506", "221", "22102", "2210201"):
+            builder.drop_row(table, code)
+    [finding] = assert_reports(builder, "XTAB-ECONOMIC-MIRROR", "info")
+    assert all(code in finding.message for code in ("30108", "30109", "30113"))
+    assert not [f for f in result_of(builder, "XTAB-ECONOMIC-MIRROR").findings if f.is_problem]
+
+
+def test_a_contribution_whose_section_is_printed_without_its_item_is_a_warning():
+    builder = consistent().drop_row("general_expenditure", "2080506")
+    [finding] = assert_fails(builder, "XTAB-ECONOMIC-MIRROR", severity="warning")
+    assert "30109" in finding.message and "2080506" in finding.message
+
+
 def test_medical_aid_where_no_table_prints_the_medical_section_is_one_note():
     # Suzhou, Fuzhou: no 21011 line in any table; the contribution sits under 行政运行
     [finding] = assert_reports(_medical_contributions("2"), "XTAB-ECONOMIC-MIRROR", "info")

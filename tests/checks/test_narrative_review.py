@@ -71,7 +71,39 @@ def test_a_unit_report_that_calls_itself_a_department():
 def test_a_department_report_that_calls_itself_a_unit():
     assert_fails(_saying("本单位由局本级和 2 个下属单位构成。", "机构设置"), "NARR-SCOPE-WORDING", count=1,
                  says="请统一为“部门”")
-    assert_fails(consistent().section("单位基本情况"), "NARR-SCOPE-WORDING", count=1)
+    assert_fails(consistent().section("单位预算情况说明"), "NARR-SCOPE-WORDING", count=1)
+
+
+def test_a_department_that_is_one_unit_may_call_itself_so():
+    # Changsha: "长沙市信访局部门只有本级，没有其他二级预算单位" … "2026年本单位收入预算656.73万元"
+    builder = doc().section("部门预算单位构成", "某局部门只有本级，没有其他二级预算单位。")
+    builder.section("收入预算", "2026年本单位收入预算 656.73 万元。")
+    assert_passes(builder, "NARR-SCOPE-WORDING")
+    assert_fails(builder.section("单位收支总体情况"), "NARR-SCOPE-WORDING", count=1)
+
+
+def test_chongqings_heading_of_the_basic_facts_is_no_other_template():
+    # Chongqing's 部门预算 opens with "一、单位基本情况"
+    assert_passes(consistent().section("单位基本情况"), "NARR-SCOPE-WORDING")
+
+
+def test_a_glossary_definition_speaks_of_no_document():
+    assert_passes(_saying("指本单位所属下级单位上缴给本单位的全部收入。", "附属单位上缴收入"), "NARR-SCOPE-WORDING")
+
+
+def test_the_documents_part_headings_tell_its_scope_over_its_cover():
+    # Fuzhou: the cover "2026 年度 / 福州市公安局交通管理支队 / 单位预算" over three lines, read as 部门
+    builder = doc().section("单位概况").section("单位主要职责", "本单位负责全市道路交通管理。")
+    builder.section("2026年度单位预算情况说明").section("机关运行经费", "本单位机关运行经费 15 万元。")
+    assert_passes(builder, "NARR-SCOPE-WORDING")
+    builder.section("国有资产占用使用情况", "本部门共有车辆 1 辆。")
+    assert_fails(builder, "NARR-SCOPE-WORDING", count=1, says="本文件是单位预算")
+
+
+def test_a_unit_report_that_budgets_as_a_department():
+    # Shanghai: "2026年部门预算安排购置车辆0辆" in a 单位预算
+    assert_fails(_as_unit(_saying("2026年部门预算安排购置车辆 0 辆。", "国有资产占有使用情况", year=2026)),
+                 "NARR-SCOPE-WORDING", count=1, says="部门预算安排")
 
 
 def test_speaking_of_other_units_is_no_finding():
@@ -137,6 +169,15 @@ def test_a_reason_given_is_no_finding():
 def test_a_mark_without_its_partner(text, mark):
     [finding] = assert_fails(_saying(text), "HYGIENE-PAIRED-MARKS", table="narrative")
     assert f"中的{mark}没有与之配对的另一半" in finding.message
+
+
+def test_a_heading_that_runs_on_into_its_text_pairs_its_marks_there():
+    # Fuzhou's glossary: the entry's first line read as a heading, the rest as its text
+    builder = consistent().section("其他收入:指除上述“财政拨款收入”、“事业收", "入”、“事业单位经营收入”等以外的收入。")
+    assert_passes(builder, "HYGIENE-PAIRED-MARKS")
+    builder.section("机关运行经费:为保障行政单位(包括参照公务", "员法管理的事业单位运行的公用经费。")
+    [finding] = assert_fails(builder, "HYGIENE-PAIRED-MARKS")
+    assert "左括号（" in finding.message
 
 
 def test_paired_marks_and_numbered_items_are_fine():

@@ -65,6 +65,16 @@ def test_a_section_the_template_places_in_the_other_column_is_a_note():
     assert not [f.message for f in result_of(_huzhou_split(), "ROLLUP-PERSONNEL-CLASSES").findings if f.is_problem]
 
 
+def test_a_template_split_seen_in_the_only_column_printed_is_a_note():
+    # Changsha: only 总计 | 公用经费 read; 30228 工会经费 17.10 has 6.18 in 公用经费, the rest in 人员经费
+    builder = consistent().configure("basic_expenditure", columns=["total", "public"])
+    builder.set("basic_expenditure", "total", "public", "13").set("basic_expenditure", "302", "public", "13")
+    builder.set("basic_expenditure", "30299", "public", "3")
+    [finding] = assert_reports(builder, "ROLLUP-PERSONNEL-CLASSES", "info")
+    assert "「30299 其他商品和服务支出」" in finding.message
+    assert not [f.message for f in result_of(builder, "ROLLUP-PERSONNEL-CLASSES").findings if f.is_problem]
+
+
 def test_a_total_the_class_lines_own_split_does_not_explain_is_a_warning():
     builder = _huzhou_split().set("basic_expenditure", "total", "personnel", "66").set(
         "basic_expenditure", "total", "public", "17")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ..classification import parent_of
 from ..model import Project, Row, Table
 from .context import Doc
 from .engine import rule
@@ -31,7 +32,8 @@ MIRRORED_LINES: tuple[tuple[str, str], ...] = (
 # Economic lines whose code changed between classification years, by the name they keep.
 MIRRORED_NAMES = {"30113": "住房公积金"}
 # 公务员医疗补助 without a 2101103 line: Shanghai books 30110 and 30111 together under 2101101 行政单位医疗,
-# so their sum is the 款 21011; with no 21011 line at all (Suzhou, Fuzhou) it sits in another 项 (行政运行).
+# so their sum is the 款 21011. With no line of a mirrored 项's 款 at all (Suzhou, Fuzhou: no 21011;
+# Changsha: no 20805, 21011, 22102) the contributions sit in another 项 (行政运行): nothing to compare.
 MEDICAL_AID, MEDICAL_SECTION, MEDICAL_PARTS = "30111", "21011", ("30110", "30111")
 
 
@@ -236,36 +238,40 @@ def _three_public_item(doc: Doc, item: Figure, economic: Figure) -> Finding | No
 def economic_mirrors_functional(doc: Doc) -> Iterator[Finding]:
     basic, general = doc.table("basic_expenditure"), doc.table("general_expenditure")
     column = "basic" if "basic" in columns_of(general) else "total"
+    unbooked: list[tuple[Row, str]] = []
     for economic_code, functional_code in MIRRORED_LINES:
         economic, functional = _economic_line(basic, economic_code), general.row(functional_code)
         if economic is None and functional is None:
             continue
-        if economic_code == MEDICAL_AID and functional is None:
-            yield from _medical_aid(doc, basic, general, column)
+        if functional is None and economic_code == MEDICAL_AID and general.row(MEDICAL_SECTION) is not None:
+            yield from _found(_medical_section(doc, basic, general, column))
+            continue
+        if functional is None and not _prints_section(doc, parent_of(functional_code)):
+            unbooked.append((economic, parent_of(functional_code)))
             continue
         yield from _found(doc.compare(
             _line_or_absent(doc, basic, economic, "total", economic_code),
             _line_or_absent(doc, general, functional, column, functional_code),
         ))
+    if unbooked:
+        lines = "、".join(f"「{r.code} {r.name}」{amount(doc.cell(basic, r, 'total').value, doc.unit)}" for r, _ in unbooked)
+        sections = "、".join(dict.fromkeys(section for _, section in unbooked))
+        message = (f"{doc.title(basic)}列有{lines}，各功能分类表均未列对应的功能科目款 {sections}："
+                   "这些缴费可能按本地做法记在其他功能科目（如行政运行）下，未作比较。")
+        yield Finding.at(Place.of_row(basic, unbooked[0][0]), message, "info")
 
 
-def _medical_aid(doc: Doc, basic: Table, general: Table, column: str) -> Iterator[Finding]:
-    """30111 against the 款 21011 (with 30110), or one note when no functional table prints 21011."""
-    section = general.row(MEDICAL_SECTION)
-    if section is not None:
-        parts = [r for r in (basic.row(code) for code in MEDICAL_PARTS) if r is not None]
-        names = "、".join(f"{r.code} {r.name}" for r in parts)
-        economic = Figure.total_of((doc.cell(basic, r, "total") for r in parts), f"{doc.title(basic)}「{names}」之和")
-        yield from _found(doc.compare(economic, doc.cell(general, section, column)))
-        return
-    if any(r.code and r.code.startswith(MEDICAL_SECTION) for t in doc.tables(FUNCTIONAL_TABLES) for r in t.rows):
-        yield from _found(doc.compare(doc.cell(basic, basic.row(MEDICAL_AID), "total"),
-                                      _line_or_absent(doc, general, None, column, "2101103")))
-        return
-    aid = basic.row(MEDICAL_AID)
-    message = (f"{doc.title(basic)}列有「{aid.code} {aid.name}」{amount(doc.cell(basic, aid, 'total').value, doc.unit)}，"
-               f"各功能分类表均未列 {MEDICAL_SECTION} 行政事业单位医疗：这笔缴费可能按本地做法记在其他功能科目（如行政运行）下，未作比较。")
-    yield Finding.at(Place.of_row(basic, aid), message, "info")
+def _prints_section(doc: Doc, section: str) -> bool:
+    """Some functional table prints the 款 or a 项 under it."""
+    return any(r.code and r.code.startswith(section) for t in doc.tables(FUNCTIONAL_TABLES) for r in t.rows)
+
+
+def _medical_section(doc: Doc, basic: Table, general: Table, column: str) -> Finding | None:
+    """30110 + 30111 against the 款 21011, where no 2101103 line is printed."""
+    parts = [r for r in (basic.row(code) for code in MEDICAL_PARTS) if r is not None]
+    names = "、".join(f"{r.code} {r.name}" for r in parts)
+    economic = Figure.total_of((doc.cell(basic, r, "total") for r in parts), f"{doc.title(basic)}「{names}」之和")
+    return doc.compare(economic, doc.cell(general, general.row(MEDICAL_SECTION), column))
 
 
 def _economic_line(basic: Table, code: str) -> Row | None:

@@ -78,12 +78,32 @@ def class_names_are_current(doc: Doc) -> Iterator[Finding]:
 
 # -- 部门 / 单位 ------------------------------------------------------------------------------------
 
-# the document naming itself: 本部门, 我单位; a heading of the template for the other scope
-_SELF = {"部门": re.compile(r"[本我]单位"), "单位": re.compile(r"[本我]部门")}
+# the document naming itself: 本部门, 我单位, "部门预算安排购置车辆"; a heading of the template for the other
+# scope ("单位基本情况" is Chongqing's heading in a 部门 document too: no sign of the other template)
+_SELF = {"部门": re.compile(r"[本我]单位"), "单位": re.compile(r"[本我]部门|部门预算安排")}
 _HEADING = {
-    "部门": re.compile(r"^单位(?:基本情况|概况|收支总体情况|预算情况说明|决算情况说明|主要职能|职能职责|机构设置)"),
+    "部门": re.compile(r"^单位(?:概况|收支总体情况|预算情况说明|决算情况说明|主要职能|职能职责|机构设置)"),
     "单位": re.compile(r"^部门(?:基本情况|概况|收支总体情况|预算情况说明|决算情况说明|主要职能|职能职责|机构设置)"),
 }
+# the parts a document names itself by: "第一部分 单位概况", "2026年度单位预算情况说明", "单位预算表"
+_PART = re.compile(r"(部门|单位)(?:概况|预算情况说明|决算情况说明|预算表|决算表)")
+# a glossary entry defines a term in general words ("附属单位上缴收入：指本单位所属下级单位上缴…")
+_DEFINITION = re.compile(r"^(?:是)?指")
+# a department that is one unit ("长沙市信访局部门只有本级，没有其他二级预算单位"): 本单位 is what it is
+_ONE_UNIT = re.compile(r"(?:只|仅)(?:有|包括)本级|(?:没有|无)(?:其他)?(?:二级|下属|所属)(?:预算)?单位")
+
+
+def _one_unit_department(doc: Doc) -> bool:
+    return any(_ONE_UNIT.search(s.text) for s in doc.disclosure.narrative.sections)
+
+
+def _scope(doc: Doc) -> str:
+    """The scope the document's part headings give it, over the one read from its cover (a title
+    printed over several lines can be misread): 部门 unless they say 单位 more often."""
+    named = [m.group(1) for s in doc.disclosure.narrative.sections if (m := _PART.search(s.title))]
+    if named and named.count("部门") != named.count("单位"):
+        return max(("部门", "单位"), key=named.count)
+    return doc.disclosure.scope
 
 _SCOPED = Condition("文件为部门或单位公开", lambda d: d.scope in ("部门", "单位"))
 
@@ -96,10 +116,14 @@ _SCOPED = Condition("文件为部门或单位公开", lambda d: d.scope in ("部
     applies=_SCOPED,
 )
 def speaks_of_itself_rightly(doc: Doc) -> Iterator[Finding]:
-    scope = doc.disclosure.scope
+    scope = _scope(doc)
     other = "单位" if scope == "部门" else "部门"
+    one_unit = scope == "部门" and _one_unit_department(doc)
     for text in narrative_texts(doc):
-        found = _HEADING[scope].search(text.text) if text.text == text.place.name else _SELF[scope].search(text.text)
+        heading = text.text == text.place.name
+        if _DEFINITION.match(text.text) or (one_unit and not heading):
+            continue
+        found = _HEADING[scope].search(text.text) if heading else _SELF[scope].search(text.text)
         if found is None:
             continue
         message = (f"本文件是{scope}{_KIND[doc.disclosure.kind]}，{text.where}却以{quoted(other)}自称："

@@ -78,12 +78,31 @@ def unpaired_marks(text: str) -> list[tuple[int, str]]:
     needs=("narrative",),
 )
 def marks_are_paired(doc: Doc) -> Iterator[Finding]:
-    for text in narrative_texts(doc):
-        for paragraph in text.text.split("\n"):
+    texts = narrative_texts(doc)
+    run_on = _run_on_headings(texts)
+    for index, text in enumerate(texts):
+        paragraphs = text.text.split("\n")
+        if index in run_on:
+            continue
+        if index - 1 in run_on:
+            paragraphs = paragraphs[1:]  # read with its heading
+        for paragraph in paragraphs:
             for at, mark in unpaired_marks(paragraph):
                 name = _MARK_NAMES.get(mark, "直引号\"")
                 yield Finding.at(text.place, f"{text.where}中的{name}没有与之配对的另一半：{excerpt(paragraph, at, at + 1)}，"
                                              "请补全或删去。")
+
+
+def _run_on_headings(texts: list[Text]) -> set[int]:
+    """Headings whose line runs on into their text, their marks paired there: a glossary entry's first
+    line read as a heading ("四、其他收入：指除上述“财政拨款收入”、“事业收" | "入”、“事业单位经营收入”…")."""
+    run_on = set()
+    for index, (heading, body) in enumerate(zip(texts, texts[1:])):
+        if heading.text != heading.place.name or body.place != heading.place or not unpaired_marks(heading.text):
+            continue
+        if not unpaired_marks(heading.text + body.text.split("\n")[0]):
+            run_on.add(index)
+    return run_on
 
 
 # -- doubled punctuation -------------------------------------------------------------------------

@@ -15,8 +15,9 @@ from .wording import quoted
 
 _REASON = re.compile("原因|主要是|主要用于|由于|因为|因|系|用于")
 _CLAUSE = re.compile(r"[^。;；]+")
-# a sentence that is the reason for the one before it: "主要原因是…", "主要是由于…", "此项数据变动较大的原因是…"
-_REASON_FIRST = re.compile(r"[^,，;；]{0,12}?原因|(?:主要)?(?:是由于|由于|因为)")
+# a sentence that is the reason for the one before it: "主要原因是…", "主要是由于…", "主要是本年增加两人…",
+# "此项数据变动较大的原因是…"
+_REASON_FIRST = re.compile(r"[^,，;；]{0,12}?原因|(?:主要)?(?:是由于|由于|因为)|主要(?:是|系|因)")
 _SENTENCE = re.compile(r"[^。]+。?")
 _DIRECTION_WORDS = "增加|减少|增长|下降|降低|上升|提高|压减|缩减|核减|减"
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
@@ -42,11 +43,44 @@ def _change_clause(text: str, claim: Claim) -> re.Match[str] | None:
     return (labelled or clauses or [None])[0]
 
 
-def _explained(text: str, claim: Claim) -> bool:
+# a total's change followed by its parts ("…减少48.92%。其中：", "…下降39.7%，具体如下："): Jiangsu, Suzhou and
+# Huzhou give the reason of each part, not of the total
+_PARTS_FOLLOW = re.compile(r"(?:其中|具体如下|具体情况如下|分项如下|具体为)[:：]?\s*$")
+_PARTS_LEAD = re.compile(r"^[。,，;；\s]*(?:其中|具体如下|具体情况如下|分项如下|具体为)")
+_PART_REASON = re.compile(r"原因|主要是|由于|因为")
+
+
+def _parts_text(doc: Doc, claim: Claim) -> str:
+    """The claim's section with the sub-sections under it, where the parts of a total are listed."""
+    sections = doc.disclosure.narrative.sections
+    start = next((i for i, s in enumerate(sections) if s.title == claim.section), None)
+    if start is None:
+        return ""
+    under = []
+    for section in sections[start + 1 :]:
+        if section.level <= sections[start].level:
+            break
+        under.append(f"{section.title}。{section.text}")
+    return "\n".join(under)
+
+
+def _explained_by_parts(doc: Doc, text: str, clause: re.Match[str], claim: Claim) -> bool:
+    if not (_PARTS_FOLLOW.search(clause.group(0)) or _PARTS_LEAD.match(text[clause.end() :])):
+        return False
+    return bool(_PART_REASON.search(text[clause.end() :] + _THOUSANDS.sub("", _parts_text(doc, claim))))
+
+
+def _explained(doc: Doc, text: str, claim: Claim) -> bool:
     clause = _change_clause(text, claim)
     if clause is None:
         return True  # the change is not in this text; nothing to judge
     if _REASON.search(clause.group(0)):
+        return True
+    # "公务接待费…减少13万元；公务用车运行维护费…减少1万元，主要原因是缩减开支。": one reason closes the list
+    sentence_end = text.find("。", clause.end())
+    if "原因" in text[clause.end() : sentence_end if sentence_end >= 0 else len(text)]:
+        return True
+    if claim.subject in TOTALS and _explained_by_parts(doc, text, clause, claim):
         return True
     later = [m.group(0).lstrip("。 ") for m in _SENTENCE.finditer(text) if m.start() >= clause.end()]
     if later and _REASON_FIRST.match(later[0]):
@@ -79,6 +113,6 @@ def changes_explained(doc: Doc) -> Iterator[Finding]:
     for claim in doc.disclosure.narrative.claims:
         if claim.subject not in EXPLAINED or not claim.change or claim.direction == "持平":
             continue
-        if not _explained(_section_text(doc, claim), claim):
+        if not _explained(doc, _section_text(doc, claim), claim):
             message = f"情况说明中{quoted(claim.label)}{claim.direction or '变动'} {abs(claim.change)} {claim.unit.value}，但未说明原因。"
             yield Finding.at(Place.of_claim(claim), message)

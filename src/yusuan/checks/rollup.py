@@ -114,7 +114,7 @@ def personnel_and_public_by_class(doc: Doc) -> Iterator[Finding]:
         if finding and finding.is_problem and _split_by_template(doc, table, classes, column, stated):
             finding.severity = "info"
             finding.message += (f"各类自身所列{column_label(table, column)}之和与合计一致，本表把"
-                                f"{'、'.join(_placed_otherwise(table))}的部分或全部列入另一栏，属本地模板的归类，不是计算错误。")
+                                f"{'、'.join(_placed_otherwise(doc, table))}的部分或全部列入另一栏，属本地模板的归类，不是计算错误。")
         if finding:
             yield finding
 
@@ -123,20 +123,10 @@ def _split_by_template(doc: Doc, table: Table, classes: list[Row], column: str, 
     """The class lines print their own 人员经费/公用经费 split and it adds up to the 合计 line: the table
     is consistent, and only its template places some 款 on the other side (湖南: 30228 工会经费 under
     人员经费; 重庆: 30307 医疗费补助 partly under 公用经费; 湖州: 30399 under 公用经费)."""
-    if not doc.prints(table, column) or not _placed_otherwise(table):
+    if not doc.prints(table, column) or not _placed_otherwise(doc, table):
         return False
     printed = Figure.total_of((doc.cell(table, r, column) for r in classes), "各类之和")
     return judge(stated.value, printed.value, stated.figures + printed.figures, doc.tolerance) != Verdict.mismatch
-
-
-def _placed_otherwise(table: Table) -> list[str]:
-    """The 款 lines with money in the column their 类 does not belong to."""
-    moved = []
-    for row in coded_rows(table):
-        other = "public" if row.code[:3] in PERSONNEL_CLASSES else "personnel"
-        if level(row) == "款" and row.values.get(other):
-            moved.append(f"「{row.code} {row.name}」")
-    return moved
 
 
 def _personnel_or_public(doc: Doc, table: Table, total: Row | None, column: str) -> Figure | None:
@@ -146,3 +136,15 @@ def _personnel_or_public(doc: Doc, table: Table, total: Row | None, column: str)
         return doc.cell(table, total, column)
     closing = table.item(column)
     return None if closing is None else doc.cell(table, closing, "total")
+
+
+def _placed_otherwise(doc: Doc, table: Table) -> list[str]:
+    """The 款 lines with money in the column their 类 does not belong to (or less than their total in the
+    one it does, where only that column is printed)."""
+    moved = []
+    for row in coded_rows(table):
+        own, other = ("personnel", "public") if row.code[:3] in PERSONNEL_CLASSES else ("public", "personnel")
+        short = doc.prints(table, own) and (row.values.get(own) or 0) != (row.values.get("total") or 0)
+        if level(row) == "款" and (row.values.get(other) or short):
+            moved.append(f"「{row.code} {row.name}」")
+    return moved

@@ -131,21 +131,40 @@ def _is_caption(lines: list[Line], index: int, filled: list[str]) -> bool:
     return bool(_TABLE_NUMBER.match(text)) or (last_on_page and bool(_PAGE_NUMBER.match(text)))
 
 
+# a heading of the 情况说明 after the performance tables (Fuzhou prints them under "七、预算绩效目标情况"
+# and goes on with "八、其他重要事项说明", "第四部分 名词解释"): the narrative resumes
+_RESUMES_NARRATIVE = re.compile(
+    r"^第[一二三四五六七八九十]+部分|^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*"
+    r"(?:其他重要事项|名词解释|专业性?名词|机关运行经费|政府采购|国有资产)"
+)
+_HEADING_MAX_CHARS = 30
+
+
+def _resumes_narrative(filled: list[str]) -> bool:
+    return len(filled) == 1 and len(filled[0]) <= _HEADING_MAX_CHARS and bool(_RESUMES_NARRATIVE.match(filled[0]))
+
+
 def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
     out = Segments()
     current: Segment | None = None
+    in_performance = False
     # asked of every line, and of the lines under each title
     filled_by_line = [line.filled for line in lines]
     contents = contents_entries(filled_by_line)
     for index, line in enumerate(lines):
         filled = filled_by_line[index]
         kind = title_kind(filled_by_line, index, contents)
-        if out.performance and kind in (None, "performance"):
+        if in_performance and kind is None and _resumes_narrative(filled):
+            in_performance = False
+            out.narrative.append(line)
+            continue
+        if in_performance and kind in (None, "performance"):
             out.performance.append(line)
             continue
         if kind == "performance" or (is_performance_start is not None and kind is None and index not in contents
                                      and (is_performance_start(line) or _names_indicators(filled))):
             out.performance.append(line)
+            in_performance = True
             current = None
             continue
         if kind is not None:
