@@ -44,3 +44,64 @@ def test_an_amount_in_the_name_cell_is_no_code():
     table = read(text).tables["expenditure"]
     assert [r.code for r in table.rows if r.code] == ["201", "20101", "2010101"]
 
+
+REVENUE_BY_UNIT = page(
+    "收入总表",
+    "部门:某某局 单位:万元",
+    ("部门代码", "部门名称", "合计", "本年收入", "", "上年结转结余"),
+    ("", "", "", "小计", "一般公共预算", "小计"),
+    ("合计", "", "300.00", "300.00", "300.00", ""),
+    ("123", "某某局", "300.00", "300.00", "300.00", ""),
+    ("123001", "某某局(本级)", "200.00", "200.00", "200.00", ""),
+    ("123002", "某某执法支队", "100.00", "100.00", "100.00", ""),
+)
+
+
+def test_a_table_listed_by_unit_code_has_unit_rows_not_functional_lines():
+    table = read(REVENUE_BY_UNIT).tables["revenue"]
+    assert [(r.item, r.code, r.name, r.values["total"]) for r in table.rows] == [
+        ("total", None, "合计", D("300.00")),
+        ("unit", None, "某某局", D("300.00")),
+        ("unit", None, "某某局(本级)", D("200.00")),
+        ("unit", None, "某某执法支队", D("100.00")),
+    ]
+
+
+def test_functional_codes_under_a_unit_name_header_stay_functional_lines():
+    text = page(
+        "收入总表",
+        ("科目编码", "单位名称", "合计", "一般公共预算"),
+        ("合计", "", "30.00", "30.00"),
+        ("201", "一般公共服务支出", "30.00", "30.00"),
+        ("20101", "人大事务", "30.00", "30.00"),
+    )
+    table = read(text).tables["revenue"]
+    assert [r.code for r in table.rows] == [None, "201", "20101"]
+
+
+def test_unit_codes_of_functional_shape_alone_stay_functional_lines():
+    # "单位编码" over codes that all could be functional ones: nothing says they are not
+    text = page(
+        "收入总表",
+        ("单位编码", "单位名称", "合计", "一般公共预算"),
+        ("合计", "", "30.00", "30.00"),
+        ("201", "一般公共服务支出", "30.00", "30.00"),
+    )
+    assert read(text).tables["revenue"].row("201") is not None
+
+
+def test_a_department_of_one_unit_is_a_grid_not_a_list_of_subtotals():
+    # 小计 heads a column under 本年收入: it is no group's subtotal line of a list
+    text = page(
+        "收入总表",
+        "单位:某某局 单位:万元",
+        ("单位代码", "单位名称", "合计", "本年收入", "", "上年结转结余"),
+        ("", "", "", "小计", "一般公共预算", "小计"),
+        ("合计", "", "90.00", "80.00", "80.00", "10.00"),
+        ("075001", "某某局", "90.00", "80.00", "80.00", "10.00"),
+    )
+    table = read(text).tables["revenue"]
+    assert [(r.item, r.name, r.values.get("general_budget"), r.values.get("carryover")) for r in table.rows] == [
+        ("total", "合计", D("80.00"), D("10.00")),
+        ("unit", "某某局", D("80.00"), D("10.00")),
+    ]

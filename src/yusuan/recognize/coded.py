@@ -15,6 +15,7 @@ from .grid import Layout, is_total_label, layout_for, split_header
 from .halves import split_halves
 from .repair import repair_codes
 from .segment import Segment
+from .units import lists_units, unit_layout
 
 _ITEM_ROWS: list[tuple[str, re.Pattern[str]]] = [
     ("goods", re.compile(r"^货物")),
@@ -38,13 +39,20 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
     unreadable: list[Unreadable] = []
     layout: Layout | None = None
     amounts = Amounts()
+    unit_header: list[Line] | None = None  # the header of a table listed by budget unit
     for part in segment.parts:
         header, body = split_halves(*split_header(part))
         layout = layout_for(segment.kind, header, body, year, layout)
+        if unit_header is None and header and lists_units(header, body, layout, catalog_name):
+            unit_header = header
+        if unit_header is not None:
+            layout = unit_layout(layout, header or unit_header)
         for above, line in zip([None, *body], body):
             row = _read_row(line, layout, unreadable, rows, above, amounts)
             if row is None:
                 continue
+            if unit_header is not None:
+                row = _as_unit(row)
             if _continues_name(row, rows, layout):
                 rows[-1]["name"] += row["name"]
                 continue
@@ -53,7 +61,7 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
         # a table with no label column prints one line of amounts under its column header: its total
         rows[0].update(name="合计", item="total")
     table_rows = _ROWS.validate_python(rows)
-    if catalog_name:
+    if catalog_name and unit_header is None:  # a unit has no classification code to repair
         table_rows = repair_codes(table_rows, catalog_name, unreadable)
     columns = [Column(id=c, label=(layout.labels.get(c, "") if layout else "")) for c in _column_order(layout)]
     table = Table(
@@ -61,6 +69,13 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
         note="\n".join(segment.notes) or None, source=segment.title_line.source,
     )
     return table, unreadable
+
+
+def _as_unit(row: Fields) -> Fields:
+    """A line of a table listed by budget unit: its code is the unit's, no classification code."""
+    if row["item"] is not None or not (row["name"] or row["code"]):
+        return row
+    return {**row, "code": None, "item": "unit"}
 
 
 def _column_order(layout: Layout | None) -> list[str]:
