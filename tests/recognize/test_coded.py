@@ -105,3 +105,45 @@ def test_a_department_of_one_unit_is_a_grid_not_a_list_of_subtotals():
         ("total", "合计", D("80.00"), D("10.00")),
         ("unit", "某某局", D("80.00"), D("10.00")),
     ]
+
+
+REVENUE_HEADER = ("科目编码", "科目名称", "合计", "一般公共预算")
+
+
+def test_names_set_a_line_above_their_codes_are_paired_back():
+    # the name column sits a line higher than codes and amounts: each code is read with the next name
+    first = page(
+        "部门收入总表",
+        REVENUE_HEADER,
+        ("合计", "", "30.00", "30.00"),
+        ("", "一般公共服务支出", "", ""),
+        ("201", "发展与改革事务", "10.00", "10.00"),
+        ("20104", "社会事业发展规划", "10.00", "10.00"),
+        ("2010406", "科学技术支出", "10.00", "10.00"),
+        ("206", "", "20.00", "20.00"),
+    )
+    second = page(
+        REVENUE_HEADER,
+        ("", "基础研究", "", ""),
+        ("20602", "机构运行", "20.00", "20.00"),
+        ("2060201", "", "20.00", "20.00"),
+    )
+    table = read(first, second).tables["revenue"]
+    assert [(r.code, r.name) for r in table.rows if r.code] == [
+        ("201", "一般公共服务支出"), ("20104", "发展与改革事务"), ("2010406", "社会事业发展规划"),
+        ("206", "科学技术支出"), ("20602", "基础研究"), ("2060201", "机构运行")]
+    assert [r.name for r in table.rows if not r.code] == ["合计"]
+
+
+def test_a_name_alone_above_codes_the_catalog_does_not_confirm_shifted_stays():
+    # nothing says the names are a line off: the printed pairing is kept, the lone name is no row's
+    text = page(
+        "部门收入总表",
+        REVENUE_HEADER,
+        ("合计", "", "20.00", "20.00"),
+        ("", "某某专项", "", ""),
+        ("201", "一般公共服务支出", "10.00", "10.00"),
+        ("20104", "发展与改革事务", "10.00", "10.00"),
+    )
+    table = read(text).tables["revenue"]
+    assert [(r.code, r.name) for r in table.rows if r.code] == [("201", "一般公共服务支出"), ("20104", "发展与改革事务")]

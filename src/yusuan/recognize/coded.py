@@ -11,9 +11,10 @@ from pydantic import TypeAdapter
 from ..document import Line
 from ..model import Column, Row, Table, Unit, Unreadable
 from .cells import Amounts, is_amount, is_label, read_code, strip_ordinal
+from .columns import is_label_header
 from .grid import Layout, is_total_label, layout_for, split_header
 from .halves import split_halves
-from .repair import repair_codes
+from .repair import realign_names, repair_codes
 from .segment import Segment
 from .units import lists_units, unit_layout
 
@@ -40,9 +41,13 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
     layout: Layout | None = None
     amounts = Amounts()
     unit_header: list[Line] | None = None  # the header of a table listed by budget unit
+    tentative: set[int] = set()  # rows that are a name printed above a code, or nothing
     for part in segment.parts:
         header, body = split_halves(*split_header(part))
         layout = layout_for(segment.kind, header, body, year, layout)
+        if _name_above_first_row(header, body, layout):
+            header, body = header[:-1], [header[-1], *body]
+            tentative.add(len(rows))
         if unit_header is None and header and lists_units(header, body, layout, catalog_name):
             unit_header = header
         if unit_header is not None:
@@ -62,6 +67,7 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
         rows[0].update(name="合计", item="total")
     table_rows = _ROWS.validate_python(rows)
     if catalog_name and unit_header is None:  # a unit has no classification code to repair
+        table_rows = realign_names(table_rows, catalog_name, frozenset(tentative))
         table_rows = repair_codes(table_rows, catalog_name, unreadable)
     columns = [Column(id=c, label=(layout.labels.get(c, "") if layout else "")) for c in _column_order(layout)]
     table = Table(
@@ -69,6 +75,18 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
         note="\n".join(segment.notes) or None, source=segment.title_line.source,
     )
     return table, unreadable
+
+
+def _name_above_first_row(header: list[Line], body: list[Line], layout: Layout) -> bool:
+    """The header's last line prints a lone name in the name column, no header label, right above a
+    coded line: the name of that line's code, set a line higher (repair.realign_names)."""
+    if not header or not body or layout.name_index is None or layout.code_index is None:
+        return False
+    last = [(i, text) for i, text in enumerate(header[-1].texts) if text.strip()]
+    if len(last) != 1 or last[0][0] != layout.name_index:
+        return False
+    name = last[0][1]
+    return is_label(name) and not is_label_header(name) and read_code(_cell(body[0].texts, layout.code_index)) is not None
 
 
 def _as_unit(row: Fields) -> Fields:
@@ -178,11 +196,13 @@ def _item_of(name: str, code: str | None) -> str | None:
 
 
 def _continues_name(row: Fields, rows: list[Fields], layout: Layout) -> bool:
-    """A wrapped row label: a name fragment with no code and no amounts right under a coded row."""
+    """A wrapped row label: a name fragment with no code and no amounts right under a coded row, on
+    the same page (a name alone at the top of a page is set a line above its code: repair.py)."""
     return (
         layout.code_index is not None
         and bool(rows)
         and rows[-1]["code"] is not None
+        and rows[-1]["source"].page == row["source"].page
         and row["code"] is None
         and row["item"] is None
         and bool(row["name"])
