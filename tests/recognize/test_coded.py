@@ -147,3 +147,17 @@ def test_a_name_alone_above_codes_the_catalog_does_not_confirm_shifted_stays():
     )
     table = read(text).tables["revenue"]
     assert [(r.code, r.name) for r in table.rows if r.code] == [("201", "一般公共服务支出"), ("20104", "发展与改革事务")]
+
+
+def test_a_page_number_line_is_no_part_of_the_last_name():
+    text = page(
+        "部门支出总表",
+        EXPENDITURE_HEADER,
+        ("合计", "", "10.00", "6.00", "4.00"),
+        ("221", "住房保障支出", "10.00", "6.00", "4.00"),
+        ("22102", "住房改革支出", "10.00", "6.00", "4.00"),
+        ("2210201", "住房公积金", "10.00", "6.00", "4.00"),
+        "—11—表三",
+    )
+    table = read(text).tables["expenditure"]
+    assert [r.name for r in table.rows] == ["合计", "住房保障支出", "住房改革支出", "住房公积金"]

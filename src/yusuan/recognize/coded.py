@@ -29,6 +29,8 @@ _ITEM_ROWS: list[tuple[str, re.Pattern[str]]] = [
 # "2011301行政运行" printed in one cell. The name starts with a word character: an amount in the name
 # cell ("118,773.55", "280.40") is no code followed by a name ",773.55".
 _CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\W\d_].*)$")
+# a page number closing a page, with what else its line prints ("—11—表三": the next table's number)
+_PAGE_FOOTER = re.compile(r"^[-—─]\s*\d{1,3}\s*[-—─]")
 # A row is read as its fields and the table's rows are validated in one call: a third faster than
 # validating each row as it is read. A row's fields until then:
 Fields = dict[str, Any]
@@ -158,7 +160,7 @@ def _read_row(line: Line, layout: Layout, unreadable: list[Unreadable], rows: li
     if name == code:
         name = ""
     values = _values(line, layout, unreadable, amounts)
-    if not code and not name and all(v is None for v in values.values()):
+    if not code and all(v is None for v in values.values()) and (not name or _PAGE_FOOTER.match(name)):
         return None
     name = strip_ordinal(name)
     return {"code": code, "name": name, "values": values, "item": _item_of(name, code), "source": line.source}
