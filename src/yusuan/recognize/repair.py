@@ -17,10 +17,10 @@ def _needs_code(row: Row) -> bool:
 
 
 def repair_codes(rows: list[Row], catalog_name: str, unreadable: list[Unreadable]) -> list[Row]:
-    if not any(_needs_code(r) for r in rows) or not any(r.code for r in rows):
+    needing = [i for i, r in enumerate(rows) if _needs_code(r)]
+    if not needing or not any(r.code for r in rows):
         return rows
     known = catalog(catalog_name)
-    needing = [i for i, r in enumerate(rows) if _needs_code(r)]
     orphans = [i for i, r in enumerate(rows) if _is_orphan_code(r)]
     used: set[int] = set()
     repaired = list(rows)
