@@ -11,11 +11,13 @@ from pydantic import TypeAdapter
 from ..document import Line
 from ..model import Column, Row, Table, Unit, Unreadable
 from .cells import Amounts, is_amount, is_label, read_code, strip_ordinal
+from .columns import is_label_header
 from .grid import Layout, is_total_label, layout_for, split_header
 from .halves import split_halves
 from .plausibility import doubt
-from .repair import repair_codes
+from .repair import realign_names, repair_codes
 from .segment import Segment
+from .units import lists_units, unit_layout
 
 _ITEM_ROWS: list[tuple[str, re.Pattern[str]]] = [
     ("goods", re.compile(r"^货物")),
@@ -28,6 +30,8 @@ _ITEM_ROWS: list[tuple[str, re.Pattern[str]]] = [
 # "2011301行政运行" printed in one cell. The name starts with a word character: an amount in the name
 # cell ("118,773.55", "280.40") is no code followed by a name ",773.55".
 _CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\W\d_].*)$")
+# a page number closing a page, with what else its line prints ("—11—表三": the next table's number)
+_PAGE_FOOTER = re.compile(r"^[-—─]\s*\d{1,3}\s*[-—─]")
 # A row is read as its fields and the table's rows are validated in one call: a third faster than
 # validating each row as it is read. A row's fields until then:
 Fields = dict[str, Any]
@@ -40,13 +44,24 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
     unreadable: list[Unreadable] = []
     layout: Layout | None = None
     amounts = Amounts()
+    unit_header: list[Line] | None = None  # the header of a table listed by budget unit
+    tentative: set[int] = set()  # rows that are a name printed above a code, or nothing
     for part in segment.parts:
         header, body = split_halves(*split_header(part))
         layout = layout_for(segment.kind, header, body, year, layout)
+        if _name_above_first_row(header, body, layout):
+            header, body = header[:-1], [header[-1], *body]
+            tentative.add(len(rows))
+        if unit_header is None and header and lists_units(header, body, layout, catalog_name):
+            unit_header = header
+        if unit_header is not None:
+            layout = unit_layout(layout, header or unit_header)
         for above, line in zip([None, *body], body):
             row = _read_row(line, layout, unreadable, rows, above, amounts)
             if row is None:
                 continue
+            if unit_header is not None:
+                row = _as_unit(row)
             if _continues_name(row, rows, layout):
                 rows[-1]["name"] += row["name"]
                 continue
@@ -57,7 +72,8 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
     # an unnamed column is said once, where first seen
     unreadable = list({(u.what if u.what.startswith("栏目“") else id(u)): u for u in reversed(unreadable)}.values())[::-1]
     table_rows = _ROWS.validate_python(rows)
-    if catalog_name:
+    if catalog_name and unit_header is None:  # a unit has no classification code to repair
+        table_rows = realign_names(table_rows, catalog_name, frozenset(tentative))
         table_rows = repair_codes(table_rows, catalog_name, unreadable)
     columns = [Column(id=c, label=(layout.labels.get(c, "") if layout else "")) for c in _column_order(layout)]
     table = Table(
@@ -72,6 +88,25 @@ def read_coded_table(segment: Segment, unit: Unit, year: int | None, catalog_nam
         what = f"表格“{table.title}”{page}未能可靠读取，未参与检查：{table.doubtful}"
         unreadable = [Unreadable(what=what, source=table.source)]
     return table, unreadable
+
+
+def _name_above_first_row(header: list[Line], body: list[Line], layout: Layout) -> bool:
+    """The header's last line prints a lone name in the name column, no header label, right above a
+    coded line: the name of that line's code, set a line higher (repair.realign_names)."""
+    if not header or not body or layout.name_index is None or layout.code_index is None:
+        return False
+    last = [(i, text) for i, text in enumerate(header[-1].texts) if text.strip()]
+    if len(last) != 1 or last[0][0] != layout.name_index:
+        return False
+    name = last[0][1]
+    return is_label(name) and not is_label_header(name) and read_code(_cell(body[0].texts, layout.code_index)) is not None
+
+
+def _as_unit(row: Fields) -> Fields:
+    """A line of a table listed by budget unit: its code is the unit's, no classification code."""
+    if row["item"] is not None or not (row["name"] or row["code"]):
+        return row
+    return {**row, "code": None, "item": "unit"}
 
 
 def _column_order(layout: Layout | None) -> list[str]:
@@ -147,7 +182,7 @@ def _read_row(line: Line, layout: Layout, unreadable: list[Unreadable], rows: li
     if name == code:
         name = ""
     values = _values(line, layout, unreadable, amounts)
-    if not code and not name and all(v is None for v in values.values()):
+    if not code and all(v is None for v in values.values()) and (not name or _PAGE_FOOTER.match(name)):
         return None
     name = strip_ordinal(name)
     return {"code": code, "printed_code": printed_code, "name": name, "values": values, "item": _item_of(name, code),
@@ -191,11 +226,13 @@ def _item_of(name: str, code: str | None) -> str | None:
 
 
 def _continues_name(row: Fields, rows: list[Fields], layout: Layout) -> bool:
-    """A wrapped row label: a name fragment with no code and no amounts right under a coded row."""
+    """A wrapped row label: a name fragment with no code and no amounts right under a coded row, on
+    the same page (a name alone at the top of a page is set a line above its code: repair.py)."""
     return (
         layout.code_index is not None
         and bool(rows)
         and rows[-1]["code"] is not None
+        and rows[-1]["source"].page == row["source"].page
         and row["code"] is None
         and row["item"] is None
         and bool(row["name"])

@@ -1,5 +1,6 @@
 """Repairing codes the layout lost: a code pushed onto the next page's first row, a row printed
-with its name and amounts but no code. Repaired by position first, then confirmed by the catalog."""
+with its name and amounts but no code. Repaired by position first, then confirmed by the catalog.
+Names set a line above their codes are paired back with them first."""
 
 from __future__ import annotations
 
@@ -76,3 +77,43 @@ def _code_from_catalog(row: Row, context: str | None, known) -> str | None:
         if len(found) == 1:
             return found[0].code
     return None
+
+
+# the shifted pairing must be confirmed by the catalog this often, and far more often than the printed one
+_SHIFT_MIN_AGREEING = 2
+
+
+def _is_name_alone(row: Row) -> bool:
+    return row.code is None and row.item is None and bool(row.name) and all(v is None for v in row.values.values())
+
+
+def _coded_run(rows: list[Row], start: int, page: int | None) -> list[int]:
+    """The coded rows from `start` on, up to the first other row or the end of the page."""
+    run = []
+    for index in range(start, len(rows)):
+        if rows[index].code is None or rows[index].item is not None or rows[index].source.page != page:
+            break
+        run.append(index)
+    return run
+
+
+def realign_names(rows: list[Row], catalog_name: str, tentative: frozenset[int] = frozenset()) -> list[Row]:
+    """Names printed a line above their codes and amounts (a PDF setting the name column higher): a
+    name stands alone at the top of each page and each code is read with the next line's name. Each
+    code takes the name above it where the catalog confirms the shifted pairing far more often than
+    the printed one; where it does not, the names stay as printed. A `tentative` row (a lone name
+    that closed a page's column header) is a row only as a name above a code: dropped either way."""
+    known = catalog(catalog_name)
+    realigned, dropped = list(rows), set(tentative)
+    for start, row in enumerate(rows):
+        if not _is_name_alone(row):
+            continue
+        run = _coded_run(rows, start + 1, row.source.page)
+        shifted = [row.name] + [rows[i].name for i in run[:-1]]
+        printed_agree = sum(known.agrees(rows[i].code, rows[i].name) is True for i in run)
+        shifted_agree = sum(known.agrees(rows[i].code, name) is True for i, name in zip(run, shifted))
+        if shifted_agree >= _SHIFT_MIN_AGREEING and shifted_agree > 2 * printed_agree:
+            for i, name in zip(run, shifted):
+                realigned[i] = rows[i].model_copy(update={"name": name})
+            dropped.add(start)
+    return [r for i, r in enumerate(realigned) if i not in dropped]

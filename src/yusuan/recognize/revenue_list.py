@@ -37,11 +37,13 @@ _VALUE_HEADER = re.compile(r"金额|预算数|合计")
 
 
 def is_revenue_list(segment: Segment) -> bool:
-    """No line prints a classification code, and some row prints a group's 小计 (a 小计 in the column
-    header, over the sources of 本年收入, is another layout)."""
-    lines = [line for part in segment.parts for line in split_header(part)[1]]
+    """No line prints a classification code, and some line prints a group's 小计 beside its amount
+    (a 小计 in the column header, under 本年收入, heads a column of a grid)."""
+    lines = segment.lines
     coded = any(read_code(t) for line in lines for t in line.texts[:3])
-    return not coded and any(_SUBTOTAL.match(t.strip()) for line in lines for t in line.texts)
+    return not coded and any(
+        any(_SUBTOTAL.match(t.strip()) for t in line.texts) and any(is_amount(t) for t in line.texts)
+        for line in lines)
 
 
 def read_revenue_list(segment: Segment, unit: Unit) -> tuple[Table, list[Unreadable]]:
