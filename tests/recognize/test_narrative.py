@@ -499,3 +499,9 @@ def test_what_an_item_is_used_for_is_part_of_the_item_not_the_departments_figure
     ])  # fmt: skip
     claims = claims_of(text, 2026)
     assert [(c.subject, c.value) for c in claims] == [("expenditure:208", Decimal("4")), ("expenditure:213", Decimal("83"))]
+
+
+def test_a_class_listed_under_the_project_spending_is_no_claim_about_the_whole_class():
+    text = ("(二)项目支出:2025年本单位项目支出预算40233.95万元,主要是专项业务费,其中:一般公共服务支出3万元,"
+            "公共安全支出40230.95万元。")
+    assert [(c.subject, c.value) for c in claims_of(text, 2025)] == [("project", Decimal("40233.95"))]

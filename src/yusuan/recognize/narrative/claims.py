@@ -25,7 +25,11 @@ from .tokens import Token, change_of, clause_start, compared_year, names_prior_y
 # a breakdown after one of these totals lists income sources ("其中:一般公共预算拨款…")
 _REVENUE_TOTALS = {"revenue_total", "fiscal_revenue"}
 _TOTALS = _REVENUE_TOTALS | {"expenditure_total", "fiscal_expenditure"}
+# a functional 类 listed under one of these is that part of the 类, which no claim subject names
+_SPLITS = {"basic", "project"}
 _BUDGET_FIGURE = re.compile(r"年初预算|预算数|预算为")
+# an amount right after a name no subject key has ("2.上缴上级支出0万元" under "(二)项目支出") is about that
+_OWN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:支出|收入|资金|经费|费用?)\s*(?:预算数?)?(?:为|是)?\s*$")
 
 
 @dataclass(slots=True)
@@ -170,7 +174,7 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
         return _chain_label(since_value)
     # only a paragraph's first amount takes its subject from the heading ("(一)收入预算:年初预算数
     # 3,805.35万元"); a later unnamed amount ("主要用于XX项目800万元") is about something else
-    if label is None and not reading.seen_value:
+    if label is None and not reading.seen_value and not _OWN_NAME.search(text[lead_start : token.start]):
         label = _section_label(reading, topics)
     return _unless_bare(label, reading, topics)
 
@@ -237,10 +241,14 @@ def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
 
 
 def _within_item(reading: _Reading, sentence: _Sentence, token: Token, label: Label) -> bool:
-    """"“农林水支出”科目83万元,主要用于人员经费18万元、公用经费58万元": what the item is used for is a
-    part of the item, not the department's 人员经费."""
-    if sentence.item_end is None or label.subject.startswith("expenditure:"):
-        return False  # the next item, where a list runs on without a full stop
+    """Whether the amount is a part of an amount stated before it in the sentence, of a scope no subject
+    key names: what an item is used for ("“农林水支出”科目83万元,主要用于人员经费18万元" is not the
+    department's 人员经费), or a 类 listed under 基本支出 or 项目支出."""
+    if label.subject.startswith("expenditure:"):
+        # "项目支出预算40233.95万元,…其中:公共安全支出40230.95万元": the 类's 项目支出, not all of it
+        return any(m.subject in _SPLITS for m in sentence.values)
+    if sentence.item_end is None:
+        return False
     return "用于" in reading.paragraph.text[sentence.item_end : token.start]
 
 
