@@ -1,6 +1,7 @@
 """Narrative against tables, and the year-on-year changes it states."""
 
 import copy
+from decimal import Decimal
 
 import pytest
 
@@ -185,3 +186,30 @@ def test_a_summary_without_a_years_total_line_answers_with_its_grand_total():
     # a 类 funded by the 政府性基金 only: its 财政拨款 amount is the table's 合计 column
     assert_passes(copy.deepcopy(fiscal).claim("expenditure:212", "44", "城乡社区支出"), "NARR-AMOUNT")
     assert_fails(copy.deepcopy(fiscal).claim("fiscal_revenue", "3175", "财政拨款收入"), "NARR-AMOUNT", count=1)
+
+
+def _two_years(change: str, percent: str, *, this_year: str = "9626.78", last_year: str = "9819.98", **fields):
+    text = "2026年度收入预算…比2025年年初预算数…"  # both amounts in one sentence: they share its text
+    return (doc(year=2026)
+            .claim("revenue_total", this_year, "收入预算", change=change, change_percent=percent, text=text, **fields)
+            .claim("revenue_total", last_year, "收入预算", year=2025, text=text))
+
+
+def test_without_tables_a_change_is_checked_against_the_two_amounts_stated():
+    stated = {"direction": "减少", "compared_year": 2025}
+    assert_passes(_two_years("193.20", "1.97", **stated), "NARR-CHANGE-AMOUNT")
+    [finding] = assert_fails(_two_years("183.20", "1.97", **stated), "NARR-CHANGE-AMOUNT")
+    assert finding.expected == Decimal("-193.20")
+
+
+def test_a_percent_between_two_amounts_stated_without_a_comparison_word():
+    # "2025年支出预算43269.3万元，2026年支出预算3845.49万元，增加17.62%": it fell by 91.11%
+    built = _two_years(None, "17.62", this_year="3845.49", last_year="43269.3", direction="增加")
+    assert_fails(built, "NARR-PERCENT", count=1, says="91.11%")
+    assert_fails(built, "NARR-DIRECTION", count=1)
+
+
+def test_an_increase_larger_than_the_amount_itself():
+    built = doc(year=2026).claim("gov_fund_expenditure", "0", "政府性基金预算支出", change="1421.25", direction="增加",
+                                 compared_year=2025)
+    assert_fails(built, "NARR-DIRECTION", count=1, says="却写作比上年增加")

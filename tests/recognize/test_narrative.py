@@ -505,3 +505,8 @@ def test_a_class_listed_under_the_project_spending_is_no_claim_about_the_whole_c
     text = ("(二)项目支出:2025年本单位项目支出预算40233.95万元,主要是专项业务费,其中:一般公共服务支出3万元,"
             "公共安全支出40230.95万元。")
     assert [(c.subject, c.value) for c in claims_of(text, 2025)] == [("project", Decimal("40233.95"))]
+
+
+def test_a_chain_printing_its_own_codes_names_the_sub_item():
+    text = "1.公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。主要用于机关运行。"
+    assert [(c.subject, c.value) for c in claims_of(text, 2026)] == [("expenditure:2040601", Decimal("1672.67"))]

@@ -26,7 +26,7 @@ _TABLE_LOOKAHEAD = 3
 _CONTENTS_MIN_ENTRIES = 6
 # blank lines are dropped by the reader, so a sentence may skip a few numbers; more is a table left out
 _PARAGRAPH_GAP = 4
-_NAMES_A_LINE = re.compile(r"^\s*\d{1,2}\s*[、.][^。]*\((?:类|款|项)\)\s*。\s*$")
+_NAMES_A_LINE = re.compile(r"^\s*\d{1,2}\s*[、.][^。]*\(\d{0,3}(?:类|款|项)\)\s*。\s*$")
 # a heading printed without a number ("XX委员会主要职能", "名词解释", "2025年部门预算编制说明"): a short
 # line naming one of the parts a 情况说明 has, standing between paragraphs
 _UNNUMBERED_TITLE = re.compile(r"(?:职能|职责|机构设置|单位构成|部门构成|名词解释|编制说明|情况说明|概况)$")
