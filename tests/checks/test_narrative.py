@@ -213,3 +213,16 @@ def test_an_increase_larger_than_the_amount_itself():
     built = doc(year=2026).claim("gov_fund_expenditure", "0", "政府性基金预算支出", change="1421.25", direction="增加",
                                  compared_year=2025)
     assert_fails(built, "NARR-DIRECTION", count=1, says="却写作比上年增加")
+
+
+def test_a_vehicle_subtotal_left_blank_is_the_sum_of_its_printed_parts():
+    # Fuzhou: 公务用车购置及运行费 blank, 购置费 0.00 and 运行费 8.00 printed
+    blank_subtotal = consistent().set("three_public", "2024", "vehicle", None)
+    assert_passes(copy.deepcopy(blank_subtotal).claim("vehicle", "3.00", "公务用车购置及运行费"), "NARR-AMOUNT")
+    assert_fails(copy.deepcopy(blank_subtotal).claim("vehicle", "4.00", "公务用车购置及运行费"), "NARR-AMOUNT", count=1)
+
+
+def test_a_three_public_amount_beside_a_table_with_nothing_under_its_header():
+    # the text states “三公”经费 5.00, 公务用车运行维护费 3.00, 公务接待费 2.00 (and two items of 0.00)
+    findings = assert_fails(consistent().table("three_public", []), "NARR-AMOUNT", count=3)
+    assert all("空表" in f.message for f in findings)
