@@ -226,3 +226,17 @@ def test_a_three_public_amount_beside_a_table_with_nothing_under_its_header():
     # the text states “三公”经费 5.00, 公务用车运行维护费 3.00, 公务接待费 2.00 (and two items of 0.00)
     findings = assert_fails(consistent().table("three_public", []), "NARR-AMOUNT", count=3)
     assert all("空表" in f.message for f in findings)
+
+
+def test_an_items_percent_follows_from_its_execution_not_the_tables_budget():
+    text = "2023年当年预算执行数为…，2024年预算安排…，比2023年执行数增加…"
+
+    def item(percent):
+        return (consistent().claim("expenditure:201", "100.00", "预算安排", change_percent=percent, direction="增加",
+                                   compared_year=2023, text=text)
+                .claim("expenditure:201", "80.00", "预算执行数", year=2023, text=text))
+    # 100.00 against the 执行数 80.00 is 25%, whatever the 上年预算数 column prints
+    assert_passes(item("25.00"), "NARR-PERCENT")
+    assert_fails(item("20.00"), "NARR-PERCENT", count=1, says="25.00%")
+    # the 执行数 is no table's figure (the tables print the 上年预算数): not compared with them
+    assert_passes(item("25.00"), "NARR-AMOUNT")

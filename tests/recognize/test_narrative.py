@@ -510,3 +510,14 @@ def test_a_class_listed_under_the_project_spending_is_no_claim_about_the_whole_c
 def test_a_chain_printing_its_own_codes_names_the_sub_item():
     text = "1.公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。主要用于机关运行。"
     assert [(c.subject, c.value) for c in claims_of(text, 2026)] == [("expenditure:2040601", Decimal("1672.67"))]
+
+
+def test_an_items_execution_and_arrangement_are_the_items_figures():
+    text = ("1.公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。主要用于机关运行。"
+            "2025年当年预算执行数为1500.00万元，2026年预算安排1672.67万元，比2025年执行数增加11.51%。")
+    stated = [(c.subject, c.year, c.value, c.change_percent) for c in claims_of(text, 2026)]
+    assert stated == [
+        ("expenditure:2040601", 2026, Decimal("1672.67"), None),
+        ("expenditure:2040601", 2025, Decimal("1500.00"), None),
+        ("expenditure:2040601", 2026, Decimal("1672.67"), Decimal("11.51")),
+    ]

@@ -185,9 +185,11 @@ def _recomputed_percent(doc: Doc, claim: Claim) -> Decimal | None:
     if change is not None:
         base = claim.value - change
     else:
-        table = _table_change(doc, claim.subject)
-        # "…5.00万元，2025年预算6.00万元，下降16.67%": the two amounts stated, where no table prints both
-        change = table.value if table is not None else _stated_difference(doc, claim)
+        # "…5.00万元，2025年执行数6.00万元，下降16.67%": the two amounts the percent was worked out from,
+        # else the tables' two years
+        change = _stated_difference(doc, claim)
+        table = _table_change(doc, claim.subject) if change is None else None
+        change = table.value if table is not None else change
         if change is None:
             return None
         base = claim.value - change

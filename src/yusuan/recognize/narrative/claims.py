@@ -27,6 +27,8 @@ _REVENUE_TOTALS = {"revenue_total", "fiscal_revenue"}
 _TOTALS = _REVENUE_TOTALS | {"expenditure_total", "fiscal_expenditure"}
 # a functional 类 listed under one of these is that part of the 类, which no claim subject names
 _SPLITS = {"basic", "project"}
+# the figures an item states of itself after its amount ("2025年当年预算执行数为X万元,2026年预算安排Y万元")
+_ITEM_FIGURE = re.compile(r"(?:预算)?执行数|预算安排|预算数")
 _BUDGET_FIGURE = re.compile(r"年初预算|预算数|预算为")
 # an amount right after a name no subject key has ("2.上缴上级支出0万元" under "(二)项目支出") is about that
 _OWN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:支出|收入|资金|经费|费用?)\s*(?:预算数?)?(?:为|是)?\s*$")
@@ -81,6 +83,7 @@ class _Reading:
     seen_value: bool = False
     value_end: int = 0  # where the last amount read ends
     last_total: str | None = None  # the subject of the latest mention of a total
+    item: Mention | None = None  # the latest functional item (类/款/项) the paragraph states
 
     @property
     def section_title(self) -> str:
@@ -176,6 +179,10 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
     # 3,805.35万元"); a later unnamed amount ("主要用于XX项目800万元") is about something else
     if label is None and not reading.seen_value and not _OWN_NAME.search(text[lead_start : token.start]):
         label = _section_label(reading, topics)
+    if label is None and reading.item is not None:
+        figure = _ITEM_FIGURE.search(text, lead_start, token.start)
+        if figure is not None:
+            return Label(reading.item.subject, figure.group(0), figure.end(), False)
     return _unless_bare(label, reading, topics)
 
 
@@ -236,6 +243,7 @@ def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
     mention.year = own_year or reading.year
     if mention.subject.startswith("expenditure:"):
         sentence.item_end = token.end
+        reading.item = mention
     sentence.values.append(mention)
     sentence.last_value = sentence.last_touched = mention
 
