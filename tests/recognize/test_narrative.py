@@ -521,3 +521,12 @@ def test_an_items_execution_and_arrangement_are_the_items_figures():
         ("expenditure:2040601", 2025, Decimal("1500.00"), None),
         ("expenditure:2040601", 2026, Decimal("1672.67"), Decimal("11.51")),
     ]
+
+
+def test_a_lead_in_is_no_part_of_the_first_item():
+    text = "\n".join([
+        "财政拨款支出主要内容如下：",
+        "1.“某某特殊事务”科目710万元，主要用于单位缴纳的基本养老保险。",  # a name the catalog lacks
+        "2.“卫生健康支出”科目17,541万元，主要用于医疗保障经办支出。",
+    ])  # fmt: skip
+    assert [(c.subject, c.value) for c in claims_of(text, 2026)] == [("expenditure:210", Decimal("17541"))]

@@ -27,6 +27,8 @@ _REVENUE_TOTALS = {"revenue_total", "fiscal_revenue"}
 _TOTALS = _REVENUE_TOTALS | {"expenditure_total", "fiscal_expenditure"}
 # a functional 类 listed under one of these is that part of the 类, which no claim subject names
 _SPLITS = {"basic", "project"}
+# a numbered item names its own subject: the lead-in above it ("财政拨款支出主要内容如下:") does not
+_LIST_ITEM = re.compile(r"\s*\d{1,2}\s*[.、](?!\d)")
 # the figures an item states of itself after its amount ("2025年当年预算执行数为X万元,2026年预算安排Y万元")
 _ITEM_FIGURE = re.compile(r"(?:预算)?执行数|预算安排|预算数")
 _BUDGET_FIGURE = re.compile(r"年初预算|预算数|预算为")
@@ -165,7 +167,7 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
     topics = _topics(reading, sentence)
     lead_start = clause_start(text, sentence.previous_end, token.start)
     label = label_in(text[lead_start : token.start], topics)
-    if label is None or label.is_bare_total:
+    if (label is None or label.is_bare_total) and not _LIST_ITEM.match(text, lead_start, token.start):
         before = text[min(sentence.label_start, lead_start) : lead_start]
         earlier = label_in(before, topics)
         if earlier is not None and not earlier.is_bare_total:
