@@ -288,3 +288,13 @@ def test_a_later_reason_for_another_subject_does_not_explain():
 def test_a_total_is_explained_by_the_reasons_of_its_parts():
     text = THREE_PUBLIC_TEXT.replace("公务接待费 2 万元，比 2023 年减少 0.5 万元；", "公务接待费 2 万元，比 2023 年减少 0.5 万元，因会议减少；")
     assert_passes(consistent().section("三公", text), "COMPLETE-CHANGE-REASONS")
+
+
+@pytest.mark.parametrize("text", [
+    "落实厉行节约要求，2025 年“三公”经费预算 5.00 万元，比 2024 年减少 1.00 万元。其中：公务接待费 2.00 万元。",
+    "2025 年“三公”经费预算 5.00 万元，比 2024 年减少 1.00 万元，结合工作需要和车辆实际状况，压减公务用车运行维护费。",
+])
+def test_the_purpose_a_change_serves_is_its_reason(text):
+    builder = consistent().drop_claims("three_public_total").section("三公经费", text).claim(
+        "three_public_total", "5.00", "“三公”经费", change="1.00", direction="减少", section="三公经费")
+    assert_passes(builder, "COMPLETE-CHANGE-REASONS")

@@ -1,6 +1,7 @@
 """Narrative against tables, and the year-on-year changes it states."""
 
 import copy
+from decimal import Decimal
 
 import pytest
 
@@ -185,3 +186,57 @@ def test_a_summary_without_a_years_total_line_answers_with_its_grand_total():
     # a 类 funded by the 政府性基金 only: its 财政拨款 amount is the table's 合计 column
     assert_passes(copy.deepcopy(fiscal).claim("expenditure:212", "44", "城乡社区支出"), "NARR-AMOUNT")
     assert_fails(copy.deepcopy(fiscal).claim("fiscal_revenue", "3175", "财政拨款收入"), "NARR-AMOUNT", count=1)
+
+
+def _two_years(change: str, percent: str, *, this_year: str = "9626.78", last_year: str = "9819.98", **fields):
+    text = "2026年度收入预算…比2025年年初预算数…"  # both amounts in one sentence: they share its text
+    return (doc(year=2026)
+            .claim("revenue_total", this_year, "收入预算", change=change, change_percent=percent, text=text, **fields)
+            .claim("revenue_total", last_year, "收入预算", year=2025, text=text))
+
+
+def test_without_tables_a_change_is_checked_against_the_two_amounts_stated():
+    stated = {"direction": "减少", "compared_year": 2025}
+    assert_passes(_two_years("193.20", "1.97", **stated), "NARR-CHANGE-AMOUNT")
+    [finding] = assert_fails(_two_years("183.20", "1.97", **stated), "NARR-CHANGE-AMOUNT")
+    assert finding.expected == Decimal("-193.20")
+
+
+def test_a_percent_between_two_amounts_stated_without_a_comparison_word():
+    # "2025年支出预算43269.3万元，2026年支出预算3845.49万元，增加17.62%": it fell by 91.11%
+    built = _two_years(None, "17.62", this_year="3845.49", last_year="43269.3", direction="增加")
+    assert_fails(built, "NARR-PERCENT", count=1, says="91.11%")
+    assert_fails(built, "NARR-DIRECTION", count=1)
+
+
+def test_an_increase_larger_than_the_amount_itself():
+    built = doc(year=2026).claim("gov_fund_expenditure", "0", "政府性基金预算支出", change="1421.25", direction="增加",
+                                 compared_year=2025)
+    assert_fails(built, "NARR-DIRECTION", count=1, says="却写作比上年增加")
+
+
+def test_a_vehicle_subtotal_left_blank_is_the_sum_of_its_printed_parts():
+    # Fuzhou: 公务用车购置及运行费 blank, 购置费 0.00 and 运行费 8.00 printed
+    blank_subtotal = consistent().set("three_public", "2024", "vehicle", None)
+    assert_passes(copy.deepcopy(blank_subtotal).claim("vehicle", "3.00", "公务用车购置及运行费"), "NARR-AMOUNT")
+    assert_fails(copy.deepcopy(blank_subtotal).claim("vehicle", "4.00", "公务用车购置及运行费"), "NARR-AMOUNT", count=1)
+
+
+def test_a_three_public_amount_beside_a_table_with_nothing_under_its_header():
+    # the text states “三公”经费 5.00, 公务用车运行维护费 3.00, 公务接待费 2.00 (and two items of 0.00)
+    findings = assert_fails(consistent().table("three_public", []), "NARR-AMOUNT", count=3)
+    assert all("空表" in f.message for f in findings)
+
+
+def test_an_items_percent_follows_from_its_execution_not_the_tables_budget():
+    text = "2023年当年预算执行数为…，2024年预算安排…，比2023年执行数增加…"
+
+    def item(percent):
+        return (consistent().claim("expenditure:201", "100.00", "预算安排", change_percent=percent, direction="增加",
+                                   compared_year=2023, text=text)
+                .claim("expenditure:201", "80.00", "预算执行数", year=2023, text=text))
+    # 100.00 against the 执行数 80.00 is 25%, whatever the 上年预算数 column prints
+    assert_passes(item("25.00"), "NARR-PERCENT")
+    assert_fails(item("20.00"), "NARR-PERCENT", count=1, says="25.00%")
+    # the 执行数 is no table's figure (the tables print the 上年预算数): not compared with them
+    assert_passes(item("25.00"), "NARR-AMOUNT")

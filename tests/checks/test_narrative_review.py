@@ -68,6 +68,12 @@ def test_a_unit_report_that_calls_itself_a_department():
     assert finding.message.startswith("本文件是单位预算，情况说明“政府采购情况”却以“部门”自称")
 
 
+def test_a_unit_report_in_the_departments_words():
+    [finding] = assert_fails(_as_unit(_saying("2024年部门预算安排“三公”经费 5 万元。", "三公经费", year=2024)),
+                             "NARR-SCOPE-WORDING")
+    assert finding.provided == "部门预算安排"
+
+
 def test_a_department_report_that_calls_itself_a_unit():
     assert_fails(_saying("本单位由局本级和 2 个下属单位构成。", "机构设置"), "NARR-SCOPE-WORDING", count=1,
                  says="请统一为“部门”")

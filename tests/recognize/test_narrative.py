@@ -527,3 +527,34 @@ def test_what_an_item_is_used_for_is_part_of_the_item_not_the_departments_figure
     ])  # fmt: skip
     claims = claims_of(text, 2026)
     assert [(c.subject, c.value) for c in claims] == [("expenditure:208", Decimal("4")), ("expenditure:213", Decimal("83"))]
+
+
+def test_a_class_listed_under_the_project_spending_is_no_claim_about_the_whole_class():
+    text = ("(二)项目支出:2025年本单位项目支出预算40233.95万元,主要是专项业务费,其中:一般公共服务支出3万元,"
+            "公共安全支出40230.95万元。")
+    assert [(c.subject, c.value) for c in claims_of(text, 2025)] == [("project", Decimal("40233.95"))]
+
+
+def test_a_chain_printing_its_own_codes_names_the_sub_item():
+    text = "1.公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。主要用于机关运行。"
+    assert [(c.subject, c.value) for c in claims_of(text, 2026)] == [("expenditure:2040601", Decimal("1672.67"))]
+
+
+def test_an_items_execution_and_arrangement_are_the_items_figures():
+    text = ("1.公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。主要用于机关运行。"
+            "2025年当年预算执行数为1500.00万元，2026年预算安排1672.67万元，比2025年执行数增加11.51%。")
+    stated = [(c.subject, c.year, c.value, c.change_percent) for c in claims_of(text, 2026)]
+    assert stated == [
+        ("expenditure:2040601", 2026, Decimal("1672.67"), None),
+        ("expenditure:2040601", 2025, Decimal("1500.00"), None),
+        ("expenditure:2040601", 2026, Decimal("1672.67"), Decimal("11.51")),
+    ]
+
+
+def test_a_lead_in_is_no_part_of_the_first_item():
+    text = "\n".join([
+        "财政拨款支出主要内容如下：",
+        "1.“某某特殊事务”科目710万元，主要用于单位缴纳的基本养老保险。",  # a name the catalog lacks
+        "2.“卫生健康支出”科目17,541万元，主要用于医疗保障经办支出。",
+    ])  # fmt: skip
+    assert [(c.subject, c.value) for c in claims_of(text, 2026)] == [("expenditure:210", Decimal("17541"))]

@@ -94,3 +94,62 @@ def test_the_narrative_after_the_performance_tables_is_read():
     assert [p.name for p in disclosure.performance_projects] == ["五城区交通警辅人员经费"]
     [indicator] = disclosure.performance_projects[0].indicators
     assert indicator.level3 == "聘用人员数量"
+
+
+INCOME_AND_SPENDING = "\n".join([
+    "二、收入预算情况说明",
+    "2026年度收入预算9626.78万元。",
+    "(一)本年财政拨款收入9616.34万元",
+    "1.一般公共预算拨款收入9616.34万元。",
+    "(二)本年其他资金收入0.96万元",
+    "9.其他收入0.96万元。",
+    "(三)上年结转结余10.44万元",
+    "10.上年结转结余10.44万元。",
+    "图1:收入预算",
+    "三、支出预算情况说明",
+    "2026年支出预算51036.22万元。",
+    "(二)项目支出。项目支出预算18147.49万元,占本年支出预算35.63%。其中:",
+    "1.事业单位经营支出0万元。",
+    "2.上缴上级支出0万元。",
+    "图2:基本支出和项目支出情况",
+    "(三)年终结转结余资金108.27万元。",
+])  # fmt: skip
+
+
+def test_amounts_in_headings_groups_and_lists_of_a_beijing_text():
+    claims = recognize(document(INCOME_AND_SPENDING)).narrative.claims
+    stated = [(c.subject, c.value) for c in claims]
+    assert stated == [
+        ("revenue_total", Decimal("9626.78")),
+        ("fiscal_revenue", Decimal("9616.34")),  # a heading that states an amount
+        ("revenue:general_budget", Decimal("9616.34")),
+        ("non_fiscal_revenue", Decimal("0.96")),  # the group, not its 其他收入
+        ("revenue:other", Decimal("0.96")),
+        ("revenue:carryover", Decimal("10.44")),  # the heading's amount stated again below it: once
+        ("expenditure_total", Decimal("51036.22")),
+        ("project", Decimal("18147.49")),
+        # 事业单位经营支出, 上缴上级支出: no subject of their own, and not the 项目支出 of their heading;
+        # the caption of the chart is not the subject of the line after it
+        ("carry_forward", Decimal("108.27")),
+    ]
+
+
+def test_a_sub_title_under_a_numbered_heading_does_not_turn_the_next_parts_into_duties():
+    text = "\n".join([
+        "一、部门情况说明",
+        "(一)本部门职责情况",
+        "北京市统计局主要职责",
+        "1.贯彻执行国家关于统计方面的法律、法规。",
+        "(二)机构设置情况",
+        "内设机构12个。",
+        "四、财政拨款“三公”经费预算情况说明",
+        "2026年财政拨款“三公”经费预算73.79万元。",
+        "(一)因公出国(境)费用。2026年预算数45.19万元,主要用于学习交流。",
+        "(二)公务接待费。2026年预算数1.18万元,主要用于工作交流。",
+    ])  # fmt: skip
+    disclosure = recognize(document(text))
+    titles = [(s.level, s.title) for s in disclosure.narrative.sections]
+    assert (2, "机构设置情况") in titles and (2, "公务接待费") in titles
+    stated = [(c.subject, c.value) for c in disclosure.narrative.claims]
+    assert stated == [("three_public_total", Decimal("73.79")), ("overseas", Decimal("45.19")),
+                      ("reception", Decimal("1.18"))]

@@ -107,7 +107,16 @@ def _three_public(doc: Doc, subject: str, prior: bool) -> list[Figure]:
     if subject == "three_public_total" and doc.prints(table, "three_public_total"):
         column = "three_public_total"  # the table's 合计 adds 会议费 and 培训费 to the “三公”经费
     row = year_rows(table, doc.year)[0 if prior else 1]
-    return [] if row is None else [doc.cell(table, row, column)]
+    if row is None:
+        # a table printed with its header and nothing under it states nothing, which is 0, not unknown
+        return [Figure.plain(None, f"{doc.title(table)}（空表）")] if table.is_empty and not prior else []
+    figure = doc.cell(table, row, column)
+    if column == "vehicle" and figure.blank:
+        parts = [doc.cell(table, row, c) for c in ("vehicle_purchase", "vehicle_operation")]
+        if not any(p.blank or p.missing for p in parts):
+            # the subtotal left blank where its two parts are printed (Fuzhou): the parts say what it is
+            return [Figure.total_of(parts, f"{doc.title(table)}公务用车购置费与运行费之和", figure.located)]
+    return [figure]
 
 
 def _prior_year_column(doc: Doc, subject: str) -> list[Figure]:

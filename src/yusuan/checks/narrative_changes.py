@@ -61,9 +61,12 @@ def _table_change(doc: Doc, subject: str) -> Figure | None:
 def _stated_difference(doc: Doc, claim: Claim) -> Decimal | None:
     """This year's amount less the other year's, both as one sentence states them ("…5.00万元，比2025年预算
     6.00万元减少1.00万元"); None where the sentence states no amount for the year it compares with."""
-    if claim.compared_year is None or claim.compared_year == (claim.year or doc.year):
+    own = claim.year or doc.year
+    # "2025年支出预算43269.3万元,2026年支出预算3845.49万元,增加17.62%" names no comparison: the year before
+    compared = claim.compared_year or (own - 1 if own is not None else None)
+    if compared is None or compared == own:
         return None
-    bases = [c for c in claims(doc) if c.subject == claim.subject and c.year == claim.compared_year
+    bases = [c for c in claims(doc) if c.subject == claim.subject and c.year == compared
              and c.text == claim.text and c is not claim]
     return claim.value - convert(bases[0].value, bases[0].unit, claim.unit) if len(bases) == 1 else None
 
@@ -72,15 +75,23 @@ def _current_changes(doc: Doc) -> list[Claim]:
     return [c for c in claims(doc) if is_prior_year(doc, c) is False and signed_change(c) is not None]
 
 
+def _stated_change(doc: Doc, claim: Claim) -> Figure | None:
+    difference = _stated_difference(doc, claim)
+    if difference is None:
+        return None
+    return Figure(convert(difference, claim.unit, doc.unit), "所述两年金额之差", figures=2,
+                  slack=doc.claim(claim).slack * 2)
+
+
 @rule(
     id="NARR-CHANGE-AMOUNT", family="narrative", severity="error",
-    title="情况说明所述增减额应等于表中本年与上年之差",
+    title="情况说明所述增减额应等于表中本年与上年之差（表中未列两年时，等于所述两年金额之差）",
     basis="domain.md §3 N1、N4",
-    needs=("claims", "three_public|general_expenditure"),
+    needs=("claims",),
 )
 def change_matches_tables(doc: Doc) -> Iterator[Finding]:
     for claim in _current_changes(doc):
-        expected = _table_change(doc, claim.subject)
+        expected = _table_change(doc, claim.subject) or _stated_change(doc, claim)
         if expected is not None:
             finding = doc.compare(_change_figure(doc, claim), expected)
             if finding:
@@ -103,6 +114,9 @@ def _contradicts(direction: str | None, actual: Decimal, tolerance: Decimal) -> 
 def _direction_problem(claim: Claim, actual: Decimal | None, tolerance: Decimal, unit: Unit,
                        actual_is: str = "表中本年与上年之差") -> str | None:
     change = signed_change(claim)
+    if change is not None and change > claim.value + tolerance and claim.value >= 0:
+        # "0万元,比上年增加1421.25万元": the year before would have been below zero
+        return f"为 {amount(claim.value, claim.unit)}，却写作比上年增加 {amount(change, claim.unit)}"
     if claim.direction == "持平" and change:
         return f"写作“持平”，却给出变动额 {claim.change}"
     if claim.direction in _SIGN and claim.change is not None and claim.change == 0:
@@ -171,9 +185,11 @@ def _recomputed_percent(doc: Doc, claim: Claim) -> Decimal | None:
     if change is not None:
         base = claim.value - change
     else:
-        table = _table_change(doc, claim.subject)
-        # "…5.00万元，2025年预算6.00万元，下降16.67%": the two amounts stated, where no table prints both
-        change = table.value if table is not None else _stated_difference(doc, claim)
+        # "…5.00万元，2025年执行数6.00万元，下降16.67%": the two amounts the percent was worked out from,
+        # else the tables' two years
+        change = _stated_difference(doc, claim)
+        table = _table_change(doc, claim.subject) if change is None else None
+        change = table.value if table is not None else change
         if change is None:
             return None
         base = claim.value - change

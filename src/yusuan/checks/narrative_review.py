@@ -78,8 +78,8 @@ def class_names_are_current(doc: Doc) -> Iterator[Finding]:
 
 # -- 部门 / 单位 ------------------------------------------------------------------------------------
 
-# the document naming itself: 本部门, 我单位, "部门预算安排购置车辆"; a heading of the template for the other
-# scope ("单位基本情况" is Chongqing's heading in a 部门 document too: no sign of the other template)
+# the document naming itself: 本部门, 我单位, a 单位 saying its "部门预算安排…" as the 部门 template does; a
+# heading of the template for the other scope ("单位基本情况" is Chongqing's heading in a 部门 document too)
 _SELF = {"部门": re.compile(r"[本我]单位"), "单位": re.compile(r"[本我]部门|部门预算安排")}
 _HEADING = {
     "部门": re.compile(r"^单位(?:概况|收支总体情况|预算情况说明|决算情况说明|主要职能|职能职责|机构设置)"),

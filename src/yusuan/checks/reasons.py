@@ -13,7 +13,8 @@ from .engine import rule
 from .findings import Finding, Place
 from .wording import quoted
 
-_REASON = re.compile("原因|主要是|主要用于|由于|因为|因|系|用于")
+# "落实厉行节约要求,…减少13.45万元", "结合工作需要和车辆实际状况,…": the reason as the purpose served
+_REASON = re.compile("原因|主要是|主要用于|由于|因为|因|系|用于|落实|根据|按照|结合|需要")
 _CLAUSE = re.compile(r"[^。;；]+")
 # a sentence that is the reason for the one before it: "主要原因是…", "主要是由于…", "主要是本年增加两人…",
 # "此项数据变动较大的原因是…"

@@ -22,7 +22,12 @@ __all__ = [
 
 def _read(lines: list[Line], unit: Unit, year: int | None) -> tuple[Layout, list[Mention]]:
     layout = read_layout(lines)
-    return layout, [m for paragraph in layout.paragraphs for m in read_paragraph(paragraph, unit, year)]
+    read = [(paragraph, read_paragraph(paragraph, unit, year)) for paragraph in layout.paragraphs]
+    body = {(m.section, m.subject, m.value) for paragraph, found in read if not paragraph.is_heading for m in found}
+    # a heading's amount stated again in its text ("3.公务接待费支出0.39万元" over "其中:国内公务接待
+    # 支出0.39万") is one statement, not two
+    return layout, [m for paragraph, found in read for m in found
+                    if not paragraph.is_heading or (m.section, m.subject, m.value) not in body]
 
 
 def read_mentions(lines: list[Line], unit: Unit, year: int | None) -> list[Mention]:

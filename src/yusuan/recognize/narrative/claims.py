@@ -25,7 +25,15 @@ from .tokens import Token, change_of, clause_start, compared_year, names_prior_y
 # a breakdown after one of these totals lists income sources ("其中:一般公共预算拨款…")
 _REVENUE_TOTALS = {"revenue_total", "fiscal_revenue"}
 _TOTALS = _REVENUE_TOTALS | {"expenditure_total", "fiscal_expenditure"}
+# a functional 类 listed under one of these is that part of the 类, which no claim subject names
+_SPLITS = {"basic", "project"}
+# a numbered item names its own subject: the lead-in above it ("财政拨款支出主要内容如下:") does not
+_LIST_ITEM = re.compile(r"\s*\d{1,2}\s*[.、](?!\d)")
+# the figures an item states of itself after its amount ("2025年当年预算执行数为X万元,2026年预算安排Y万元")
+_ITEM_FIGURE = re.compile(r"(?:预算)?执行数|预算安排|预算数")
 _BUDGET_FIGURE = re.compile(r"年初预算|预算数|预算为")
+# an amount right after a name no subject key has ("2.上缴上级支出0万元" under "(二)项目支出") is about that
+_OWN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:支出|收入|资金|经费|费用?)\s*(?:预算数?)?(?:为|是)?\s*$")
 
 
 @dataclass(slots=True)
@@ -77,6 +85,7 @@ class _Reading:
     seen_value: bool = False
     value_end: int = 0  # where the last amount read ends
     last_total: str | None = None  # the subject of the latest mention of a total
+    item: Mention | None = None  # the latest functional item (类/款/项) the paragraph states
 
     @property
     def section_title(self) -> str:
@@ -158,7 +167,7 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
     topics = _topics(reading, sentence)
     lead_start = clause_start(text, sentence.previous_end, token.start)
     label = label_in(text[lead_start : token.start], topics)
-    if label is None or label.is_bare_total:
+    if (label is None or label.is_bare_total) and not _LIST_ITEM.match(text, lead_start, token.start):
         before = text[min(sentence.label_start, lead_start) : lead_start]
         earlier = label_in(before, topics)
         if earlier is not None and not earlier.is_bare_total:
@@ -171,8 +180,13 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
     # only a paragraph's first amount takes its subject from the heading ("(一)收入预算:年初预算数
     # 3,805.35万元"); a later unnamed amount ("主要用于XX项目800万元") is about something else, and
     # so is one whose own wording names a sum no subject key knows ("包括人员支出1487.48万元")
-    if label is None and not reading.seen_value and not _UNKNOWN_SUM.search(text, lead_start, token.start):
+    if label is None and not reading.seen_value and not _UNKNOWN_SUM.search(text, lead_start, token.start) \
+            and not _OWN_NAME.search(text[lead_start : token.start]):
         label = _section_label(reading, topics)
+    if label is None and reading.item is not None:
+        figure = _ITEM_FIGURE.search(text, lead_start, token.start)
+        if figure is not None:
+            return Label(reading.item.subject, figure.group(0), figure.end(), False)
     return _unless_bare(label, reading, topics)
 
 
@@ -237,15 +251,20 @@ def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
     mention.year = own_year or reading.year
     if mention.subject.startswith("expenditure:"):
         sentence.item_end = token.end
+        reading.item = mention
     sentence.values.append(mention)
     sentence.last_value = sentence.last_touched = mention
 
 
 def _within_item(reading: _Reading, sentence: _Sentence, token: Token, label: Label) -> bool:
-    """"“农林水支出”科目83万元,主要用于人员经费18万元、公用经费58万元": what the item is used for is a
-    part of the item, not the department's 人员经费."""
-    if sentence.item_end is None or label.subject.startswith("expenditure:"):
-        return False  # the next item, where a list runs on without a full stop
+    """Whether the amount is a part of an amount stated before it in the sentence, of a scope no subject
+    key names: what an item is used for ("“农林水支出”科目83万元,主要用于人员经费18万元" is not the
+    department's 人员经费), or a 类 listed under 基本支出 or 项目支出."""
+    if label.subject.startswith("expenditure:"):
+        # "项目支出预算40233.95万元,…其中:公共安全支出40230.95万元": the 类's 项目支出, not all of it
+        return any(m.subject in _SPLITS for m in sentence.values)
+    if sentence.item_end is None:
+        return False
     return "用于" in reading.paragraph.text[sentence.item_end : token.start]
 
 

@@ -17,7 +17,9 @@ from ...classification.catalog import Catalog, catalog
 # every position of a long run without punctuation is quadratic (28,000 characters took 80 s)
 _NAME = r"[^\s\d.(),:;。、]{1,40}?"
 # the 类 may be printed as "社会保障和就业(类)支出"; a list under a 类 heading starts at the 款
-_CHAIN = re.compile(rf"(?:({_NAME})\(类\)(?:支出)?)?(?:({_NAME})\(款\))?(?:({_NAME})\(项\))?")
+# each level may print its own code: "公共安全支出(204类)司法(06款)行政运行(01项)"
+_CHAIN = re.compile(rf"(?:({_NAME})\((\d{{3}})?类\)(?:支出)?)?(?:({_NAME})\((\d{{2}})?款\))?(?:({_NAME})\((\d{{2}})?项\))?")
+_MARKED = re.compile(r"\(\d{0,3}[类款项]\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +44,24 @@ def _code(functional: Catalog, name: str, parent: str | None, level: str) -> str
     return None
 
 
+def _printed_code(match: re.Match[str]) -> str | None:
+    """The code the chain prints for itself, from the 类 down to its last level, where it prints them all."""
+    digits = [match.group(i) for i, name in ((2, 1), (4, 3), (6, 5)) if match.group(name) is not None]
+    return "".join(digits) if digits and all(digits) and match.group(1) is not None else None
+
+
 def _chain_code(match: re.Match[str]) -> str | None:
+    printed = _printed_code(match)
+    if printed is not None:
+        return printed
     functional = catalog("functional")
     if match.group(1) is not None:
         code = _code(functional, match.group(1), None, "类")
-    elif match.group(2) is not None:  # "政协事务(款)行政运行(项)": the 款 alone, one 款 of the catalog
-        code = _code(functional, match.group(2), None, "款")
+    elif match.group(3) is not None:  # "政协事务(款)行政运行(项)": the 款 alone, one 款 of the catalog
+        code = _code(functional, match.group(3), None, "款")
     else:
         return None
-    for name, level in ((match.group(2), "款"), (match.group(3), "项")):
+    for name, level in ((match.group(3), "款"), (match.group(5), "项")):
         if name is not None and code is not None and len(code) < {"款": 5, "项": 7}[level]:
             code = _code(functional, name, code, level)
     return code
@@ -59,9 +70,9 @@ def _chain_code(match: re.Match[str]) -> str | None:
 def chains(text: str) -> list[re.Match[str]]:
     """Every 类/款/项 chain in `text`, resolved or not: a chain names something, even what no code names."""
     # the pattern matches empty at every place, so without a marked level there is nothing to find
-    if "(类)" not in text and "(款)" not in text and "(项)" not in text:
+    if not _MARKED.search(text):
         return []
-    return [m for m in _CHAIN.finditer(text) if m.group(0) and (m.group(2) or m.group(3) or m.group(1))]
+    return [m for m in _CHAIN.finditer(text) if m.group(0) and (m.group(3) or m.group(5) or m.group(1))]
 
 
 def functional_names(text: str) -> list[Named]:

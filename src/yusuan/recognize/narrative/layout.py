@@ -7,7 +7,7 @@ each stretch came from so a claim can point at the line its amount was printed o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...document import Line
 from ...model.narrative import Section
@@ -26,12 +26,14 @@ _TABLE_LOOKAHEAD = 3
 _CONTENTS_MIN_ENTRIES = 6
 # blank lines are dropped by the reader, so a sentence may skip a few numbers; more is a table left out
 _PARAGRAPH_GAP = 4
-_NAMES_A_LINE = re.compile(r"^\s*\d{1,2}\s*[、.][^。]*\((?:类|款|项)\)\s*。\s*$")
+_NAMES_A_LINE = re.compile(r"^\s*\d{1,2}\s*[、.][^。]*\(\d{0,3}(?:类|款|项)\)\s*。\s*$")
 # a heading printed without a number ("XX委员会主要职能", "名词解释", "2025年部门预算编制说明"): a short
 # line naming one of the parts a 情况说明 has, standing between paragraphs
 _UNNUMBERED_TITLE = re.compile(r"(?:职能|职责|机构设置|单位构成|部门构成|名词解释|编制说明|情况说明|概况)$")
 _UNNUMBERED_MAX = 30
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_CAPTION = re.compile(r"^\s*(?:图|图表)\s*\d+\s*[:：.、]")
+_AMOUNT = re.compile(r"\d\s*(?:亿元|万元|元)")
 
 
 def is_table_title(text: str) -> bool:
@@ -70,6 +72,7 @@ class Paragraph:
     text: str = ""
     pieces: list[Piece] = field(default_factory=list)
     section: Section | None = None
+    is_heading: bool = False  # the title of a heading that states an amount
 
     def add(self, text: str, line: Line) -> None:
         self.pieces.append(Piece(len(self.text), line))
@@ -93,9 +96,17 @@ class Layout:
 
 
 def _is_list_item(heading: Heading, open_sections: list[Section]) -> bool:
-    # under an unnumbered 职能 heading, only (一) and 1. number duties: a 一、 is the next part
-    return any(s.level < heading.level and _LIST_PARENT.search(s.title) and (s.number or heading.level >= 2)
-               for s in open_sections)
+    # under an unnumbered 职能 heading, only (一) and 1. number duties: a 一、 is the next part; one
+    # printed under a numbered heading numbers its duties as the level below that heading
+    return any(_LIST_PARENT.search(s.title) and (
+        s.level < heading.level and (s.number or heading.level >= 2) or (not s.number and 0 < s.level == heading.level)
+    ) for s in open_sections)
+
+
+def _sub_level(open_sections: list[Section]) -> int:
+    """The level of an unnumbered title: the first part of a document, or a sub-title under a numbered
+    heading ("(一)本部门职责情况" then "XX局主要职责"), which the next numbered heading closes."""
+    return open_sections[-1].level + 1 if open_sections and open_sections[-1].number else 0
 
 
 def _unnumbered_heading(text: str, line: Line, paragraph: Paragraph | None, opened: bool) -> Heading | None:
@@ -189,15 +200,24 @@ def read_layout(lines: list[Line]) -> Layout:
     open_sections: list[Section] = []
     paragraph: Paragraph | None = None
     for line in without_contents_page(lines):
-        if len(line.filled) != 1:
-            continue
+        if len(line.filled) != 1 or _CAPTION.match(line.text):
+            continue  # a caption names what a chart shows, it is no part of the sentence beside it
         text = clean(line.text)
         heading = heading_of(text) or _unnumbered_heading(text, line, paragraph, bool(layout.sections))
+        if heading is not None and not heading.number:
+            heading = replace(heading, level=_sub_level(open_sections))
         if heading is not None and not _is_list_item(heading, open_sections):
             layout.sections.append(_open_section(heading, line, open_sections))
             paragraph = None
-            text = heading.body
+            # "(一)本年财政拨款收入9616.34万元": a heading that states an amount is read as a sentence too
+            text = heading.body or (heading.title if _AMOUNT.search(heading.title) else "")
             if not text:
+                continue
+            if not heading.body:
+                paragraph = Paragraph(section=open_sections[-1], is_heading=True)
+                layout.paragraphs.append(paragraph)
+                paragraph.add(text, line)
+                paragraph = None
                 continue
         if paragraph is None or not paragraph.is_open or not _near(paragraph.pieces[-1].line, line):
             paragraph = Paragraph(section=open_sections[-1] if open_sections else None)

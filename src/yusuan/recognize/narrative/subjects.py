@@ -59,8 +59,10 @@ _GENERAL: list[tuple[str, str]] = [
     ("revenue:operating", r"事业收入"),
     ("revenue:superior_subsidy", r"上级补助收入"),
     ("revenue:subordinate", r"附属单位上缴收入"),
+    # Beijing: the group over 财政专户管理资金, 事业, 上级补助 … 其他收入, printed beside its own 其他收入
+    ("non_fiscal_revenue", r"(?<=本年)其他资金收入|非财政拨款(?:资金)?收入"),
     ("revenue:other", r"其他收入|其他资金(?:收入)?"),
-    ("carry_forward", r"结转下年(?:资金)?"),
+    ("carry_forward", r"结转下年(?:资金)?|年终结转结余(?:资金)?"),
     # not the head of a longer name ("上年结转结余的单位资金" is a part of it)
     ("revenue:carryover", r"上年结转(?:结余)?(?:资金)?(?![的结余资])|年初结转和?结余"),
     *_CARRIED_SOURCES,

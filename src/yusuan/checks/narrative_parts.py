@@ -1,0 +1,80 @@
+"""The narrative against itself: a total it states equals the parts it lists beside it.
+
+This holds whether or not the tables were read, so a 情况说明 published without its tables (Beijing
+prints them as a separate attachment) is still checked for what it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Claim
+from .context import Doc
+from .engine import rule
+from .figures import Figure
+from .findings import Finding
+from .narrative import claims, is_prior_year
+from .wording import quoted
+
+# A total and the sets of parts that make it up (alternatives: the first set stated in full is used).
+PARTS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "revenue_total": (("fiscal_revenue", "non_fiscal_revenue", "revenue:carryover"),),
+    "fiscal_revenue": (("revenue:general_budget", "revenue:gov_fund", "revenue:state_capital"),),
+    "non_fiscal_revenue": (("revenue:special_account", "revenue:operating", "revenue:superior_subsidy",
+                            "revenue:subordinate", "revenue:business", "revenue:other"),),
+    # Jiangsu adds the 单位预留机动经费, Beijing the 年终结转结余 to the year's 支出
+    "expenditure_total": (("basic", "project", "reserve", "carry_forward"), ("basic", "project", "reserve"),
+                          ("basic", "project", "carry_forward"), ("basic", "project")),
+    "basic": (("personnel", "public"),),
+    "three_public_total": (("overseas", "vehicle", "reception"),
+                           ("overseas", "vehicle_purchase", "vehicle_operation", "reception")),
+    "vehicle": (("vehicle_purchase", "vehicle_operation"),),
+}
+# a label naming one fund only ("一般公共预算财政拨款收入") is of another scope than the parts of all funds
+_ONE_FUND = ("一般公共预算", "政府性基金", "国有资本")
+
+
+def _stated_once(doc: Doc, section: str | None) -> dict[str, Claim]:
+    """The budget year's amounts of one section, by subject; a subject stated twice with different
+    amounts is left out (which of them the total means cannot be told)."""
+    found: dict[str, Claim] = {}
+    ambiguous: set[str] = set()
+    for claim in claims(doc):
+        if claim.section != section or is_prior_year(doc, claim) is not False:
+            continue
+        earlier = found.setdefault(claim.subject, claim)
+        if earlier is not claim and doc.compare(doc.claim(claim), doc.claim(earlier)) is not None:
+            ambiguous.add(claim.subject)
+    return {subject: claim for subject, claim in found.items() if subject not in ambiguous}
+
+
+def _parts(stated: dict[str, Claim], total: str) -> list[Claim] | None:
+    for subjects in PARTS[total]:
+        if all(s in stated for s in subjects):
+            return [stated[s] for s in subjects]
+    return None
+
+
+def _sections(doc: Doc) -> list[str | None]:
+    return list(dict.fromkeys(c.section for c in claims(doc)))
+
+
+@rule(
+    id="NARR-PARTS-TOTAL", family="narrative", severity="error",
+    title="情况说明所述总额应等于其所列各部分之和（收入 = 财政拨款 + 其他资金 + 上年结转，支出 = 基本 + 项目，“三公”经费 = 各项之和）",
+    basis="财预〔2016〕143号“内容准确”；domain.md §3 A1、A4、N1",
+    needs=("claims",),
+)
+def parts_add_up_to_stated_total(doc: Doc) -> Iterator[Finding]:
+    for section in _sections(doc):
+        stated = _stated_once(doc, section)
+        for total in PARTS:
+            whole = stated.get(total)
+            parts = _parts(stated, total) if whole is not None else None
+            if parts is None or any(word in whole.label for word in _ONE_FUND):
+                continue
+            labels = "、".join(quoted(p.label) for p in parts)
+            expected = Figure.total_of((doc.claim(p) for p in parts), f"情况说明所述{labels}之和")
+            finding = doc.compare(doc.claim(whole), expected)
+            if finding:
+                yield finding

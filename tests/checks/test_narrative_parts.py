@@ -1,0 +1,62 @@
+"""The narrative against itself: a stated total equals the parts stated beside it, tables or not."""
+
+import pytest
+
+from yusuan.checks import run_checks
+from yusuan.checks.findings import RuleStatus
+
+from .builder import assert_fails, assert_passes, doc
+
+
+def beijing(**amounts):
+    """A 情况说明 without its tables (Beijing); amounts by subject override the consistent ones."""
+    stated = {
+        "revenue_total": "9626.78", "fiscal_revenue": "9616.34", "non_fiscal_revenue": "0.00",
+        "revenue:carryover": "10.44", "revenue:general_budget": "9616.34", "revenue:gov_fund": "0.00",
+        "revenue:state_capital": "0.00", "expenditure_total": "9626.78", "basic": "7485.22", "project": "2141.55",
+        "three_public_total": "17.70", "overseas": "14.85", "reception": "2.85", "vehicle": "0.00",
+        "vehicle_purchase": "0.00", "vehicle_operation": "0.00",
+    } | amounts
+    builder = doc(year=2026)
+    for subject, value in stated.items():
+        builder.claim(subject, value, subject, section="说明")
+    return builder
+
+
+def test_a_narrative_whose_parts_add_up_passes():
+    # 7485.22 + 2141.55 = 9626.77: one hundredth off the printed 9626.78, as rounding leaves it
+    assert_passes(beijing(), "NARR-PARTS-TOTAL")
+
+
+@pytest.mark.parametrize("subject,wrong,count", [
+    ("revenue_total", "9636.78", 1), ("basic", "7495.22", 1), ("reception", "3.85", 1),
+    ("fiscal_revenue", "9606.34", 2),  # the total of its three funds, and a part of the 收入
+    ("vehicle_operation", "1.00", 1),
+])
+def test_a_part_or_total_that_does_not_add_up_is_found(subject, wrong, count):
+    assert_fails(beijing(**{subject: wrong}), "NARR-PARTS-TOTAL", count=count, severity="error")
+
+
+def test_the_years_carry_forward_counts_in_the_spending_where_stated():
+    assert_passes(beijing(expenditure_total="9735.05").claim("carry_forward", "108.27", "年终结转结余", section="说明"),
+                  "NARR-PARTS-TOTAL")
+
+
+def test_a_total_of_one_fund_is_not_the_sum_of_all_funds():
+    built = beijing(fiscal_revenue="9000.00").drop_claims("fiscal_revenue").claim(
+        "fiscal_revenue", "9000.00", "一般公共预算财政拨款收入", section="说明").drop_claims("revenue_total")
+    assert_passes(built, "NARR-PARTS-TOTAL")
+
+
+def test_without_tables_the_table_rules_could_not_run_and_none_passed():
+    report = run_checks(beijing().build())
+    status = {r.rule.id: r.status for r in report.results}
+    for table_rule in ("ARITH-ROW-SUM", "ROLLUP-FUNCTION", "XTAB-GENERAL-BASIC", "COMPLETE-FUNCTION-DEPTH"):
+        assert status[table_rule] == RuleStatus.could_not_run
+    assert status["NARR-PARTS-TOTAL"] == RuleStatus.passed
+
+
+def test_the_reserve_counts_in_the_spending_where_stated():
+    # Jiangsu: 支出 = 基本支出 + 项目支出 + 单位预留机动经费
+    assert_passes(beijing(expenditure_total="9726.78").claim("reserve", "100.01", "单位预留机动经费", section="说明"),
+                  "NARR-PARTS-TOTAL")
