@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Claim
-from .claim_targets import figures_for
+from ..recognize.narrative.scopes import split_scope
+from .claim_targets import figures_for, only_general_budget
 from .context import Doc
 from .engine import rule
 from .figures import Figure
@@ -52,9 +53,15 @@ def stated_amounts_match_tables(doc: Doc) -> Iterator[Finding]:
             yield finding
 
 
-def _fiscal_only(claim: Claim) -> bool:
-    """“财政拨款基本支出” (一般公共预算 only) and “基本支出” (all funds) are two things, whatever the tables print."""
-    return claim.subject in ("basic", "project") and ("财政拨款" in claim.label or "一般公共预算" in claim.label)
+def _same_subject_key(doc: Doc, claim: Claim) -> tuple[str, str | None, int | None]:
+    """The subject, its fund scope and year. “财政拨款基本支出” and “基本支出” (all funds) are two things
+    whatever the tables print; 财政拨款 and 一般公共预算 are one where the tables print no other fund."""
+    subject, scope = split_scope(claim.subject)
+    if subject in ("fiscal_revenue", "fiscal_expenditure"):
+        scope = "general_budget" if "一般公共预算" in claim.label else "fiscal"
+    if scope == "fiscal" and only_general_budget(doc):
+        scope = "general_budget"
+    return subject, scope, claim.year or doc.year
 
 
 def _different_scopes(doc: Doc, earlier: Claim, claim: Claim) -> bool:
@@ -76,9 +83,9 @@ def _different_scopes(doc: Doc, earlier: Claim, claim: Claim) -> bool:
     needs=("claims",),
 )
 def same_subject_same_amount(doc: Doc) -> Iterator[Finding]:
-    first_seen: dict[tuple[str, int | None, bool], Claim] = {}
+    first_seen: dict[tuple[str, str | None, int | None], Claim] = {}
     for claim in claims(doc):
-        key = (claim.subject, claim.year or doc.year, _fiscal_only(claim))
+        key = _same_subject_key(doc, claim)
         earlier = first_seen.setdefault(key, claim)
         if earlier is claim:
             continue

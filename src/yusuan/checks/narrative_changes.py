@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import Claim, Unit, convert
+from ..recognize.narrative.scopes import is_scoped, scoped, split_scope
 from .claim_targets import year_pair
 from .context import Doc
 from .engine import rule
@@ -131,15 +132,27 @@ def direction_matches_sign(doc: Doc) -> Iterator[Finding]:
             yield Finding.at(Place.of_claim(claim), f"情况说明中{quoted(claim.label)}{problem}。")
 
 
-def _part_claim(doc: Doc, subject: str, near: Claim) -> Claim | None:
-    candidates = [c for c in _current_changes(doc) if c.subject == subject]
+def _part_subjects(whole: str, part: str) -> tuple[str, ...]:
+    """The keys of a part of the whole's fund scope: the 基本支出 of 一般公共预算财政拨款支出 is its own."""
+    subject, scope = split_scope(whole)
+    if not is_scoped(part):
+        return (part,)
+    if scope is not None:
+        return (scoped(part, scope),)
+    if subject == "fiscal_expenditure":
+        return (scoped(part, "general_budget"), scoped(part, "fiscal"), part)
+    return (part,)
+
+
+def _part_claim(doc: Doc, subjects: tuple[str, ...], near: Claim) -> Claim | None:
+    candidates = [c for c in _current_changes(doc) if c.subject in subjects]
     same_section = [c for c in candidates if c.section == near.section]
     return (same_section or candidates or [None])[0]
 
 
 def _parts_for(doc: Doc, whole: Claim) -> list[Claim] | None:
-    for subjects in CHANGE_PARTS.get(whole.subject, ()):
-        parts = [_part_claim(doc, s, whole) for s in subjects]
+    for subjects in CHANGE_PARTS.get(split_scope(whole.subject)[0], ()):
+        parts = [_part_claim(doc, _part_subjects(whole.subject, s), whole) for s in subjects]
         if all(parts):
             return parts
     return None

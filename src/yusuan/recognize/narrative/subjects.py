@@ -48,7 +48,7 @@ _GENERAL: list[tuple[str, str]] = [
     ("personnel", r"人员经费"),
     ("public", r"公用经费"),
     ("fiscal_revenue", r"(?:一般公共预算)?财政拨款收入"),
-    ("fiscal_expenditure", r"(?:一般公共预算)?财政拨款支出"),
+    ("fiscal_expenditure", r"(?:一般公共预算)?财政拨款支出|一般公共预算(?:当年)?(?:财政)?拨款支出"),
     ("gov_fund_revenue", rf"政府性基金{_FUND}收入"),
     ("gov_fund_expenditure", rf"政府性基金{_FUND}支出"),
     ("state_capital_revenue", rf"国有资本经营{_FUND}收入"),
@@ -199,3 +199,4 @@ def label_in(text: str, topics: set[Topic]) -> Label | None:
         return labels[0] if labels else None
     order = _table_order()
     return max(labels, key=lambda label: _rank(label, order))
+
