@@ -274,6 +274,12 @@ def test_spending_of_the_general_budget_named_without_the_word_fiscal():
         ("fiscal_expenditure", "一般公共预算拨款支出", Decimal("3130"))]
 
 
+def test_a_page_number_inside_a_paragraph_is_not_its_text():
+    claims = claims_of("其中一般公共预算\n— 7 —\n拨款政府采购80万元。")
+    assert [(c.subject, c.text) for c in claims] == [
+        ("procurement_total@general_budget", "其中一般公共预算拨款政府采购80万元。")]
+
+
 def test_functional_classes_by_name_even_with_a_doubled_word():
     claims = claims_of("其中:一般公共服务支出 2,251.40 万元,资源勘探工业信息等支出支出 1100 万元,住房保障支出(类)61.54万元。")
     assert [(c.subject, c.value) for c in claims] == [

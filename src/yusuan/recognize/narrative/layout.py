@@ -32,6 +32,8 @@ _NAMES_A_LINE = re.compile(r"^\s*\d{1,2}\s*[、.][^。]*\((?:类|款|项)\)\s*�
 _UNNUMBERED_TITLE = re.compile(r"(?:职能|职责|机构设置|单位构成|部门构成|名词解释|编制说明|情况说明|概况)$")
 _UNNUMBERED_MAX = 30
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+# a page's number between dashes ("— 7 —") or 第 7 页: a page footer inside a paragraph broken over pages
+_FOLIO = re.compile(r"^\s*(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 
 
 def is_table_title(text: str) -> bool:
@@ -192,6 +194,8 @@ def read_layout(lines: list[Line]) -> Layout:
         if len(line.filled) != 1:
             continue
         text = clean(line.text)
+        if _FOLIO.match(text):
+            continue
         heading = heading_of(text) or _unnumbered_heading(text, line, paragraph, bool(layout.sections))
         if heading is not None and not _is_list_item(heading, open_sections):
             layout.sections.append(_open_section(heading, line, open_sections))
