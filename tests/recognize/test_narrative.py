@@ -326,6 +326,19 @@ def test_bare_expenditure_in_a_section_about_one_item_is_that_item():
     assert change_of(claim) == (Decimal("2.05"), Decimal("0.03"), "减少", Decimal("1.44"), 2022)
 
 
+def test_a_change_in_a_sentence_of_its_own_is_the_change_of_the_value_before():
+    # jiangsu 人大 2018 p.21
+    claims = claims_of("单位预留机动经费预算数为1685.72万元。与上年相比增加1557.29万元,增长1312.56%。"
+                       "主要原因是预留人员工资福利支出增加。")
+    assert [(c.subject, *change_of(c)) for c in claims] == [
+        ("reserve", Decimal("1685.72"), Decimal("1557.29"), "增加", Decimal("1312.56"), 2023)]
+
+
+def test_a_change_in_a_sentence_of_its_own_after_an_unknown_amount_is_nobodys():
+    claims = claims_of("基本支出80万元,主要用于办公设备购置20万元。与上年相比增加5万元。")
+    assert [(c.subject, *change_of(c)) for c in claims] == [("basic", Decimal("80"), None, None, None, None)]
+
+
 def test_change_naming_its_subject_completes_that_subject_stated_earlier():
     claim = only(claims_of("支出预算100万元。支出较上年增加10万元。"), "expenditure_total")
     assert (claim.change, claim.direction, claim.compared_year) == (Decimal("10"), "增加", 2023)

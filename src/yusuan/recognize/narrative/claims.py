@@ -81,6 +81,7 @@ class _Reading:
     seen_value: bool = False
     value_end: int = 0  # where the last amount read ends
     last_total: str | None = None  # the subject of the latest mention of a total
+    last_value: Mention | None = None  # the latest amount read, None when it had no known subject
     # (family, scope) of the latest total in this sentence, or in the one before a "其中…" sentence
     parts_of: tuple[str, Scope | None] | None = None
 
@@ -156,6 +157,9 @@ def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None) -> list[M
             reading.parts_of = None
         topics = topics_of(text) | section_topics
         sentence = _Sentence(start, end, text.strip(), topics, previous_end=start, label_start=start)
+        if _COMPARISON_FIRST.match(text) and reading.last_value is not None and reading.last_value.direction is None:
+            # "…预算数为1685.72万元。与上年相比增加1557.29万元": the change of the value just stated
+            sentence.last_value = sentence.last_touched = reading.last_value
         for token in found:
             if token.kind == "value" and _is_budget_beside_actual(reading, sentence, token):
                 sentence.previous_end = token.end  # its subject stays to be read for the actual
@@ -242,6 +246,8 @@ def _is_budget_beside_actual(reading: _Reading, sentence: _Sentence, token: Toke
     return bool(_BUDGET_FIGURE.search(lead))
 
 
+# a sentence opening with its comparison ("与上年相比增加…") and naming no subject
+_COMPARISON_FIRST = re.compile(r"\s*(?:与|和|同|比|较)\s*(?:上年度?|去年|上一年度?|(?:19|20)\d{2}\s*年度?)")
 # "比2025年预算6.00万元减少1.00万元": the amount right after the comparison is the other year's figure
 _BASE = re.compile(r"(?:比|较|与|同)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|去年|上一年度?)(?:年初)?(?:预算数?|决算数?)?(?:为|的)?\s*$")
 
@@ -267,7 +273,7 @@ def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
     label = _value_label(reading, sentence, token)
     reading.seen_value, reading.value_end = True, token.end
     if label is None:
-        sentence.last_value = None
+        sentence.last_value = reading.last_value = None
         return
     lead = reading.paragraph.text[sentence.previous_end : token.start]
     direction = change_of(lead, label.text)
@@ -281,7 +287,7 @@ def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
         own_year = reading.year - 1  # "上年度列入此项的预留机动经费128.43万元"
     mention.year = own_year or reading.year
     sentence.values.append(mention)
-    sentence.last_value = sentence.last_touched = mention
+    sentence.last_value = sentence.last_touched = reading.last_value = mention
 
 
 def _change_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label | None:
