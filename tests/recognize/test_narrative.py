@@ -339,6 +339,18 @@ def test_a_change_in_a_sentence_of_its_own_after_an_unknown_amount_is_nobodys():
     assert [(c.subject, *change_of(c)) for c in claims] == [("basic", Decimal("80"), None, None, None, None)]
 
 
+def test_fiscal_income_and_spending_stated_together_or_as_budgeted_spending():
+    # jiangsu 检察院 2018 p.25
+    claims = claims_of(
+        "四、财政拨款收支预算总体情况说明\n2018年度财政拨款收、支总预算21,940.96万元。与上年相比,财政拨款收、支总计"
+        "各增加3,958.98万元,增长22%。\n五、财政拨款支出预算情况说明\n2018年财政拨款预算支出21,940.96万元,"
+        "占本年支出合计的99.94%。与上年相比,财政拨款支出增加3,958.98万元,增长22%。", 2018)
+    assert [(c.subject, *change_of(c)) for c in claims] == [
+        ("fiscal_revenue", Decimal("21940.96"), Decimal("3958.98"), "增加", Decimal("22"), 2017),
+        ("fiscal_expenditure", Decimal("21940.96"), Decimal("3958.98"), "增加", Decimal("22"), 2017),
+    ]
+
+
 def test_change_naming_its_subject_completes_that_subject_stated_earlier():
     claim = only(claims_of("支出预算100万元。支出较上年增加10万元。"), "expenditure_total")
     assert (claim.change, claim.direction, claim.compared_year) == (Decimal("10"), "增加", 2023)

@@ -16,35 +16,22 @@ from .context import Doc
 from .engine import rule
 from .figures import ZERO, Figure
 from .findings import Finding, Place
-from .narrative import claims, is_prior_year
+from .narrative import SIGN, change_figure, claims, is_prior_year, signed_change
 from .narrative_years import unstated_comparisons
 from .wording import amount, quoted
 
 # A change of a total equals the changes of its parts (alternatives: the first complete set is used).
 CHANGE_PARTS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "revenue_total": (("basic", "project"),),
-    "expenditure_total": (("basic", "project"),),
+    # jiangsu: 合计 = 基本 + 项目 + 单位预留机动经费
+    "revenue_total": (("basic", "project", "reserve"), ("basic", "project")),
+    "expenditure_total": (("basic", "project", "reserve"), ("basic", "project")),
     "fiscal_expenditure": (("basic", "project"),),
     "three_public_total": (("overseas", "vehicle", "reception"),
                            ("overseas", "vehicle_purchase", "vehicle_operation", "reception")),
     "vehicle": (("vehicle_purchase", "vehicle_operation"),),
     "basic": (("personnel", "public"),),
 }
-_SIGN = {"增加": 1, "减少": -1}
 _HUNDRED = Decimal(100)
-
-
-def signed_change(claim: Claim) -> Decimal | None:
-    if claim.change is None:
-        return ZERO if claim.direction == "持平" else None
-    if claim.direction in _SIGN:
-        return _SIGN[claim.direction] * abs(claim.change)
-    return claim.change
-
-
-def _change_figure(doc: Doc, claim: Claim) -> Figure:
-    as_value = doc.claim(claim.model_copy(update={"value": signed_change(claim) or ZERO}))
-    return Figure(as_value.value, f"情况说明中{quoted(claim.label)}的增减额", as_value.place, slack=as_value.slack)
 
 
 def _table_change(doc: Doc, subject: str) -> Figure | None:
@@ -80,7 +67,7 @@ def change_matches_tables(doc: Doc) -> Iterator[Finding]:
     for claim in _current_changes(doc):
         expected = _table_change(doc, claim.subject)
         if expected is not None:
-            finding = doc.compare(_change_figure(doc, claim), expected)
+            finding = doc.compare(change_figure(doc, claim), expected)
             if finding:
                 yield finding
 
@@ -95,7 +82,7 @@ def _contradicts(direction: str | None, actual: Decimal, tolerance: Decimal) -> 
     """
     if direction == "持平":
         return abs(actual) > tolerance
-    return actual * _SIGN.get(direction, 0) < 0
+    return actual * SIGN.get(direction, 0) < 0
 
 
 def _direction_problem(claim: Claim, actual: Decimal | None, tolerance: Decimal, unit: Unit,
@@ -103,9 +90,9 @@ def _direction_problem(claim: Claim, actual: Decimal | None, tolerance: Decimal,
     change = signed_change(claim)
     if claim.direction == "持平" and change:
         return f"写作“持平”，却给出变动额 {claim.change}"
-    if claim.direction in _SIGN and claim.change is not None and claim.change == 0:
+    if claim.direction in SIGN and claim.change is not None and claim.change == 0:
         return f"写作{quoted(claim.direction)}，变动额却为 0"
-    if claim.direction in _SIGN and claim.change is not None and claim.change < 0:
+    if claim.direction in SIGN and claim.change is not None and claim.change < 0:
         return f"写作{quoted(claim.direction)}，变动额却带负号（{claim.change}）"
     if actual is not None and _contradicts(claim.direction, actual, tolerance):
         return f"写作{quoted(claim.direction)}，而{actual_is}为 {amount(actual, unit)}"
@@ -140,7 +127,8 @@ def _part_subjects(whole: str, part: str) -> tuple[str, ...]:
     if scope is not None:
         return (scoped(part, scope),)
     if subject == "fiscal_expenditure":
-        return (scoped(part, "general_budget"), scoped(part, "fiscal"), part)
+        # a 基本支出 of no stated scope is of all funds: not a part of the 财政拨款 alone
+        return (scoped(part, "general_budget"), scoped(part, "fiscal"))
     return (part,)
 
 
@@ -170,8 +158,8 @@ def changes_add_up(doc: Doc) -> Iterator[Finding]:
         if parts is None:
             continue
         labels = "、".join(f"{quoted(p.label)}" for p in parts)
-        expected = Figure.total_of((_change_figure(doc, p) for p in parts), f"{labels}的增减额之和")
-        finding = doc.compare(_change_figure(doc, whole), expected)
+        expected = Figure.total_of((change_figure(doc, p) for p in parts), f"{labels}的增减额之和")
+        finding = doc.compare(change_figure(doc, whole), expected)
         if finding:
             yield finding
 
