@@ -209,6 +209,13 @@ def test_a_sum_the_text_names_is_not_the_headings_subject():
         ("expenditure_total", Decimal("100")), ("project", Decimal("30"))]
 
 
+def test_an_item_named_by_its_code_is_not_the_headings_subject():
+    # 福州: one paragraph per 项 under the 一般公共预算拨款支出 heading
+    claims = claims_of("三、一般公共预算拨款支出情况\n2024年一般公共预算拨款支出100万元。\n"
+                       "(六)2101202-财政对城乡居民基本医疗保险基金的补助90.00万元。主要用于补助支出。")
+    assert [(c.subject, c.value) for c in claims] == [("fiscal_expenditure", Decimal("100"))]
+
+
 # --- fund scopes ---
 
 

@@ -225,8 +225,10 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
     return _unless_bare(label, reading, topics)
 
 
-# a sum named right before its amount: "人员支出", "年终结转结余", "日常公用经费为"
-_UNKNOWN_SUM = re.compile(r"[\u4e00-\u9fff](?:支出|收入|结余|结转|资金|经费)(?:预算)?(?:数|额)?(?:为|是|共)?\s*$")
+# a sum named right before its amount ("人员支出", "年终结转结余", "日常公用经费为"), or a 类/款/项 by its
+# code ("(六)2101202-财政对城乡居民基本医疗保险基金的补助333405.00万元")
+_UNKNOWN_SUM = re.compile(r"[\u4e00-\u9fff](?:支出|收入|结余|结转|资金|经费)(?:预算)?(?:数|额)?(?:为|是|共)?\s*$"
+                          r"|(?<!\d)2\d{2}(?:\d{2}){0,2}(?!\d)")
 
 
 def _chain_label(before: str) -> Label | None:
