@@ -251,6 +251,15 @@ def test_the_parts_listed_after_a_funds_spending_are_of_that_fund():
     ]
 
 
+def test_the_classes_of_the_project_spending_are_no_class_totals():
+    # 长沙: "项目支出…其中:教育支出270.00万元" is the 项目支出 of 205, which no subject key names
+    claims = claims_of("(二)项目支出:2024年本单位项目支出预算270.00万元,主要是单位为完成特定任务而发生的支出,"
+                       "其中:教育支出270.00万元。\n2024年本单位支出预算656.73万元,其中:教育支出656.73万元。")
+    assert [(c.subject, c.value) for c in claims] == [
+        ("project", Decimal("270.00")), ("expenditure_total", Decimal("656.73")),
+        ("expenditure:205", Decimal("656.73"))]
+
+
 def test_a_fund_named_in_the_wording_or_the_heading_scopes_a_class():
     # 湖州: the same 类 of all funds, of all 财政拨款, of the 一般公共预算 and of the 政府性基金
     claims = claims_of("\n".join([

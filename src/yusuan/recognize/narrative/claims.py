@@ -84,6 +84,9 @@ class _Reading:
     last_value: Mention | None = None  # the latest amount read, None when it had no known subject
     # (family, scope) of the latest total in this sentence, or in the one before a "其中…" sentence
     parts_of: tuple[str, Scope | None] | None = None
+    # the 基本支出 or 项目支出 whose 类 are listed next ("项目支出270万元,…其中:教育支出270万元"): a part of
+    # the 类 line that no subject key names
+    classes_of: str | None = None
 
     @property
     def section_title(self) -> str:
@@ -138,6 +141,10 @@ class _Reading:
             self.parts_of = ("funds", "general_budget" if "一般公共预算" in mention.label else "fiscal")
         elif subject in _FUND_TOTALS:
             self.parts_of = ("funds", _FUND_TOTALS[subject])
+        if subject in ("basic", "project"):
+            self.classes_of = subject
+        elif subject in _TOTALS or subject in _FUND_TOTALS:
+            self.classes_of = None
 
 
 def _family(subject: str) -> str:
@@ -154,7 +161,7 @@ def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None) -> list[M
         text = paragraph.text[start:end]
         # the items of a "其中:" list run on past ";", not past the end of the sentence listing them
         if not text.lstrip().startswith("其中") and not _after_semicolon(paragraph.text, start):
-            reading.parts_of = None
+            reading.parts_of = reading.classes_of = None
         topics = topics_of(text) | section_topics
         sentence = _Sentence(start, end, text.strip(), topics, previous_end=start, label_start=start)
         if _COMPARISON_FIRST.match(text) and reading.last_value is not None and reading.last_value.direction is None:
@@ -222,6 +229,8 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
     # so is one whose own wording names a sum no subject key knows ("包括人员支出1487.48万元")
     if label is None and not reading.seen_value and not _UNKNOWN_SUM.search(text, lead_start, token.start):
         label = _section_label(reading, topics)
+    if label is not None and label.subject.startswith("expenditure:") and reading.classes_of is not None:
+        return None
     return _unless_bare(label, reading, topics)
 
 
