@@ -71,7 +71,21 @@ def test_a_unit_report_that_calls_itself_a_department():
 def test_a_department_report_that_calls_itself_a_unit():
     assert_fails(_saying("本单位由局本级和 2 个下属单位构成。", "机构设置"), "NARR-SCOPE-WORDING", count=1,
                  says="请统一为“部门”")
-    assert_fails(consistent().section("单位基本情况"), "NARR-SCOPE-WORDING", count=1)
+    # the seed: headed "单位基本情况" and saying "本单位由…构成": both
+    assert_fails(consistent().section("单位基本情况").section("机构设置", "本单位由局本级和 2 个下属单位构成。", 2),
+                 "NARR-SCOPE-WORDING", count=2)
+
+
+def test_a_heading_of_the_template_alone_is_no_finding():
+    # 重庆 heads every 部门预算 "一、单位基本情况" and calls itself 部门 throughout
+    assert_passes(consistent().section("单位基本情况").section("机构设置", "本部门由局本级构成。", 2),
+                  "NARR-SCOPE-WORDING")
+
+
+def test_the_definitions_speak_of_any_unit():
+    definitions = consistent().section("专业性名词解释").section(
+        "附属单位上缴收入", "指本单位所属下级单位上缴给本单位的收入。", 2)
+    assert_passes(definitions, "NARR-SCOPE-WORDING")
 
 
 def test_speaking_of_other_units_is_no_finding():
