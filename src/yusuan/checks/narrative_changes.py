@@ -14,7 +14,7 @@ from ..recognize.narrative.scopes import is_scoped, scoped, split_scope
 from .claim_targets import year_pair
 from .context import Doc
 from .engine import rule
-from .figures import ZERO, Figure
+from .figures import Figure
 from .findings import Finding, Place
 from .narrative import SIGN, change_figure, claims, is_prior_year, signed_change
 from .narrative_years import unstated_comparisons

@@ -19,7 +19,7 @@ from ...model.narrative import Claim, Direction
 from ...model.source import Source
 from .functional import chains, functional_names
 from .layout import Paragraph
-from .scopes import Scope, is_scoped, scope_before, scope_named, scoped, split_scope
+from .scopes import Parts, scoped, split_scope
 from .subjects import Label, Topic, label_in, topics_of
 from .tokens import Token, change_of, clause_start, compared_year, names_prior_year, sentences, stated_year, tokens
 
@@ -27,10 +27,6 @@ from .tokens import Token, change_of, clause_start, compared_year, names_prior_y
 _REVENUE_TOTALS = {"revenue_total", "fiscal_revenue"}
 _TOTALS = _REVENUE_TOTALS | {"expenditure_total", "fiscal_expenditure"}
 _BUDGET_FIGURE = re.compile(r"年初预算|预算数|预算为")
-# spending totals whose parts ("其中:基本支出…", "…政府采购11307.34万元:货物…") are of the total's scope;
-# an income source in a list ("收入包括:…政府性基金当年拨款收入…;支出包括:…") has no such parts
-_FUND_TOTALS: dict[str, Scope | None] = {
-    "expenditure_total": None, "gov_fund_expenditure": "gov_fund", "state_capital_expenditure": "state_capital"}
 
 
 @dataclass(slots=True)
@@ -82,11 +78,7 @@ class _Reading:
     value_end: int = 0  # where the last amount read ends
     last_total: str | None = None  # the subject of the latest mention of a total
     last_value: Mention | None = None  # the latest amount read, None when it had no known subject
-    # (family, scope) of the latest total in this sentence, or in the one before a "其中…" sentence
-    parts_of: tuple[str, Scope | None] | None = None
-    # the 基本支出 or 项目支出 whose 类 are listed next ("项目支出270万元,…其中:教育支出270万元"): a part of
-    # the 类 line that no subject key names
-    classes_of: str | None = None
+    parts: Parts = field(default_factory=Parts)
 
     @property
     def section_title(self) -> str:
@@ -106,49 +98,19 @@ class _Reading:
         )
 
     def new_mention(self, label: Label, value: Decimal | None, unit: Unit, sentence: _Sentence, at: int) -> Mention:
+        start = self.paragraph.text.rfind(label.text, 0, at)
+        before = self.paragraph.text[max(0, start - 32) : start] if start >= 0 else ""
+        scope = self.parts.scope_of(label.subject, label.text, before, self.section_title)
         mention = Mention(
-            subject=scoped(label.subject, self.scope_of(label, at)), label=label.text, value=value, unit=unit, year=self.year,
+            subject=scoped(label.subject, scope), label=label.text, value=value, unit=unit, year=self.year,
             section=self.paragraph.section.title if self.paragraph.section else None,
             text=sentence.text, source=self.paragraph.source_at(at),
         )  # fmt: skip
         self.mentions.append(mention)
         if mention.subject in _TOTALS:
             self.last_total = mention.subject
-        self.note_total(mention)
+        self.parts.note(mention.subject, mention.label)
         return mention
-
-    def scope_of(self, label: Label, at: int) -> Scope | None:
-        """The fund scope of a subject stated in several: its own wording's, else the total's it is a
-        part of, else (a 类/款/项) the heading's ("2.政府性基金预算当年拨款结构情况")."""
-        if not is_scoped(label.subject):
-            return None
-        own = scope_named(label.text)
-        start = self.paragraph.text.rfind(label.text, 0, at)
-        if own is None and start >= 0:
-            own = scope_before(self.paragraph.text[max(0, start - 32) : start])
-        if own is not None:
-            return own
-        family = _family(label.subject)
-        if self.parts_of is not None and self.parts_of[0] == family:
-            return self.parts_of[1]
-        return scope_named(self.section_title) if label.subject.startswith("expenditure:") else None
-
-    def note_total(self, mention: Mention) -> None:
-        subject, scope = split_scope(mention.subject)
-        if subject == "procurement_total":
-            self.parts_of = ("procurement", scope)
-        elif subject == "fiscal_expenditure":
-            self.parts_of = ("funds", "general_budget" if "一般公共预算" in mention.label else "fiscal")
-        elif subject in _FUND_TOTALS:
-            self.parts_of = ("funds", _FUND_TOTALS[subject])
-        if subject in ("basic", "project"):
-            self.classes_of = subject
-        elif subject in _TOTALS or subject in _FUND_TOTALS:
-            self.classes_of = None
-
-
-def _family(subject: str) -> str:
-    return "procurement" if subject.startswith("procurement") else "funds"
 
 
 def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None) -> list[Mention]:
@@ -159,9 +121,7 @@ def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None) -> list[M
         if not found:
             continue
         text = paragraph.text[start:end]
-        # the items of a "其中:" list run on past ";", not past the end of the sentence listing them
-        if not text.lstrip().startswith("其中") and not _after_semicolon(paragraph.text, start):
-            reading.parts_of = reading.classes_of = None
+        reading.parts.new_sentence(text, _after_semicolon(paragraph.text, start))
         topics = topics_of(text) | section_topics
         sentence = _Sentence(start, end, text.strip(), topics, previous_end=start, label_start=start)
         if _COMPARISON_FIRST.match(text) and reading.last_value is not None and reading.last_value.direction is None:
@@ -229,7 +189,7 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
     # so is one whose own wording names a sum no subject key knows ("包括人员支出1487.48万元")
     if label is None and not reading.seen_value and not _UNKNOWN_SUM.search(text, lead_start, token.start):
         label = _section_label(reading, topics)
-    if label is not None and label.subject.startswith("expenditure:") and reading.classes_of is not None:
+    if label is not None and label.subject.startswith("expenditure:") and reading.parts.lists_classes():
         return None
     return _unless_bare(label, reading, topics)
 

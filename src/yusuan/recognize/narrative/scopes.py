@@ -6,6 +6,7 @@ a subject without a scope is of all funds, or of a scope the text does not make 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 Scope = str  # "general_budget", "gov_fund", "state_capital", or "fiscal" (all 财政拨款 funds together)
 _FUNDS: tuple[tuple[Scope, str], ...] = (
@@ -45,3 +46,59 @@ def scoped(subject: str, scope: Scope | None) -> str:
 def split_scope(subject: str) -> tuple[str, Scope | None]:
     base, _, scope = subject.partition("@")
     return base, scope or None
+
+
+# spending totals whose parts ("其中:基本支出…", "…政府采购11307.34万元:货物…") are of the total's scope;
+# an income source in a list ("收入包括:…政府性基金当年拨款收入…;支出包括:…") has no such parts
+_FUND_TOTALS: dict[str, Scope | None] = {
+    "expenditure_total": None, "gov_fund_expenditure": "gov_fund", "state_capital_expenditure": "state_capital"}
+_TOTALS = ("revenue_total", "fiscal_revenue", "fiscal_expenditure", *_FUND_TOTALS)
+
+
+@dataclass(slots=True)
+class Parts:
+    """What the amounts read next are parts of, as a paragraph is read."""
+
+    # (family, scope) of the latest total in this sentence, or in the one a "其中…" sentence goes on from
+    of_total: tuple[str, Scope | None] | None = None
+    # the 基本支出 or 项目支出 whose 类 are listed next ("项目支出270万元,…其中:教育支出270万元"): a part of
+    # the 类 line that no subject key names
+    classes_of: str | None = None
+
+    def new_sentence(self, text: str, after_semicolon: bool) -> None:
+        # the items of a "其中:" list run on past ";", not past the end of the sentence listing them
+        if not text.lstrip().startswith("其中") and not after_semicolon:
+            self.of_total = self.classes_of = None
+
+    def scope_of(self, subject: str, wording: str, before: str, heading: str) -> Scope | None:
+        """The fund scope of a subject stated in several: its own wording's (or the fund named right
+        `before` it), else the total's it is a part of, else (a 类/款/项) the heading's."""
+        if not is_scoped(subject):
+            return None
+        own = scope_named(wording) or scope_before(before)
+        if own is not None:
+            return own
+        family = _family(subject)
+        if self.of_total is not None and self.of_total[0] == family:
+            return self.of_total[1]
+        return scope_named(heading) if subject.startswith("expenditure:") else None
+
+    def note(self, subject_key: str, wording: str) -> None:
+        subject, scope = split_scope(subject_key)
+        if subject == "procurement_total":
+            self.of_total = ("procurement", scope)
+        elif subject == "fiscal_expenditure":
+            self.of_total = ("funds", "general_budget" if "一般公共预算" in wording else "fiscal")
+        elif subject in _FUND_TOTALS:
+            self.of_total = ("funds", _FUND_TOTALS[subject])
+        if subject in ("basic", "project"):
+            self.classes_of = subject
+        elif subject in _TOTALS:
+            self.classes_of = None
+
+    def lists_classes(self) -> bool:
+        return self.classes_of is not None
+
+
+def _family(subject: str) -> str:
+    return "procurement" if subject.startswith("procurement") else "funds"
