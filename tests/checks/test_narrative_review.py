@@ -112,6 +112,23 @@ def test_a_unit_report_that_budgets_as_a_department():
                  "NARR-SCOPE-WORDING", count=1, says="部门预算安排")
 
 
+    # the seed: headed "单位基本情况" and saying "本单位由…构成": both
+    assert_fails(consistent().section("单位基本情况").section("机构设置", "本单位由局本级和 2 个下属单位构成。", 2),
+                 "NARR-SCOPE-WORDING", count=2)
+
+
+def test_a_heading_of_the_template_alone_is_no_finding():
+    # 重庆 heads every 部门预算 "一、单位基本情况" and calls itself 部门 throughout
+    assert_passes(consistent().section("单位基本情况").section("机构设置", "本部门由局本级构成。", 2),
+                  "NARR-SCOPE-WORDING")
+
+
+def test_the_definitions_speak_of_any_unit():
+    definitions = consistent().section("专业性名词解释").section(
+        "附属单位上缴收入", "指本单位所属下级单位上缴给本单位的收入。", 2)
+    assert_passes(definitions, "NARR-SCOPE-WORDING")
+
+
 def test_speaking_of_other_units_is_no_finding():
     assert_passes(_saying("本部门由局本级和 2 个所属预算单位构成，行政单位 1 个。", "机构设置"), "NARR-SCOPE-WORDING")
     assert_passes(_as_unit(doc().section("单位概况", "本单位是某市测试局所属事业单位，部门预算由局统一编报。")),

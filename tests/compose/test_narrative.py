@@ -19,7 +19,7 @@ SEED_STATES = {
     "expenditure:201": ("2251.40", None), "expenditure:208": ("313.75", None), "expenditure:210": ("78.66", None),
     "expenditure:215": ("1100", None), "expenditure:221": ("61.54", None),
     "fiscal_revenue": ("3805.35", None), "fiscal_expenditure": ("3805.35", "-1023.71"),
-    "basic": ("1379.35", "-49.71"), "project": ("2426", "-974"),
+    "basic@general_budget": ("1379.35", "-49.71"), "project@general_budget": ("2426", "-974"),
     "gov_fund_revenue": ("0", "0"), "gov_fund_expenditure": ("0", "0"),
     "three_public_total": ("36.50", "-14"), "overseas": ("0", "0"), "reception": ("30", "-13"),
     "vehicle_operation": ("6.5", "-1"), "vehicle_purchase": ("0", "0"),

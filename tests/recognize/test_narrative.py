@@ -209,6 +209,93 @@ def test_a_sum_the_text_names_is_not_the_headings_subject():
         ("expenditure_total", Decimal("100")), ("project", Decimal("30"))]
 
 
+def test_an_item_named_by_its_code_is_not_the_headings_subject():
+    # 福州: one paragraph per 项 under the 一般公共预算拨款支出 heading
+    claims = claims_of("三、一般公共预算拨款支出情况\n2024年一般公共预算拨款支出100万元。\n"
+                       "(六)2101202-财政对城乡居民基本医疗保险基金的补助90.00万元。主要用于补助支出。")
+    assert [(c.subject, c.value) for c in claims] == [("fiscal_expenditure", Decimal("100"))]
+
+
+# --- fund scopes ---
+
+
+def test_a_part_of_one_fund_and_the_items_it_lists_are_of_that_fund():
+    # 重庆: the 政府采购 total with its kinds, then the 一般公共预算 part with its own kinds
+    claims = claims_of(
+        "(二)政府采购情况。政府采购预算总额100万元:政府采购货物预算30万元、政府采购服务预算70万元;"
+        "其中一般公共预算拨款政府采购80万元:政府采购货物预算30万元、政府采购服务预算50万元。"
+    )
+    assert [(c.subject, c.value) for c in claims] == [
+        ("procurement_total", Decimal("100")),
+        ("procurement:goods", Decimal("30")),
+        ("procurement:services", Decimal("70")),
+        ("procurement_total@general_budget", Decimal("80")),
+        ("procurement:goods@general_budget", Decimal("30")),
+        ("procurement:services@general_budget", Decimal("50")),
+    ]
+
+
+def test_the_parts_listed_after_a_funds_spending_are_of_that_fund():
+    claims = claims_of(
+        "三、财政拨款情况说明\n2024年一般公共预算财政拨款支出100万元,比2023年增加10万元。其中:基本支出60万元,"
+        "比2023年增加4万元;项目支出40万元,比2023年增加6万元。\n"
+        "2024年支出预算150万元,其中:基本支出70万元,项目支出80万元。"
+    )
+    assert [(c.subject, c.value) for c in claims] == [
+        ("fiscal_expenditure", Decimal("100")),
+        ("basic@general_budget", Decimal("60")),
+        ("project@general_budget", Decimal("40")),
+        ("expenditure_total", Decimal("150")),
+        ("basic", Decimal("70")),
+        ("project", Decimal("80")),
+    ]
+
+
+def test_the_classes_of_the_project_spending_are_no_class_totals():
+    # 长沙: "项目支出…其中:教育支出270.00万元" is the 项目支出 of 205, which no subject key names
+    claims = claims_of("(二)项目支出:2024年本单位项目支出预算270.00万元,主要是单位为完成特定任务而发生的支出,"
+                       "其中:教育支出270.00万元。\n2024年本单位支出预算656.73万元,其中:教育支出656.73万元。")
+    assert [(c.subject, c.value) for c in claims] == [
+        ("project", Decimal("270.00")), ("expenditure_total", Decimal("656.73")),
+        ("expenditure:205", Decimal("656.73"))]
+
+
+def test_a_fund_named_in_the_wording_or_the_heading_scopes_a_class():
+    # 湖州: the same 类 of all funds, of all 财政拨款, of the 一般公共预算 and of the 政府性基金
+    claims = claims_of("\n".join([
+        "(三)2024年支出预算情况说明",
+        "1.按支出功能分类,包括交通运输支出113万元。",
+        "(四)2024年财政拨款收支预算情况的总体说明",
+        "收入包括:一般公共预算当年拨款收入52万元、政府性基金当年拨款收入54万元;支出包括:交通运输支出106万元。",
+        "(五)2024年一般公共预算当年拨款情况说明",
+        "交通运输(类)支出52万元。",
+        "(七)2024年政府性基金预算支出情况说明",
+        "2.政府性基金预算当年拨款结构情况。",
+        "交通运输(类)支出54万元。",
+        "(八)其他",
+        "政府性基金预算安排的交通运输支出54万元。",
+    ]))
+    assert [(c.subject, c.value) for c in claims if c.subject.startswith("expenditure:")] == [
+        ("expenditure:214", Decimal("113")),
+        ("expenditure:214@fiscal", Decimal("106")),
+        ("expenditure:214@general_budget", Decimal("52")),
+        ("expenditure:214@gov_fund", Decimal("54")),
+        ("expenditure:214@gov_fund", Decimal("54")),
+    ]
+
+
+def test_spending_of_the_general_budget_named_without_the_word_fiscal():
+    claims = claims_of("财政拨款支出预算中,一般公共预算拨款支出预算3,130万元,比2023年预算增加78万元。")
+    assert [(c.subject, c.label, c.value) for c in claims] == [
+        ("fiscal_expenditure", "一般公共预算拨款支出", Decimal("3130"))]
+
+
+def test_a_page_number_inside_a_paragraph_is_not_its_text():
+    claims = claims_of("其中一般公共预算\n— 7 —\n拨款政府采购80万元。")
+    assert [(c.subject, c.text) for c in claims] == [
+        ("procurement_total@general_budget", "其中一般公共预算拨款政府采购80万元。")]
+
+
 def test_functional_classes_by_name_even_with_a_doubled_word():
     claims = claims_of("其中:一般公共服务支出 2,251.40 万元,资源勘探工业信息等支出支出 1100 万元,住房保障支出(类)61.54万元。")
     assert [(c.subject, c.value) for c in claims] == [
@@ -253,6 +340,31 @@ def test_bare_expenditure_in_a_section_about_one_item_is_that_item():
     claims = claims_of("(三)公务接待费支出情况。\n2023年公务接待24批次,支出2.05万元,较上年减少0.03万元,减少了1.44%。")
     claim = only(claims, "reception")
     assert change_of(claim) == (Decimal("2.05"), Decimal("0.03"), "减少", Decimal("1.44"), 2022)
+
+
+def test_a_change_in_a_sentence_of_its_own_is_the_change_of_the_value_before():
+    # jiangsu 人大 2018 p.21
+    claims = claims_of("单位预留机动经费预算数为1685.72万元。与上年相比增加1557.29万元,增长1312.56%。"
+                       "主要原因是预留人员工资福利支出增加。")
+    assert [(c.subject, *change_of(c)) for c in claims] == [
+        ("reserve", Decimal("1685.72"), Decimal("1557.29"), "增加", Decimal("1312.56"), 2023)]
+
+
+def test_a_change_in_a_sentence_of_its_own_after_an_unknown_amount_is_nobodys():
+    claims = claims_of("基本支出80万元,主要用于办公设备购置20万元。与上年相比增加5万元。")
+    assert [(c.subject, *change_of(c)) for c in claims] == [("basic", Decimal("80"), None, None, None, None)]
+
+
+def test_fiscal_income_and_spending_stated_together_or_as_budgeted_spending():
+    # jiangsu 检察院 2018 p.25
+    claims = claims_of(
+        "四、财政拨款收支预算总体情况说明\n2018年度财政拨款收、支总预算21,940.96万元。与上年相比,财政拨款收、支总计"
+        "各增加3,958.98万元,增长22%。\n五、财政拨款支出预算情况说明\n2018年财政拨款预算支出21,940.96万元,"
+        "占本年支出合计的99.94%。与上年相比,财政拨款支出增加3,958.98万元,增长22%。", 2018)
+    assert [(c.subject, *change_of(c)) for c in claims] == [
+        ("fiscal_revenue", Decimal("21940.96"), Decimal("3958.98"), "增加", Decimal("22"), 2017),
+        ("fiscal_expenditure", Decimal("21940.96"), Decimal("3958.98"), "增加", Decimal("22"), 2017),
+    ]
 
 
 def test_change_naming_its_subject_completes_that_subject_stated_earlier():
@@ -306,8 +418,9 @@ EXAMPLE_SUBJECTS = [
     # (二)支出预算, line 31
     "expenditure_total", "expenditure:201", "expenditure:208", "expenditure:210", "expenditure:215",
     "expenditure:221",
-    # 三、部门预算情况说明, lines 35 and 37
-    "fiscal_revenue", "fiscal_expenditure", "basic", "project", "gov_fund_revenue", "gov_fund_expenditure",
+    # 三、部门预算情况说明, lines 35 and 37: "一般公共预算财政拨款支出…。其中:基本支出…;项目支出…"
+    "fiscal_revenue", "fiscal_expenditure", "basic@general_budget", "project@general_budget",
+    "gov_fund_revenue", "gov_fund_expenditure",
     # 四、"三公"经费, line 41
     "three_public_total", "overseas", "reception", "vehicle_operation", "vehicle_purchase",
     # 五、其他重要事项, lines 45-47
@@ -337,8 +450,8 @@ D = Decimal
         ("expenditure:221", D("61.54"), None, None, None, 31),
         ("fiscal_revenue", D("3805.35"), None, None, None, 35),
         ("fiscal_expenditure", D("3805.35"), D("1023.71"), "减少", 2023, 35),
-        ("basic", D("1379.35"), D("49.71"), "减少", 2023, 35),
-        ("project", D("2426"), D("974"), "减少", 2023, 35),
+        ("basic@general_budget", D("1379.35"), D("49.71"), "减少", 2023, 35),
+        ("project@general_budget", D("2426"), D("974"), "减少", 2023, 35),
         ("gov_fund_revenue", D("0"), D("0"), "持平", 2023, 37),
         ("gov_fund_expenditure", D("0"), D("0"), "持平", 2023, 37),
         ("three_public_total", D("36.50"), D("14"), "减少", 2023, 41),
@@ -362,7 +475,7 @@ def test_example_claim(example, subject, value, change, direction, compared_year
 
 def test_example_claims_carry_their_section_and_sentence(example):
     _, narrative = example
-    basic = only(narrative.claims, "basic")
+    basic = only(narrative.claims, "basic@general_budget")
     assert basic.section == "部门预算情况说明"
     assert basic.text.startswith("其中:基本支出1,379.35万元") and basic.text.endswith("基本支出减少;")
     assert only(narrative.claims, "expenditure:215").label == "资源勘探工业信息等支出支出"

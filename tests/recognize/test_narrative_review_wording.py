@@ -38,7 +38,8 @@ def test_a_xiang_named_on_the_line_before_its_amounts():
     text = ("(三)一般公共预算财政拨款支出决算具体情况\n"
             "12、住房保障支出(类)住房改革支出(款)住房公积金(项)。\n"
             "主要用于:住房公积金支出。年初预算为289.59万元,支出决算为289.59万元。\n")
-    assert subjects(text, 2024) == [("expenditure:2210201", Decimal("289.59"), 2024)]
+    # the heading names the 一般公共预算: the 项 is of that fund
+    assert subjects(text, 2024) == [("expenditure:2210201@general_budget", Decimal("289.59"), 2024)]
 
 
 def test_meeting_and_training_fees_are_not_the_three_public_total():
@@ -51,7 +52,7 @@ def test_meeting_and_training_fees_are_not_the_three_public_total():
 
 def test_the_fiscal_qualifier_stays_in_the_label():
     [claim] = claims_of("六、基本支出情况\n2018年度财政拨款基本支出预算5,598.17万元。\n")
-    assert (claim.subject, claim.label) == ("basic", "财政拨款基本支出")
+    assert (claim.subject, claim.label) == ("basic@fiscal", "财政拨款基本支出")
 
 
 def test_an_amount_of_the_year_before_in_a_reason():

@@ -104,5 +104,7 @@ def _add_claims(disclosure: Disclosure, collect: _Collector) -> None:
         metric = claim.subject
         if (year, metric) in printed or not (metric in wanted or metric.startswith("expenditure:")):
             continue
+        if "@" in metric:
+            continue  # of one fund only (expenditure:214@gov_fund): not the headline figure
         collect.add(year, metric, claim.value, "narrative", claim.unit)
 

@@ -1,12 +1,14 @@
 """Where the tables print what a narrative claim states (subject keys: docs/conventions.md).
 
 A subject may be printed in several places (the 收入 total is both 本年收入合计 and, without
-carry-over, 收入总计); every place is a candidate and the claim must agree with one of them.
+carry-over, 收入总计); every place is a candidate and the claim must agree with one of them. A subject
+stated within one fund scope (`basic@general_budget`) has only the places of that scope.
 """
 
 from __future__ import annotations
 
 from ..model import Row, Table
+from ..recognize.narrative.scopes import Scope, split_scope
 from .context import Doc
 from .figures import Figure
 from .structure import total_row, year_rows
@@ -18,12 +20,17 @@ _CURRENT: dict[str, tuple[Target, ...]] = {
                       ("revenue", "total", None, "total")),
     "expenditure_total": (("summary", "expenditure_total", "expenditure", "total"),
                           ("summary", "grand_total", "expenditure", "total"), ("expenditure", "total", None, "total")),
+    # 财政拨款收入 of all its funds, or of the 一般公共预算 alone: the two the wording is used for
     "fiscal_revenue": (("fiscal_summary", "income_total", "income", "total"),
+                       ("fiscal_summary", "grand_total", "income", "total"),
+                       ("summary", "fiscal", "income", "total"), ("revenue", "total", None, "fiscal"),
                        ("fiscal_summary", "general_budget", "income", "total"),
                        ("summary", "general_budget", "income", "total"), ("summary", "fiscal", "income", "total")),
     "fiscal_expenditure": (("general_expenditure", "total", None, "total"),
                            ("fiscal_summary", "expenditure_total", "expenditure", "total"),
-                           ("fiscal_summary", "expenditure_total", "expenditure", "general_budget")),
+                           ("fiscal_summary", "grand_total", "expenditure", "total"),
+                           ("fiscal_summary", "expenditure_total", "expenditure", "general_budget"),
+                           ("fiscal_summary", "grand_total", "expenditure", "general_budget")),
     "basic": (("general_expenditure", "total", None, "basic"), ("expenditure", "total", None, "basic"),
               ("basic_expenditure", "total", None, "total")),
     "project": (("general_expenditure", "total", None, "project"), ("expenditure", "total", None, "project")),
@@ -91,6 +98,57 @@ def _revenue_item(subject: str) -> tuple[Target, ...]:
     return (("summary", item, "income", "total"), ("revenue", "total", None, item))
 
 
+_FUND_TABLES = {"general_budget": "general_expenditure", "gov_fund": "gov_fund_expenditure",
+                "state_capital": "state_capital_expenditure"}
+
+
+def _fund_targets(subject: str, scope: Scope) -> tuple[Target, ...]:
+    """Where the tables print `subject` of one fund (or, scope "fiscal", of all 财政拨款 funds): that
+    fund's own table, and its column of the 财政拨款收支总表 (政府采购表: of the 政府采购表)."""
+    if subject.startswith("procurement"):
+        row = "total" if subject == "procurement_total" else subject.split(":", 1)[1]
+        return (("procurement", row, None, scope),)
+    # the 财政拨款收支总表 prints all 财政拨款 funds together as its total column
+    column = "total" if scope == "fiscal" else scope
+    table = _FUND_TABLES.get(scope)
+    found: tuple[Target, ...] = ()
+    if subject.startswith("expenditure:"):
+        code = subject.split(":", 1)[1]
+        if table is not None:
+            found += ((table, code, None, "total"),)
+        return found + (("fiscal_summary", code, "expenditure", column),)
+    if subject in ("basic", "project"):
+        if table is not None:
+            found += ((table, "total", None, subject),)
+        if subject == "basic" and scope == "general_budget":
+            found += (("basic_expenditure", "total", None, "total"),)
+        return found + (("fiscal_summary", subject, "expenditure", column),)
+    return ()
+
+
+def scoped_targets(doc: Doc, subject: str, scope: Scope) -> tuple[Target, ...]:
+    """A 财政拨款 figure is also the 一般公共预算 one where the tables print no other fund."""
+    found = _fund_targets(subject, scope)
+    if scope == "fiscal" and only_general_budget(doc):
+        found += _fund_targets(subject, "general_budget")
+    return found
+
+
+def only_general_budget(doc: Doc) -> bool:
+    """Whether the tables print no 政府性基金 or 国有资本经营 money: 财政拨款 is then the 一般公共预算."""
+    table = doc.table("fiscal_summary")
+    if table is None:
+        return False
+    for fund in ("gov_fund", "state_capital"):
+        row = table.item(fund, "income")
+        if row is not None and row.values.get("total"):
+            return False
+        total = table.item("grand_total", "expenditure") or table.item("expenditure_total", "expenditure")
+        if total is not None and total.values.get(fund):
+            return False
+    return True
+
+
 def current_targets(subject: str) -> tuple[Target, ...]:
     if subject.startswith("expenditure:"):
         return _functional(subject)
@@ -122,7 +180,8 @@ def _three_public(doc: Doc, subject: str, prior: bool) -> list[Figure]:
 def _prior_year_column(doc: Doc, subject: str) -> list[Figure]:
     """The 上年预算数 column of 一般公共预算支出表, where the subject is one of its lines."""
     table = doc.table("general_expenditure")
-    if table is None:
+    subject, scope = split_scope(subject)
+    if table is None or scope not in (None, "general_budget") and not (scope == "fiscal" and only_general_budget(doc)):
         return []
     if subject != "fiscal_expenditure" and not subject.startswith("expenditure:"):
         return []
@@ -138,7 +197,9 @@ def figures_for(doc: Doc, subject: str, prior: bool = False) -> list[Figure]:
         return _three_public(doc, subject, prior)
     if prior:
         return _prior_year_column(doc, subject)
-    found = [_at(doc, target) for target in current_targets(subject)]
+    base, scope = split_scope(subject)
+    targets = scoped_targets(doc, base, scope) if scope else current_targets(subject)
+    found = [_at(doc, target) for target in targets]
     return [f for f in found if f is not None]
 
 
@@ -148,7 +209,8 @@ def year_pair(doc: Doc, subject: str) -> tuple[Figure, Figure] | None:
         prior, current = _three_public(doc, subject, True), _three_public(doc, subject, False)
     else:
         prior = _prior_year_column(doc, subject)
-        current = [_at(doc, ("general_expenditure", _line_key(subject), None, "total"))] if prior else []
+        line = _line_key(split_scope(subject)[0]) if prior else ""
+        current = [_at(doc, ("general_expenditure", line, None, "total"))] if prior else []
     if prior and current and current[0] is not None:
         return prior[0], current[0]
     return None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from ..model import Claim
-from .claim_targets import figures_for
-from .context import Doc
+from ..recognize.narrative.scopes import split_scope
+from .claim_targets import figures_for, only_general_budget
+from .context import Doc, printed_step
 from .engine import rule
-from .figures import Figure
+from .figures import ZERO, Figure
 from .findings import Finding, Place
 from .structure import total_row
 from .wording import amount, quoted
@@ -16,6 +18,25 @@ from .wording import amount, quoted
 
 def claims(doc: Doc) -> list[Claim]:
     return doc.disclosure.narrative.claims
+
+
+SIGN = {"增加": 1, "减少": -1}
+
+
+def signed_change(claim: Claim) -> Decimal | None:
+    if claim.change is None:
+        return ZERO if claim.direction == "持平" else None
+    if claim.direction in SIGN:
+        return SIGN[claim.direction] * abs(claim.change)
+    return claim.change
+
+
+def change_figure(doc: Doc, claim: Claim) -> Figure:
+    change = signed_change(claim) or ZERO
+    if claim.change is None:  # 持平 printed without an amount: as exact as the value it is about
+        change = change.quantize(printed_step(claim.value))
+    as_value = doc.claim(claim.model_copy(update={"value": change}))
+    return Figure(as_value.value, f"情况说明中{quoted(claim.label)}的增减额", as_value.place, slack=as_value.slack)
 
 
 def is_prior_year(doc: Doc, claim: Claim) -> bool | None:
@@ -52,9 +73,17 @@ def stated_amounts_match_tables(doc: Doc) -> Iterator[Finding]:
             yield finding
 
 
-def _fiscal_only(claim: Claim) -> bool:
-    """“财政拨款基本支出” (一般公共预算 only) and “基本支出” (all funds) are two things, whatever the tables print."""
-    return claim.subject in ("basic", "project") and ("财政拨款" in claim.label or "一般公共预算" in claim.label)
+def _same_subject_key(doc: Doc, claim: Claim) -> tuple[str, str | None, int | None]:
+    """The subject, its fund scope and year. “财政拨款基本支出” and “基本支出” (all funds) are two things
+    whatever the tables print; 财政拨款 and 一般公共预算 are one where the tables print no other fund."""
+    subject, scope = split_scope(claim.subject)
+    if subject == "revenue:general_budget":
+        subject = "fiscal_revenue"  # 一般公共预算拨款收入, the income source, is 一般公共预算财政拨款收入
+    if subject in ("fiscal_revenue", "fiscal_expenditure"):
+        scope = "general_budget" if "一般公共预算" in claim.label else "fiscal"
+    if scope == "fiscal" and only_general_budget(doc):
+        scope = "general_budget"
+    return subject, scope, claim.year or doc.year
 
 
 def _different_scopes(doc: Doc, earlier: Claim, claim: Claim) -> bool:
@@ -76,19 +105,36 @@ def _different_scopes(doc: Doc, earlier: Claim, claim: Claim) -> bool:
     needs=("claims",),
 )
 def same_subject_same_amount(doc: Doc) -> Iterator[Finding]:
-    first_seen: dict[tuple[str, int | None, bool], Claim] = {}
+    first_seen: dict[tuple[str, str | None, int | None], Claim] = {}
+    first_change: dict[tuple, Claim] = {}
     for claim in claims(doc):
-        key = (claim.subject, claim.year or doc.year, _fiscal_only(claim))
+        key = _same_subject_key(doc, claim)
         earlier = first_seen.setdefault(key, claim)
-        if earlier is claim:
-            continue
-        if _different_scopes(doc, earlier, claim):
-            continue
-        where = f"第 {earlier.source.line} 行" if earlier.source.line else "前文"
-        before = doc.claim(earlier)
-        finding = doc.compare(doc.claim(claim), Figure(before.value, f"{where}所述{quoted(earlier.label)}", before.located))
-        if finding:
-            yield finding
+        if earlier is not claim and not _different_scopes(doc, earlier, claim):
+            finding = doc.compare(doc.claim(claim), _stated_before(doc, earlier))
+            if finding:
+                yield finding
+                continue
+        if claim.compared_year is not None and signed_change(claim) is not None:
+            changed = first_change.setdefault((*key, claim.compared_year), claim)
+            if changed is not claim:
+                yield from _changes_agree(doc, changed, claim)
+
+
+def _stated_before(doc: Doc, earlier: Claim, change: bool = False) -> Figure:
+    where = f"第 {earlier.source.line} 行" if earlier.source.line else "前文"
+    stated = change_figure(doc, earlier) if change else doc.claim(earlier)
+    return Figure(stated.value, f"{where}所述{quoted(earlier.label)}{'的增减额' if change else ''}", stated.located)
+
+
+def _changes_agree(doc: Doc, earlier: Claim, claim: Claim) -> Iterator[Finding]:
+    """One amount and one year compared with: the change stated twice is one change ("收入增加3,959.28万元",
+    "财政拨款收、支总计各增加3,958.98万元" where all the money is 一般公共预算)."""
+    if doc.compare(doc.claim(claim), doc.claim(earlier)) is not None:
+        return  # two amounts (a part, a prior figure): their changes may differ
+    finding = doc.compare(change_figure(doc, claim), _stated_before(doc, earlier, change=True))
+    if finding:
+        yield finding
 
 
 @rule(

@@ -10,43 +10,28 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import Claim, Unit, convert
+from ..recognize.narrative.scopes import is_scoped, scoped, split_scope
 from .claim_targets import year_pair
-from .context import Doc, printed_step
+from .context import Doc
 from .engine import rule
-from .figures import ZERO, Figure
+from .figures import Figure
 from .findings import Finding, Place
-from .narrative import claims, is_prior_year
+from .narrative import SIGN, change_figure, claims, is_prior_year, signed_change
 from .narrative_years import unstated_comparisons
 from .wording import amount, quoted
 
 # A change of a total equals the changes of its parts (alternatives: the first complete set is used).
 CHANGE_PARTS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "revenue_total": (("basic", "project"),),
-    "expenditure_total": (("basic", "project"),),
+    # jiangsu: 合计 = 基本 + 项目 + 单位预留机动经费
+    "revenue_total": (("basic", "project", "reserve"), ("basic", "project")),
+    "expenditure_total": (("basic", "project", "reserve"), ("basic", "project")),
     "fiscal_expenditure": (("basic", "project"),),
     "three_public_total": (("overseas", "vehicle", "reception"),
                            ("overseas", "vehicle_purchase", "vehicle_operation", "reception")),
     "vehicle": (("vehicle_purchase", "vehicle_operation"),),
     "basic": (("personnel", "public"),),
 }
-_SIGN = {"增加": 1, "减少": -1}
 _HUNDRED = Decimal(100)
-
-
-def signed_change(claim: Claim) -> Decimal | None:
-    if claim.change is None:
-        return ZERO if claim.direction == "持平" else None
-    if claim.direction in _SIGN:
-        return _SIGN[claim.direction] * abs(claim.change)
-    return claim.change
-
-
-def _change_figure(doc: Doc, claim: Claim) -> Figure:
-    change = signed_change(claim)
-    if claim.change is None:  # 持平 printed without an amount: as exact as the value it is about
-        change = (change or ZERO).quantize(printed_step(claim.value))
-    as_value = doc.claim(claim.model_copy(update={"value": change}))
-    return Figure(as_value.value, f"情况说明中{quoted(claim.label)}的增减额", as_value.place, slack=as_value.slack)
 
 
 def _table_change(doc: Doc, subject: str) -> Figure | None:
@@ -93,7 +78,7 @@ def change_matches_tables(doc: Doc) -> Iterator[Finding]:
     for claim in _current_changes(doc):
         expected = _table_change(doc, claim.subject) or _stated_change(doc, claim)
         if expected is not None:
-            finding = doc.compare(_change_figure(doc, claim), expected)
+            finding = doc.compare(change_figure(doc, claim), expected)
             if finding:
                 yield finding
 
@@ -108,7 +93,7 @@ def _contradicts(direction: str | None, actual: Decimal, tolerance: Decimal) -> 
     """
     if direction == "持平":
         return abs(actual) > tolerance
-    return actual * _SIGN.get(direction, 0) < 0
+    return actual * SIGN.get(direction, 0) < 0
 
 
 def _direction_problem(claim: Claim, actual: Decimal | None, tolerance: Decimal, unit: Unit,
@@ -119,9 +104,9 @@ def _direction_problem(claim: Claim, actual: Decimal | None, tolerance: Decimal,
         return f"为 {amount(claim.value, claim.unit)}，却写作比上年增加 {amount(change, claim.unit)}"
     if claim.direction == "持平" and change:
         return f"写作“持平”，却给出变动额 {claim.change}"
-    if claim.direction in _SIGN and claim.change is not None and claim.change == 0:
+    if claim.direction in SIGN and claim.change is not None and claim.change == 0:
         return f"写作{quoted(claim.direction)}，变动额却为 0"
-    if claim.direction in _SIGN and claim.change is not None and claim.change < 0:
+    if claim.direction in SIGN and claim.change is not None and claim.change < 0:
         return f"写作{quoted(claim.direction)}，变动额却带负号（{claim.change}）"
     if actual is not None and _contradicts(claim.direction, actual, tolerance):
         return f"写作{quoted(claim.direction)}，而{actual_is}为 {amount(actual, unit)}"
@@ -148,15 +133,28 @@ def direction_matches_sign(doc: Doc) -> Iterator[Finding]:
             yield Finding.at(Place.of_claim(claim), f"情况说明中{quoted(claim.label)}{problem}。")
 
 
-def _part_claim(doc: Doc, subject: str, near: Claim) -> Claim | None:
-    candidates = [c for c in _current_changes(doc) if c.subject == subject]
+def _part_subjects(whole: str, part: str) -> tuple[str, ...]:
+    """The keys of a part of the whole's fund scope: the 基本支出 of 一般公共预算财政拨款支出 is its own."""
+    subject, scope = split_scope(whole)
+    if not is_scoped(part):
+        return (part,)
+    if scope is not None:
+        return (scoped(part, scope),)
+    if subject == "fiscal_expenditure":
+        # a 基本支出 of no stated scope is of all funds: not a part of the 财政拨款 alone
+        return (scoped(part, "general_budget"), scoped(part, "fiscal"))
+    return (part,)
+
+
+def _part_claim(doc: Doc, subjects: tuple[str, ...], near: Claim) -> Claim | None:
+    candidates = [c for c in _current_changes(doc) if c.subject in subjects]
     same_section = [c for c in candidates if c.section == near.section]
     return (same_section or candidates or [None])[0]
 
 
 def _parts_for(doc: Doc, whole: Claim) -> list[Claim] | None:
-    for subjects in CHANGE_PARTS.get(whole.subject, ()):
-        parts = [_part_claim(doc, s, whole) for s in subjects]
+    for subjects in CHANGE_PARTS.get(split_scope(whole.subject)[0], ()):
+        parts = [_part_claim(doc, _part_subjects(whole.subject, s), whole) for s in subjects]
         if all(parts):
             return parts
     return None
@@ -174,8 +172,8 @@ def changes_add_up(doc: Doc) -> Iterator[Finding]:
         if parts is None:
             continue
         labels = "、".join(f"{quoted(p.label)}" for p in parts)
-        expected = Figure.total_of((_change_figure(doc, p) for p in parts), f"{labels}的增减额之和")
-        finding = doc.compare(_change_figure(doc, whole), expected)
+        expected = Figure.total_of((change_figure(doc, p) for p in parts), f"{labels}的增减额之和")
+        finding = doc.compare(change_figure(doc, whole), expected)
         if finding:
             yield finding
 

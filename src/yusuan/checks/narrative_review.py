@@ -13,6 +13,7 @@ from .context import Doc
 from .engine import Condition, rule
 from .findings import Finding
 from .narrative_wording import excerpt, narrative_texts
+from .texts import Text
 from .wording import quoted
 
 
@@ -119,7 +120,8 @@ def speaks_of_itself_rightly(doc: Doc) -> Iterator[Finding]:
     scope = _scope(doc)
     other = "单位" if scope == "部门" else "部门"
     one_unit = scope == "部门" and _one_unit_department(doc)
-    for text in narrative_texts(doc):
+    headings, prose = [], []
+    for text in _own_texts(doc):
         heading = text.text == text.place.name
         if _DEFINITION.match(text.text) or (one_unit and not heading):
             continue
@@ -128,7 +130,30 @@ def speaks_of_itself_rightly(doc: Doc) -> Iterator[Finding]:
             continue
         message = (f"本文件是{scope}{_KIND[doc.disclosure.kind]}，{text.where}却以{quoted(other)}自称："
                    f"{excerpt(text.text, found.start(), found.end())}，请统一为{quoted(scope)}（如“本{scope}”）。")
-        yield Finding.mismatch(text.place, found.group(0), scope, message)
+        (headings if heading else prose).append(Finding.mismatch(text.place, found.group(0), scope, message))
+    # a heading alone is the template's (重庆 heads every 部门预算 "一、单位基本情况"): wrong only where the
+    # text too calls the document what it is not
+    yield from (headings + prose) if prose else []
+
+
+_DEFINITIONS = re.compile(r"名词解释")
+
+
+def _own_texts(doc: Doc) -> Iterator[Text]:
+    """The narrative's texts but the 名词解释, whose definitions ("指本单位所属下级单位上缴给本单位的收入")
+    are the template's words for any unit, not the document speaking of itself."""
+    levels: list[tuple[int, bool]] = []  # (level, under 名词解释) of the open sections
+    defined = set()
+    for section in doc.disclosure.narrative.sections:
+        while levels and levels[-1][0] >= section.level:
+            levels.pop()
+        under = bool(_DEFINITIONS.search(section.title)) or any(d for _, d in levels)
+        levels.append((section.level, under))
+        if under:
+            defined.add((section.title, section.source.line, section.source.page))
+    for text in narrative_texts(doc):
+        if (text.place.name, text.place.line, text.place.page) not in defined:
+            yield text
 
 
 _KIND = {"budget": "预算", "final": "决算"}

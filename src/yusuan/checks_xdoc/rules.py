@@ -15,6 +15,7 @@ from ..checks.narrative_changes import signed_change
 from ..checks.tolerance import DEFAULT_TOLERANCE, Verdict, judge
 from ..checks.wording import amount
 from ..model import TABLE_TITLES, Claim, Unit, convert
+from ..recognize.narrative.scopes import split_scope
 from .facts import DocumentFacts, Printed
 from .results import XdocRule
 
@@ -69,7 +70,9 @@ def stated_change_findings(current: DocumentFacts, other: DocumentFacts, compare
     """Findings about stated changes, and how many claims the other document let us check."""
     findings, checked = [], 0
     for claim in changes_against(current, compared_year):
-        candidates = other.printed(compared_year, claim.subject)
+        # a subject of one fund (basic@general_budget) against the places of every scope: it must agree with one
+        candidates = other.printed(compared_year, claim.subject) or other.printed(compared_year,
+                                                                                  split_scope(claim.subject)[0])
         if not candidates:
             continue
         checked += 1

@@ -112,8 +112,8 @@ def _general_overall(draft: Draft, voice: Voice, ledger: Ledger) -> None:
     basic, project = ledger.split(GENERAL)
     prior = facts.prior_year
     total = voice.said("fiscal_expenditure", "一般公共预算财政拨款支出", basic + project, prior.basic + prior.project)
-    parts = [voice.said("basic", "基本支出", basic, prior.basic, facts.reasons.get("basic")),
-             voice.said("project", "项目支出", project, prior.project, facts.reasons.get("project"))]
+    parts = [voice.said("basic@general_budget", "基本支出", basic, prior.basic, facts.reasons.get("basic")),
+             voice.said("project@general_budget", "项目支出", project, prior.project, facts.reasons.get("project"))]
     draft.say(f"{voice.year}年", total, "。其中：", join(parts, "；"), "。")
 
 

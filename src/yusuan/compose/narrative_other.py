@@ -22,7 +22,7 @@ def write_basic(draft: Draft, voice: Voice, ledger: Ledger) -> None:
     basic, _ = ledger.split(GENERAL)
     personnel = voice.said("personnel", "人员经费", personnel_total(ledger)) + _listing(ledger, personnel=True)
     public = voice.said("public", "公用经费", public_total(ledger)) + _listing(ledger, personnel=False)
-    draft.say(f"{voice.year}年一般公共预算财政拨款", voice.said("basic", "基本支出", basic), "，其中：",
+    draft.say(f"{voice.year}年一般公共预算财政拨款", voice.said("basic@general_budget", "基本支出", basic), "，其中：",
               personnel, "；", public, "。")
 
 

@@ -19,6 +19,7 @@ from ...model.narrative import Claim, Direction
 from ...model.source import Source
 from .functional import chains, functional_names
 from .layout import Paragraph
+from .scopes import Parts, scoped, split_scope
 from .subjects import Label, Topic, label_in, topics_of
 from .tokens import Token, change_of, clause_start, compared_year, names_prior_year, sentences, stated_year, tokens
 
@@ -86,6 +87,8 @@ class _Reading:
     value_end: int = 0  # where the last amount read ends
     last_total: str | None = None  # the subject of the latest mention of a total
     item: Mention | None = None  # the latest functional item (类/款/项) the paragraph states
+    last_value: Mention | None = None  # the latest amount read, None when it had no known subject
+    parts: Parts = field(default_factory=Parts)
 
     @property
     def section_title(self) -> str:
@@ -99,19 +102,24 @@ class _Reading:
     def stated(self, subject: str) -> Mention | None:
         """The latest value stated for `subject` in this paragraph that has no change yet."""
         return next(
-            (m for m in reversed(self.mentions) if m.subject == subject and m.value is not None and not m.direction),
+            (m for m in reversed(self.mentions)
+             if split_scope(m.subject)[0] == subject and m.value is not None and not m.direction),
             None,
         )
 
     def new_mention(self, label: Label, value: Decimal | None, unit: Unit, sentence: _Sentence, at: int) -> Mention:
+        start = self.paragraph.text.rfind(label.text, 0, at)
+        before = self.paragraph.text[max(0, start - 32) : start] if start >= 0 else ""
+        scope = self.parts.scope_of(label.subject, label.text, before, self.section_title)
         mention = Mention(
-            subject=label.subject, label=label.text, value=value, unit=unit, year=self.year,
+            subject=scoped(label.subject, scope), label=label.text, value=value, unit=unit, year=self.year,
             section=self.paragraph.section.title if self.paragraph.section else None,
             text=sentence.text, source=self.paragraph.source_at(at),
         )  # fmt: skip
         self.mentions.append(mention)
         if mention.subject in _TOTALS:
             self.last_total = mention.subject
+        self.parts.note(mention.subject, mention.label)
         return mention
 
 
@@ -123,8 +131,12 @@ def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None) -> list[M
         if not found:
             continue
         text = paragraph.text[start:end]
+        reading.parts.new_sentence(text, _after_semicolon(paragraph.text, start))
         topics = topics_of(text) | section_topics
         sentence = _Sentence(start, end, text.strip(), topics, previous_end=start, label_start=start)
+        if _COMPARISON_FIRST.match(text) and reading.last_value is not None and reading.last_value.direction is None:
+            # "…预算数为1685.72万元。与上年相比增加1557.29万元": the change of the value just stated
+            sentence.last_value = sentence.last_touched = reading.last_value
         for token in found:
             if token.kind == "value" and _is_budget_beside_actual(reading, sentence, token):
                 sentence.previous_end = token.end  # its subject stays to be read for the actual
@@ -132,6 +144,11 @@ def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None) -> list[M
             _read_token(reading, sentence, token)
             sentence.previous_end = sentence.label_start = token.end
     return reading.mentions
+
+
+def _after_semicolon(text: str, at: int) -> bool:
+    before = text[max(0, at - 8) : at].rstrip()
+    return before.endswith(";")
 
 
 def _read_token(reading: _Reading, sentence: _Sentence, token: Token) -> None:
@@ -183,6 +200,8 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
     if label is None and not reading.seen_value and not _UNKNOWN_SUM.search(text, lead_start, token.start) \
             and not _OWN_NAME.search(text[lead_start : token.start]):
         label = _section_label(reading, topics)
+    if label is not None and label.subject.startswith("expenditure:") and reading.parts.lists_classes():
+        return None
     if label is None and reading.item is not None:
         figure = _ITEM_FIGURE.search(text, lead_start, token.start)
         if figure is not None:
@@ -190,8 +209,10 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
     return _unless_bare(label, reading, topics)
 
 
-# a sum named right before its amount: "人员支出", "年终结转结余", "日常公用经费为"
-_UNKNOWN_SUM = re.compile(r"[\u4e00-\u9fff](?:支出|收入|结余|结转|资金|经费)(?:预算)?(?:数|额)?(?:为|是|共)?\s*$")
+# a sum named right before its amount ("人员支出", "年终结转结余", "日常公用经费为"), or a 类/款/项 by its
+# code ("(六)2101202-财政对城乡居民基本医疗保险基金的补助333405.00万元")
+_UNKNOWN_SUM = re.compile(r"[\u4e00-\u9fff](?:支出|收入|结余|结转|资金|经费)(?:预算)?(?:数|额)?(?:为|是|共)?\s*$"
+                          r"|(?<!\d)2\d{2}(?:\d{2}){0,2}(?!\d)")
 
 
 def _chain_label(before: str) -> Label | None:
@@ -211,6 +232,8 @@ def _is_budget_beside_actual(reading: _Reading, sentence: _Sentence, token: Toke
     return bool(_BUDGET_FIGURE.search(lead))
 
 
+# a sentence opening with its comparison ("与上年相比增加…") and naming no subject
+_COMPARISON_FIRST = re.compile(r"\s*(?:与|和|同|比|较)\s*(?:上年度?|去年|上一年度?|(?:19|20)\d{2}\s*年度?)")
 # "比2025年预算6.00万元减少1.00万元": the amount right after the comparison is the other year's figure
 _BASE = re.compile(r"(?:比|较|与|同)\s*(?:(?:19|20)\d{2}\s*年度?|上年度?|去年|上一年度?)(?:年初)?(?:预算数?|决算数?)?(?:为|的)?\s*$")
 
@@ -236,7 +259,7 @@ def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
     label = _value_label(reading, sentence, token)
     reading.seen_value, reading.value_end = True, token.end
     if label is None or _within_item(reading, sentence, token, label):
-        sentence.last_value = None
+        sentence.last_value = reading.last_value = None
         return
     lead = reading.paragraph.text[sentence.previous_end : token.start]
     direction = change_of(lead, label.text)
@@ -253,7 +276,7 @@ def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
         sentence.item_end = token.end
         reading.item = mention
     sentence.values.append(mention)
-    sentence.last_value = sentence.last_touched = mention
+    sentence.last_value = sentence.last_touched = reading.last_value = mention
 
 
 def _within_item(reading: _Reading, sentence: _Sentence, token: Token, label: Label) -> bool:

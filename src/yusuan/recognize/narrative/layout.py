@@ -34,6 +34,8 @@ _UNNUMBERED_MAX = 30
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 _CAPTION = re.compile(r"^\s*(?:图|图表)\s*\d+\s*[:：.、]")
 _AMOUNT = re.compile(r"\d\s*(?:亿元|万元|元)")
+# a page's number between dashes ("— 7 —") or 第 7 页: a page footer inside a paragraph broken over pages
+_FOLIO = re.compile(r"^\s*(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 
 
 def is_table_title(text: str) -> bool:
@@ -203,6 +205,8 @@ def read_layout(lines: list[Line]) -> Layout:
         if len(line.filled) != 1 or _CAPTION.match(line.text):
             continue  # a caption names what a chart shows, it is no part of the sentence beside it
         text = clean(line.text)
+        if _FOLIO.match(text):
+            continue
         heading = heading_of(text) or _unnumbered_heading(text, line, paragraph, bool(layout.sections))
         if heading is not None and not heading.number:
             heading = replace(heading, level=_sub_level(open_sections))

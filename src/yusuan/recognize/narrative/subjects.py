@@ -47,8 +47,9 @@ _GENERAL: list[tuple[str, str]] = [
     ("project", r"(?:一般公共预算)?(?:财政拨款)?项目支出"),
     ("personnel", r"人员经费"),
     ("public", r"公用经费"),
-    ("fiscal_revenue", r"(?:一般公共预算)?财政拨款收入"),
-    ("fiscal_expenditure", r"(?:一般公共预算)?财政拨款支出"),
+    # "财政拨款收、支总预算": the 收 and the 支 of a 财政拨款收支总表 are one amount
+    ("fiscal_revenue", r"(?:一般公共预算)?财政拨款收入|财政拨款收、?支(?:总预算|总计|预算)"),
+    ("fiscal_expenditure", r"(?:一般公共预算)?财政拨款(?:预算)?支出|一般公共预算(?:当年)?(?:财政)?拨款支出"),
     ("gov_fund_revenue", rf"政府性基金{_FUND}收入"),
     ("gov_fund_expenditure", rf"政府性基金{_FUND}支出"),
     ("state_capital_revenue", rf"国有资本经营{_FUND}收入"),
@@ -201,3 +202,4 @@ def label_in(text: str, topics: set[Topic]) -> Label | None:
         return labels[0] if labels else None
     order = _table_order()
     return max(labels, key=lambda label: _rank(label, order))
+
