@@ -305,12 +305,6 @@ def test_a_vehicle_subtotal_left_blank_is_the_sum_of_its_printed_parts():
     assert_fails(copy.deepcopy(blank_subtotal).claim("vehicle", "4.00", "公务用车购置及运行费"), "NARR-AMOUNT", count=1)
 
 
-def test_a_three_public_amount_beside_a_table_with_nothing_under_its_header():
-    # the text states “三公”经费 5.00, 公务用车运行维护费 3.00, 公务接待费 2.00 (and two items of 0.00)
-    findings = assert_fails(consistent().table("three_public", []), "NARR-AMOUNT", count=3)
-    assert all("空表" in f.message for f in findings)
-
-
 def test_an_items_percent_follows_from_its_execution_not_the_tables_budget():
     text = "2023年当年预算执行数为…，2024年预算安排…，比2023年执行数增加…"
 

@@ -166,8 +166,8 @@ def _three_public(doc: Doc, subject: str, prior: bool) -> list[Figure]:
         column = "three_public_total"  # the table's 合计 adds 会议费 and 培训费 to the “三公”经费
     row = year_rows(table, doc.year)[0 if prior else 1]
     if row is None:
-        # a table printed with its header and nothing under it states nothing, which is 0, not unknown
-        return [Figure.plain(None, f"{doc.title(table)}（空表）")] if table.is_empty and not prior else []
+        # no row read is not a row printed blank: a layout the recognizer misses would read as 0
+        return []
     figure = doc.cell(table, row, column)
     if column == "vehicle" and figure.blank:
         parts = [doc.cell(table, row, c) for c in ("vehicle_purchase", "vehicle_operation")]
