@@ -205,8 +205,9 @@ def test_a_sum_the_text_names_is_not_the_headings_subject():
         "2.按支出用途分类,包括人员支出60万元,占60%;日常公用支出10万元,占10%;项目支出30万元,占30%。\n"
         "年终结转结余0万元。"
     )
+    # 年终结转结余 is the carry-forward, not the 支出预算 of the heading
     assert [(c.subject, c.value) for c in claims] == [
-        ("expenditure_total", Decimal("100")), ("project", Decimal("30"))]
+        ("expenditure_total", Decimal("100")), ("project", Decimal("30")), ("carry_forward", Decimal("0"))]
 
 
 def test_an_item_named_by_its_code_is_not_the_headings_subject():
