@@ -121,6 +121,7 @@ def evaluate(labels: list[Labels], results: dict[str, dict], families: dict[str,
     per_document: list[tuple[str, int, int, int, int, int]] = []
     unjudged: dict[str, list[dict]] = defaultdict(list)
     missing_tables: dict[str, list[str]] = {}
+    missed: dict[str, list[dict]] = defaultdict(list)
     for label in labels:
         result = results[label.document]
         found_defects: set[str] = set()
@@ -152,6 +153,8 @@ def evaluate(labels: list[Labels], results: dict[str, dict], families: dict[str,
                 tally.defects += 1
                 tally.documents.add(label.document)
                 tally.found += str(defect["id"]) in found_defects
+            if str(defect["id"]) not in found_defects:
+                missed[label.document].append(defect)
         printed = {t["id"] for t in label.data.get("tables") or []}
         excused = {t["id"] for t in label.data.get("tables_exceptions") or []}
         lost = sorted(printed - set(result["tables"]) - excused)
@@ -159,7 +162,7 @@ def evaluate(labels: list[Labels], results: dict[str, dict], families: dict[str,
             missing_tables[label.document] = lost + ([f"refused: {result['refused']}"] if result["refused"] else [])
         per_document.append((label.document, len(result["findings"]), real, false,
                              len(result["findings"]) - real - false, len(label.defects)))
-    return by_rule, by_family, per_document, unjudged, missing_tables
+    return by_rule, by_family, per_document, unjudged, missing_tables, missed
 
 
 def _table(title: str, rows: dict[str, Tally], markdown: bool) -> list[str]:
@@ -203,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", default=[], help="a document path below the corpus")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--unjudged", action="store_true", help="list findings without a verdict")
+    parser.add_argument("--missed", action="store_true", help="list the labelled defects no finding names")
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args(argv)
 
@@ -222,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         results = dict(zip((label.document for label in labels), pool.map(check_document, paths)))
 
-    by_rule, by_family, per_document, unjudged, missing = evaluate(labels, results, rule_families())
+    by_rule, by_family, per_document, unjudged, missing, missed = evaluate(labels, results, rule_families())
     out = [f"{len(labels)} labelled documents"]
     out += _table("per family", by_family, args.markdown)
     out += _table("per rule", by_rule, args.markdown)
@@ -237,6 +241,11 @@ def main(argv: list[str] | None = None) -> int:
         out.append("")
         out.append("printed standard tables not recognized:")
         out += [f"  {doc}: {', '.join(lost)}" for doc, lost in sorted(missing.items())]
+    if args.missed:
+        out.append("\nlabelled defects no real finding names:")
+        for document, defects in sorted(missed.items()):
+            out += [f"  {document} {d['id']} p.{d.get('page')} {d.get('family')} {d.get('rules')}: {d.get('what')}"
+                    for d in defects]
     if args.unjudged:
         for document, findings in sorted(unjudged.items()):
             out.append(f"\n# {document}: {len(findings)} unjudged")

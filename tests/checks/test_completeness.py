@@ -298,3 +298,19 @@ def test_the_purpose_a_change_serves_is_its_reason(text):
     builder = consistent().drop_claims("three_public_total").section("三公经费", text).claim(
         "three_public_total", "5.00", "“三公”经费", change="1.00", direction="减少", section="三公经费")
     assert_passes(builder, "COMPLETE-CHANGE-REASONS")
+
+
+def _fiscal_and_general(general_change: str):
+    # Shanghai: the 财政拨款 change, the 一般公共预算 part's change, one reason for the 财政拨款 one
+    text = ("支出预算 123 万元，其中：财政拨款支出预算 123 万元，比 2024 年预算增加 20 万元。财政拨款支出预算中，一般公共预算拨"
+            f"款支出预算 123 万元，比 2024 年预算增加 {general_change} 万元。财政拨款收入支出增加的主要原因是信息化项目增加。")
+    return (consistent().section("收支", text)
+            .claim("fiscal_expenditure", "123", "财政拨款支出", change="20", direction="增加", section="收支")
+            .claim("fiscal_expenditure", "123", "一般公共预算拨款支出", change=general_change, direction="增加",
+                   section="收支"))
+
+
+def test_the_reason_of_a_whole_covers_a_part_that_changed_as_much():
+    assert_passes(_fiscal_and_general("20"), "COMPLETE-CHANGE-REASONS")
+    [finding] = assert_fails(_fiscal_and_general("15"), "COMPLETE-CHANGE-REASONS")
+    assert "一般公共预算拨款支出" in finding.message

@@ -111,9 +111,13 @@ def _gives_reason_for(sentence: str, label: str) -> bool:
     needs=("claims",),
 )
 def changes_explained(doc: Doc) -> Iterator[Finding]:
-    for claim in doc.disclosure.narrative.claims:
-        if claim.subject not in EXPLAINED or not claim.change or claim.direction == "持平":
-            continue
-        if not _explained(doc, _section_text(doc, claim), claim):
+    changes = [c for c in doc.disclosure.narrative.claims
+               if c.subject in EXPLAINED and c.change and c.direction != "持平"]
+    explained = {id(c) for c in changes if _explained(doc, _section_text(doc, c), c)}
+    # "财政拨款支出…增加4,476万元…一般公共预算拨款支出…增加4,476万元…财政拨款收入支出增加的主要原因是…": the
+    # reason of the whole is the reason of a part that changed by the same amount
+    same = {(c.section, c.direction, abs(c.change)) for c in changes if id(c) in explained}
+    for claim in changes:
+        if id(claim) not in explained and (claim.section, claim.direction, abs(claim.change)) not in same:
             message = f"情况说明中{quoted(claim.label)}{claim.direction or '变动'} {abs(claim.change)} {claim.unit.value}，但未说明原因。"
             yield Finding.at(Place.of_claim(claim), message)
