@@ -15,7 +15,7 @@ from .wording import quoted
 _REASON = re.compile("原因|主要是|主要用于|由于|因为|因|系|用于")
 _CLAUSE = re.compile(r"[^。;；]+")
 # a sentence that is the reason for the one before it: "主要原因是…", "主要是由于…", "此项数据变动较大的原因是…"
-_REASON_FIRST = re.compile(r"[^,，;；]{0,12}?原因|(?:主要)?(?:是由于|由于|因为)")
+_REASON_FIRST = re.compile(r"[^,，;；]{0,12}?原因|(?:主要)?(?:是由于|由于|因为|是因)")
 _SENTENCE = re.compile(r"[^。]+。?")
 _DIRECTION_WORDS = "增加|减少|增长|下降|降低|上升|提高|压减|缩减|核减|减"
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
