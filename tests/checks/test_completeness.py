@@ -262,7 +262,7 @@ def test_a_later_sentence_may_give_the_reason():
 
 @pytest.mark.parametrize("reason", ["主要原因：项目支出增加。", "主要是由于项目支出增加。", "原因是项目支出增加。",
                                     "此项数据变动较大的原因是口径调整。",
-                                    "主要是本年较上年增加两人，人员经费增加。"])
+                                    "主要是本年较上年增加两人，人员经费增加。", "主要是因员额制检察官工资改革增加了支出。"])
 def test_the_next_sentence_may_be_the_reason(reason):
     text = f"2025 年财政拨款支出预算 123 万元，比 2024 年预算增加 20 万元，增长 19.4%。{reason}"
     builder = consistent().section("收支", text).claim("fiscal_expenditure", "123", "财政拨款支出", change="20",

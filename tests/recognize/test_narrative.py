@@ -351,6 +351,13 @@ def test_a_change_in_a_sentence_of_its_own_is_the_change_of_the_value_before():
         ("reserve", Decimal("1685.72"), Decimal("1557.29"), "增加", Decimal("1312.56"), 2023)]
 
 
+def test_a_change_in_a_sentence_of_its_own_after_a_list_is_not_the_last_items():
+    # 重庆: "…灾害防治及应急管理支出20,889.67万元。比2025年减少29,815.76万元" is the change of the 支出 total
+    claims = claims_of("按支出功能分类,包括教育支出54.94万元,灾害防治及应急管理支出20,889.67万元。"
+                       "比2023年减少29,815.76万元,主要是项目支出减少。")
+    assert [(c.subject, c.change) for c in claims] == [("expenditure:205", None), ("expenditure:224", None)]
+
+
 def test_a_change_in_a_sentence_of_its_own_after_an_unknown_amount_is_nobodys():
     claims = claims_of("基本支出80万元,主要用于办公设备购置20万元。与上年相比增加5万元。")
     assert [(c.subject, *change_of(c)) for c in claims] == [("basic", Decimal("80"), None, None, None, None)]

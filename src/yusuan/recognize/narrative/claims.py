@@ -87,7 +87,7 @@ class _Reading:
     value_end: int = 0  # where the last amount read ends
     last_total: str | None = None  # the subject of the latest mention of a total
     item: Mention | None = None  # the latest functional item (类/款/项) the paragraph states
-    last_value: Mention | None = None  # the latest amount read, None when it had no known subject
+    single_value: Mention | None = None  # the one amount the previous sentence stated, if it stated one
     parts: Parts = field(default_factory=Parts)
 
     @property
@@ -129,20 +129,27 @@ def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None) -> list[M
     for start, end in sentences(paragraph.text):
         found = tokens(paragraph.text, start, end)
         if not found:
+            reading.single_value = None
             continue
         text = paragraph.text[start:end]
         reading.parts.new_sentence(text, _after_semicolon(paragraph.text, start))
         topics = topics_of(text) | section_topics
         sentence = _Sentence(start, end, text.strip(), topics, previous_end=start, label_start=start)
-        if _COMPARISON_FIRST.match(text) and reading.last_value is not None and reading.last_value.direction is None:
-            # "…预算数为1685.72万元。与上年相比增加1557.29万元": the change of the value just stated
-            sentence.last_value = sentence.last_touched = reading.last_value
+        single, reading.single_value = reading.single_value, None
+        if _COMPARISON_FIRST.match(text) and single is not None and single.direction is None:
+            # "…预算数为1685.72万元。与上年相比增加1557.29万元": the change of the one value just stated (after
+            # a list, "…应急管理支出20,889.67万元。比2025年减少…" is the change of the list's total)
+            sentence.last_value = sentence.last_touched = single
+        first = len(reading.mentions)
         for token in found:
             if token.kind == "value" and _is_budget_beside_actual(reading, sentence, token):
                 sentence.previous_end = token.end  # its subject stays to be read for the actual
                 continue
             _read_token(reading, sentence, token)
             sentence.previous_end = sentence.label_start = token.end
+        stated = [m for m in reading.mentions[first:] if m.value is not None]
+        values = [t for t in found if t.kind == "value"]
+        reading.single_value = stated[0] if len(stated) == 1 and len(values) == 1 else None
     return reading.mentions
 
 
@@ -259,7 +266,7 @@ def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
     label = _value_label(reading, sentence, token)
     reading.seen_value, reading.value_end = True, token.end
     if label is None or _within_item(reading, sentence, token, label):
-        sentence.last_value = reading.last_value = None
+        sentence.last_value = None
         return
     lead = reading.paragraph.text[sentence.previous_end : token.start]
     direction = change_of(lead, label.text)
@@ -276,7 +283,7 @@ def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
         sentence.item_end = token.end
         reading.item = mention
     sentence.values.append(mention)
-    sentence.last_value = sentence.last_touched = reading.last_value = mention
+    sentence.last_value = sentence.last_touched = mention
 
 
 def _within_item(reading: _Reading, sentence: _Sentence, token: Token, label: Label) -> bool:
