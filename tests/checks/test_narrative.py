@@ -1,15 +1,10 @@
 """Narrative against tables, and the year-on-year changes it states."""
 
 import copy
-
-
 from decimal import Decimal
-
 import pytest
-
 from yusuan.checks.findings import RuleStatus
 from yusuan.model import Unit
-
 from .builder import assert_fails, assert_passes, doc, result_of
 from .consistent import consistent
 
@@ -91,78 +86,6 @@ def test_a_column_the_table_does_not_print_is_no_scope_of_its_own():
     assert_fails(unprinted.claim("basic", "7", "基本支出"), "NARR-SAME-SUBJECT", severity="warning", count=1)
 
 
-def test_an_amount_of_one_fund_is_compared_with_that_funds_figures_only():
-    # all funds spend 90 on 基本支出, the 一般公共预算 83 (一般公共预算支出表 and 基本支出表)
-    all_funds_90 = consistent().set("expenditure", "total", "basic", "90")
-    assert_passes(all_funds_90.claim("basic@general_budget", "83", "一般公共预算财政拨款基本支出"), "NARR-AMOUNT")
-    all_funds_90 = consistent().set("expenditure", "total", "basic", "90")
-    [finding] = assert_fails(all_funds_90.claim("basic@general_budget", "90", "一般公共预算财政拨款基本支出"),
-                             "NARR-AMOUNT")
-    assert finding.expected == 83
-
-
-def test_a_part_of_one_fund_is_compared_with_that_funds_column():
-    # 政府采购 10 in all, of which 8 from the 一般公共预算 (重庆: "其中一般公共预算拨款政府采购 8 万元")
-    split = consistent().set("procurement", "total", "general_budget", "8").set(
-        "procurement", "goods", "general_budget", "8")
-    split.claim("procurement_total@general_budget", "8", "政府采购")
-    assert_passes(split, "NARR-AMOUNT")
-    assert_passes(split, "NARR-SAME-SUBJECT")
-    split = consistent().set("procurement", "total", "general_budget", "8").set(
-        "procurement", "goods", "general_budget", "8")
-    assert_fails(split.claim("procurement_total@general_budget", "7", "政府采购"), "NARR-AMOUNT", count=1)
-
-
-def _with_gov_fund(gov_fund: str):
-    """The 财政拨款收支总表 as Shanghai prints it: no 本年收入/本年支出 line, only the 总计 lines."""
-    total = str(123 + int(gov_fund or 0))
-    return consistent().table("fiscal_summary", income=[
-        ("general_budget", "一般公共预算", {"total": "123"}),
-        ("gov_fund", "政府性基金预算", {"total": gov_fund}),
-        ("grand_total", "收入总计", {"total": total}),
-    ], expenditure=[
-        ("201", "一般公共服务支出", {"total": "100", "general_budget": "100", "gov_fund": ""}),
-        ("208", "社会保障和就业支出", {"total": "15", "general_budget": "15", "gov_fund": ""}),
-        ("212", "城乡社区支出", {"total": gov_fund, "general_budget": "", "gov_fund": gov_fund}),
-        ("221", "住房保障支出", {"total": "8", "general_budget": "8", "gov_fund": ""}),
-        ("grand_total", "支出总计", {"total": total, "general_budget": "123", "gov_fund": gov_fund}),
-    ])
-
-
-def test_fiscal_funds_and_the_general_budget_are_two_subjects_where_a_fund_has_money():
-    # 上海: 财政拨款支出 143 (一般公共预算 123 + 政府性基金 20), then 一般公共预算拨款支出 123
-    both = _with_gov_fund("20").claim("fiscal_revenue", "143", "财政拨款收入").claim(
-        "fiscal_expenditure", "143", "财政拨款支出")
-    assert_passes(both, "NARR-AMOUNT")
-    assert_passes(both, "NARR-SAME-SUBJECT")
-    # with no other fund, a second amount for the same money is a contradiction
-    only_general = _with_gov_fund("").claim("fiscal_expenditure", "124", "财政拨款支出")
-    assert_fails(only_general, "NARR-SAME-SUBJECT", severity="warning", count=1)
-
-
-def test_one_amount_stated_twice_with_two_changes():
-    # 检察院 2018: 一般公共预算收入 +3,959.28 (p.23); 财政拨款收、支 (all of it 一般公共预算) +3,958.98 (p.25)
-    twice = consistent().claim("revenue:general_budget", "123", "一般公共预算收入", change="7", direction="增加",
-                               compared_year=2023).claim(
-        "fiscal_revenue", "123", "财政拨款收支预算", change="6.7", direction="增加", compared_year=2023)
-    [finding] = assert_fails(twice, "NARR-SAME-SUBJECT", severity="warning")
-    assert (finding.provided, finding.expected) == (Decimal("6.7"), Decimal("7"))
-    # where a 政府性基金 has money, 财政拨款 is more than the 一般公共预算: two subjects
-    two_funds = _with_gov_fund("20").claim("revenue:general_budget", "123", "一般公共预算收入", change="7",
-                                           direction="增加", compared_year=2023).claim(
-        "fiscal_revenue", "143", "财政拨款收入", change="6.7", direction="增加", compared_year=2023)
-    assert_passes(two_funds, "NARR-SAME-SUBJECT")
-
-
-def test_the_change_of_a_funds_spending_is_the_sum_of_its_own_parts():
-    # 重庆: 一般公共预算财政拨款支出 -7, "其中:基本支出 …减少2 …;项目支出 …减少4"; the 收入/支出 totals are of all funds
-    scoped_parts = consistent().drop_claims("basic").drop_claims("project").claim(
-        "basic@general_budget", "83", "基本支出", change="2", direction="减少").claim(
-        "project@general_budget", "40", "项目支出", change="4", direction="减少")
-    [finding] = assert_fails(scoped_parts, "NARR-CHANGE-SUM")
-    assert finding.place.code == "fiscal_expenditure"
-
-
 def test_operating_cost_cannot_exceed_public_funds():
     assert_fails(_restate("operating_cost", "16"), "NARR-OPERATING-COST", severity="warning", count=1)
     assert_passes(_restate("operating_cost", "12"), "NARR-OPERATING-COST")
@@ -211,14 +134,6 @@ def test_change_of_a_total_equals_the_changes_of_its_parts():
     # 基本支出 of no stated fund is of all funds: a part of the 收入/支出 totals, not of the 财政拨款 alone
     findings = assert_fails(_restate("basic", "83", change="3", direction="减少"), "NARR-CHANGE-SUM", count=2)
     assert {f.place.code for f in findings} == {"revenue_total", "expenditure_total"}
-
-
-def test_the_reserve_is_a_part_of_the_totals_change_where_it_is_stated():
-    # jiangsu: 合计 = 基本 + 项目 + 单位预留机动经费; -7 = -2 - 5 + 0 with the reserve, -1 off with a reserve of +1
-    assert_passes(consistent().claim("reserve", "5", "单位预留机动经费", change="0", direction="持平"), "NARR-CHANGE-SUM")
-    findings = assert_fails(consistent().claim("reserve", "5", "单位预留机动经费", change="1", direction="增加"),
-                            "NARR-CHANGE-SUM", count=2)
-    assert all("单位预留机动经费" in f.message for f in findings)
 
 
 def test_three_public_change_equals_its_items():
@@ -317,3 +232,83 @@ def test_an_items_percent_follows_from_its_execution_not_the_tables_budget():
     assert_fails(item("20.00"), "NARR-PERCENT", count=1, says="25.00%")
     # the 执行数 is no table's figure (the tables print the 上年预算数): not compared with them
     assert_passes(item("25.00"), "NARR-AMOUNT")
+
+
+def test_an_amount_of_one_fund_is_compared_with_that_funds_figures_only():
+    # all funds spend 90 on 基本支出, the 一般公共预算 83 (一般公共预算支出表 and 基本支出表)
+    all_funds_90 = consistent().set("expenditure", "total", "basic", "90")
+    assert_passes(all_funds_90.claim("basic@general_budget", "83", "一般公共预算财政拨款基本支出"), "NARR-AMOUNT")
+    all_funds_90 = consistent().set("expenditure", "total", "basic", "90")
+    [finding] = assert_fails(all_funds_90.claim("basic@general_budget", "90", "一般公共预算财政拨款基本支出"),
+                             "NARR-AMOUNT")
+    assert finding.expected == 83
+
+
+def test_a_part_of_one_fund_is_compared_with_that_funds_column():
+    # 政府采购 10 in all, of which 8 from the 一般公共预算 (重庆: "其中一般公共预算拨款政府采购 8 万元")
+    split = consistent().set("procurement", "total", "general_budget", "8").set(
+        "procurement", "goods", "general_budget", "8")
+    split.claim("procurement_total@general_budget", "8", "政府采购")
+    assert_passes(split, "NARR-AMOUNT")
+    assert_passes(split, "NARR-SAME-SUBJECT")
+    split = consistent().set("procurement", "total", "general_budget", "8").set(
+        "procurement", "goods", "general_budget", "8")
+    assert_fails(split.claim("procurement_total@general_budget", "7", "政府采购"), "NARR-AMOUNT", count=1)
+
+
+def _with_gov_fund(gov_fund: str):
+    """The 财政拨款收支总表 as Shanghai prints it: no 本年收入/本年支出 line, only the 总计 lines."""
+    total = str(123 + int(gov_fund or 0))
+    return consistent().table("fiscal_summary", income=[
+        ("general_budget", "一般公共预算", {"total": "123"}),
+        ("gov_fund", "政府性基金预算", {"total": gov_fund}),
+        ("grand_total", "收入总计", {"total": total}),
+    ], expenditure=[
+        ("201", "一般公共服务支出", {"total": "100", "general_budget": "100", "gov_fund": ""}),
+        ("208", "社会保障和就业支出", {"total": "15", "general_budget": "15", "gov_fund": ""}),
+        ("212", "城乡社区支出", {"total": gov_fund, "general_budget": "", "gov_fund": gov_fund}),
+        ("221", "住房保障支出", {"total": "8", "general_budget": "8", "gov_fund": ""}),
+        ("grand_total", "支出总计", {"total": total, "general_budget": "123", "gov_fund": gov_fund}),
+    ])
+
+
+def test_fiscal_funds_and_the_general_budget_are_two_subjects_where_a_fund_has_money():
+    # 上海: 财政拨款支出 143 (一般公共预算 123 + 政府性基金 20), then 一般公共预算拨款支出 123
+    both = _with_gov_fund("20").claim("fiscal_revenue", "143", "财政拨款收入").claim(
+        "fiscal_expenditure", "143", "财政拨款支出")
+    assert_passes(both, "NARR-AMOUNT")
+    assert_passes(both, "NARR-SAME-SUBJECT")
+    # with no other fund, a second amount for the same money is a contradiction
+    only_general = _with_gov_fund("").claim("fiscal_expenditure", "124", "财政拨款支出")
+    assert_fails(only_general, "NARR-SAME-SUBJECT", severity="warning", count=1)
+
+
+def test_one_amount_stated_twice_with_two_changes():
+    # 检察院 2018: 一般公共预算收入 +3,959.28 (p.23); 财政拨款收、支 (all of it 一般公共预算) +3,958.98 (p.25)
+    twice = consistent().claim("revenue:general_budget", "123", "一般公共预算收入", change="7", direction="增加",
+                               compared_year=2023).claim(
+        "fiscal_revenue", "123", "财政拨款收支预算", change="6.7", direction="增加", compared_year=2023)
+    [finding] = assert_fails(twice, "NARR-SAME-SUBJECT", severity="warning")
+    assert (finding.provided, finding.expected) == (Decimal("6.7"), Decimal("7"))
+    # where a 政府性基金 has money, 财政拨款 is more than the 一般公共预算: two subjects
+    two_funds = _with_gov_fund("20").claim("revenue:general_budget", "123", "一般公共预算收入", change="7",
+                                           direction="增加", compared_year=2023).claim(
+        "fiscal_revenue", "143", "财政拨款收入", change="6.7", direction="增加", compared_year=2023)
+    assert_passes(two_funds, "NARR-SAME-SUBJECT")
+
+
+def test_the_change_of_a_funds_spending_is_the_sum_of_its_own_parts():
+    # 重庆: 一般公共预算财政拨款支出 -7, "其中:基本支出 …减少2 …;项目支出 …减少4"; the 收入/支出 totals are of all funds
+    scoped_parts = consistent().drop_claims("basic").drop_claims("project").claim(
+        "basic@general_budget", "83.00", "基本支出", change="2.00", direction="减少").claim(
+        "project@general_budget", "40.00", "项目支出", change="4.00", direction="减少")
+    [finding] = assert_fails(scoped_parts, "NARR-CHANGE-SUM")
+    assert finding.place.code == "fiscal_expenditure"
+
+
+def test_the_reserve_is_a_part_of_the_totals_change_where_it_is_stated():
+    # jiangsu: 合计 = 基本 + 项目 + 单位预留机动经费; -7 = -2 - 5 + 0 with the reserve, -1 off with a reserve of +1
+    assert_passes(consistent().claim("reserve", "5", "单位预留机动经费", change="0", direction="持平"), "NARR-CHANGE-SUM")
+    findings = assert_fails(consistent().claim("reserve", "5", "单位预留机动经费", change="1", direction="增加"),
+                            "NARR-CHANGE-SUM", count=2)
+    assert all("单位预留机动经费" in f.message for f in findings)

@@ -32,9 +32,9 @@ def signed_change(claim: Claim) -> Decimal | None:
 
 
 def change_figure(doc: Doc, claim: Claim) -> Figure:
-    change = signed_change(claim) or ZERO
+    change = signed_change(claim)
     if claim.change is None:  # 持平 printed without an amount: as exact as the value it is about
-        change = change.quantize(printed_step(claim.value))
+        change = (change or ZERO).quantize(printed_step(claim.value))
     as_value = doc.claim(claim.model_copy(update={"value": change}))
     return Figure(as_value.value, f"情况说明中{quoted(claim.label)}的增减额", as_value.place, slack=as_value.slack)
 
