@@ -35,6 +35,14 @@ PT_FINAL = "shanghai/上海市普陀区规划和自然资源局 2024 年度部�
 SEED = "000_63ebb43f5c0ed719.txt"
 
 EXPECTED = sorted([
+    # p21 "单位预留机动经费预算数为1685.72万元。与上年相比增加1557.29万元，增长1312.56%": 1557.29 / 128.43 is 1212.56 %
+    (RD_2018, "NARR-PERCENT", 309),
+    # p25 财政拨款收支 +3,958.98 against p23 一般公共预算收入 +3,959.28: the department has only 一般公共预算 money
+    (JCY_2018, "NARR-SAME-SUBJECT", 372),
+    # p26 "项目支出…减少1237.7万元，减少13.22%": 1237.7 / (4335.3 + 1237.7) is 22.21 %
+    (JCY_2019, "NARR-PERCENT", 350),
+    # p24 一般公共预算财政拨款基本支出 5,377.64 against 5,364.75 in the basic-expenditure table p16
+    (PT_FINAL, "NARR-AMOUNT", 311),
     # (its first heading "一、单位基本情况" is Chongqing's standard heading of a 部门预算 too: no finding)
     # "本单位由重庆市潼南区经济和信息化委员会本级;二级预算单位:…构成": the 部门 calls itself 本单位
     (SEED, "NARR-SCOPE-WORDING", 24),

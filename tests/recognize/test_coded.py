@@ -161,3 +161,15 @@ def test_a_page_number_line_is_no_part_of_the_last_name():
     )
     table = read(text).tables["expenditure"]
     assert [r.name for r in table.rows] == ["合计", "住房保障支出", "住房改革支出", "住房公积金"]
+
+
+def test_a_table_listed_by_unit_name_alone_has_unit_rows():
+    text = page(
+        "部门收入预算总表",
+        ("单位名称", "总计", "一般公共预算", "事业收入"),
+        ("合计", "50.00", "20.00", "30.00"),
+        ("某某委员会", "50.00", "20.00", "30.00"),
+        ("某某医院", "30.00", "", "30.00"),
+    )
+    table = read(text).tables["revenue"]
+    assert [(r.item, r.name) for r in table.rows] == [("total", "合计"), ("unit", "某某委员会"), ("unit", "某某医院")]

@@ -3,8 +3,8 @@
 A 收入总表 may list its rows by 单位 (苏州: 部门代码 | 部门名称, `068` the department, `068001` … its
 units). Read as classification lines, unit codes become functional codes that exist nowhere else.
 A table is taken as a unit listing only when its header names the label columns after the unit and
-some code it prints could not be a classification code: a functional code under a 单位名称 header
-stays a functional line.
+it prints no code, or some code that could not be a classification code: a functional code under a
+单位名称 header stays a functional line.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ def _label_headers(header: list[Line], layout: Layout) -> dict[int, str]:
 
 
 def lists_units(header: list[Line], body: list[Line], layout: Layout, catalog_name: str | None) -> bool:
-    """Whether the rows are budget units: a unit header over the label columns, a code of no
-    classification shape under it."""
+    """Whether the rows are budget units: a unit header over the label columns, and under it no code
+    or a code of no classification shape."""
     shape = _SHAPES.get(catalog_name or "")
     if shape is None:
         return False
@@ -44,8 +44,8 @@ def lists_units(header: list[Line], body: list[Line], layout: Layout, catalog_na
     if not _UNIT_HEADER.search(labels) or _SUBJECT_HEADER.search(labels):
         return False
     cells = layout.label_cells
-    codes = [text.strip() for line in body for i, text in enumerate(line.texts) if i in cells]
-    return any(_DIGITS.match(code) and not shape.match(code) for code in codes)
+    codes = [t.strip() for line in body for i, t in enumerate(line.texts) if i in cells and _DIGITS.match(t.strip())]
+    return not codes or any(not shape.match(code) for code in codes)
 
 
 def unit_layout(layout: Layout, header: list[Line]) -> Layout:
