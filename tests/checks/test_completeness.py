@@ -67,12 +67,12 @@ def test_a_narrative_stating_another_amount_does_not_explain_an_empty_table():
     assert_fails(builder.claim("gov_fund_expenditure", "5", "政府性基金预算支出"), "COMPLETE-EMPTY-NOTE", count=1)
 
 
-def test_state_assets_and_performance_published_step_by_step_are_told_when_absent():
+def test_state_assets_and_performance_published_step_by_step_are_warned_of_when_absent():
     builder = consistent()
     builder.sections = [s for s in builder.sections if s.title not in ("国有资产占有使用情况", "绩效目标设置情况")]
-    told = assert_reports(builder, "COMPLETE-SECTIONS", "info")
+    told = assert_reports(builder, "COMPLETE-SECTIONS", "warning")
     assert len(told) == 2 and all("逐步公开" in f.message for f in told)
-    assert result_of(builder, "COMPLETE-SECTIONS").status == RuleStatus.passed
+    assert result_of(builder, "COMPLETE-SECTIONS").status == RuleStatus.failed
 
 
 def test_headings_without_text_are_no_narrative():
