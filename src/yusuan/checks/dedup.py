@@ -109,6 +109,7 @@ def merge_repeats(report: Report) -> None:
         for finding in result.findings:
             if id(finding) in others:
                 finding.message += _naming(*others[id(finding)])
+                finding.also = list(others[id(finding)][0])
             if finding.is_problem and result.status == RuleStatus.passed:
                 result.status = RuleStatus.failed
 

@@ -80,6 +80,8 @@ class Finding:
     provided: Value = None
     expected: Value = None
     difference: Decimal | None = None
+    # the other rules that reached the same cause, whose findings were merged into this one (checks/dedup.py)
+    also: list[str] = field(default_factory=list)
 
     @classmethod
     def at(cls, place: Place, message: str, severity: Severity | None = None) -> Finding:

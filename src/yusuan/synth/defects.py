@@ -17,6 +17,8 @@ N = "narrative"
 NARRATED = ("NARR-AMOUNT", "NARR-SAME-SUBJECT", "NARR-CHANGE-AMOUNT", "NARR-CHANGE-SUM", "NARR-PERCENT",
             "NARR-DIRECTION", "NARR-ZERO-TOTAL")
 FUNCTION_LINES = ("XTAB-FUNCTION-LINES", "XTAB-FUNCTION-SCOPES", "XTAB-PROJECTS-FUNCTION")
+# rules that tell (info) what they find: a code the catalog lacks may be the catalog's gap, not the document's
+TOLD = frozenset({"CODE-KNOWN"})
 
 KINDS: tuple[DefectKind, ...] = (
     # arithmetic

@@ -4,6 +4,7 @@ column left out."""
 from __future__ import annotations
 
 import random
+import re
 from typing import Any
 
 from ..classification import catalog
@@ -144,7 +145,10 @@ def empty_without_note(rng: random.Random, d: Disclosure) -> Edited:
     if not empty:
         return None
     table = d.tables[rng.choice(empty)]
-    sections = [s for s in d.narrative.sections if s.title != _FUND_SECTIONS[table.id]]
+    # nor a clause elsewhere stating the fund's money is 0 ("国有资本经营预算拨款收入0.00万元"): that explains it too
+    fund = re.compile(rf"[^。；;，,:：]*{_FUND_SECTIONS[table.id][:4]}[^。；;，,]*[；;，,]?")
+    sections = [s.model_copy(update={"text": fund.sub("", s.text)}) for s in d.narrative.sections
+                if s.title != _FUND_SECTIONS[table.id]]
     d = d.model_copy(update={"narrative": d.narrative.model_copy(update={"sections": sections})})
     return with_table(d, table.model_copy(update={"note": None})), {"table": table.id}
 

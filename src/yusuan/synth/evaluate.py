@@ -18,6 +18,7 @@ from ..checks import FAMILIES, Report, all_rules, run_checks
 from ..errors import YusuanError
 from ..pipeline import parse_bytes
 from .build import build
+from .defects import TOLD
 from .manifest import Entry
 from .roundtrip import differences
 
@@ -41,10 +42,11 @@ def _failed(report: Report) -> tuple[dict[str, str], dict[str, set]]:
     failed: dict[str, str] = {}
     places: dict[str, set] = defaultdict(set)
     for finding in report.findings:
-        if finding.severity in ("error", "warning"):
-            if failed.get(finding.rule) != "error":
-                failed[finding.rule] = finding.severity
-            places[finding.rule].add(finding.place.table)
+        if finding.severity in ("error", "warning") or finding.rule in TOLD:
+            for rule in (finding.rule, *finding.also):  # a rule whose finding repeated another's found it too
+                if failed.get(rule) != "error":
+                    failed[rule] = finding.severity
+                places[rule].add(finding.place.table)
     return failed, dict(places)
 
 
