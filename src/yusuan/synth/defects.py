@@ -15,7 +15,7 @@ from .defect import DefectKind
 N = "narrative"
 # rules that compare a changed figure with the narrative, which quotes many of them
 NARRATED = ("NARR-AMOUNT", "NARR-SAME-SUBJECT", "NARR-CHANGE-AMOUNT", "NARR-CHANGE-SUM", "NARR-PERCENT",
-            "NARR-DIRECTION", "NARR-ZERO-TOTAL")
+            "NARR-DIRECTION", "NARR-ZERO-TOTAL", "NARR-PARTS-TOTAL")
 FUNCTION_LINES = ("XTAB-FUNCTION-LINES", "XTAB-FUNCTION-SCOPES", "XTAB-PROJECTS-FUNCTION")
 # rules that tell (info) what they find: a code the catalog lacks may be the catalog's gap, not the document's
 TOLD = frozenset({"CODE-KNOWN"})

@@ -138,6 +138,15 @@ def missing_table(rng: random.Random, d: Disclosure) -> Edited:
 _FUND_SECTIONS = {"gov_fund_expenditure": "政府性基金预算支出情况", "state_capital_expenditure": "国有资本经营预算支出情况"}
 
 
+_DOUBLED_MARK = re.compile(r"([，,；;:：])[，,；;]+")
+_MARK_BEFORE_STOP = re.compile(r"[，,；;:：]+(?=。|$)")
+
+
+def _tidy_marks(text: str) -> str:
+    """Text with clauses cut out, without the marks they leave side by side."""
+    return _MARK_BEFORE_STOP.sub("", _DOUBLED_MARK.sub(r"\1", text))
+
+
 def empty_without_note(rng: random.Random, d: Disclosure) -> Edited:
     """An empty fund table printed without saying why it is empty: no note under it, and no part of the
     情况说明 saying the spending is 0 (that would explain it)."""
@@ -147,7 +156,7 @@ def empty_without_note(rng: random.Random, d: Disclosure) -> Edited:
     table = d.tables[rng.choice(empty)]
     # nor a clause elsewhere stating the fund's money is 0 ("国有资本经营预算拨款收入0.00万元"): that explains it too
     fund = re.compile(rf"[^。；;，,:：]*{_FUND_SECTIONS[table.id][:4]}[^。；;，,]*[；;，,]?")
-    sections = [s.model_copy(update={"text": fund.sub("", s.text)}) for s in d.narrative.sections
+    sections = [s.model_copy(update={"text": _tidy_marks(fund.sub("", s.text))}) for s in d.narrative.sections
                 if s.title != _FUND_SECTIONS[table.id]]
     d = d.model_copy(update={"narrative": d.narrative.model_copy(update={"sections": sections})})
     return with_table(d, table.model_copy(update={"note": None})), {"table": table.id}
