@@ -3,6 +3,7 @@
     python bench/eval_real.py                      # every labelled document: tables per rule and family
     python bench/eval_real.py --unjudged           # also the findings no verdict covers, as YAML stubs
     python bench/eval_real.py --only cities/上海-0291d4c2.pdf --unjudged
+    python bench/eval_real.py --false --missed     # what is judged false, what is missed
     python bench/eval_real.py --markdown           # the tables as Markdown, for BENCHMARKS.md
 
 Each document is read and checked in a worker process (2 by default) with the library's own entry
@@ -120,6 +121,7 @@ def evaluate(labels: list[Labels], results: dict[str, dict], families: dict[str,
     by_family: dict[str, Tally] = defaultdict(Tally)
     per_document: list[tuple[str, int, int, int, int, int]] = []
     unjudged: dict[str, list[dict]] = defaultdict(list)
+    false_alarms: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
     missing_tables: dict[str, list[str]] = {}
     missed: dict[str, list[dict]] = defaultdict(list)
     for label in labels:
@@ -146,6 +148,7 @@ def evaluate(labels: list[Labels], results: dict[str, dict], families: dict[str,
                     found_defects.add(str(verdict["defect"]))
             else:
                 false += 1
+                false_alarms[label.document].append((finding, verdict))
         for defect in label.defects:
             rules = defect.get("rules") or []
             family = defect.get("family") or (families.get(rules[0], "?") if rules else "?")
@@ -162,7 +165,7 @@ def evaluate(labels: list[Labels], results: dict[str, dict], families: dict[str,
             missing_tables[label.document] = lost + ([f"refused: {result['refused']}"] if result["refused"] else [])
         per_document.append((label.document, len(result["findings"]), real, false,
                              len(result["findings"]) - real - false, len(label.defects)))
-    return by_rule, by_family, per_document, unjudged, missing_tables, missed
+    return by_rule, by_family, per_document, unjudged, missing_tables, missed, false_alarms
 
 
 def _table(title: str, rows: dict[str, Tally], markdown: bool) -> list[str]:
@@ -207,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--unjudged", action="store_true", help="list findings without a verdict")
     parser.add_argument("--missed", action="store_true", help="list the labelled defects no finding names")
+    parser.add_argument("--false", action="store_true", help="list the findings judged false, with the reason")
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args(argv)
 
@@ -226,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         results = dict(zip((label.document for label in labels), pool.map(check_document, paths)))
 
-    by_rule, by_family, per_document, unjudged, missing, missed = evaluate(labels, results, rule_families())
+    by_rule, by_family, per_document, unjudged, missing, missed, false_alarms = evaluate(labels, results, rule_families())
     out = [f"{len(labels)} labelled documents"]
     out += _table("per family", by_family, args.markdown)
     out += _table("per rule", by_rule, args.markdown)
@@ -246,6 +250,11 @@ def main(argv: list[str] | None = None) -> int:
         for document, defects in sorted(missed.items()):
             out += [f"  {document} {d['id']} p.{d.get('page')} {d.get('family')} {d.get('rules')}: {d.get('what')}"
                     for d in defects]
+    if args.false:
+        out.append("\nfindings judged false:")
+        for document, pairs in sorted(false_alarms.items()):
+            out += [f"  {document} {f['rule']} p.{f.get('page')} {f.get('table')}: {f['message'][:90]}\n"
+                    f"      because: {v.get('reason')}" for f, v in pairs]
     if args.unjudged:
         for document, findings in sorted(unjudged.items()):
             out.append(f"\n# {document}: {len(findings)} unjudged")

@@ -76,7 +76,7 @@ def test_scoring_counts_verdicts_defects_and_unjudged_findings():
     ]
     results = {"a.pdf": {"refused": None, "tables": ["summary"], "findings": findings}}
     families = {"ARITH-ROW-SUM": "arithmetic", "NARR-AMOUNT": "narrative"}
-    by_rule, by_family, per_document, unjudged, missing, missed = module.evaluate([labels], results, families)
+    by_rule, by_family, per_document, unjudged, missing, missed, false_alarms = module.evaluate([labels], results, families)
     assert (by_family["arithmetic"].real, by_family["arithmetic"].unjudged, by_family["arithmetic"].found) == (1, 1, 1)
     assert (by_family["narrative"].false, by_family["narrative"].unjudged, by_family["narrative"].found) == (1, 1, 0)
     assert by_family["arithmetic"].precision == 1.0 and by_family["narrative"].precision == 0.0
