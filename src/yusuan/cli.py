@@ -28,9 +28,17 @@ err = Console(stderr=True)
 _debug = False
 
 
+def _show_version(shown: bool) -> None:
+    if shown:
+        sys.stdout.write(f"yusuan {__version__}\n")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def main(
     debug: Annotated[bool, typer.Option("--debug", help="出错时显示完整的调用栈。")] = False,
+    version: Annotated[bool, typer.Option("--version", help="显示版本后退出。", is_eager=True,
+                                          callback=_show_version)] = False,
 ) -> None:
     global _debug
     _debug = debug
@@ -118,7 +126,7 @@ def export(
         if output is None:
             sys.stdout.write(text)
         else:
-            write_text(text, output)
+            write_text(text, output, bom=format == "csv")  # Excel and WPS read a CSV without BOM as GBK
 
     guarded(run)
 
@@ -208,3 +216,10 @@ def _register_subcommands() -> None:
 
 
 _register_subcommands()
+
+
+def entry() -> None:
+    """`yusuan` on the command line."""
+    from .cli_zh import run
+
+    run(app)

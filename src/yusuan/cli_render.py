@@ -11,7 +11,8 @@ from rich.console import Console
 
 from .errors import YusuanError
 from .model import Disclosure
-from .writers.registry import WRITERS, render as render_format, write_all
+from .outputs import write_all
+from .writers.registry import WRITERS, render as render_format
 
 err = Console(stderr=True)
 
@@ -50,6 +51,10 @@ def output_paths(source: Path, formats: list[str], output: Path | None) -> dict[
     """One file per format: OUT itself for one format named with its suffix, else OUT/<source stem>.<format>."""
     if output is not None and len(formats) == 1 and output.suffix.lower() == f".{formats[0]}":
         return {formats[0]: output}
+    if output is not None and not output.is_dir() and output.suffix.lower().lstrip(".") in WRITERS:
+        wanted = "、".join(f"{output.with_suffix('.' + fmt).name}" for fmt in formats)
+        raise YusuanError(f"-o “{output.name}”的扩展名与 --to {'、'.join(formats)} 不符。请写 -o {wanted}，"
+                          "或给出一个文件夹（多种格式时）。")
     folder = output if output is not None else source.parent
     if folder.exists() and not folder.is_dir():
         raise YusuanError(f"“{folder}”已是一个文件。输出多种格式时，-o 应为文件夹。")

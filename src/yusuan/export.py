@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
 from .model import Disclosure
+from .outputs import write_text, write_with
+
+__all__ = ["FORMATS", "render_csv", "render_json", "tidy_lines", "write_parquet", "write_text"]
 
 COLUMNS = ["department", "year", "kind", "table", "row", "code", "name", "column", "amount", "unit"]
 FORMATS = ("csv", "json", "parquet")
@@ -60,21 +61,4 @@ def write_parquet(lines: list[dict], path: Path) -> None:
 
     schema = pa.schema([(c, pa.int32() if c in ("year", "row") else pa.string()) for c in COLUMNS])
     table = pa.Table.from_pylist(lines, schema=schema)
-    _atomic(path, lambda tmp: pq.write_table(table, tmp))
-
-
-def write_text(text: str, path: Path) -> None:
-    _atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
-
-
-def _atomic(path: Path, write) -> None:
-    """Write beside the target and rename, so a failure leaves nothing half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".yusuan-", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_with(path, lambda temporary: pq.write_table(table, temporary))

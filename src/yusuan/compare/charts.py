@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..export import write_text
+from ..outputs import write_text
 from .model import Comparison, Section
 from .svg import ChartSeries, stacked_bars
 

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from ..model import Disclosure
-from ..writers.registry import write_atomically
+from ..outputs import write_bytes
 
 _HASH = re.compile(r"[0-9a-f]{64}")
 _SUFFIX = re.compile(r"[a-z0-9][a-z0-9.-]{0,30}")
@@ -58,7 +58,7 @@ class FileStore:
             return None
 
     def write(self, content_hash: str, suffix: str, data: bytes) -> None:
-        write_atomically(data, self.path(content_hash, suffix))
+        write_bytes(data, self.path(content_hash, suffix))
 
     def save_parsed(self, content_hash: str, source: bytes, parsed: dict) -> None:
         """The upload and what was read from it; the model last, so a model on disk has its source."""

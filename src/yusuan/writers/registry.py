@@ -1,11 +1,8 @@
-"""The output formats by name, and writing files so that nothing is left half-written on failure."""
+"""The output formats by name; writing the files is outputs.py's job."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 from ..errors import YusuanError
 from ..model import Disclosure
@@ -44,37 +41,3 @@ def render(disclosure: Disclosure, fmt: str) -> bytes:
         raise YusuanError(f"不支持的输出格式“{fmt}”。请使用 {'、'.join(WRITERS)}。")
     return WRITERS[fmt](disclosure)
 
-
-def write_atomically(data: bytes, path: Path) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see a partial file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a written file gets the usual mode
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-def write_all(outputs: dict[Path, bytes]) -> None:
-    """Every file or none: all are rendered before the first is written; a failed write removes those done."""
-    written: list[Path] = []
-    try:
-        for path, data in outputs.items():
-            write_atomically(data, path)
-            written.append(path)
-    except OSError as exc:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise YusuanError(f"无法写入“{exc.filename or ''}”：{exc.strerror}。请检查输出目录是否存在、是否有写入权限。") from exc

@@ -1,0 +1,99 @@
+"""What a newcomer expects of a command line: --version, help and mistakes in Chinese, files Excel opens,
+output paths that never replace what is not a file."""
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from yusuan import __version__
+
+
+def yusuan(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "yusuan", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=120)
+
+
+def test_version_flag_prints_the_version():
+    result = yusuan("--version")
+    assert (result.returncode, result.stdout) == (0, f"yusuan {__version__}\n")
+
+
+def test_help_speaks_chinese():
+    result = yusuan("check", "--help")
+    assert result.returncode == 0
+    assert "显示本帮助并退出" in result.stdout and "选项" in result.stdout and "[默认：text]" in result.stdout
+    for english in ("Show this message", "Options", "[default"):
+        assert english not in result.stdout
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["check", "--bogus", "x.pdf"], "没有选项“--bogus”"),
+    (["check"], "缺少 DOCS"),
+    (["check", "--timeout", "abc", "x.pdf"], "--timeout 的值无效，应为数字"),
+    (["chek"], "没有命令“chek”"),
+    (["parse", "a.txt", "b.txt"], "多了参数：b.txt"),
+])
+def test_a_usage_mistake_is_one_chinese_line_and_exit_2(args, said):
+    result = yusuan(*args)
+    assert result.returncode == 2
+    assert said in result.stderr and "--help" in result.stderr
+    assert "Traceback" not in result.stderr and "Usage" not in result.stderr
+
+
+def test_csv_written_to_a_file_starts_with_a_bom_stdout_does_not(seed_path, tmp_path):
+    out = tmp_path / "lines.csv"
+    assert yusuan("export", str(seed_path), "-o", str(out)).returncode == 0
+    assert out.read_bytes()[:3] == b"\xef\xbb\xbf"
+    piped = yusuan("export", str(seed_path))
+    assert piped.stdout.startswith("department,year")
+
+
+def test_an_output_file_gets_the_usual_mode(seed_path, tmp_path):
+    out = tmp_path / "report.txt"
+    previous = os.umask(0o022)
+    try:
+        assert yusuan("check", str(seed_path), "-o", str(out), "--fail-on", "never").returncode == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+def test_a_named_pipe_is_written_through_not_replaced(seed_path, tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    result = yusuan("check", str(seed_path), "-o", str(pipe), "--fail-on", "never")
+    reader.join(timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert "重庆市潼南区经济和信息化委员会" in received[0].decode()
+
+
+def test_a_folder_or_a_link_as_output_is_refused_and_left_alone(seed_path, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    result = yusuan("check", str(seed_path), "-o", str(folder), "--fail-on", "never")
+    assert result.returncode == 2 and "是一个文件夹" in result.stderr
+    assert folder.is_dir() and not any(folder.iterdir())
+
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    result = yusuan("check", str(seed_path), "-o", str(link), "--fail-on", "never")
+    assert result.returncode == 2 and "符号链接" in result.stderr
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_render_with_a_file_name_of_another_format_makes_no_folder(tmp_path):
+    example = Path(__file__).resolve().parents[2] / "examples" / "budget-input.yaml"
+    result = yusuan("render", str(example), "--to", "pdf", "-o", str(tmp_path / "x.docx"))
+    assert result.returncode == 2 and "x.pdf" in result.stderr
+    assert not (tmp_path / "x.docx").exists()
