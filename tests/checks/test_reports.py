@@ -68,3 +68,29 @@ def test_a_finding_on_a_pdf_names_the_page_and_the_printed_row_not_the_line():
     assert location(in_text) == "第 12 行"
     narrative = Finding("…", Place(table="narrative", code="revenue_total", name="收入预算", line=40, page=3))
     assert location(narrative) == "第 3 页"
+
+
+def _nothing_read(seed_path):
+    """The example's 情况说明 without its tables (as when only the narrative was pasted): nothing to check tables on."""
+    from yusuan.pipeline import parse_bytes
+
+    narrative = "".join(seed_path.read_text(encoding="utf-8").splitlines(keepends=True)[:60])
+    return run_checks(parse_bytes(narrative.encode(), "narrative.txt"))
+
+
+def test_a_document_with_no_table_read_fails_and_says_so_in_every_report(seed_path):
+    report = _nothing_read(seed_path)
+    assert report.tables_read == 0 and report.count("error") == 0
+    assert report.exit_code("error") == 1 and report.exit_code("warning") == 1 and report.exit_code("never") == 0
+    data = json.loads(render_json(report))
+    assert data["tables_read"] == 0 and data["counts"]["could_not_check"] > 20
+    assert "未能从文件中识别出任何表格" in data["reading"]
+    text = render_text(report)
+    assert "未能读出" in text and "未发现问题" not in text
+    assert "未能读出" in render_html(report)
+
+
+def test_a_document_whose_tables_were_read_has_no_reading_note():
+    report = _report()
+    assert report.tables_read >= 9 and report.reading_note is None
+    assert json.loads(render_json(report))["reading"] is None

@@ -97,3 +97,12 @@ def test_render_with_a_file_name_of_another_format_makes_no_folder(tmp_path):
     result = yusuan("render", str(example), "--to", "pdf", "-o", str(tmp_path / "x.docx"))
     assert result.returncode == 2 and "x.pdf" in result.stderr
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_check_of_a_document_with_no_table_read_is_not_a_pass(seed_path, tmp_path):
+    narrative = tmp_path / "情况说明.txt"
+    narrative.write_text("".join(seed_path.read_text(encoding="utf-8").splitlines(keepends=True)[:60]), "utf-8")
+    result = yusuan("check", str(narrative))
+    assert result.returncode == 1
+    assert "错误 0" in result.stdout and "未能读出" in result.stdout and "未发现问题" not in result.stdout
+    assert yusuan("check", str(narrative), "--fail-on", "never").returncode == 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from .helpers import SEED_DEPARTMENT, add, upload, variant, wait
 
@@ -179,3 +180,14 @@ def test_long_comparisons_offer_their_charts_as_files(client, seed_bytes, monkey
     monkeypatch.setattr("yusuan.web.comparing.MAX_INLINE_SUBJECTS", 1)
     page = client.get("/compare?region=重庆市潼南区&year=2024").text
     assert '<div class="chart">' not in page and "图太长" in page and "下载图（SVG）" in page
+
+
+def test_a_document_without_tables_says_nothing_could_be_checked_on_them(client, seed_bytes):
+    narrative = b"".join(seed_bytes.splitlines(keepends=True)[:60])  # the 情况说明 alone, no table
+    job = add(client, "情况说明.txt", narrative)
+    assert job["state"] == "done"
+    page = client.get(f"/documents/{job['document_id']}").text
+    assert "未能从这份文件中识别出任何表格" in page
+    assert int(re.search(r"无法检查 (\d+)</span>", page)[1]) > 20
+    whole = add(client, "预算.txt", seed_bytes)
+    assert "未能从这份文件中识别出任何表格" not in client.get(f"/documents/{whole['document_id']}").text

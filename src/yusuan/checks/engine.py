@@ -185,4 +185,6 @@ def run_rules(disclosure: Disclosure, rules: Iterable[Rule], tolerance: Decimal 
         year=disclosure.year,
         unit=disclosure.unit.value,
         results=[run_rule(r, doc) for r in rules],
+        tables_read=len(disclosure.tables) + (disclosure.performance_overall is not None)
+        + len(disclosure.performance_projects) + bool(disclosure.projects),
     )

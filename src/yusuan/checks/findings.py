@@ -115,6 +115,20 @@ class Report:
     year: int | None
     unit: str
     results: list[RuleResult] = field(default_factory=list)
+    tables_read: int | None = None  # tables recognized in the document; None when the caller did not count
+
+    @property
+    def nothing_read(self) -> bool:
+        """No table at all was recognized: the table rules could not check anything, which is not a pass."""
+        return self.tables_read == 0
+
+    @property
+    def reading_note(self) -> str | None:
+        if not self.nothing_read:
+            return None
+        blocked = len(self.with_status(RuleStatus.could_not_run))
+        return (f"未能从文件中识别出任何表格，{blocked} 条规则无法检查，这不等于检查通过。"
+                "若表格在另一份文件中，请一并检查；若表格被复制成了纯文本（各栏挤在一行），请改用 PDF 原件、DOCX 或 XLSX。")
 
     @property
     def findings(self) -> list[Finding]:
@@ -134,4 +148,5 @@ class Report:
         return any(SEVERITY_RANK[f.severity or "error"] >= threshold for f in self.findings)
 
     def exit_code(self, fail_on: FailOn = "error") -> int:
-        return 1 if self.reaches(fail_on) else 0
+        failed = self.reaches(fail_on) or (self.nothing_read and fail_on != "never")
+        return 1 if failed else 0

@@ -11,7 +11,7 @@ from .grouping import by_table, group_title, location, status_counts
 _STYLE = """
 body{font-family:"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:1100px;color:#222}
 h1{font-size:1.4em} h2{font-size:1.15em;border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}
-.counts span{margin-right:1.2em} table{border-collapse:collapse;width:100%;font-size:.92em}
+.counts span{margin-right:1.2em} .unread{color:#b00020;font-weight:bold} table{border-collapse:collapse;width:100%;font-size:.92em}
 td,th{border-bottom:1px solid #eee;padding:.35em .5em;text-align:left;vertical-align:top}
 .error{color:#b00020;font-weight:bold} .warning{color:#a66a00} .info{color:#00639b}
 .passed{color:#1b7a1b} .failed{color:#b00020} .not_applicable{color:#888} .could_not_run{color:#8a2be2}
@@ -57,7 +57,8 @@ def _report_section(report: Report) -> str:
             f"<p class='counts'><span class='error'>错误 {report.count('error')}</span>"
             f"<span class='warning'>警告 {report.count('warning')}</span>"
             f"<span class='info'>提示 {report.count('info')}</span> 规则：{statuses}</p>"
-            f"{_findings_section(report)}{_rules_section(report)}</section>")
+            + (f"<p class='unread'>未能读出：{escape(report.reading_note)}</p>" if report.reading_note else "")
+            + f"{_findings_section(report)}{_rules_section(report)}</section>")
 
 
 def render_html(reports: Report | Sequence[Report]) -> str:

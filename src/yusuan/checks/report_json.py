@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .findings import Finding, Report, RuleResult
+from .findings import Finding, Report, RuleResult, RuleStatus
 from .grouping import location
 
 
@@ -53,7 +53,10 @@ def report_to_dict(report: Report) -> dict:
         "department": report.department,
         "year": report.year,
         "unit": report.unit,
-        "counts": {s: report.count(s) for s in ("error", "warning", "info")},
+        "counts": {**{s: report.count(s) for s in ("error", "warning", "info")},
+                   "could_not_check": len(report.with_status(RuleStatus.could_not_run))},
+        "tables_read": report.tables_read,
+        "reading": report.reading_note,
         "rules": [_result_to_dict(r) for r in report.results],
         "findings": [finding_to_dict(f) for f in report.findings],
     }

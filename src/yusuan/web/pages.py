@@ -19,7 +19,7 @@ from .comparing import Question, chart, compare, drawable, inline_charts
 from .forms import compare_form, list_form
 from .marks import mark_of
 from .services import Services, services
-from .tableview import PERFORMANCE_FIELDS, tabs
+from .tableview import NARRATIVE, PERFORMANCE_FIELDS, tabs
 from .templating import templates
 from .uploads import accept
 
@@ -64,7 +64,8 @@ def document(request: Request, document_id: DocumentId, s: Services = Depends(se
     return _page(request, "document.html", "archive", doc=loaded.summary, rebuilt=loaded.rebuilt, tabs=found_tabs,
                  tab_ids={t.id for t in found_tabs}, groups=docs.grouped(docs.findings_of(s.archive, document_id)),
                  statuses=sorted(statuses.items()), downloads=download_links(document_id),
-                 xdoc=check_archived(s.archive, document_id))
+                 xdoc=check_archived(s.archive, document_id),
+                 nothing_read=not loaded.rebuilt and all(t.id == NARRATIVE for t in found_tabs))
 
 
 @router.get("/documents/{document_id}/tables/{table_id}")
