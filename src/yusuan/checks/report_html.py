@@ -7,6 +7,7 @@ from html import escape
 
 from .findings import SEVERITY_LABELS, STATUS_LABELS, Finding, Report, RuleStatus
 from .grouping import by_table, group_title, location, status_counts
+from .wording import amount
 
 _STYLE = """
 body{font-family:"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:1100px;color:#222}
@@ -19,11 +20,11 @@ td,th{border-bottom:1px solid #eee;padding:.35em .5em;text-align:left;vertical-a
 """
 
 
-def _finding_row(finding: Finding) -> str:
+def _finding_row(finding: Finding, unit: str) -> str:
     severity = finding.severity or "error"
-    numbers = "" if finding.difference is None else (
-        f"<span class='num'>{escape(str(finding.provided))} / {escape(str(finding.expected))}"
-        f" / Δ{escape(str(finding.difference))}</span>")
+    numbers = "" if finding.difference is None else "<span class='num'>" + " / ".join(
+        escape(amount(value, unit)) for value in (finding.provided, finding.expected, abs(finding.difference))
+    ) + "</span>"
     return (f"<tr><td class='{severity}'>{SEVERITY_LABELS[severity]}</td><td class='rule'>{escape(finding.rule)}</td>"
             f"<td>{escape(finding.message)}</td><td class='where'>{escape(location(finding))}</td><td>{numbers}</td></tr>")
 
@@ -33,7 +34,7 @@ def _findings_section(report: Report) -> str:
         return "<p class='passed'>未发现问题。</p>"
     parts = []
     for table_id, findings in by_table(report.findings):
-        rows = "".join(_finding_row(f) for f in findings)
+        rows = "".join(_finding_row(f, report.unit) for f in findings)
         parts.append(f"<h2>{escape(group_title(table_id))}</h2><table>"
                      "<tr><th>级别</th><th>规则</th><th>问题</th><th>位置</th><th>所列 / 应为 / 相差</th></tr>"
                      f"{rows}</table>")
