@@ -43,7 +43,7 @@ class ReaderCrashed(UnreadableInput):
 def _too_slow(name: str, seconds: float) -> str:
     return (
         f"无法读取“{name}”：处理超过 {seconds:g} 秒的时限，已停止。文件可能过大或结构异常；"
-        "请只提供预算或决算公开文件本身，或调高时限（--timeout，或 Limits.max_seconds）后再试。"
+        "请只提供预算或决算公开文件本身，或用 --timeout 调高时限（秒，0 为不限）后再试。"
     )
 
 
