@@ -55,5 +55,7 @@ def claim_facts(disclosure: Disclosure) -> dict[tuple, tuple]:
     found = {}
     for claim in disclosure.narrative.claims:
         change = None if claim.direction is None else signs[claim.direction] * (claim.change or Decimal(0))
-        found[(claim.subject, claim.section)] = (claim.value, change, claim.change_percent, claim.compared_year)
+        # a section is named by its heading, printed back with Chinese quotes where the source had straight ones
+        section = (claim.section or "").replace('"三公"', "“三公”") if claim.section else claim.section
+        found[(claim.subject, section)] = (claim.value, change, claim.change_percent, claim.compared_year)
     return found

@@ -13,6 +13,7 @@ from ..model import Disclosure, Section
 from .grid import Grid
 from .layout import table_grid
 from .layout_performance import overall_grid, project_grid
+from .punctuation import chinese_punctuation
 
 TABLE_ORDER = ("summary", "revenue", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
                "three_public", "gov_fund_expenditure", "state_capital_expenditure", "procurement",
@@ -86,8 +87,9 @@ def document_title(disclosure: Disclosure) -> str:
 def _narrative_blocks(disclosure: Disclosure) -> list[Block]:
     blocks = []
     for index, section in enumerate(disclosure.narrative.sections):
-        paragraphs = [p for p in section.text.split("\n") if p.strip()]
-        blocks.append(Block(Heading(f"s{index + 1}", heading_text(section), section.level), paragraphs))
+        paragraphs = [chinese_punctuation(p) for p in section.text.split("\n") if p.strip()]
+        heading = Heading(f"s{index + 1}", chinese_punctuation(heading_text(section)), section.level)
+        blocks.append(Block(heading, paragraphs))
     return blocks
 
 

@@ -12,6 +12,7 @@ from ..model import Disclosure, Project, Row as ModelRow, Table
 from .grid import Cell, Grid, Row
 from .headers import coded_header, head, label
 from .two_sided import two_sided_grid
+from .punctuation import chinese_punctuation
 
 CODE_GROUPS = {"basic_expenditure": "部门预算支出经济分类科目"}
 _INDENT = {"类": 0, "款": 1, "项": 2}
@@ -38,7 +39,8 @@ def table_grid(table: Table, disclosure: Disclosure) -> Grid:
         grid = labelled_grid(table, disclosure.year)
     else:
         grid = coded_grid(table, disclosure.year)
-    grid.title, grid.unit_line, grid.note = table.title, unit_line(table), _note(table.note)
+    grid.title, grid.unit_line = chinese_punctuation(table.title), unit_line(table)
+    grid.note = chinese_punctuation(_note(table.note)) if table.note else None
     return grid
 
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from ..model import Indicator, PerformanceTable
 from .grid import Cell, Grid, Row, format_amount
 from .headers import head
+from .punctuation import chinese_punctuation
 
 PROJECT_WIDTHS = [9.0, 12.0, 30.0, 7.0, 9.0, 9.0]
 OVERALL_WIDTHS = [9.0, 12.0, 26.0, 7.0, 9.0, 9.0, 7.0]
@@ -24,6 +25,11 @@ def _value(text: str | None, colspan: int = 1) -> Cell:
     return Cell(text or "", "value", colspan=colspan)
 
 
+def _prose(text: str | None, colspan: int = 1) -> Cell:
+    """A target or an overview is prose; a name is kept as printed (it is how the table is told apart)."""
+    return _value(chinese_punctuation(text or ""), colspan)
+
+
 def _date(value: date | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
@@ -35,10 +41,10 @@ def _fund(value: Decimal | None) -> str:
 def overall_grid(table: PerformanceTable, department: str | None, year: int | None) -> Grid:
     form = [
         [_label("部门（单位）名称"), _value(table.name or department, 3), _label("部门支出预算数"), _value(_fund(table.fund), 2)],
-        [_label("当年整体绩效目标"), _value(table.target, 6)],
+        [_label("当年整体绩效目标"), _prose(table.target, 6)],
     ]
     title = f"{department or ''}{year or ''}年部门整体绩效目标表" if year else f"{department or ''}部门整体绩效目标表"
-    return Grid(id="performance_overall", title=title, widths=OVERALL_WIDTHS, form=form,
+    return Grid(id="performance_overall", title=chinese_punctuation(title), widths=OVERALL_WIDTHS, form=form,
                 header=[_indicator_header(weights=True)], body=_indicator_rows(table.indicators, weights=True),
                 unit_line="单位：万元")
 
@@ -49,12 +55,12 @@ def project_grid(table: PerformanceTable, department: str | None, year: int | No
         [_label("主管部门"), _value(table.department, 2), _label("实施单位"), _value(table.implementer, 2)],
         [_label("资金总额（万元）"), _value(_fund(table.fund), 2), _label("项目性质"), _value(table.nature, 2)],
         [_label("项目起始时间"), _value(_date(table.start), 2), _label("项目终止时间"), _value(_date(table.end), 2)],
-        [_label("项目概况"), _value(table.overview, 5)],
-        [_label("立项依据"), _value(table.basis, 5)],
-        [_label("年度绩效目标"), _value(table.target, 5)],
+        [_label("项目概况"), _prose(table.overview, 5)],
+        [_label("立项依据"), _prose(table.basis, 5)],
+        [_label("年度绩效目标"), _prose(table.target, 5)],
     ]
     title = f"{department or ''}{year}年项目支出绩效目标表" if year else f"{department or ''}项目支出绩效目标表"
-    return Grid(id="performance_project", title=title, widths=PROJECT_WIDTHS, form=form,
+    return Grid(id="performance_project", title=chinese_punctuation(title), widths=PROJECT_WIDTHS, form=form,
                 header=[_indicator_header(weights=False)], body=_indicator_rows(table.indicators, weights=False))
 
 
