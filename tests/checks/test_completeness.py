@@ -316,3 +316,40 @@ def test_the_reason_of_a_whole_covers_a_part_that_changed_as_much():
     assert_passes(_fiscal_and_general("20"), "COMPLETE-CHANGE-REASONS")
     [finding] = assert_fails(_fiscal_and_general("15"), "COMPLETE-CHANGE-REASONS")
     assert "一般公共预算拨款支出" in finding.message
+
+
+def _change_stated_as(text: str):
+    """A document whose only words on last year are `text` (the 收支 section; no claims to read)."""
+    builder = consistent()
+    builder.sections = [s.model_copy(update={"text": text}) if s.title == "收支预算总体情况" else s
+                        for s in builder.sections if s.title != "机关运行经费"]
+    builder.sections.append(builder.sections[0].model_copy(update={"title": "机关运行经费",
+                                                                   "text": "2024 年机关运行经费 15 万元。"}))
+    builder.claims = []
+    return builder
+
+
+@pytest.mark.parametrize("text", [
+    # Beijing: the base and its amount between the year and the direction
+    "2026年度收入预算211,514.05万元，比2025年年初预算数189,594.33万元增加21,919.72万元，增长11.56%。",
+    "2026年财政拨款“三公”经费预算238.81万元，比2025年财政拨款“三公”经费年初预算减少5.24万元，下降2.15%。",
+    "2026 年支出预算 211,514.05 万元，比 2025 年年初预算\n数 189,594.33 万元减少 919.72 万元。",
+    # Jiangsu, Suzhou, Changsha, Huzhou
+    "因公出国（境）费预算支出100万元，与上年预算数相等。",
+    "一般公共预算拨款收入123万元，与上年相比，减少7万元。",
+    "收入较去年增加54.13万元，上升2.88%。",
+    "2026年收入预算5973.01万元，比上年执行数减少263.59万元，下降4.0%。",
+    "政府性基金支出预算0万元，与上一年度持平。",
+    "2026年收入预算123万元，同比下降5.4%。",
+])
+def test_a_change_worded_any_way_is_the_change_section(text):
+    assert_passes(_change_stated_as(text), "COMPLETE-SECTIONS")
+
+
+@pytest.mark.parametrize("text", [
+    "2026年度收入预算211,514.05万元，其中上年结转结余48,485.51万元。主要用于增加信息化投入。",
+    "2026年收入预算123万元。比例为本年支出预算的48.63%，增加了人员经费的保障。",
+    "2026年支出预算123万元，与2025年部门预算同口径。",
+])
+def test_a_narrative_without_a_comparison_has_no_change_section(text):
+    assert_fails(_change_stated_as(text), "COMPLETE-SECTIONS", count=1, says="收支增减变化")
