@@ -302,19 +302,43 @@ def test_the_purpose_a_change_serves_is_its_reason(text):
     assert_passes(builder, "COMPLETE-CHANGE-REASONS")
 
 
-def _fiscal_and_general(general_change: str):
+def _fiscal_and_general(general_change: str, general: str = "123", direction: str = "增加"):
     # Shanghai: the 财政拨款 change, the 一般公共预算 part's change, one reason for the 财政拨款 one
     text = ("支出预算 123 万元，其中：财政拨款支出预算 123 万元，比 2024 年预算增加 20 万元。财政拨款支出预算中，一般公共预算拨"
-            f"款支出预算 123 万元，比 2024 年预算增加 {general_change} 万元。财政拨款收入支出增加的主要原因是信息化项目增加。")
+            f"款支出预算 {general} 万元，比 2024 年预算{direction} {general_change} 万元。"
+            "财政拨款收入支出增加的主要原因是信息化项目增加。")
     return (consistent().section("收支", text)
             .claim("fiscal_expenditure", "123", "财政拨款支出", change="20", direction="增加", section="收支")
-            .claim("fiscal_expenditure", "123", "一般公共预算拨款支出", change=general_change, direction="增加",
+            .claim("fiscal_expenditure", general, "一般公共预算拨款支出", change=general_change, direction=direction,
                    section="收支"))
 
 
-def test_the_reason_of_a_whole_covers_a_part_that_changed_as_much():
-    assert_passes(_fiscal_and_general("20"), "COMPLETE-CHANGE-REASONS")
-    [finding] = assert_fails(_fiscal_and_general("15"), "COMPLETE-CHANGE-REASONS")
+def test_the_reason_of_a_whole_covers_a_part_that_moved_the_same_way_by_no_more():
+    assert_passes(_fiscal_and_general("20", "122"), "COMPLETE-CHANGE-REASONS")
+    assert_passes(_fiscal_and_general("15", "100"), "COMPLETE-CHANGE-REASONS")
+    # more than the whole, or the other way, with no split of the whole to show it: a change of its own
+    [finding] = assert_fails(_fiscal_and_general("25", "100"), "COMPLETE-CHANGE-REASONS")
+    assert "一般公共预算拨款支出" in finding.message
+    [finding] = assert_fails(_fiscal_and_general("5", "100", "减少"), "COMPLETE-CHANGE-REASONS")
+    assert "一般公共预算拨款支出" in finding.message
+
+
+def _split_by_fund(fund_change: str):
+    # 上海-0afcacdd p.6: 财政拨款 减少 878 = 一般公共预算 增加 78 + 政府性基金 减少 956; one reason for 财政拨款
+    text = ("支出预算5,004万元，其中：财政拨款支出预算3,173万元，比2025年预算减少878万元。财政拨款支出预算中，一般公共预算拨款支"
+            f"出预算3,130万元，比2025年预算增加78万元；政府性基金拨款支出预算44万元，比2025年预算减少{fund_change}万元；国有资本经营"
+            "预算拨款支出预算为0。财政拨款收入支出减少的主要原因是项目经费减少。")
+    return (doc().section("收支", text)
+            .claim("fiscal_expenditure", "3173", "财政拨款支出", change="878", direction="减少", section="收支")
+            .claim("fiscal_expenditure", "3130", "一般公共预算拨款支出", change="78", direction="增加", section="收支")
+            .claim("gov_fund_expenditure", "44", "政府性基金拨款支出", change=fund_change, direction="减少",
+                   section="收支"))
+
+
+def test_the_reason_of_a_whole_covers_the_parts_its_change_is_split_into():
+    assert_passes(_split_by_fund("956"), "COMPLETE-CHANGE-REASONS")
+    # the parts' changes do not make up the whole's: the 一般公共预算 increase is not part of the decrease explained
+    [finding] = assert_fails(_split_by_fund("900"), "COMPLETE-CHANGE-REASONS")
     assert "一般公共预算拨款支出" in finding.message
 
 

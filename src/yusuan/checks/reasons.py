@@ -11,10 +11,12 @@ from ..model import Claim
 from .context import Doc
 from .engine import rule
 from .findings import Finding, Place
+from .narrative_parts import PARTS
 from .wording import quoted
 
 # "落实厉行节约要求,…减少13.45万元", "结合工作需要和车辆实际状况,…": the reason as the purpose served
-_REASON = re.compile("原因|主要是|主要用于|由于|因为|因|系|用于|落实|根据|按照|结合|需要")
+# 因 and 系 as words, not in 因公出国 or 系统
+_REASON = re.compile("原因|主要是|主要用于|由于|因为|因(?!公出国)|系(?!统)|用于|落实|根据|按照|结合|需要")
 _CLAUSE = re.compile(r"[^。;；]+")
 # a sentence that is the reason for the one before it: "主要原因是…", "主要是由于…", "主要是本年增加两人…",
 # "此项数据变动较大的原因是…"
@@ -104,6 +106,59 @@ def _gives_reason_for(sentence: str, label: str) -> bool:
     return bool(re.search(rf"{head}.*?{tail}.{{0,8}}?(?:{_DIRECTION_WORDS}|变化|变动)的?(?:主要)?原因", sentence))
 
 
+# the parts of a whole, besides a part of the same subject with a smaller amount ("财政拨款支出" and its
+# "一般公共预算拨款支出"); narrative_parts.PARTS names the rest
+_FUND_PARTS = {"fiscal_expenditure": ("gov_fund_expenditure", "state_capital_expenditure"),
+               "fiscal_revenue": ("revenue:general_budget", "revenue:gov_fund", "revenue:state_capital")}
+
+
+def _signed(claim: Claim) -> Decimal:
+    return -abs(claim.change) if claim.direction in ("减少", "下降", "降低", "压减", "缩减", "核减", "减") else abs(claim.change)
+
+
+def _is_part(claim: Claim, whole: Claim) -> bool:
+    if claim is whole or claim.section != whole.section or claim.unit != whole.unit or claim.value >= whole.value:
+        return False
+    parts = {s for group in PARTS.get(whole.subject, ()) for s in group} | set(_FUND_PARTS.get(whole.subject, ()))
+    return claim.subject == whole.subject or claim.subject in parts
+
+
+def _unit_of(value: Decimal) -> Decimal:
+    """The last printed digit's worth: 1 for 3173, 0.01 for 3130.25."""
+    return Decimal(1).scaleb(min(value.as_tuple().exponent, 0))
+
+
+def _run_of_parts(doc: Doc, claim: Claim, whole: Claim) -> list[Claim]:
+    """The parts stated one after another right after the whole, `claim` among them."""
+    claims = doc.disclosure.narrative.claims
+    start = next(i for i, c in enumerate(claims) if c is whole)
+    run = []
+    for other in claims[start + 1 :]:
+        if not _is_part(other, whole) or other.change is None:
+            break
+        run.append(other)
+    return run if any(c is claim for c in run) else []
+
+
+def _covered_by(doc: Doc, claim: Claim, whole: Claim) -> bool:
+    """The explained change of a whole covers the change of its part: one that moved the same way and by no
+    more ("财政拨款支出…增加4,476万元…一般公共预算拨款支出…增加4,476万元…财政拨款收入支出增加的主要原因是…"),
+    or one of the parts the sentence splits the whole and its change into (上海: 财政拨款 减少878 = 一般公共预算
+    增加78 + 政府性基金 减少956, "财政拨款收入支出减少的主要原因是项目经费减少": one reason for the whole)."""
+    if not _is_part(claim, whole):
+        return False
+    if claim.direction == whole.direction and abs(claim.change) <= abs(whole.change):
+        return True
+    run = _run_of_parts(doc, claim, whole)
+    if len(run) < 2:
+        return False
+    # each amount rounded to its last digit: the sum may be off by half a digit a part
+    slack = sum(_unit_of(c.value) for c in run) / 2 + _unit_of(whole.value) / 2
+    change_slack = sum(_unit_of(c.change) for c in run) / 2 + _unit_of(whole.change) / 2
+    return (abs(sum(c.value for c in run) - whole.value) <= slack
+            and abs(sum(_signed(c) for c in run) - _signed(whole)) <= change_slack)
+
+
 @rule(
     id="COMPLETE-CHANGE-REASONS", family="completeness", severity="warning",
     title="收支总额、基本/项目支出、“三公”经费各项、机关运行经费有增减时应说明原因",
@@ -114,10 +169,8 @@ def changes_explained(doc: Doc) -> Iterator[Finding]:
     changes = [c for c in doc.disclosure.narrative.claims
                if c.subject in EXPLAINED and c.change and c.direction != "持平"]
     explained = {id(c) for c in changes if _explained(doc, _section_text(doc, c), c)}
-    # "财政拨款支出…增加4,476万元…一般公共预算拨款支出…增加4,476万元…财政拨款收入支出增加的主要原因是…": the
-    # reason of the whole is the reason of a part that changed by the same amount
-    same = {(c.section, c.direction, abs(c.change)) for c in changes if id(c) in explained}
+    wholes = [c for c in changes if id(c) in explained and c.subject in TOTALS]
     for claim in changes:
-        if id(claim) not in explained and (claim.section, claim.direction, abs(claim.change)) not in same:
+        if id(claim) not in explained and not any(_covered_by(doc, claim, whole) for whole in wholes):
             message = f"情况说明中{quoted(claim.label)}{claim.direction or '变动'} {abs(claim.change)} {claim.unit.value}，但未说明原因。"
             yield Finding.at(Place.of_claim(claim), message)
