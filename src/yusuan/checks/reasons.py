@@ -11,7 +11,6 @@ from ..model import Claim
 from .context import Doc
 from .engine import rule
 from .findings import Finding, Place
-from .narrative_parts import PARTS
 from .wording import quoted
 
 # "落实厉行节约要求,…减少13.45万元", "结合工作需要和车辆实际状况,…": the reason as the purpose served
@@ -106,10 +105,16 @@ def _gives_reason_for(sentence: str, label: str) -> bool:
     return bool(re.search(rf"{head}.*?{tail}.{{0,8}}?(?:{_DIRECTION_WORDS}|变化|变动)的?(?:主要)?原因", sentence))
 
 
-# the parts of a whole, besides a part of the same subject with a smaller amount ("财政拨款支出" and its
-# "一般公共预算拨款支出"); narrative_parts.PARTS names the rest
-_FUND_PARTS = {"fiscal_expenditure": ("gov_fund_expenditure", "state_capital_expenditure"),
-               "fiscal_revenue": ("revenue:general_budget", "revenue:gov_fund", "revenue:state_capital")}
+# the parts of a whole whose change its reason covers, besides a part of the same subject with a smaller amount
+# ("财政拨款支出" and its "一般公共预算拨款支出")
+_PARTS = {
+    "revenue_total": ("fiscal_revenue", "non_fiscal_revenue", "revenue:carryover"),
+    "fiscal_revenue": ("revenue:general_budget", "revenue:gov_fund", "revenue:state_capital"),
+    "expenditure_total": ("basic", "project", "reserve", "carry_forward"),
+    "fiscal_expenditure": ("gov_fund_expenditure", "state_capital_expenditure"),
+    "basic": ("personnel", "public"),
+    "three_public_total": ("overseas", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"),
+}
 
 
 def _signed(claim: Claim) -> Decimal:
@@ -119,8 +124,7 @@ def _signed(claim: Claim) -> Decimal:
 def _is_part(claim: Claim, whole: Claim) -> bool:
     if claim is whole or claim.section != whole.section or claim.unit != whole.unit or claim.value >= whole.value:
         return False
-    parts = {s for group in PARTS.get(whole.subject, ()) for s in group} | set(_FUND_PARTS.get(whole.subject, ()))
-    return claim.subject == whole.subject or claim.subject in parts
+    return claim.subject == whole.subject or claim.subject in _PARTS.get(whole.subject, ())
 
 
 def _unit_of(value: Decimal) -> Decimal:
