@@ -146,8 +146,7 @@ def _run_of_parts(doc: Doc, claim: Claim, whole: Claim) -> list[Claim]:
 
 def _covered_by(doc: Doc, claim: Claim, whole: Claim) -> bool:
     """The explained change of a whole covers the change of its part: one that moved the same way and by no
-    more ("财政拨款支出…增加4,476万元…一般公共预算拨款支出…增加4,476万元…财政拨款收入支出增加的主要原因是…"),
-    or one of the parts the sentence splits the whole and its change into (上海: 财政拨款 减少878 = 一般公共预算
+    more, or one of the parts the sentence splits the whole and its change into (上海: 财政拨款 减少878 = 一般公共预算
     增加78 + 政府性基金 减少956, "财政拨款收入支出减少的主要原因是项目经费减少": one reason for the whole)."""
     if not _is_part(claim, whole):
         return False
@@ -173,8 +172,13 @@ def changes_explained(doc: Doc) -> Iterator[Finding]:
     changes = [c for c in doc.disclosure.narrative.claims
                if c.subject in EXPLAINED and c.change and c.direction != "持平"]
     explained = {id(c) for c in changes if _explained(doc, _section_text(doc, c), c)}
+    # "财政拨款支出…增加4,476万元…一般公共预算拨款支出…增加4,476万元…财政拨款收入支出增加的主要原因是…": the
+    # reason of the whole is the reason of a part that changed by the same amount
+    same = {(c.section, c.direction, abs(c.change)) for c in changes if id(c) in explained}
     wholes = [c for c in changes if id(c) in explained and c.subject in TOTALS]
     for claim in changes:
-        if id(claim) not in explained and not any(_covered_by(doc, claim, whole) for whole in wholes):
+        if id(claim) in explained or (claim.section, claim.direction, abs(claim.change)) in same:
+            continue
+        if not any(_covered_by(doc, claim, whole) for whole in wholes):
             message = f"情况说明中{quoted(claim.label)}{claim.direction or '变动'} {abs(claim.change)} {claim.unit.value}，但未说明原因。"
             yield Finding.at(Place.of_claim(claim), message)
