@@ -377,3 +377,13 @@ def test_a_change_worded_any_way_is_the_change_section(text):
 ])
 def test_a_narrative_without_a_comparison_has_no_change_section(text):
     assert_fails(_change_stated_as(text), "COMPLETE-SECTIONS", count=1, says="收支增减变化")
+
+
+def test_the_name_of_the_overseas_item_is_no_reason():
+    # 因 of 因公出国（境）费 gives no reason: "因公出国（境）费 2 万元，比上年减少 1 万元。"
+    text = "2024 年因公出国（境）费 2 万元，比 2023 年减少 1 万元。"
+    builder = doc().section("三公", text).claim("overseas", "2", "因公出国（境）费", change="1", direction="减少",
+                                                section="三公")
+    assert_fails(builder, "COMPLETE-CHANGE-REASONS", count=1)
+    assert_passes(doc().section("三公", text.replace("。", "，因出访团组减少。")).claim(
+        "overseas", "2", "因公出国（境）费", change="1", direction="减少", section="三公"), "COMPLETE-CHANGE-REASONS")

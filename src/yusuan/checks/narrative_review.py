@@ -83,8 +83,7 @@ def class_names_are_current(doc: Doc) -> Iterator[Finding]:
 # heading of the template for the other scope ("单位基本情况" is Chongqing's heading in a 部门 document too).
 # A place named by it is ordinary wording, not the document's name for itself: "尽量在本单位会议室安排会议".
 _PLACE = r"(?!\s*(?:的)?(?:会议室|办公室|办公场所|办公用房|场所|场地|食堂|院内|内部|门口|大院))"
-_SELF = {"部门": re.compile(rf"(?<![在到于赴去])[本我]单位{_PLACE}"),
-         "单位": re.compile(rf"(?<![在到于赴去])[本我]部门{_PLACE}|部门预算安排")}
+_SELF = {"部门": re.compile(rf"[本我]单位{_PLACE}"), "单位": re.compile(rf"[本我]部门{_PLACE}|部门预算安排")}
 _HEADING = {
     "部门": re.compile(r"^单位(?:概况|收支总体情况|预算情况说明|决算情况说明|主要职能|职能职责|机构设置)"),
     "单位": re.compile(r"^部门(?:基本情况|概况|收支总体情况|预算情况说明|决算情况说明|主要职能|职能职责|机构设置)"),

@@ -14,8 +14,8 @@ from .findings import Finding, Place
 from .wording import quoted
 
 # "落实厉行节约要求,…减少13.45万元", "结合工作需要和车辆实际状况,…": the reason as the purpose served
-# 因 and 系 as words, not in 因公出国 or 系统
-_REASON = re.compile("原因|主要是|主要用于|由于|因为|因(?!公出国)|系(?!统)|用于|落实|根据|按照|结合|需要")
+# 因 and 系 as words, not in 因公出国（境） or 系统
+_REASON = re.compile("原因|主要是|主要用于|由于|因为|因(?!公出)|系(?!统)|用于|落实|根据|按照|结合|需要")
 _CLAUSE = re.compile(r"[^。;；]+")
 # a sentence that is the reason for the one before it: "主要原因是…", "主要是由于…", "主要是本年增加两人…",
 # "此项数据变动较大的原因是…"
