@@ -302,17 +302,88 @@ def test_the_purpose_a_change_serves_is_its_reason(text):
     assert_passes(builder, "COMPLETE-CHANGE-REASONS")
 
 
-def _fiscal_and_general(general_change: str):
+def _fiscal_and_general(general_change: str, general: str = "123", direction: str = "增加"):
     # Shanghai: the 财政拨款 change, the 一般公共预算 part's change, one reason for the 财政拨款 one
     text = ("支出预算 123 万元，其中：财政拨款支出预算 123 万元，比 2024 年预算增加 20 万元。财政拨款支出预算中，一般公共预算拨"
-            f"款支出预算 123 万元，比 2024 年预算增加 {general_change} 万元。财政拨款收入支出增加的主要原因是信息化项目增加。")
+            f"款支出预算 {general} 万元，比 2024 年预算{direction} {general_change} 万元。"
+            "财政拨款收入支出增加的主要原因是信息化项目增加。")
     return (consistent().section("收支", text)
             .claim("fiscal_expenditure", "123", "财政拨款支出", change="20", direction="增加", section="收支")
-            .claim("fiscal_expenditure", "123", "一般公共预算拨款支出", change=general_change, direction="增加",
+            .claim("fiscal_expenditure", general, "一般公共预算拨款支出", change=general_change, direction=direction,
                    section="收支"))
 
 
-def test_the_reason_of_a_whole_covers_a_part_that_changed_as_much():
-    assert_passes(_fiscal_and_general("20"), "COMPLETE-CHANGE-REASONS")
-    [finding] = assert_fails(_fiscal_and_general("15"), "COMPLETE-CHANGE-REASONS")
+def test_the_reason_of_a_whole_covers_a_part_that_moved_the_same_way_by_no_more():
+    assert_passes(_fiscal_and_general("20", "122"), "COMPLETE-CHANGE-REASONS")
+    assert_passes(_fiscal_and_general("15", "100"), "COMPLETE-CHANGE-REASONS")
+    # more than the whole, or the other way, with no split of the whole to show it: a change of its own
+    [finding] = assert_fails(_fiscal_and_general("25", "100"), "COMPLETE-CHANGE-REASONS")
     assert "一般公共预算拨款支出" in finding.message
+    [finding] = assert_fails(_fiscal_and_general("5", "100", "减少"), "COMPLETE-CHANGE-REASONS")
+    assert "一般公共预算拨款支出" in finding.message
+
+
+def _split_by_fund(fund_change: str):
+    # 上海-0afcacdd p.6: 财政拨款 减少 878 = 一般公共预算 增加 78 + 政府性基金 减少 956; one reason for 财政拨款
+    text = ("支出预算5,004万元，其中：财政拨款支出预算3,173万元，比2025年预算减少878万元。财政拨款支出预算中，一般公共预算拨款支"
+            f"出预算3,130万元，比2025年预算增加78万元；政府性基金拨款支出预算44万元，比2025年预算减少{fund_change}万元；国有资本经营"
+            "预算拨款支出预算为0。财政拨款收入支出减少的主要原因是项目经费减少。")
+    return (doc().section("收支", text)
+            .claim("fiscal_expenditure", "3173", "财政拨款支出", change="878", direction="减少", section="收支")
+            .claim("fiscal_expenditure", "3130", "一般公共预算拨款支出", change="78", direction="增加", section="收支")
+            .claim("gov_fund_expenditure", "44", "政府性基金拨款支出", change=fund_change, direction="减少",
+                   section="收支"))
+
+
+def test_the_reason_of_a_whole_covers_the_parts_its_change_is_split_into():
+    assert_passes(_split_by_fund("956"), "COMPLETE-CHANGE-REASONS")
+    # the parts' changes do not make up the whole's: the 一般公共预算 increase is not part of the decrease explained
+    [finding] = assert_fails(_split_by_fund("900"), "COMPLETE-CHANGE-REASONS")
+    assert "一般公共预算拨款支出" in finding.message
+
+
+def _change_stated_as(text: str):
+    """A document whose only words on last year are `text` (the 收支 section; no claims to read)."""
+    builder = consistent()
+    builder.sections = [s.model_copy(update={"text": text}) if s.title == "收支预算总体情况" else s
+                        for s in builder.sections if s.title != "机关运行经费"]
+    builder.sections.append(builder.sections[0].model_copy(update={"title": "机关运行经费",
+                                                                   "text": "2024 年机关运行经费 15 万元。"}))
+    builder.claims = []
+    return builder
+
+
+@pytest.mark.parametrize("text", [
+    # Beijing: the base and its amount between the year and the direction
+    "2026年度收入预算211,514.05万元，比2025年年初预算数189,594.33万元增加21,919.72万元，增长11.56%。",
+    "2026年财政拨款“三公”经费预算238.81万元，比2025年财政拨款“三公”经费年初预算减少5.24万元，下降2.15%。",
+    "2026 年支出预算 211,514.05 万元，比 2025 年年初预算\n数 189,594.33 万元减少 919.72 万元。",
+    # Jiangsu, Suzhou, Changsha, Huzhou
+    "因公出国（境）费预算支出100万元，与上年预算数相等。",
+    "一般公共预算拨款收入123万元，与上年相比，减少7万元。",
+    "收入较去年增加54.13万元，上升2.88%。",
+    "2026年收入预算5973.01万元，比上年执行数减少263.59万元，下降4.0%。",
+    "政府性基金支出预算0万元，与上一年度持平。",
+    "2026年收入预算123万元，同比下降5.4%。",
+])
+def test_a_change_worded_any_way_is_the_change_section(text):
+    assert_passes(_change_stated_as(text), "COMPLETE-SECTIONS")
+
+
+@pytest.mark.parametrize("text", [
+    "2026年度收入预算211,514.05万元，其中上年结转结余48,485.51万元。主要用于增加信息化投入。",
+    "2026年收入预算123万元。比例为本年支出预算的48.63%，增加了人员经费的保障。",
+    "2026年支出预算123万元，与2025年部门预算同口径。",
+])
+def test_a_narrative_without_a_comparison_has_no_change_section(text):
+    assert_fails(_change_stated_as(text), "COMPLETE-SECTIONS", count=1, says="收支增减变化")
+
+
+def test_the_name_of_the_overseas_item_is_no_reason():
+    # 因 of 因公出国（境）费 gives no reason: "因公出国（境）费 2 万元，比上年减少 1 万元。"
+    text = "2024 年因公出国（境）费 2 万元，比 2023 年减少 1 万元。"
+    builder = doc().section("三公", text).claim("overseas", "2", "因公出国（境）费", change="1", direction="减少",
+                                                section="三公")
+    assert_fails(builder, "COMPLETE-CHANGE-REASONS", count=1)
+    assert_passes(doc().section("三公", text.replace("。", "，因出访团组减少。")).claim(
+        "overseas", "2", "因公出国（境）费", change="1", direction="减少", section="三公"), "COMPLETE-CHANGE-REASONS")

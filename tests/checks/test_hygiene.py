@@ -89,6 +89,36 @@ def test_template_leftovers():
     assert {f.message.split("“")[2].split("”")[0] for f in findings} == {"202 年", "部门名称", "XX"}
 
 
+@pytest.mark.parametrize("text", [
+    # 重庆 p.3: the department was merged, its name not yet changed
+    "注：根据机构改革方案，本部门职责已划转，故部门名称、机构设置等暂未调整。",
+    "项目名称和实施内容与上年一致。",
+    "单位名称：重庆市商务委员会",
+])
+def test_a_template_word_in_a_sentence_is_no_blank(text):
+    assert_passes(consistent().section("其他", text), "HYGIENE-PLACEHOLDER")
+
+
+@pytest.mark.parametrize("text", ["（部门名称）2026年部门预算。", "单位名称：", "部门名称2026年预算情况说明"])
+def test_a_template_word_standing_for_the_name_is_a_blank(text):
+    assert_fails(consistent().section("其他", text), "HYGIENE-PLACEHOLDER", count=1, says="模板字样")
+
+
+@pytest.mark.parametrize("text", [
+    # 江苏 人大/政协: the template's instruction left after the list it asks for
+    "主要包括：基本工资、津贴补贴、奖金。（按“部门预算公开06表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）",
+    "主要用于：（请根据实际情况填写）",
+    "（此处按项目支出预算表填列。）",
+])
+def test_a_fill_in_instruction_left_in(text):
+    assert_fails(consistent().section("基本支出", text), "HYGIENE-PLACEHOLDER", count=1, says="模板填写说明")
+
+
+def test_a_bracket_that_says_how_it_was_counted_is_no_instruction():
+    text = "2026年项目支出40万元（按项目支出预算表汇总），其中信息化25万元（根据合同约定支付）。"
+    assert_passes(consistent().section("项目支出", text), "HYGIENE-PLACEHOLDER")
+
+
 def test_ocr_garbage():
     builder = consistent().configure("revenue", labels={"general_budget": "一般公共が算拨款收入"})
     assert_fails(builder, "HYGIENE-OCR", table="revenue", count=1, says="“が”")

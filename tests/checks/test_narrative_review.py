@@ -351,3 +351,20 @@ def test_the_definitions_speak_of_any_unit():
     definitions = consistent().section("专业性名词解释").section(
         "附属单位上缴收入", "指本单位所属下级单位上缴给本单位的收入。", 2)
     assert_passes(definitions, "NARR-SCOPE-WORDING")
+
+
+@pytest.mark.parametrize("text", ["严格执行“过紧日子”要求，尽量在本单位会议室安排会议。", "培训原则上在本单位内部组织。",
+                                  "会议安排在本单位的会议室召开。"])
+def test_a_place_of_the_unit_is_ordinary_wording_not_its_name_for_itself(text):
+    # 苏州 部门预算 p.38: "尽量在本单位会议室安排会议"
+    assert_passes(_saying(text, "会议费预算情况说明"), "NARR-SCOPE-WORDING")
+
+
+def test_a_unit_report_after_its_glossary_still_speaks_of_itself():
+    # Shanghai 单位预算: the glossary, then "2026年单位预算编制说明" and "其他相关情况说明" (unnumbered, read one level
+    # below the last glossary entry): the parts after the glossary are the document's own words
+    builder = doc().section("上海某学院(单位)主要职能", "负责高等职业教育。", 0).section("名词解释", "", 0)
+    builder.section("机关运行经费", "指行政单位使用一般公共预算财政拨款安排的日常公用经费支出。", 2)
+    builder.section("2026年单位预算编制说明", "2026年，上海某学院收入预算5,004万元。", 3)
+    builder.section("国有资产占有使用情况", "2026年部门预算安排购置车辆0辆；单位预算安排购置设备0台（套）。", 1)
+    assert_fails(_as_unit(builder), "NARR-SCOPE-WORDING", count=1, says="部门预算安排")

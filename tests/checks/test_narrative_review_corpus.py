@@ -31,6 +31,8 @@ JCY_2017 = "jiangsu/江苏省人民检察院/2017年省检察院部门预算.pdf
 JCY_2018 = "jiangsu/江苏省人民检察院/2018年省检察院部门预算公开.pdf"
 JCY_2019 = "jiangsu/江苏省人民检察院/2019年度部门预算公开.pdf"
 FY_2017 = "jiangsu/江苏省高级人民法院/省法院2017年度部门预算公开.pdf"
+ZX_2018 = "jiangsu/江苏省政协办公厅/江苏省政协办公厅2018年度部门预算.pdf"
+ZX_2019 = "jiangsu/江苏省政协办公厅/江苏省政协办公厅2019年度部门预算.pdf"
 PT_FINAL = "shanghai/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
 SEED = "000_63ebb43f5c0ed719.txt"
 
@@ -63,6 +65,17 @@ EXPECTED = sorted([
     (RD_2018, "HYGIENE-PLACEHOLDER", 363),
     (RD_2018, "HYGIENE-PLACEHOLDER", 373),
     (RD_2018, "HYGIENE-PLACEHOLDER", 385),
+    # p26-27 "（按“部门预算公开06表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）" after the lists of
+    # 人员经费 and 公用经费 (06表, then 08表): the template's instruction for filling them in, left in
+    (RD_2018, "HYGIENE-PLACEHOLDER", 353),
+    (RD_2018, "HYGIENE-PLACEHOLDER", 354),
+    (RD_2018, "HYGIENE-PLACEHOLDER", 361),
+    (RD_2018, "HYGIENE-PLACEHOLDER", 362),
+    # the same instruction in the 政协 template (p12-13 of 2018, p14-15 of 2019), twice in each section
+    (ZX_2018, "HYGIENE-PLACEHOLDER", 97),
+    (ZX_2018, "HYGIENE-PLACEHOLDER", 105),
+    (ZX_2019, "HYGIENE-PLACEHOLDER", 102),
+    (ZX_2019, "HYGIENE-PLACEHOLDER", 110),
     # p25 "…不再列入本部门预算中,减少了该项支出。。": a doubled full stop in the PDF itself
     (RD_2018, "HYGIENE-PUNCTUATION", 343),
     # p19 "此外,基本支出预算数为12323.46万元" (line 335) and "基本支出12323.48万元,占68.48%" (line 344): two

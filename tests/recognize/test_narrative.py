@@ -589,6 +589,29 @@ def test_a_body_with_unnumbered_headings_after_a_numbered_contents_page():
     assert "1、贯彻执行" in sections[0].text  # a duty, not a heading
 
 
+def test_a_long_body_name_with_brackets_before_its_duties_is_a_heading():
+    # Shanghai unit budgets: the body's other name and "(单位)" in brackets make the title over 30 characters
+    text = "\n".join([
+        "上海市统计和大数据研究院（上海市统计数据管理中心）（单位）主要职能",
+        "上海市统计和大数据研究院（上海市统计数据管理中心）是上海市统计局下属全额拨款事业单位。",
+        "主要职能包括：",
+        "1.开展国际统计制度方法和理论研究，收集和整理国际统计相关资料。",
+        "2.承办政府主管部门交办的其他事项。",
+        "上海市统计和大数据研究院（上海市统计数据管理中心）（单位）机构设置",
+        "单位设8个内设机构。",
+    ])  # fmt: skip
+    sections = read_narrative(lines_of(text), Unit.wanyuan, 2026).sections
+    assert [(s.number, s.source.line) for s in sections] == [("", 1), ("", 6)]
+    assert sections[0].title.endswith("(单位)主要职能") and "1.开展国际统计" in sections[0].text
+    assert "交办的其他事项" in sections[0].text  # a duty, not a heading
+
+
+def test_a_long_line_with_brackets_that_is_prose_is_no_heading():
+    text = "一、部门职责\n本部门（含下属单位）负责全区商务工作，按照区委（区政府）部署履行\n职能职责\n等工作。"
+    sections = read_narrative(lines_of(text), Unit.wanyuan, 2026).sections
+    assert [s.title for s in sections] == ["部门职责"]
+
+
 def test_the_rest_of_a_broken_sentence_is_not_an_unnumbered_heading():
     text = "一、部门预算说明\n本部门2025年收支预算的具体内容详见以下\n部门预算情况说明\n各表。"
     sections = read_narrative(lines_of(text), Unit.wanyuan, 2025).sections

@@ -171,8 +171,13 @@ def three_public_itemized(doc: Doc) -> Iterator[Finding]:
         yield Finding.at(Place.of_table(table), f"{doc.title(table)}没有 {doc.year or '本'} 年的预算数。")
 
 
-# A comparison with last year, as the narrative words it ("比2023年减少", "较上年增长").
-CHANGE_WORDING = re.compile(r"(?:比|较|与)\s*(?:上年|去年|上一年|\d{4}\s*年)[^。]{0,12}?(?:增加|减少|持平|增长|下降)")
+# A comparison with last year, as the narrative words it: "比2023年减少", "较上年增长", "与上年相比，增加",
+# "比 2025 年年初预算数 264448.86 万元增加 21,919.72 万元" (the base and its amount between), "与上年预算数相同",
+# "同比下降": the comparison, the year compared with, then within the clause the way it moved.
+_PRIOR_YEAR = r"(?:上一?年度?|去年|前一年|(?:19|20)\d{2}\s*年度?)"
+_MOVED = r"(?:增加|减少|增长|下降|降低|上升|提高|压减|缩减|增|减|降|持平|相等|相同|一致|不变|变化|变动)"
+CHANGE_WORDING = re.compile(rf"(?:比|较|与|同|和|对比)\s*{_PRIOR_YEAR}[^。；;]{{0,48}}?{_MOVED}"
+                            rf"|同比\s*(?:增加|减少|增长|下降|降低|上升|持平)")
 # Each required topic, with the wordings that show the narrative covers it. 143号 requires the first
 # six; 国有资产占用 and 绩效 it asks to publish "逐步" (step by step, as the work allows).
 REQUIRED_SECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (

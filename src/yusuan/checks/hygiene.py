@@ -114,7 +114,13 @@ def _wrong_year(doc: Doc, place: Place, where: str, year: int) -> Finding:
 _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\d.])20\d(?![\d.])\s*年"), "年份缺位"),
     (re.compile(r"[Xx×＊*]{2,}|某某"), "占位符"),
-    (re.compile(r"部门名称|单位名称|项目名称"), "模板字样"),
+    # a blank where the name goes, not the word in a sentence ("故部门名称、机构设置等暂未调整") nor a label
+    # filled in ("单位名称：重庆市商务委员会")
+    (re.compile(r"(?<![故因其将对把、和及与的])(?:部门名称|单位名称|项目名称)(?![、等和及与]|\s*[:：]\s*[^\s:：])"),
+     "模板字样"),
+    # the template's instruction on how to fill the place in: "（按“部门预算公开06表…”中实际发生经济分类支出事项填写）"
+    (re.compile(r"[\[【（(]\s*(?:请|按|根据|依据|参照|此处|在此)[^()（）\[\]【】]{0,80}?(?:填写|填列|填报|填入)"
+                r"\s*[。.]?\s*[)）\]】]"), "模板填写说明"),
     (re.compile(r"[\[【（(]\s*(?:请?填写|此处|待补充|待填)"), "待填写字样"),
     # both direction words of the template left in: 增加(减少), 增长(下降), 下降(增长), 增(减)
     (re.compile(r"(?:增加|增长|上升|减少|下降|降低|增|减)\s*[（(/]\s*(?:增加|增长|上升|减少|下降|降低|增|减)\s*[)）]?"),
@@ -131,9 +137,12 @@ def no_template_leftovers(doc: Doc) -> Iterator[Finding]:
     for text in texts_of(doc):
         if text.kind not in ("narrative", "title", "note"):
             continue
+        found: list[re.Match[str]] = []
         for pattern, what in _PLACEHOLDERS:
             match = pattern.search(text.text)
-            if match:
+            # one leftover once: "（此处…填列）" is an instruction, its "（此处" no second finding
+            if match and not any(m.start() < match.end() and match.start() < m.end() for m in found):
+                found.append(match)
                 yield Finding.at(text.place, f"{text.where}中有{what}{quoted(match.group(0))}，像是模板未填写完整。")
 
 

@@ -80,8 +80,10 @@ def class_names_are_current(doc: Doc) -> Iterator[Finding]:
 # -- 部门 / 单位 ------------------------------------------------------------------------------------
 
 # the document naming itself: 本部门, 我单位, a 单位 saying its "部门预算安排…" as the 部门 template does; a
-# heading of the template for the other scope ("单位基本情况" is Chongqing's heading in a 部门 document too)
-_SELF = {"部门": re.compile(r"[本我]单位"), "单位": re.compile(r"[本我]部门|部门预算安排")}
+# heading of the template for the other scope ("单位基本情况" is Chongqing's heading in a 部门 document too).
+# A place named by it is ordinary wording, not the document's name for itself: "尽量在本单位会议室安排会议".
+_PLACE = r"(?!\s*(?:的)?(?:会议室|办公室|办公场所|办公用房|场所|场地|食堂|院内|内部|门口|大院))"
+_SELF = {"部门": re.compile(rf"[本我]单位{_PLACE}"), "单位": re.compile(rf"[本我]部门{_PLACE}|部门预算安排")}
 _HEADING = {
     "部门": re.compile(r"^单位(?:概况|收支总体情况|预算情况说明|决算情况说明|主要职能|职能职责|机构设置)"),
     "单位": re.compile(r"^部门(?:基本情况|概况|收支总体情况|预算情况说明|决算情况说明|主要职能|职能职责|机构设置)"),
@@ -137,6 +139,9 @@ def speaks_of_itself_rightly(doc: Doc) -> Iterator[Finding]:
 
 
 _DEFINITIONS = re.compile(r"名词解释")
+# a part of the document after the glossary ("2026年单位预算编制说明", "其他相关情况说明") is no term it
+# defines, whatever level the layout gave its unnumbered title
+_PART_TITLE = re.compile(r"说明$")
 
 
 def _own_texts(doc: Doc) -> Iterator[Text]:
@@ -147,6 +152,8 @@ def _own_texts(doc: Doc) -> Iterator[Text]:
     for section in doc.disclosure.narrative.sections:
         while levels and levels[-1][0] >= section.level:
             levels.pop()
+        if _PART_TITLE.search(section.title):
+            levels = []
         under = bool(_DEFINITIONS.search(section.title)) or any(d for _, d in levels)
         levels.append((section.level, under))
         if under:

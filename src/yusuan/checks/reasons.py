@@ -14,7 +14,8 @@ from .findings import Finding, Place
 from .wording import quoted
 
 # "落实厉行节约要求,…减少13.45万元", "结合工作需要和车辆实际状况,…": the reason as the purpose served
-_REASON = re.compile("原因|主要是|主要用于|由于|因为|因|系|用于|落实|根据|按照|结合|需要")
+# 因 and 系 as words, not in 因公出国（境） or 系统
+_REASON = re.compile("原因|主要是|主要用于|由于|因为|因(?!公出)|系(?!统)|用于|落实|根据|按照|结合|需要")
 _CLAUSE = re.compile(r"[^。;；]+")
 # a sentence that is the reason for the one before it: "主要原因是…", "主要是由于…", "主要是本年增加两人…",
 # "此项数据变动较大的原因是…"
@@ -104,6 +105,63 @@ def _gives_reason_for(sentence: str, label: str) -> bool:
     return bool(re.search(rf"{head}.*?{tail}.{{0,8}}?(?:{_DIRECTION_WORDS}|变化|变动)的?(?:主要)?原因", sentence))
 
 
+# the parts of a whole whose change its reason covers, besides a part of the same subject with a smaller amount
+# ("财政拨款支出" and its "一般公共预算拨款支出")
+_PARTS = {
+    "revenue_total": ("fiscal_revenue", "non_fiscal_revenue", "revenue:carryover"),
+    "fiscal_revenue": ("revenue:general_budget", "revenue:gov_fund", "revenue:state_capital"),
+    "expenditure_total": ("basic", "project", "reserve", "carry_forward"),
+    "fiscal_expenditure": ("gov_fund_expenditure", "state_capital_expenditure"),
+    "basic": ("personnel", "public"),
+    "three_public_total": ("overseas", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"),
+}
+
+
+def _signed(claim: Claim) -> Decimal:
+    return -abs(claim.change) if claim.direction in ("减少", "下降", "降低", "压减", "缩减", "核减", "减") else abs(claim.change)
+
+
+def _is_part(claim: Claim, whole: Claim) -> bool:
+    if claim is whole or claim.section != whole.section or claim.unit != whole.unit or claim.value >= whole.value:
+        return False
+    return claim.subject == whole.subject or claim.subject in _PARTS.get(whole.subject, ())
+
+
+def _unit_of(value: Decimal) -> Decimal:
+    """The last printed digit's worth: 1 for 3173, 0.01 for 3130.25."""
+    return Decimal(1).scaleb(min(value.as_tuple().exponent, 0))
+
+
+def _run_of_parts(doc: Doc, claim: Claim, whole: Claim) -> list[Claim]:
+    """The parts stated one after another right after the whole, `claim` among them."""
+    claims = doc.disclosure.narrative.claims
+    start = next(i for i, c in enumerate(claims) if c is whole)
+    run = []
+    for other in claims[start + 1 :]:
+        if not _is_part(other, whole) or other.change is None:
+            break
+        run.append(other)
+    return run if any(c is claim for c in run) else []
+
+
+def _covered_by(doc: Doc, claim: Claim, whole: Claim) -> bool:
+    """The explained change of a whole covers the change of its part: one that moved the same way and by no
+    more, or one of the parts the sentence splits the whole and its change into (上海: 财政拨款 减少878 = 一般公共预算
+    增加78 + 政府性基金 减少956, "财政拨款收入支出减少的主要原因是项目经费减少": one reason for the whole)."""
+    if not _is_part(claim, whole):
+        return False
+    if claim.direction == whole.direction and abs(claim.change) <= abs(whole.change):
+        return True
+    run = _run_of_parts(doc, claim, whole)
+    if len(run) < 2:
+        return False
+    # each amount rounded to its last digit: the sum may be off by half a digit a part
+    slack = sum(_unit_of(c.value) for c in run) / 2 + _unit_of(whole.value) / 2
+    change_slack = sum(_unit_of(c.change) for c in run) / 2 + _unit_of(whole.change) / 2
+    return (abs(sum(c.value for c in run) - whole.value) <= slack
+            and abs(sum(_signed(c) for c in run) - _signed(whole)) <= change_slack)
+
+
 @rule(
     id="COMPLETE-CHANGE-REASONS", family="completeness", severity="warning",
     title="收支总额、基本/项目支出、“三公”经费各项、机关运行经费有增减时应说明原因",
@@ -117,7 +175,10 @@ def changes_explained(doc: Doc) -> Iterator[Finding]:
     # "财政拨款支出…增加4,476万元…一般公共预算拨款支出…增加4,476万元…财政拨款收入支出增加的主要原因是…": the
     # reason of the whole is the reason of a part that changed by the same amount
     same = {(c.section, c.direction, abs(c.change)) for c in changes if id(c) in explained}
+    wholes = [c for c in changes if id(c) in explained and c.subject in TOTALS]
     for claim in changes:
-        if id(claim) not in explained and (claim.section, claim.direction, abs(claim.change)) not in same:
+        if id(claim) in explained or (claim.section, claim.direction, abs(claim.change)) in same:
+            continue
+        if not any(_covered_by(doc, claim, whole) for whole in wholes):
             message = f"情况说明中{quoted(claim.label)}{claim.direction or '变动'} {abs(claim.change)} {claim.unit.value}，但未说明原因。"
             yield Finding.at(Place.of_claim(claim), message)

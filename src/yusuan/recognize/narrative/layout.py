@@ -31,6 +31,9 @@ _NAMES_A_LINE = re.compile(r"^\s*\d{1,2}\s*[、.][^。]*\(\d{0,3}(?:类|款|项)
 # line naming one of the parts a 情况说明 has, standing between paragraphs
 _UNNUMBERED_TITLE = re.compile(r"(?:职能|职责|机构设置|单位构成|部门构成|名词解释|编制说明|情况说明|概况)$")
 _UNNUMBERED_MAX = 30
+# "上海市统计和大数据研究院（上海市统计数据管理中心）（单位）主要职能": a body's other name and its kind, in
+# brackets, make a title long without making it prose; they do not count towards its length
+_BRACKETED = re.compile(r"[(（][^()（）]{1,30}[)）]")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 _CAPTION = re.compile(r"^\s*(?:图|图表)\s*\d+\s*[:：.、]")
 _AMOUNT = re.compile(r"\d\s*(?:亿元|万元|元)")
@@ -115,7 +118,8 @@ def _unnumbered_heading(text: str, line: Line, paragraph: Paragraph | None, open
     last = paragraph.pieces[-1].line if paragraph is not None else None
     if paragraph is not None and paragraph.is_open and last.page == line.page and _near(last, line):
         return None  # the rest of a sentence broken over lines (a cover's lines end no sentence either)
-    if len(text) > _UNNUMBERED_MAX or SENTENCE_MARK.search(text) or not _UNNUMBERED_TITLE.search(text):
+    if len(_BRACKETED.sub("", text)) > _UNNUMBERED_MAX or SENTENCE_MARK.search(text) \
+            or not _UNNUMBERED_TITLE.search(text):
         return None
     if not opened and _YEAR.search(text):
         return None  # the document's own title ("XX局2024年部门预算情况说明"), not one of its parts
