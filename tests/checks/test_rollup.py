@@ -39,6 +39,48 @@ def test_total_equals_the_classes():
                  table="summary", count=1, says="各类支出之和")
 
 
+def _fiscal_closed_by_grand_total(science: str, other: str, below=()):
+    """湖州's 财政拨款收支总表: 类 lines with their 款 and 项 under them (no code printed on the lines
+    below a 类), no 本年支出合计 line, 支出总计 right after the last line."""
+    return consistent().table("fiscal_summary", income=[
+        ("general_budget", "一般公共预算", {"total": "25591.21"}),
+        ("gov_fund", "政府性基金预算", {"total": "12600.00"}),
+        ("income_total", "本年收入合计", {"total": "38191.21"}),
+        ("grand_total", "收入总计", {"total": "38191.21"}),
+    ], expenditure=[
+        ("206", "科学技术支出", {"total": science}),
+        (None, "基础研究", {"total": "83.78"}),
+        (None, "实验室及相关设施", {"total": "83.78"}),
+        ("229", "其他支出", {"total": other}),
+        (None, "其他地方自行试点项目收益专项债券收入安排的支出", {"total": other}),
+        *below,
+        ("grand_total", "支出总计", {"total": "38191.21"}),
+    ])
+
+
+def test_total_is_the_grand_total_where_no_year_total_is_printed():
+    [finding] = assert_fails(_fiscal_closed_by_grand_total("1140.61", "15000.00"), "ROLLUP-TOTAL",
+                             table="fiscal_summary", says="各类支出之和")
+    assert "38,191.21" in finding.message and "16,140.61" in finding.message
+    assert_passes(_fiscal_closed_by_grand_total("23191.21", "15000.00"), "ROLLUP-TOTAL")
+
+
+def test_grand_total_with_money_carried_forward_is_not_the_sum_of_classes():
+    carried = [("carry_forward", "结转下年", {"total": "15000.00"})]
+    assert_passes(_fiscal_closed_by_grand_total("23191.21", "0", carried), "ROLLUP-TOTAL")
+    empty = [("carry_forward", "结转下年", {"total": ""})]
+    assert_fails(_fiscal_closed_by_grand_total("1140.61", "15000.00", empty), "ROLLUP-TOTAL", table="fiscal_summary")
+
+
+def test_spending_side_opening_with_an_uncoded_line_is_not_summed():
+    """The first line lost its class code (a name the catalogue does not know): the classes read would
+    miss its money."""
+    builder = _fiscal_closed_by_grand_total("1140.61", "15000.00")
+    builder.tables["fiscal_summary"]["rows"].insert(4, {"code": None, "item": None, "name": "某某支出", "side": "expenditure",
+                                                        "values": {"total": "22050.60"}})
+    assert_passes(builder, "ROLLUP-TOTAL")
+
+
 def test_project_list_total_equals_the_projects():
     assert_fails(consistent().set("project_expenditure", "P002", "amount", "16"), "ROLLUP-PROJECT-LIST",
                  table="project_expenditure", count=1)

@@ -73,9 +73,33 @@ def total_is_sum_of_classes(doc: Doc) -> Iterator[Finding]:
         if total is not None and lines:
             yield from _total_equals_lines(doc, table, total, lines, "各类之和")
     for table in doc.tables(TWO_SIDED_TABLES):
-        total, lines = table.item("expenditure_total", "expenditure"), coded_rows(table, "expenditure")
-        if total is not None and lines:
+        total, lines = _spending_total(table), coded_rows(table, "expenditure")
+        if total is not None and lines and _classes_lead(table):
             yield from _total_equals_lines(doc, table, total, lines, "各类支出之和")
+
+
+# lines that stand between the year's spending and 支出总计 (结转下年, 结余分配)
+_BELOW_SPENDING = ("carry_forward", "balance_distribution")
+
+
+def _spending_total(table: Table) -> Row | None:
+    """The line the spending classes add up to: 本年支出合计; where the template prints none (湖州's
+    财政拨款收支总表 closes the classes with 支出总计 alone), 支出总计, unless a 结转下年 line with money
+    stands between them."""
+    total = table.item("expenditure_total", "expenditure")
+    if total is not None:
+        return total
+    below = [r for r in table.rows if r.side == "expenditure" and r.item in _BELOW_SPENDING]
+    if any(v for r in below for v in r.values.values()):
+        return None
+    return table.item("grand_total", "expenditure")
+
+
+def _classes_lead(table: Table) -> bool:
+    """The spending side opens with a coded line: the lines under it are then its 款 and 项. A side
+    opening with lines of no code lost the code of a class, whose money the sum would miss."""
+    first = next((r for r in table.rows if r.side == "expenditure" and r.item is None), None)
+    return first is not None and first.code is not None
 
 
 @rule(
