@@ -107,6 +107,18 @@ def test_a_section_the_template_places_in_the_other_column_is_a_note():
     assert not [f.message for f in result_of(_huzhou_split(), "ROLLUP-PERSONNEL-CLASSES").findings if f.is_problem]
 
 
+def test_a_whole_class_printed_in_the_other_column_is_a_warning():
+    """上海 p.18: 303 对个人和家庭的补助 (only 30399, 3 here) printed in the 公用经费 column, class line and
+    款 alike; 人员经费 65 = 301 only, 公用经费 18 = 302 15 + 3. The lines add up, but no 款 of the 类 is
+    left in 人员经费: the class is misplaced, not split by a template."""
+    builder = consistent().drop_row("basic_expenditure", "30305")
+    builder.add_row("basic_expenditure", ("30399", "其他对个人和家庭的补助", {"total": "3", "personnel": "", "public": "3"}))
+    builder.set("basic_expenditure", "303", "personnel", "").set("basic_expenditure", "303", "public", "3")
+    builder.set("basic_expenditure", "total", "personnel", "65").set("basic_expenditure", "total", "public", "18")
+    found = assert_fails(builder, "ROLLUP-PERSONNEL-CLASSES", severity="warning", count=2)
+    assert all("「303 对个人和家庭的补助」整类列入另一栏" in f.message for f in found)
+
+
 def test_a_template_split_seen_in_the_only_column_printed_is_a_note():
     # Changsha: only 总计 | 公用经费 read; 30228 工会经费 17.10 has 6.18 in 公用经费, the rest in 人员经费
     builder = consistent().configure("basic_expenditure", columns=["total", "public"])

@@ -135,12 +135,30 @@ def personnel_and_public_by_class(doc: Doc) -> Iterator[Finding]:
         stated = _personnel_or_public(doc, table, total, column)
         # a table without the column cannot be checked (the engine says so); one with it is compared
         finding = None if stated is None else doc.compare(stated, lines_sum(doc, table, lines, "total", phrase))
-        if finding and finding.is_problem and _split_by_template(doc, table, classes, column, stated):
+        whole = _classes_elsewhere(doc, table, classes)
+        if finding and finding.is_problem and whole:
+            finding.message += f"本表把{'、'.join(whole)}整类列入另一栏。"
+        elif finding and finding.is_problem and _split_by_template(doc, table, classes, column, stated):
             finding.severity = "info"
             finding.message += (f"各类自身所列{column_label(table, column)}之和与合计一致，本表把"
                                 f"{'、'.join(_placed_otherwise(doc, table))}的部分或全部列入另一栏，属本地模板的归类，不是计算错误。")
         if finding:
             yield finding
+
+
+def _classes_elsewhere(doc: Doc, table: Table, classes: list[Row]) -> list[str]:
+    """The 类 lines whose whole amount stands in the column of the other kind (对个人和家庭的补助 all in
+    公用经费). A template books some 款 on the other side (工会经费, 医疗费补助, 其他对个人和家庭的补助
+    beside the rest of their 类); none books a whole 类 there: that is a misplaced line, not a template."""
+    if not (doc.prints(table, "personnel") and doc.prints(table, "public")):
+        return []
+    moved = []
+    for row in classes:
+        own, other = ("personnel", "public") if row.code in PERSONNEL_CLASSES else ("public", "personnel")
+        total = row.values.get("total")
+        if total and not row.values.get(own) and row.values.get(other) == total:
+            moved.append(f"「{row.code} {row.name}」")
+    return moved
 
 
 def _split_by_template(doc: Doc, table: Table, classes: list[Row], column: str, stated: Figure) -> bool:
