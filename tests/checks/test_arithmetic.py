@@ -91,3 +91,28 @@ def test_summary_balances():
 def test_summary_income_lines_add_up():
     assert_fails(consistent().set("summary", "general_budget", "total", "120", side="income"),
                  "ARITH-SUMMARY-INCOME", table="summary", count=1, says="各项收入之和")
+
+
+def _changsha_summary(fiscal: str, total: str, general: str | None = None):
+    """长沙 p.12: 一、本级财政拨款收入 656.73 printed as one line (no line per fund), then 财政专户管理事业收入 …
+    事业收入 left blank, 本年收入合计 656.73; a template printing the funds under it as 其中 lines is the
+    other case."""
+    income = [("fiscal", "本级财政拨款收入", {"total": fiscal})]
+    if general is not None:
+        income.append(("general_budget", "一般公共预算", {"total": general}))
+    income += [("special_account", "财政专户管理事业收入", {"total": ""}), ("other", "其它收入", {"total": ""}),
+               ("operating", "事业收入", {"total": ""}), ("income_total", "本年收入合计", {"total": total}),
+               ("carryover", "上年结转", {"total": ""}), ("grand_total", "收入总计", {"total": total})]
+    spending = [("basic", "基本支出", {"total": "386.73"}), ("project", "项目支出", {"total": "270.00"}),
+                ("expenditure_total", "本年支出合计", {"total": total}), ("grand_total", "支出总计", {"total": total})]
+    return consistent().table("summary", income=income, expenditure=spending)
+
+
+def test_fiscal_money_printed_as_one_line_counts_in_the_years_income():
+    assert_passes(_changsha_summary("656.73", "656.73"), "ARITH-SUMMARY-INCOME")
+    assert_fails(_changsha_summary("656.73", "665.73"), "ARITH-SUMMARY-INCOME", table="summary", count=1)
+
+
+def test_fiscal_line_with_its_funds_under_it_is_not_counted_twice():
+    assert_passes(_changsha_summary("656.73", "656.73", general="656.73"), "ARITH-SUMMARY-INCOME")
+    assert_fails(_changsha_summary("656.73", "656.73", general="600.00"), "ARITH-SUMMARY-INCOME", table="summary")

@@ -127,6 +127,17 @@ def procurement_kinds_add_up(doc: Doc) -> Iterator[Finding]:
 Line = tuple[str, Figure]  # (printed name, figure)
 
 
+def _income_items(table: Table) -> tuple[str, ...]:
+    """The income lines that make up 本年收入合计. 财政拨款 printed as one line (长沙: 一、本级财政拨款收入)
+    counts in place of its three funds where no line of them holds money; where they do, they are its
+    parts and it is not counted twice."""
+    fiscal = table.item("fiscal", "income")
+    funds = [table.item(item, "income") for item in FISCAL_SOURCES]
+    if fiscal is None or any(row is not None and row.values.get("total") for row in funds):
+        return INCOME_ITEMS
+    return ("fiscal", *(item for item in INCOME_ITEMS if item not in FISCAL_SOURCES))
+
+
 def _line(doc: Doc, table: Table, item: str, side: str) -> Line | None:
     row = table.item(item, side)
     return None if row is None else (row.name, doc.cell(table, row, "total"))
@@ -180,6 +191,6 @@ def summary_balances(doc: Doc) -> Iterator[Finding]:
 def summary_income_adds_up(doc: Doc) -> Iterator[Finding]:
     for table in doc.tables(TWO_SIDED_TABLES):
         yield from _equals_sum(doc, _line(doc, table, "income_total", "income"),
-                               [_lines_sum(doc, table, INCOME_ITEMS, "income", "各项收入之和")])
+                               [_lines_sum(doc, table, _income_items(table), "income", "各项收入之和")])
         yield from _equals_sum(doc, _line(doc, table, "carryover", "income"),
                                [_lines_sum(doc, table, CARRYOVER_ITEMS, "income", "上年结转各项之和")])
