@@ -70,6 +70,16 @@ def test_project_funding_split_by_source_when_no_subtotals():
     assert_fails(builder, "ARITH-PROJECT-FUNDING", count=1)
 
 
+def test_project_funding_counts_the_units_own_money():
+    # 湖州 p.38 合计: 171462.41 = 一般公共预算 24815.52 + 政府性基金 139963.40 + 单位资金 6683.49
+    def listed(unit_funds: str):
+        return consistent().table("project_expenditure", [("total", "合计", {
+            "amount": "171462.41", "general_budget": "24815.52", "gov_fund": "139963.40", "state_capital": "",
+            "special_account": "", "unit_funds": unit_funds})])
+    assert_passes(listed("6683.49"), "ARITH-PROJECT-FUNDING")
+    assert_fails(listed("6583.49"), "ARITH-PROJECT-FUNDING", count=1, says="单位资金")
+
+
 def test_three_public_items_add_up():
     assert_fails(consistent().set("three_public", "2024", "reception", "2.5"), "ARITH-THREE-PUBLIC", count=1,
                  says="因公出国（境）费、公务用车购置及运行费、公务接待费之和")

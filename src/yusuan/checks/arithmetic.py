@@ -22,6 +22,8 @@ THREE_PUBLIC_PARTS = ("overseas", "vehicle", "reception")
 OTHER_THAN_THREE_PUBLIC = ("meeting", "training")
 TARGET_PARTS = ("personnel_project", "general_project", "livelihood_project")
 SPECIAL_PARTS = ("advance_special", "carried_project", "municipal_special")
+# sources a project list prints beside those of the 收入总表 (湖州: the unit's own money as one 单位资金 column)
+PROJECT_SOURCES = ("unit_funds",)
 
 
 @rule(
@@ -82,7 +84,7 @@ def project_funding_adds_up(doc: Doc) -> Iterator[Finding]:
         yield from row_sum(doc, table, "specific_target", TARGET_PARTS)
         yield from row_sum(doc, table, "superior_special", SPECIAL_PARTS)
     else:
-        yield from row_sum(doc, table, "amount", SOURCE_COLUMNS + TARGET_PARTS + SPECIAL_PARTS)
+        yield from row_sum(doc, table, "amount", SOURCE_COLUMNS + PROJECT_SOURCES + TARGET_PARTS + SPECIAL_PARTS)
 
 
 @rule(
