@@ -72,6 +72,12 @@ def test_grand_total_with_money_carried_forward_is_not_the_sum_of_classes():
     assert_fails(_fiscal_closed_by_grand_total("1140.61", "15000.00", empty), "ROLLUP-TOTAL", table="fiscal_summary")
 
 
+def test_grand_total_holding_spending_beside_the_classes_is_not_their_sum():
+    # a 支出总计 that also holds 事业单位经营支出 (or 对附属单位补助支出) printed under the classes
+    business = [(None, "事业单位经营支出", {"total": "22050.60"})]
+    assert_passes(_fiscal_closed_by_grand_total("1140.61", "15000.00", business), "ROLLUP-TOTAL")
+
+
 def test_spending_side_opening_with_an_uncoded_line_is_not_summed():
     """The first line lost its class code (a name the catalogue does not know): the classes read would
     miss its money."""

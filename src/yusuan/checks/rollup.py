@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Row, Table
@@ -80,17 +81,20 @@ def total_is_sum_of_classes(doc: Doc) -> Iterator[Finding]:
 
 # lines that stand between the year's spending and 支出总计 (结转下年, 结余分配)
 _BELOW_SPENDING = ("carry_forward", "balance_distribution")
+# spending a 支出总计 holds beside the classes: 经营支出, 上缴上级支出, 对附属单位补助支出, 预留机动经费
+_BESIDE_CLASSES = re.compile(r"经营支出|上缴上级|附属单位|预留|结转|结余")
 
 
 def _spending_total(table: Table) -> Row | None:
     """The line the spending classes add up to: 本年支出合计; where the template prints none (湖州's
-    财政拨款收支总表 closes the classes with 支出总计 alone), 支出总计, unless a 结转下年 line with money
-    stands between them."""
+    财政拨款收支总表 closes the classes with 支出总计 alone), 支出总计, unless a line with money that is
+    no class stands beside them (结转下年, 经营支出 …)."""
     total = table.item("expenditure_total", "expenditure")
     if total is not None:
         return total
-    below = [r for r in table.rows if r.side == "expenditure" and r.item in _BELOW_SPENDING]
-    if any(v for r in below for v in r.values.values()):
+    beside = [r for r in table.rows if r.side == "expenditure" and r.code is None and r.item != "grand_total"
+              and (r.item in _BELOW_SPENDING or _BESIDE_CLASSES.search(r.name))]
+    if any(v for r in beside for v in r.values.values()):
         return None
     return table.item("grand_total", "expenditure")
 
