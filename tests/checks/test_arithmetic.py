@@ -70,6 +70,16 @@ def test_project_funding_split_by_source_when_no_subtotals():
     assert_fails(builder, "ARITH-PROJECT-FUNDING", count=1)
 
 
+def test_project_funding_counts_the_units_own_money():
+    # 湖州 p.38 合计: 171462.41 = 一般公共预算 24815.52 + 政府性基金 139963.40 + 单位资金 6683.49
+    def listed(unit_funds: str):
+        return consistent().table("project_expenditure", [("total", "合计", {
+            "amount": "171462.41", "general_budget": "24815.52", "gov_fund": "139963.40", "state_capital": "",
+            "special_account": "", "unit_funds": unit_funds})])
+    assert_passes(listed("6683.49"), "ARITH-PROJECT-FUNDING")
+    assert_fails(listed("6583.49"), "ARITH-PROJECT-FUNDING", count=1, says="单位资金")
+
+
 def test_three_public_items_add_up():
     assert_fails(consistent().set("three_public", "2024", "reception", "2.5"), "ARITH-THREE-PUBLIC", count=1,
                  says="因公出国（境）费、公务用车购置及运行费、公务接待费之和")
@@ -91,3 +101,28 @@ def test_summary_balances():
 def test_summary_income_lines_add_up():
     assert_fails(consistent().set("summary", "general_budget", "total", "120", side="income"),
                  "ARITH-SUMMARY-INCOME", table="summary", count=1, says="各项收入之和")
+
+
+def _changsha_summary(fiscal: str, total: str, general: str | None = None):
+    """长沙 p.12: 一、本级财政拨款收入 656.73 printed as one line (no line per fund), then 财政专户管理事业收入 …
+    事业收入 left blank, 本年收入合计 656.73; a template printing the funds under it as 其中 lines is the
+    other case."""
+    income = [("fiscal", "本级财政拨款收入", {"total": fiscal})]
+    if general is not None:
+        income.append(("general_budget", "一般公共预算", {"total": general}))
+    income += [("special_account", "财政专户管理事业收入", {"total": ""}), ("other", "其它收入", {"total": ""}),
+               ("operating", "事业收入", {"total": ""}), ("income_total", "本年收入合计", {"total": total}),
+               ("carryover", "上年结转", {"total": ""}), ("grand_total", "收入总计", {"total": total})]
+    spending = [("basic", "基本支出", {"total": "386.73"}), ("project", "项目支出", {"total": "270.00"}),
+                ("expenditure_total", "本年支出合计", {"total": total}), ("grand_total", "支出总计", {"total": total})]
+    return consistent().table("summary", income=income, expenditure=spending)
+
+
+def test_fiscal_money_printed_as_one_line_counts_in_the_years_income():
+    assert_passes(_changsha_summary("656.73", "656.73"), "ARITH-SUMMARY-INCOME")
+    assert_fails(_changsha_summary("656.73", "665.73"), "ARITH-SUMMARY-INCOME", table="summary", count=1)
+
+
+def test_fiscal_line_with_its_funds_under_it_is_not_counted_twice():
+    assert_passes(_changsha_summary("656.73", "656.73", general="656.73"), "ARITH-SUMMARY-INCOME")
+    assert_fails(_changsha_summary("656.73", "656.73", general="600.00"), "ARITH-SUMMARY-INCOME", table="summary")

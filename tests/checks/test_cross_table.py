@@ -8,7 +8,7 @@ from .builder import assert_fails, assert_passes, assert_reports, result_of
 from .consistent import consistent
 
 RULES = ["XTAB-FUNCTION-LINES", "XTAB-FUNCTION-SCOPES", "XTAB-SUMMARY-REVENUE", "XTAB-SUMMARY-EXPENDITURE",
-         "XTAB-FISCAL-GENERAL", "XTAB-FISCAL-FUNDS", "XTAB-GENERAL-BASIC", "XTAB-PROJECTS-FUNCTION",
+         "XTAB-FISCAL-GENERAL", "XTAB-FISCAL-FUNDS", "XTAB-GENERAL-BASIC", "XTAB-PROJECTS-FUNCTION", "XTAB-PROJECTS-TOTAL",
          "XTAB-THREE-PUBLIC-ECONOMIC", "XTAB-ECONOMIC-MIRROR"]
 
 
@@ -87,6 +87,31 @@ def test_project_on_a_line_the_table_does_not_print():
     builder = consistent()
     builder.projects[1].functional_code = "2011308"
     assert_fails(builder, "XTAB-PROJECTS-FUNCTION", says="未列出功能科目 2011308")
+
+
+def _project_list_of_totals(listed: str, all_funds: str, general: str, gov_fund: str):
+    """湖州's 项目支出预算表 (单位名称 | 项目名称 | 总计 | 一般公共预算 | 政府性基金 | … | 单位资金, no
+    functional code: only its 合计 is read) beside the 项目支出 合计 of the 支出总表 and of the fund tables."""
+    builder = consistent().table("project_expenditure", [
+        ("total", "合计", {"amount": listed, "general_budget": general, "gov_fund": gov_fund, "unit_funds": "6683.49"}),
+    ])
+    builder.projects.clear()
+    builder.set("expenditure", "total", "project", all_funds).set("general_expenditure", "total", "project", general)
+    return builder.set("gov_fund_expenditure", "total", "project", gov_fund)
+
+
+def test_project_list_total_matches_the_project_column():
+    # p.38 合计 171462.41 counts the 200.00 经营支出 of 航道维护 as a project; 支出总表 项目支出 171262.41
+    [finding] = assert_fails(_project_list_of_totals("171462.41", "171262.41", "24815.52", "139963.40"),
+                             "XTAB-PROJECTS-TOTAL", table="project_expenditure")
+    assert "171,262.41" in finding.message and "200.00" in finding.message
+    assert_passes(_project_list_of_totals("171262.41", "171262.41", "24815.52", "139963.40"), "XTAB-PROJECTS-TOTAL")
+
+
+def test_a_project_list_of_fiscal_money_only_matches_that_scope():
+    # a list of the 一般公共预算 projects, or of the 财政拨款 ones (一般公共预算 + 政府性基金)
+    assert_passes(_project_list_of_totals("24815.52", "171262.41", "24815.52", "139963.40"), "XTAB-PROJECTS-TOTAL")
+    assert_passes(_project_list_of_totals("164778.92", "171262.41", "24815.52", "139963.40"), "XTAB-PROJECTS-TOTAL")
 
 
 def test_three_public_item_larger_than_its_basic_line_is_project_spending_not_a_finding():

@@ -60,3 +60,31 @@ def test_the_reserve_counts_in_the_spending_where_stated():
     # Jiangsu: 支出 = 基本支出 + 项目支出 + 单位预留机动经费
     assert_passes(beijing(expenditure_total="9726.78").claim("reserve", "100.01", "单位预留机动经费", section="说明"),
                   "NARR-PARTS-TOTAL")
+
+
+HUZHOU_LIST = "1.按支出功能分类,包括科学技术支出1140.61万元、社会保障和就业支出22232.40万元、卫生健康支出447751.87万元、" \
+              "城乡社区支出12600.00万元、住房保障支出16588.47万元。"
+
+
+def huzhou(total: str, text: str = HUZHOU_LIST, **classes):
+    """湖州 p.7: 支出预算 515313.35 万元, then the classes by function in one sentence."""
+    amounts = {"206": "1140.61", "208": "22232.40", "210": "447751.87", "212": "12600.00", "221": "16588.47"} | classes
+    names = {"206": "科学技术支出", "208": "社会保障和就业支出", "210": "卫生健康支出", "212": "城乡社区支出",
+             "221": "住房保障支出", "229": "其他支出"}
+    builder = doc(year=2026).claim("expenditure_total", total, "支出预算", section="支出预算情况说明")
+    for code, value in amounts.items():
+        builder.claim(f"expenditure:{code}", value, names[code], section="支出预算情况说明", text=text)
+    return builder
+
+
+def test_classes_listed_as_the_spending_breakdown_add_up_to_the_total():
+    # 206+208+210+212+221 = 500313.35; the total 515313.35 holds 229 其他支出 15000.00 the list leaves out
+    [finding] = assert_fails(huzhou("515313.35"), "NARR-PARTS-TOTAL", severity="error")
+    assert "500,313.35" in finding.message and "15,000.00" in finding.message
+    with_other = HUZHOU_LIST.replace("。", "、其他支出15000.00万元。")
+    assert_passes(huzhou("515313.35", with_other, **{"229": "15000.00"}), "NARR-PARTS-TOTAL")
+
+
+def test_a_list_of_the_main_classes_only_is_not_summed():
+    assert_passes(huzhou("515313.35", "主要用于科学技术支出1140.61万元、卫生健康支出447751.87万元等。"), "NARR-PARTS-TOTAL")
+    assert_passes(huzhou("515313.35", HUZHOU_LIST.replace("。", "等。")), "NARR-PARTS-TOTAL")

@@ -39,6 +39,54 @@ def test_total_equals_the_classes():
                  table="summary", count=1, says="各类支出之和")
 
 
+def _fiscal_closed_by_grand_total(science: str, other: str, below=()):
+    """湖州's 财政拨款收支总表: 类 lines with their 款 and 项 under them (no code printed on the lines
+    below a 类), no 本年支出合计 line, 支出总计 right after the last line."""
+    return consistent().table("fiscal_summary", income=[
+        ("general_budget", "一般公共预算", {"total": "25591.21"}),
+        ("gov_fund", "政府性基金预算", {"total": "12600.00"}),
+        ("income_total", "本年收入合计", {"total": "38191.21"}),
+        ("grand_total", "收入总计", {"total": "38191.21"}),
+    ], expenditure=[
+        ("206", "科学技术支出", {"total": science}),
+        (None, "基础研究", {"total": "83.78"}),
+        (None, "实验室及相关设施", {"total": "83.78"}),
+        ("229", "其他支出", {"total": other}),
+        (None, "其他地方自行试点项目收益专项债券收入安排的支出", {"total": other}),
+        *below,
+        ("grand_total", "支出总计", {"total": "38191.21"}),
+    ])
+
+
+def test_total_is_the_grand_total_where_no_year_total_is_printed():
+    [finding] = assert_fails(_fiscal_closed_by_grand_total("1140.61", "15000.00"), "ROLLUP-TOTAL",
+                             table="fiscal_summary", says="各类支出之和")
+    assert "38,191.21" in finding.message and "16,140.61" in finding.message
+    assert_passes(_fiscal_closed_by_grand_total("23191.21", "15000.00"), "ROLLUP-TOTAL")
+
+
+def test_grand_total_with_money_carried_forward_is_not_the_sum_of_classes():
+    carried = [("carry_forward", "结转下年", {"total": "15000.00"})]
+    assert_passes(_fiscal_closed_by_grand_total("23191.21", "0", carried), "ROLLUP-TOTAL")
+    empty = [("carry_forward", "结转下年", {"total": ""})]
+    assert_fails(_fiscal_closed_by_grand_total("1140.61", "15000.00", empty), "ROLLUP-TOTAL", table="fiscal_summary")
+
+
+def test_grand_total_holding_spending_beside_the_classes_is_not_their_sum():
+    # a 支出总计 that also holds 事业单位经营支出 (or 对附属单位补助支出) printed under the classes
+    business = [(None, "事业单位经营支出", {"total": "22050.60"})]
+    assert_passes(_fiscal_closed_by_grand_total("1140.61", "15000.00", business), "ROLLUP-TOTAL")
+
+
+def test_spending_side_opening_with_an_uncoded_line_is_not_summed():
+    """The first line lost its class code (a name the catalogue does not know): the classes read would
+    miss its money."""
+    builder = _fiscal_closed_by_grand_total("1140.61", "15000.00")
+    builder.tables["fiscal_summary"]["rows"].insert(4, {"code": None, "item": None, "name": "某某支出", "side": "expenditure",
+                                                        "values": {"total": "22050.60"}})
+    assert_passes(builder, "ROLLUP-TOTAL")
+
+
 def test_project_list_total_equals_the_projects():
     assert_fails(consistent().set("project_expenditure", "P002", "amount", "16"), "ROLLUP-PROJECT-LIST",
                  table="project_expenditure", count=1)
@@ -63,6 +111,18 @@ def test_a_section_the_template_places_in_the_other_column_is_a_note():
     found = assert_reports(_huzhou_split(), "ROLLUP-PERSONNEL-CLASSES", "info")
     assert len(found) == 2 and all("30399 其他对个人和家庭的补助" in f.message for f in found)
     assert not [f.message for f in result_of(_huzhou_split(), "ROLLUP-PERSONNEL-CLASSES").findings if f.is_problem]
+
+
+def test_a_whole_class_printed_in_the_other_column_is_a_warning():
+    """上海 p.18: 303 对个人和家庭的补助 (only 30399, 3 here) printed in the 公用经费 column, class line and
+    款 alike; 人员经费 65 = 301 only, 公用经费 18 = 302 15 + 3. The lines add up, but no 款 of the 类 is
+    left in 人员经费: the class is misplaced, not split by a template."""
+    builder = consistent().drop_row("basic_expenditure", "30305")
+    builder.add_row("basic_expenditure", ("30399", "其他对个人和家庭的补助", {"total": "3", "personnel": "", "public": "3"}))
+    builder.set("basic_expenditure", "303", "personnel", "").set("basic_expenditure", "303", "public", "3")
+    builder.set("basic_expenditure", "total", "personnel", "65").set("basic_expenditure", "total", "public", "18")
+    found = assert_fails(builder, "ROLLUP-PERSONNEL-CLASSES", severity="warning", count=2)
+    assert all("「303 对个人和家庭的补助」整类列入另一栏" in f.message for f in found)
 
 
 def test_a_template_split_seen_in_the_only_column_printed_is_a_note():

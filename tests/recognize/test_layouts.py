@@ -622,3 +622,24 @@ def test_a_performance_table_printed_without_its_title_ends_the_table_before_it(
     )
     table = read(fund, targets).tables["gov_fund_expenditure"]
     assert [r.name for r in table.rows] == ["合计"]
+
+
+def test_a_project_list_header_naming_its_amount_columns_is_no_performance_table():
+    # 湖州 项目支出预算表: 单位名称 | 项目名称 | 总计 | 一般公共预算 | 政府性基金 | … | 单位资金, no functional code;
+    # the 项目名称 label is the list's, the table goes on with its 合计 line
+    text = page(
+        "2026年市级部门项目支出预算表",
+        "606-湖州市交通运输局 单位:万元",
+        ("", "", "", "", "", "国有资本经营", "财政专户管理", ""),
+        ("单位名称", "项目名称", "总计", "一般公共预算", "政府性基金", "", "", "单位资金"),
+        ("", "", "", "", "", "预算", "资金", ""),
+        ("", "合计", "171462.41", "24815.52", "139963.40", "", "", "6683.49"),
+        ("湖州市交通运输局", "综合交通运行保障", "7108.06", "7108.06", "", "", "", ""),
+        ("湖州市水上应急救援中心", "湖州航区骨干航道养护", "5499.85", "", "", "", "", "5499.85"),
+    )
+    disclosure = read(text)
+    table = disclosure.tables["project_expenditure"]
+    assert table.column_ids == ["amount", "general_budget", "gov_fund", "state_capital", "special_account", "unit_funds"]
+    assert values(table, "total") == {"amount": D("171462.41"), "general_budget": D("24815.52"),
+                                      "gov_fund": D("139963.40"), "unit_funds": D("6683.49")}
+    assert not disclosure.performance_projects and disclosure.performance_overall is None

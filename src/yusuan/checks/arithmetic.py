@@ -22,6 +22,8 @@ THREE_PUBLIC_PARTS = ("overseas", "vehicle", "reception")
 OTHER_THAN_THREE_PUBLIC = ("meeting", "training")
 TARGET_PARTS = ("personnel_project", "general_project", "livelihood_project")
 SPECIAL_PARTS = ("advance_special", "carried_project", "municipal_special")
+# sources a project list prints beside those of the 收入总表 (湖州: the unit's own money as one 单位资金 column)
+PROJECT_SOURCES = ("unit_funds",)
 
 
 @rule(
@@ -82,7 +84,7 @@ def project_funding_adds_up(doc: Doc) -> Iterator[Finding]:
         yield from row_sum(doc, table, "specific_target", TARGET_PARTS)
         yield from row_sum(doc, table, "superior_special", SPECIAL_PARTS)
     else:
-        yield from row_sum(doc, table, "amount", SOURCE_COLUMNS + TARGET_PARTS + SPECIAL_PARTS)
+        yield from row_sum(doc, table, "amount", SOURCE_COLUMNS + PROJECT_SOURCES + TARGET_PARTS + SPECIAL_PARTS)
 
 
 @rule(
@@ -125,6 +127,17 @@ def procurement_kinds_add_up(doc: Doc) -> Iterator[Finding]:
 
 
 Line = tuple[str, Figure]  # (printed name, figure)
+
+
+def _income_items(table: Table) -> tuple[str, ...]:
+    """The income lines that make up 本年收入合计. 财政拨款 printed as one line (长沙: 一、本级财政拨款收入)
+    counts in place of its three funds where no line of them holds money; where they do, they are its
+    parts and it is not counted twice."""
+    fiscal = table.item("fiscal", "income")
+    funds = [table.item(item, "income") for item in FISCAL_SOURCES]
+    if fiscal is None or any(row is not None and row.values.get("total") for row in funds):
+        return INCOME_ITEMS
+    return ("fiscal", *(item for item in INCOME_ITEMS if item not in FISCAL_SOURCES))
 
 
 def _line(doc: Doc, table: Table, item: str, side: str) -> Line | None:
@@ -180,6 +193,6 @@ def summary_balances(doc: Doc) -> Iterator[Finding]:
 def summary_income_adds_up(doc: Doc) -> Iterator[Finding]:
     for table in doc.tables(TWO_SIDED_TABLES):
         yield from _equals_sum(doc, _line(doc, table, "income_total", "income"),
-                               [_lines_sum(doc, table, INCOME_ITEMS, "income", "各项收入之和")])
+                               [_lines_sum(doc, table, _income_items(table), "income", "各项收入之和")])
         yield from _equals_sum(doc, _line(doc, table, "carryover", "income"),
                                [_lines_sum(doc, table, CARRYOVER_ITEMS, "income", "上年结转各项之和")])

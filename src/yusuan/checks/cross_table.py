@@ -12,6 +12,7 @@ from .engine import rule
 from .figures import Figure
 from .findings import Finding, Place
 from .function_lines import Lines
+from .narrative import agrees_with_one
 from .structure import FUNCTIONAL_TABLES, INCOME_ITEMS, columns_of, level, total_row, year_rows
 from .wording import amount, column_label
 
@@ -182,6 +183,35 @@ def projects_match_project_column(doc: Doc) -> Iterator[Finding]:
     sums = {code: Figure.total_of(figures, f"项目支出表中功能科目 {code} 下各项目之和")
             for code, figures in grouped.items()}
     yield from _compare_sums(doc, listed, sums)
+
+
+@rule(
+    id="XTAB-PROJECTS-TOTAL", family="cross-table", severity="error",
+    title="项目支出表合计应等于支出总表（或一般公共预算支出表、财政拨款）的项目支出合计",
+    basis="domain.md §3 A5（项目明细与项目支出一致）",
+    needs=("project_expenditure", "expenditure|general_expenditure"),
+)
+def project_list_total_matches_project_column(doc: Doc) -> Iterator[Finding]:
+    """The list's 合计 against the 项目支出 it lists: of all funds (支出总表), of 一般公共预算, or of 财政拨款
+    (一般公共预算 + 政府性基金). Which scope the list has is seldom printed: agreeing with one of them is
+    enough, so a list of one fund's projects is not compared with another's total."""
+    table = doc.table("project_expenditure")
+    total = total_row(table)
+    if total is None or total.values.get("amount") is None:
+        return
+    candidates = [_total(doc, t, "project", f"{doc.title(t)}项目支出合计")
+                  for t in (doc.table("expenditure"), doc.table("general_expenditure"))
+                  if t is not None and total_row(t) is not None and doc.prints(t, "project")]
+    if not candidates:
+        return
+    funds = [t for t in (doc.table("general_expenditure"), doc.table("gov_fund_expenditure"))
+             if t is not None and total_row(t) is not None and doc.prints(t, "project")]
+    if len(funds) == 2:
+        phrase = "一般公共预算与政府性基金预算支出表项目支出合计之和"
+        candidates.append(Figure.total_of((_total(doc, t, "project") for t in funds), phrase))
+    finding = agrees_with_one(doc, doc.cell(table, total, "amount"), candidates)
+    if finding:
+        yield finding
 
 
 def _compare_sums(doc: Doc, listed: Lines, sums: dict[str, Figure]) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ prints them as a separate attachment) is still checked for what it holds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Claim
@@ -59,9 +60,39 @@ def _sections(doc: Doc) -> list[str | None]:
     return list(dict.fromkeys(c.section for c in claims(doc)))
 
 
+# a 类 of the functional classification: "expenditure:208" (of all funds: no "@scope")
+_CLASS = re.compile(r"expenditure:\d{3}")
+# a list that names only some of the classes: "主要用于…", "…万元等"
+_PARTIAL = re.compile(r"主要|万元等|等(?:方面|项|支出)?[。；;]?$")
+
+
+def _class_lists(doc: Doc, section: str | None) -> list[list[Claim]]:
+    """The budget year's 类 amounts of all funds that one sentence lists ("按支出功能分类，包括科学技术支出
+    1140.61万元、…"), two or more, each class once, in a sentence that lists them all (not "主要…")."""
+    lists: dict[str, list[Claim]] = {}
+    for claim in claims(doc):
+        if claim.section == section and _CLASS.fullmatch(claim.subject) and is_prior_year(doc, claim) is False:
+            lists.setdefault(claim.text or "", []).append(claim)
+    return [parts for text, parts in lists.items()
+            if text and len(parts) >= 2 and len({p.subject for p in parts}) == len(parts) and not _PARTIAL.search(text)]
+
+
+def _classes_add_up(doc: Doc, section: str | None, stated: dict[str, Claim]) -> Iterator[Finding]:
+    """The 支出预算 total against the classes a sentence of its section lists as its breakdown."""
+    whole = stated.get("expenditure_total")
+    if whole is None or any(word in whole.label for word in _ONE_FUND):
+        return
+    for parts in _class_lists(doc, section):
+        labels = "、".join(quoted(p.label) for p in parts)
+        expected = Figure.total_of((doc.claim(p) for p in parts), f"情况说明按功能分类所列{labels}之和")
+        finding = doc.compare(doc.claim(whole), expected)
+        if finding:
+            yield finding
+
+
 @rule(
     id="NARR-PARTS-TOTAL", family="narrative", severity="error",
-    title="情况说明所述总额应等于其所列各部分之和（收入 = 财政拨款 + 其他资金 + 上年结转，支出 = 基本 + 项目，“三公”经费 = 各项之和）",
+    title="情况说明所述总额应等于其所列各部分之和（收入 = 财政拨款 + 其他资金 + 上年结转，支出 = 基本 + 项目 = 所列各类之和，“三公”经费 = 各项之和）",
     basis="财预〔2016〕143号“内容准确”；domain.md §3 A1、A4、N1",
     needs=("claims",),
 )
@@ -78,3 +109,4 @@ def parts_add_up_to_stated_total(doc: Doc) -> Iterator[Finding]:
             finding = doc.compare(doc.claim(whole), expected)
             if finding:
                 yield finding
+        yield from _classes_add_up(doc, section, stated)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Row, Table
@@ -73,9 +74,36 @@ def total_is_sum_of_classes(doc: Doc) -> Iterator[Finding]:
         if total is not None and lines:
             yield from _total_equals_lines(doc, table, total, lines, "各类之和")
     for table in doc.tables(TWO_SIDED_TABLES):
-        total, lines = table.item("expenditure_total", "expenditure"), coded_rows(table, "expenditure")
-        if total is not None and lines:
+        total, lines = _spending_total(table), coded_rows(table, "expenditure")
+        if total is not None and lines and _classes_lead(table):
             yield from _total_equals_lines(doc, table, total, lines, "各类支出之和")
+
+
+# lines that stand between the year's spending and 支出总计 (结转下年, 结余分配)
+_BELOW_SPENDING = ("carry_forward", "balance_distribution")
+# spending a 支出总计 holds beside the classes: 经营支出, 上缴上级支出, 对附属单位补助支出, 预留机动经费
+_BESIDE_CLASSES = re.compile(r"经营支出|上缴上级|附属单位|预留|结转|结余")
+
+
+def _spending_total(table: Table) -> Row | None:
+    """The line the spending classes add up to: 本年支出合计; where the template prints none (湖州's
+    财政拨款收支总表 closes the classes with 支出总计 alone), 支出总计, unless a line with money that is
+    no class stands beside them (结转下年, 经营支出 …)."""
+    total = table.item("expenditure_total", "expenditure")
+    if total is not None:
+        return total
+    beside = [r for r in table.rows if r.side == "expenditure" and r.code is None and r.item != "grand_total"
+              and (r.item in _BELOW_SPENDING or _BESIDE_CLASSES.search(r.name))]
+    if any(v for r in beside for v in r.values.values()):
+        return None
+    return table.item("grand_total", "expenditure")
+
+
+def _classes_lead(table: Table) -> bool:
+    """The spending side opens with a coded line: the lines under it are then its 款 and 项. A side
+    opening with lines of no code lost the code of a class, whose money the sum would miss."""
+    first = next((r for r in table.rows if r.side == "expenditure" and r.item is None), None)
+    return first is not None and first.code is not None
 
 
 @rule(
@@ -111,12 +139,30 @@ def personnel_and_public_by_class(doc: Doc) -> Iterator[Finding]:
         stated = _personnel_or_public(doc, table, total, column)
         # a table without the column cannot be checked (the engine says so); one with it is compared
         finding = None if stated is None else doc.compare(stated, lines_sum(doc, table, lines, "total", phrase))
-        if finding and finding.is_problem and _split_by_template(doc, table, classes, column, stated):
+        whole = _classes_elsewhere(doc, table, classes)
+        if finding and finding.is_problem and whole:
+            finding.message += f"本表把{'、'.join(whole)}整类列入另一栏。"
+        elif finding and finding.is_problem and _split_by_template(doc, table, classes, column, stated):
             finding.severity = "info"
             finding.message += (f"各类自身所列{column_label(table, column)}之和与合计一致，本表把"
                                 f"{'、'.join(_placed_otherwise(doc, table))}的部分或全部列入另一栏，属本地模板的归类，不是计算错误。")
         if finding:
             yield finding
+
+
+def _classes_elsewhere(doc: Doc, table: Table, classes: list[Row]) -> list[str]:
+    """The 类 lines whose whole amount stands in the column of the other kind (对个人和家庭的补助 all in
+    公用经费). A template books some 款 on the other side (工会经费, 医疗费补助, 其他对个人和家庭的补助
+    beside the rest of their 类); none books a whole 类 there: that is a misplaced line, not a template."""
+    if not (doc.prints(table, "personnel") and doc.prints(table, "public")):
+        return []
+    moved = []
+    for row in classes:
+        own, other = ("personnel", "public") if row.code in PERSONNEL_CLASSES else ("public", "personnel")
+        total = row.values.get("total")
+        if total and not row.values.get(own) and row.values.get(other) == total:
+            moved.append(f"「{row.code} {row.name}」")
+    return moved
 
 
 def _split_by_template(doc: Doc, table: Table, classes: list[Row], column: str, stated: Figure) -> bool:

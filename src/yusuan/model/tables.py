@@ -101,6 +101,8 @@ COLUMN_LABELS: dict[str, str] = {
     "advance_special": "提前下达专项",
     "carried_project": "结转项目",
     "municipal_special": "市级专项",
+    # 湖州's project list: the unit's own money (事业收入, 经营收入, 其他收入 …) in one column
+    "unit_funds": "单位资金",
     # procurement by kind is given as rows (货物/工程/服务); these are its columns' ids as above.
     # 决算: 政府性基金 / 国有资本经营 收入支出决算表 print 年初结转和结余 (`carryover`) | 本年收入 |
     # 本年支出 (`total`, `basic`, `project`) | 年末结转和结余 (`carry_forward`)

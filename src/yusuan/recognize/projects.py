@@ -41,6 +41,7 @@ _SOURCE_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("special_account", re.compile(r"财政专户")),
     ("operating", re.compile(r"事业收入")),
     ("other", re.compile(r"其他")),
+    ("unit_funds", re.compile(r"单位资金|单位自有资金")),
 ]
 
 

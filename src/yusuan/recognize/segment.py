@@ -73,6 +73,17 @@ def _names_indicators(filled: list[str]) -> bool:
     return len(filled) >= 3 and ("一级指标" in filled or "绩效指标" in filled)
 
 
+# cells of a project list's column header that name its amount columns (a 项目名称 label beside them is
+# the list's, not a performance table's)
+_FUNDING_HEADERS = frozenset({"总计", "合计", "金额", "一般公共预算", "政府性基金", "政府性基金预算", "财政拨款",
+                              "单位资金", "其他资金", "财政专户管理资金"})
+
+
+def _names_funding(filled: list[str]) -> bool:
+    """A column header naming amount columns (单位名称 | 项目名称 | 总计 | 一般公共预算 | 政府性基金 …)."""
+    return sum(cell in _FUNDING_HEADERS for cell in filled) >= 2
+
+
 def _lines_under(filled: list[list[str]], index: int) -> list[list[str]]:
     """The lines a title may have its table in: a few, and none past the next title-like line
     (a contents page lists titles one under the other; a real title is followed by its header)."""
@@ -162,6 +173,7 @@ def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
             out.performance.append(line)
             continue
         if kind == "performance" or (is_performance_start is not None and kind is None and index not in contents
+                                     and not _names_funding(filled)
                                      and (is_performance_start(line) or _names_indicators(filled))):
             out.performance.append(line)
             in_performance = True
