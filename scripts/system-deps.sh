@@ -31,13 +31,19 @@ if [ ${#missing[@]} -eq 0 ]; then
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "system-deps: missing ${missing[*]}; install a CJK font (e.g. Noto Sans CJK SC) with your package manager" >&2
+  echo "system-deps: 缺少 ${missing[*]}。本机没有 apt-get，请用系统的包管理器安装中文字体（如 Noto Sans CJK SC）、HarfBuzz subset 库和 Chromium。" >&2
   exit 1
 fi
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
-  SUDO="sudo"
+  if ! command -v sudo >/dev/null 2>&1 || ! sudo -n true 2>/dev/null; then
+    echo "system-deps: 缺少 ${missing[*]}，安装需要 root 权限。请以 root 运行，或请管理员执行：" >&2
+    echo "  apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    echo "（./dev demo 不需要这些包；它们用于生成 PDF 和网页测试。）" >&2
+    exit 1
+  fi
+  SUDO="sudo -n"
 fi
 
 echo "system-deps: installing ${missing[*]}"
