@@ -61,6 +61,12 @@ class Doc:
         """Forget what the previous rule compared (the engine calls this before each rule)."""
         self.compared = 0
         self.unprinted: dict[str, None] = {}  # columns a comparison needed and the table does not print
+        self.doubts: dict[str, None] = {}  # readings a rule would not compare: "could not check", not a finding
+
+    def doubt(self, why: str) -> None:
+        """A comparison left out because the reading is doubtful: nothing is found, and the engine reports
+        the rule as could not run when nothing else was compared."""
+        self.doubts[why] = None
 
     @property
     def unit(self) -> Unit:

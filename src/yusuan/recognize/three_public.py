@@ -15,7 +15,7 @@ from ..model import Column, Row, Table, Unit, Unreadable
 from .cells import Amounts, is_amount
 from .grid import is_total_label
 from .segment import Segment
-from .three_public_grid import read_unlabelled
+from .three_public_grid import read_blank, read_unlabelled
 
 ITEMS = ["total", "overseas", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"]
 _ORDERS = [
@@ -33,6 +33,7 @@ _ITEM_LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("total", re.compile(r"^合计|^总计|三公.*(合计|总额)")),
 ]
 _YEAR = re.compile(r"(20\d\d)年")
+_UNREAD = "未能读出“三公”经费表的金额"
 
 
 def read_three_public(segment: Segment, unit: Unit, year: int | None) -> tuple[Table, list[Unreadable]]:
@@ -41,14 +42,18 @@ def read_three_public(segment: Segment, unit: Unit, year: int | None) -> tuple[T
     years = list(dict.fromkeys(int(y) for y in _YEAR.findall(header_text)))
     rows, columns = read_unlabelled(segment.parts[0], year) if segment.parts else ([], {})
     if not rows:
+        rows, columns = read_blank(segment.parts[0], lines, year) if segment.parts else ([], {})
+    if not rows:
         amounts = Amounts()  # both readings look at the same lines
         rows = _read_down(lines, years, year, amounts) or _read_across(lines, years, year, amounts)
         columns = dict.fromkeys(ITEMS, "")
-    unreadable = [] if rows else [Unreadable(what="未能读出“三公”经费表的金额", source=segment.title_line.source)]
+    unreadable = [] if rows else [Unreadable(what=_UNREAD, source=segment.title_line.source)]
     table = Table(
         id="three_public", title=segment.title, unit=unit,
         columns=[Column(id=c, label=label) for c, label in columns.items()], rows=rows,
         note="\n".join(segment.notes) or None, source=segment.title_line.source,
+        # the rules say "could not check" on a table whose amounts were not read, not "no figures"
+        doubtful=None if rows else _UNREAD,
     )
     return table, unreadable
 
