@@ -109,20 +109,28 @@ def test_an_unlabelled_line_under_a_group_of_columns_per_year_takes_each_year_fr
         "vehicle_operation": D("1228.50"), "reception": D("279.19")}
 
 
-def test_groups_of_columns_whose_years_are_not_printed_are_no_years_reading():
-    # the same items twice, headed 上年预算数 | 本年预算数: which group is the budget year's is not told by a year
-    disclosure = read(
+def _two_groups(first: str, second: str):
+    return read(
         "2026年财政拨款“三公”经费支出情况表",
         "单位名称:某某局 单位:万元",
-        ("上年", "", "", "", "", "", "本年", "", "", "", "", ""),
+        (first, "", "", "", "", "", second, "", "", "", "", ""),
         ("合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费",
          "合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费"),
         ("", "", "小计", "公务用车购置费", "公务用车运行费", "", "", "", "小计", "公务用车购置费", "公务用车运行费", ""),
         ("2,552.50", "343.41", "1,726.00", "458.00", "1,268.00", "483.09",
          "2,171.85", "321.91", "1,570.75", "342.25", "1,228.50", "279.19"),
-    )
-    table = disclosure.tables["three_public"]
-    assert not any(r.values.get("overseas") == D("343.41") for r in table.rows if r.name == "2026")
+    ).tables["three_public"]
+
+
+def test_groups_headed_last_year_and_this_year_are_the_two_years():
+    table = _two_groups("本年预算数", "上年预算数")
+    assert [(r.name, r.values["overseas"]) for r in table.rows] == [("2025", D("321.91")), ("2026", D("343.41"))]
+
+
+def test_groups_of_columns_whose_years_are_not_printed_are_no_years_reading():
+    # the same items twice under one 预算数 each: which group is the budget year's is not told, nothing is read
+    table = _two_groups("预算数", "预算数")
+    assert table.rows == [] and table.doubtful
 
 
 def test_every_item_column_over_blank_cells_is_a_year_with_nothing_budgeted():
@@ -150,4 +158,28 @@ def test_a_table_of_which_no_amount_could_be_placed_is_doubtful():
         ("说明", "本年"),
         ("见附件", "12.00"),
     ).tables["three_public"]
+    assert table.rows == [] and table.doubtful
+
+
+def _down(first: str, second: str):
+    return read(
+        "2026年度某某局一般公共预算“三公”经费支出预算表",
+        "单位:万元",
+        ("项目", first, second),
+        ("合计", "30.00", "27.31"),
+        ("1、因公出国(境)费用", "1.00", "0.00"),
+        ("2、公务接待费", "3.00", "2.00"),
+        ("3、公务用车购置及运行费", "26.00", "25.31"),
+        ("其中:(1)公务用车购置费", "0.00", "0.00"),
+        ("(2)公务用车运行费", "26.00", "25.31"),
+    ).tables["three_public"]
+
+
+def test_one_item_a_line_with_a_column_for_last_year_and_this_year():
+    table = _down("上年预算数", "本年预算数")
+    assert [(r.name, r.values["total"]) for r in table.rows] == [("2025", D("30.00")), ("2026", D("27.31"))]
+
+
+def test_one_item_a_line_with_two_columns_of_no_told_year_is_not_read():
+    table = _down("预算数", "执行数")
     assert table.rows == [] and table.doubtful

@@ -26,8 +26,9 @@ _SUM = re.compile(r"^(?:合计|小计|总计)$")
 _CAPTION = re.compile(r"(?:单位|部门|名称)\s*[:：]")
 _VARIANT = re.compile(r"(预算数|决算数)$")
 # a group of columns headed by its year ("2025年预算数 | 2026年预算数" over the same items, 重庆)
-_YEAR_LABEL = re.compile(r"^((?:19|20)\d{2})年度?")
-Group = tuple[str | None, int | None]  # (预算数 / 决算数 / None, year / None): the row a column belongs to
+_YEAR_LABEL = re.compile(r"^(?:((?:19|20)\d{2})年度?|(上年|本年))")
+# (预算数 / 决算数 / None, the year or 上年 / 本年 / None): the row a column belongs to
+Group = tuple[str | None, int | str | None]
 # checked on the column's own (lowest non-sum) label, in order
 _ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("meeting", re.compile(r"会议费")),
@@ -71,7 +72,7 @@ def _variant(path: Path) -> tuple[Group, Path]:
             label = label[: match.start()]
         dated = _YEAR_LABEL.match(label)
         if dated:
-            year = int(dated.group(1))
+            year = int(dated.group(1)) if dated.group(1) else dated.group(2)
             label = label[dated.end():]
         if label:
             labels.append(label)
@@ -119,6 +120,17 @@ def _row_name(group: Group, groups: set[Group], year: int | None) -> str:
     return label
 
 
+def _dated(items: dict[int, tuple[Group, str]], year: int | None) -> dict[int, tuple[Group, str]]:
+    """上年 / 本年 over a group of columns as the year they name (kept as words without the budget year)."""
+    def resolve(group: Group) -> Group:
+        variant, named = group
+        if isinstance(named, str) and year is not None:
+            return variant, year - 1 if named == "上年" else year
+        return group
+
+    return {i: (resolve(group), item) for i, (group, item) in items.items()}
+
+
 def _repeated(items: dict[int, tuple[Group, str]]) -> bool:
     """Items printed in several columns of one group: a group per year whose years the header does not
     tell apart (which group is the budget year's cannot be known)."""
@@ -141,7 +153,7 @@ def read_unlabelled(lines: list[Line], year: int | None) -> tuple[list[Row], dic
         return [], {}
     header = [h for h in lines[:at]
               if not (len(h.filled) == 1 and _CAPTION.search(h.filled[0])) and not is_column_numbers(h)]
-    items = column_items(header)
+    items = _dated(column_items(header), year)
     if len({item for _, item in items.values()} & _KEY_ITEMS) < 3:
         return [], {}
     if labels and len(set(items.values())) < len(items):
@@ -155,7 +167,7 @@ def read_unlabelled(lines: list[Line], year: int | None) -> tuple[list[Row], dic
         by_group.setdefault(group, {}).setdefault(item, value)
     # the 决算数 row first: a rule asking for the year's row takes the first row naming the year; then
     # the years in order
-    order = sorted(by_group, key=lambda g: (g[0] != "决算数", g[1] or 0))
+    order = sorted(by_group, key=lambda g: (g[0] != "决算数", g[1] if isinstance(g[1], int) else g[1] == "本年"))
     rows = [Row(name=_row_name(g, set(by_group), year), values=by_group[g], source=line.source) for g in order]
     paths = header_paths(header)
     # the labels of the budget year's columns (the last group's where no group names the year)
@@ -173,7 +185,7 @@ def read_blank(header: list[Line], lines: list[Line], year: int | None) -> tuple
         return [], {}
     # a line on the next page (the heading after the table) is no part of the header
     header = [h for h in header if h.page == header[0].page and not (len(h.filled) == 1 and _CAPTION.search(h.filled[0]))]
-    items = column_items(header)
+    items = _dated(column_items(header), year)
     if len({item for _, item in items.values()} & _KEY_ITEMS) < 3 or _repeated(items):
         return [], {}
     groups = {group for group, _ in items.values()}
