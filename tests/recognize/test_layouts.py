@@ -622,3 +622,17 @@ def test_a_performance_table_printed_without_its_title_ends_the_table_before_it(
     )
     table = read(fund, targets).tables["gov_fund_expenditure"]
     assert [r.name for r in table.rows] == ["合计"]
+
+
+def test_a_cell_whose_amount_cannot_be_read_is_unknown_not_empty():
+    # OCR ran two numbers together ("1,2,345"); a dash printed for nothing is no misread amount
+    text = page(
+        "一般公共预算基本支出预算表",
+        ("科目编码", "科目名称", "合计", "人员经费", "公用经费"),
+        ("", "合计", "12.00", "1,2,345", "-"),
+        ("301", "工资福利支出", "12.00", "12.00", ""),
+    )
+    table = read(text).tables["basic_expenditure"]
+    total = table.item("total")
+    assert total.values["personnel"] is None and total.unread == ["personnel"]
+    assert table.row("301").unread == []

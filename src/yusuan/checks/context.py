@@ -96,6 +96,7 @@ class Doc:
             blank=value is None,
             origin=(table, row, column),
             missing=() if column in printed else (self.column_phrase(table, column),),
+            unread=(cell_phrase(table, row, column, self.disclosure.department),) if column in row.unread else (),
         )
 
     def prints(self, table: Table, column: str) -> bool:
@@ -149,6 +150,9 @@ class Doc:
         the engine reports the rule as could not run when none of its comparisons could be made."""
         if stated.missing or expected.missing:
             self.unprinted.update(dict.fromkeys(stated.missing + expected.missing))
+            return None
+        if stated.unread or expected.unread:
+            self.doubt("金额未能读出：" + "、".join(stated.unread + expected.unread))
             return None
         self.compared += 1
         severity = severity or self.severity
