@@ -2,7 +2,9 @@
 
 import pytest
 
-from .builder import assert_fails, assert_passes, doc
+from yusuan.checks.findings import RuleStatus
+
+from .builder import assert_fails, assert_passes, doc, result_of
 from .consistent import consistent
 
 RULES = ["ARITH-ROW-SUM", "ARITH-PERSONNEL-PUBLIC", "ARITH-FUNDING-SOURCES", "ARITH-PROJECT-FUNDING",
@@ -126,3 +128,24 @@ def test_fiscal_money_printed_as_one_line_counts_in_the_years_income():
 def test_fiscal_line_with_its_funds_under_it_is_not_counted_twice():
     assert_passes(_changsha_summary("656.73", "656.73", general="656.73"), "ARITH-SUMMARY-INCOME")
     assert_fails(_changsha_summary("656.73", "656.73", general="600.00"), "ARITH-SUMMARY-INCOME", table="summary")
+
+
+def _changsha(fiscal: str, total: str):
+    """长沙: the 收支总表 prints 财政拨款 as one income line ("一、本级财政拨款收入"), not its three sources."""
+    builder = consistent().drop_row("summary", "general_budget", side="income")
+    builder.add_row("summary", ("fiscal", "一、本级财政拨款收入", {"total": fiscal}), side="income")
+    builder.add_row("summary", ("superior_subsidy", "四、上级补助收入", {"total": ""}), side="income")
+    return builder.set("summary", "income_total", "total", total, side="income")
+
+
+def test_one_fiscal_line_is_an_income_line():
+    assert_passes(_changsha("656.73", "656.73"), "ARITH-SUMMARY-INCOME")
+    assert_fails(_changsha("656.73", "657.73"), "ARITH-SUMMARY-INCOME", table="summary", count=1, says="各项收入之和")
+
+
+def test_a_total_over_income_lines_all_blank_could_not_be_checked():
+    builder = _changsha("", "656.73")
+    assert_passes(builder, "ARITH-SUMMARY-INCOME")  # the 财政拨款收支总表 is still checked
+    builder.tables.pop("fiscal_summary")
+    result = result_of(builder, "ARITH-SUMMARY-INCOME")
+    assert result.status == RuleStatus.could_not_run and "各项收入未能读出" in result.reason

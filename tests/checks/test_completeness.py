@@ -97,6 +97,24 @@ def test_the_narrative_words_saying_there_is_none_explain_an_empty_table():
     assert_passes(builder, "COMPLETE-EMPTY-NOTE")
 
 
+def _empty_basic_table(text: str):
+    """An empty 一般公共预算基本支出表 (header and an empty 合计 line) with the 编制说明 `text`."""
+    builder = consistent().table("basic_expenditure", [("total", "合计", {"total": "", "personnel": "", "public": ""})])
+    builder.sections = [*builder.sections, builder.sections[0].model_copy(update={"title": "编制说明", "text": text})]
+    return builder
+
+
+def test_an_empty_basic_table_of_a_unit_stating_it_has_no_general_budget_money_is_explained():
+    # 上海: "财政拨款支出预算中，一般公共预算拨\n款支出预算为0；政府性基金拨款支出预算21,502万元"
+    text = "财政拨款支出预算中，一般公共预算拨\n款支出预算为0；政府性基金拨款支出预算21,502万元，比2025年预算增加481万元。"
+    assert_passes(_empty_basic_table(text), "COMPLETE-EMPTY-NOTE")
+
+
+def test_an_empty_basic_table_is_not_explained_by_general_budget_money_stated():
+    text = "财政拨款支出预算中，一般公共预算拨款支出预算120万元；政府性基金拨款支出预算为0。"
+    assert_fails(_empty_basic_table(text), "COMPLETE-EMPTY-NOTE", table="basic_expenditure", count=1)
+
+
 def test_a_note_on_every_empty_table_explains_them_all():
     # Changsha: "注:以上部门预算报表中,空表表示本部门无相关收支情况"
     builder = consistent().configure("gov_fund_expenditure", note=None)
@@ -387,3 +405,13 @@ def test_the_name_of_the_overseas_item_is_no_reason():
     assert_fails(builder, "COMPLETE-CHANGE-REASONS", count=1)
     assert_passes(doc().section("三公", text.replace("。", "，因出访团组减少。")).claim(
         "overseas", "2", "因公出国（境）费", change="1", direction="减少", section="三公"), "COMPLETE-CHANGE-REASONS")
+
+
+
+
+def test_a_table_whose_amounts_were_not_read_is_neither_missing_nor_checked():
+    # the "三公" table's title and header were read, its amounts not: "could not check", no finding
+    disclosure = consistent().build()
+    disclosure.tables["three_public"].doubtful = "未能读出“三公”经费表的金额"
+    assert_passes(disclosure, "COMPLETE-TABLES")
+    assert result_of(disclosure, "COMPLETE-THREE-PUBLIC-ITEMS").status == RuleStatus.could_not_run

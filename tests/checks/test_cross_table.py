@@ -64,6 +64,33 @@ def test_fiscal_summary_matches_general_budget_table_and_summary():
                  "XTAB-FISCAL-GENERAL", table="fiscal_summary", count=1)
 
 
+def _chongqing(summary_general: str, fiscal_general: str, carried: str):
+    """重庆: the 收支总表 prints no 上年结转 line and books the carry-over inside 一般公共预算资金; the
+    财政拨款收支总表 prints 本年 一般公共预算资金 and a 上年结转 一般公共预算拨款 line under 上年结转."""
+    builder = consistent().drop_row("summary", "carryover", side="income")
+    builder.set("summary", "general_budget", "total", summary_general, side="income")
+    builder.set("fiscal_summary", "general_budget", "total", fiscal_general, side="income")
+    builder.add_row("fiscal_summary", ("carryover", "上年结转", {"total": carried}), side="income")
+    return builder.add_row("fiscal_summary", ("carryover_general_budget", "一般公共预算拨款", {"total": carried}),
+                           side="income")
+
+
+def test_a_summary_booking_the_carryover_inside_its_fund_matches_this_year_plus_carryover():
+    # 表一 一般公共预算资金 227,955.11 = 表四 本年 223,898.88 + 上年结转 一般公共预算拨款 4,056.23
+    assert_passes(_chongqing("227955.11", "223898.88", "4056.23"), "XTAB-FISCAL-GENERAL")
+
+
+def test_no_reading_of_the_carryover_makes_the_funds_agree():
+    assert_fails(_chongqing("227955.11", "223898.88", "4000.00"), "XTAB-FISCAL-GENERAL",
+                 table="fiscal_summary", count=1)
+
+
+def test_a_summary_printing_its_own_carryover_line_is_compared_with_this_year_only():
+    builder = _chongqing("227955.11", "223898.88", "4056.23")
+    builder.add_row("summary", ("carryover", "上年结转", {"total": "4056.23"}), side="income")
+    assert_fails(builder, "XTAB-FISCAL-GENERAL", table="fiscal_summary", count=1)
+
+
 def test_fund_tables_match_fiscal_summary():
     assert_fails(consistent().set("gov_fund_expenditure", "total", "total", "5"), "XTAB-FISCAL-FUNDS",
                  table="gov_fund_expenditure", count=1)

@@ -154,3 +154,12 @@ def test_money_is_compared_exactly():
     general = disclosure.tables["general_expenditure"]
     figure = doc.cell(general, general.rows[0], "total")
     assert figure.value == Decimal("123") and isinstance(figure.value, Decimal)
+
+
+def test_a_cell_whose_amount_was_not_read_is_not_compared():
+    # the 基本支出表 合计 prints an amount the reader could not read: "could not check", not "blank ≠ 83"
+    disclosure = consistent().build()
+    total = disclosure.tables["basic_expenditure"].item("total")
+    total.values["total"], total.unread = None, ["total"]
+    result = result_of(disclosure, "XTAB-GENERAL-BASIC")
+    assert result.status == RuleStatus.could_not_run and "金额未能读出" in result.reason

@@ -643,3 +643,17 @@ def test_a_project_list_header_naming_its_amount_columns_is_no_performance_table
     assert values(table, "total") == {"amount": D("171462.41"), "general_budget": D("24815.52"),
                                       "gov_fund": D("139963.40"), "unit_funds": D("6683.49")}
     assert not disclosure.performance_projects and disclosure.performance_overall is None
+
+
+def test_a_cell_whose_amount_cannot_be_read_is_unknown_not_empty():
+    # OCR ran two numbers together ("1,2,345"); a dash printed for nothing is no misread amount
+    text = page(
+        "一般公共预算基本支出预算表",
+        ("科目编码", "科目名称", "合计", "人员经费", "公用经费"),
+        ("", "合计", "12.00", "1,2,345", "-"),
+        ("301", "工资福利支出", "12.00", "12.00", ""),
+    )
+    table = read(text).tables["basic_expenditure"]
+    total = table.item("total")
+    assert total.values["personnel"] is None and total.unread == ["personnel"]
+    assert table.row("301").unread == []

@@ -89,3 +89,97 @@ def test_the_three_public_total_beside_meeting_and_training_is_no_total_of_all()
         "three_public_total": D("345.63"), "overseas": D("0.00"), "vehicle": D("299.12"),
         "vehicle_purchase": D("154.97"), "vehicle_operation": D("144.15"), "reception": D("46.51"),
         "meeting": D("45.12"), "training": D("305.79")}
+
+
+def test_an_unlabelled_line_under_a_group_of_columns_per_year_takes_each_year_from_its_header():
+    # 重庆 表八: 2025年预算数 | 2026年预算数 over the same items, one line of amounts with no label
+    table = read(
+        "2026年财政拨款“三公”经费支出情况表",
+        "单位名称:某某局 单位:万元",
+        ("2025年预算数", "", "", "", "", "", "2026年预算数", "", "", "", "", ""),
+        ("合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费",
+         "合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费"),
+        ("", "", "小计", "公务用车购置费", "公务用车运行费", "", "", "", "小计", "公务用车购置费", "公务用车运行费", ""),
+        ("2,552.50", "343.41", "1,726.00", "458.00", "1,268.00", "483.09",
+         "2,171.85", "321.91", "1,570.75", "342.25", "1,228.50", "279.19"),
+    ).tables["three_public"]
+    assert [r.name for r in table.rows] == ["2025", "2026"]
+    assert printed(table.rows[1]) == {
+        "total": D("2171.85"), "overseas": D("321.91"), "vehicle": D("1570.75"), "vehicle_purchase": D("342.25"),
+        "vehicle_operation": D("1228.50"), "reception": D("279.19")}
+
+
+def _two_groups(first: str, second: str):
+    return read(
+        "2026年财政拨款“三公”经费支出情况表",
+        "单位名称:某某局 单位:万元",
+        (first, "", "", "", "", "", second, "", "", "", "", ""),
+        ("合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费",
+         "合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费"),
+        ("", "", "小计", "公务用车购置费", "公务用车运行费", "", "", "", "小计", "公务用车购置费", "公务用车运行费", ""),
+        ("2,552.50", "343.41", "1,726.00", "458.00", "1,268.00", "483.09",
+         "2,171.85", "321.91", "1,570.75", "342.25", "1,228.50", "279.19"),
+    ).tables["three_public"]
+
+
+def test_groups_headed_last_year_and_this_year_are_the_two_years():
+    table = _two_groups("本年预算数", "上年预算数")
+    assert [(r.name, r.values["overseas"]) for r in table.rows] == [("2025", D("321.91")), ("2026", D("343.41"))]
+
+
+def test_groups_of_columns_whose_years_are_not_printed_are_no_years_reading():
+    # the same items twice under one 预算数 each: which group is the budget year's is not told, nothing is read
+    table = _two_groups("预算数", "预算数")
+    assert table.rows == [] and table.doubtful
+
+
+def test_every_item_column_over_blank_cells_is_a_year_with_nothing_budgeted():
+    # 上海 p.15: the header of every item and 机关运行经费, one empty line, then the narrative on the next page
+    lines = [
+        "2026年单位“三公”经费和机关运行经费预算表",
+        "编制单位:某某中心 单位:万元",
+        ("“三公”经费预算数", "", "", "", "", "", "机关运行经费预算数"),
+        ("合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "", "", ""),
+        ("", "", "", "小计", "购置费", "运行费", ""),
+    ]
+    table = read(*lines).tables["three_public"]
+    assert table.doubtful is None
+    assert [r.name for r in table.rows] == ["2026"]
+    assert set(table.rows[0].values) == {"total", "overseas", "reception", "vehicle", "vehicle_purchase",
+                                         "vehicle_operation", "operating_cost"}
+    assert printed(table.rows[0]) == {}
+
+
+def test_a_table_of_which_no_amount_could_be_placed_is_doubtful():
+    # item names without a header the reader can place: its amounts are not read, the table is not "empty"
+    table = read(
+        "2026年“三公”经费支出预算表",
+        "单位:万元",
+        ("说明", "本年"),
+        ("见附件", "12.00"),
+    ).tables["three_public"]
+    assert table.rows == [] and table.doubtful
+
+
+def _down(first: str, second: str):
+    return read(
+        "2026年度某某局一般公共预算“三公”经费支出预算表",
+        "单位:万元",
+        ("项目", first, second),
+        ("合计", "30.00", "27.31"),
+        ("1、因公出国(境)费用", "1.00", "0.00"),
+        ("2、公务接待费", "3.00", "2.00"),
+        ("3、公务用车购置及运行费", "26.00", "25.31"),
+        ("其中:(1)公务用车购置费", "0.00", "0.00"),
+        ("(2)公务用车运行费", "26.00", "25.31"),
+    ).tables["three_public"]
+
+
+def test_one_item_a_line_with_a_column_for_last_year_and_this_year():
+    table = _down("上年预算数", "本年预算数")
+    assert [(r.name, r.values["total"]) for r in table.rows] == [("2025", D("30.00")), ("2026", D("27.31"))]
+
+
+def test_one_item_a_line_with_two_columns_of_no_told_year_is_not_read():
+    table = _down("预算数", "执行数")
+    assert table.rows == [] and table.doubtful

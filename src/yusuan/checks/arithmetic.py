@@ -192,7 +192,12 @@ def summary_balances(doc: Doc) -> Iterator[Finding]:
 )
 def summary_income_adds_up(doc: Doc) -> Iterator[Finding]:
     for table in doc.tables(TWO_SIDED_TABLES):
-        yield from _equals_sum(doc, _line(doc, table, "income_total", "income"),
-                               [_lines_sum(doc, table, _income_items(table), "income", "各项收入之和")])
+        total = _line(doc, table, "income_total", "income")
+        parts = _lines_sum(doc, table, _income_items(table), "income", "各项收入之和")
+        if total is not None and not total[1].blank and total[1].value and (parts is None or parts[1].blank):
+            # a total printed over income lines all read blank: the lines were not read, not left empty
+            doc.doubt(f"{doc.title(table)}的各项收入未能读出，无法与本年收入合计核对")
+            continue
+        yield from _equals_sum(doc, total, [parts])
         yield from _equals_sum(doc, _line(doc, table, "carryover", "income"),
                                [_lines_sum(doc, table, CARRYOVER_ITEMS, "income", "上年结转各项之和")])

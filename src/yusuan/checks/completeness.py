@@ -52,7 +52,7 @@ def _no_state_capital(doc: Doc) -> bool:
 def required_tables_present(doc: Doc) -> Iterator[Finding]:
     kind = doc.disclosure.kind
     for table_id in STANDARD_TABLES[kind]:
-        if doc.table(table_id) is not None:
+        if table_id in doc.recognized.tables:  # a table read unreliably is printed all the same
             continue
         title = standard_table_title(table_id, kind)
         if _listed(doc, title):
@@ -79,6 +79,9 @@ def required_tables_present(doc: Doc) -> Iterator[Finding]:
 _SUBJECTS = {"gov_fund_expenditure": "政府性基金", "state_capital_expenditure": "国有资本经营", "three_public": "三公",
              "project_expenditure": "项目支出", "procurement": "政府采购", "basic_expenditure": "基本支出",
              "general_expenditure": "一般公共预算"}
+# The money a table shows a part of: where the narrative says there is none of it ("一般公共预算拨款支出预算为0"),
+# the table is empty for that reason
+_FUND_OF = {"basic_expenditure": "一般公共预算(?:财政)?拨款"}
 # "注：空表表示本部门无相关收支情况": one note for every empty table of the document
 _EMPTY_MEANS_NONE = re.compile(r"空表(?:表示|说明|即|是指|为)[^。]{0,12}(?:无|没有|未)")
 
@@ -92,12 +95,16 @@ def _said_none(doc: Doc, table: Table) -> bool:
         [part.what for part in doc.disclosure.unreadable]
     if any(_EMPTY_MEANS_NONE.search(text) for text in texts):
         return True
-    word = _SUBJECTS.get(table.id)
-    if word is None:
+    words = [w for w in (_SUBJECTS.get(table.id), _FUND_OF.get(table.id)) if w]
+    if not words:
         return False
-    none = re.compile(rf"{word}[^。；;，,]{{0,16}}?(?:(?<![\d.])0(?:\.0+)?(?![\d.])|为零|为空)"
+    texts = ["".join(text.split()) for text in narrative_texts(doc)]  # a line may break inside a word
+    return any(_says_none(word).search(text) for word in words for text in texts)
+
+
+def _says_none(word: str) -> re.Pattern[str]:
+    return re.compile(rf"{word}[^。；;，,]{{0,16}}?(?:(?<![\d.])0(?:\.0+)?(?![\d.])|为零|为空)"
                       rf"|(?:无|没有|未安排|不涉及)[^。；;，,]{{0,8}}{word}")
-    return any(none.search(text) for text in narrative_texts(doc))
 
 
 @rule(

@@ -61,6 +61,12 @@ class Doc:
         """Forget what the previous rule compared (the engine calls this before each rule)."""
         self.compared = 0
         self.unprinted: dict[str, None] = {}  # columns a comparison needed and the table does not print
+        self.doubts: dict[str, None] = {}  # readings a rule would not compare: "could not check", not a finding
+
+    def doubt(self, why: str) -> None:
+        """A comparison left out because the reading is doubtful: nothing is found, and the engine reports
+        the rule as could not run when nothing else was compared."""
+        self.doubts[why] = None
 
     @property
     def unit(self) -> Unit:
@@ -90,6 +96,7 @@ class Doc:
             blank=value is None,
             origin=(table, row, column),
             missing=() if column in printed else (self.column_phrase(table, column),),
+            unread=(cell_phrase(table, row, column, self.disclosure.department),) if column in row.unread else (),
         )
 
     def prints(self, table: Table, column: str) -> bool:
@@ -143,6 +150,9 @@ class Doc:
         the engine reports the rule as could not run when none of its comparisons could be made."""
         if stated.missing or expected.missing:
             self.unprinted.update(dict.fromkeys(stated.missing + expected.missing))
+            return None
+        if stated.unread or expected.unread:
+            self.doubt("金额未能读出：" + "、".join(stated.unread + expected.unread))
             return None
         self.compared += 1
         severity = severity or self.severity

@@ -13,7 +13,7 @@ from .figures import Figure
 from .findings import Finding, Place
 from .function_lines import Lines
 from .narrative import agrees_with_one
-from .structure import FUNCTIONAL_TABLES, INCOME_ITEMS, columns_of, level, total_row, year_rows
+from .structure import CARRYOVER_ITEMS, FUNCTIONAL_TABLES, INCOME_ITEMS, columns_of, level, total_row, year_rows
 from .wording import amount, column_label
 
 # 三公 item -> the 基本支出表 economic lines that hold its basic-expenditure part.
@@ -110,7 +110,25 @@ def fiscal_matches_general(doc: Doc) -> Iterator[Finding]:
     if summary is not None:
         stated, expected = _item(doc, fiscal, "general_budget", "income"), _item(doc, summary, "general_budget", "income")
         if stated is not None and expected is not None:
-            yield from _found(doc.compare(stated, expected))
+            finding = doc.compare(stated, expected)
+            with_carryover = _with_carryover(doc, fiscal, summary, stated)
+            if finding is not None and with_carryover is not None and doc.compare(with_carryover, expected) is None:
+                finding = None
+            yield from _found(finding)
+
+
+def _with_carryover(doc: Doc, fiscal: Table, summary: Table, this_year: Figure) -> Figure | None:
+    """The 财政拨款收支总表's 一般公共预算 of this year plus its 上年结转 一般公共预算拨款, where the 收支总表
+    prints no 上年结转 line of its own: such a 收支总表 books the carry-over inside the income of the same
+    fund (重庆: "结转金额已纳入相应性质的资金收入中反映")."""
+    if summary.item("carryover", "income") is not None or any(
+            summary.item(item, "income") is not None for item in CARRYOVER_ITEMS):
+        return None
+    carried = _item(doc, fiscal, "carryover_general_budget", "income")
+    if carried is None or carried.blank:
+        return None
+    phrase = f"{doc.title(fiscal)}一般公共预算本年收入与上年结转一般公共预算拨款之和"
+    return Figure.total_of((this_year, carried), phrase)
 
 
 @rule(

@@ -148,9 +148,10 @@ def run_rule(rule_: Rule, doc: Doc) -> RuleResult:
         findings = list(rule_.check(doc))
     except Exception as error:  # a broken rule must not hide the results of the others
         return RuleResult(rule_, RuleStatus.could_not_run, reason=f"规则执行出错：{type(error).__name__}: {error}")
-    if not findings and doc.unprinted and not doc.compared:
-        # every comparison needed a column the tables do not print: nothing was checked
-        return RuleResult(rule_, RuleStatus.could_not_run, reason="表格未列出：" + "、".join(doc.unprinted))
+    if not findings and (doc.unprinted or doc.doubts) and not doc.compared:
+        # every comparison needed a column the tables do not print, or a reading in doubt: nothing was checked
+        reasons = (["表格未列出：" + "、".join(doc.unprinted)] if doc.unprinted else []) + list(doc.doubts)
+        return RuleResult(rule_, RuleStatus.could_not_run, reason="；".join(reasons))
     for finding in findings:
         finding.rule = rule_.id
         finding.severity = finding.severity or rule_.severity

@@ -33,6 +33,8 @@ class Figure:
     # columns the figure needs that the table does not print ("基本支出表「人员经费」栏"): such a
     # figure is unknown, not 0, and a comparison with it cannot be made
     missing: tuple[str, ...] = ()
+    # cells the figure needs whose printed amount could not be read: unknown too, "could not check"
+    unread: tuple[str, ...] = ()
 
     @classmethod
     def plain(cls, value: Decimal | None, phrase: str, place: Place | None = None) -> Figure:
@@ -50,6 +52,7 @@ class Figure:
             blank=all(p.blank for p in parts),
             slack=sum((p.slack for p in parts), ZERO),
             missing=_missing_of(parts),
+            unread=tuple(dict.fromkeys(u for p in parts for u in p.unread)),
         )
 
     @property

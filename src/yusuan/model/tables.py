@@ -147,6 +147,9 @@ class Row(BaseModel):
     side: Side | None = None
     item: str | None = None
     source: Source = Field(default_factory=Source)
+    # columns whose cell prints something like an amount that could not be read ("1,2,345", OCR residue):
+    # their value is None, but unknown, not empty
+    unread: list[str] = Field(default_factory=list)
 
     def value(self, column: str) -> Decimal | None:
         return self.values.get(column)

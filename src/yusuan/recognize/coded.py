@@ -181,17 +181,20 @@ def _read_row(line: Line, layout: Layout, unreadable: list[Unreadable], rows: li
         code, name = match.group(1), match.group(2)
     if name == code:
         name = ""
-    values = _values(line, layout, unreadable, amounts)
-    if not code and all(v is None for v in values.values()) and (not name or _PAGE_FOOTER.match(name)):
+    unread: list[str] = []
+    values = _values(line, layout, unreadable, amounts, unread)
+    if not code and all(v is None for v in values.values()) and not unread and (not name or _PAGE_FOOTER.match(name)):
         return None
     name = strip_ordinal(name)
     return {"code": code, "printed_code": printed_code, "name": name, "values": values, "item": _item_of(name, code),
-            "source": line.source}
+            "source": line.source, "unread": unread}
 
 
-def _values(line: Line, layout: Layout, unreadable: list[Unreadable], amounts: Amounts) -> dict[str, Decimal | None]:
+def _values(line: Line, layout: Layout, unreadable: list[Unreadable], amounts: Amounts,
+            unread: list[str]) -> dict[str, Decimal | None]:
     """The row's amounts by column id, read in one pass over its cells (most of them empty); an
-    amount in a cell of no known column is noted after the unreadable ones."""
+    amount in a cell of no known column is noted after the unreadable ones, a column whose amount
+    could not be read in `unread`."""
     columns, known = layout.value_columns, layout.known_cells
     values: dict[str, Decimal | None] = dict.fromkeys(columns.values())
     stray = []
@@ -203,6 +206,8 @@ def _values(line: Line, layout: Layout, unreadable: list[Unreadable], amounts: A
             value = values[column] = amounts[text]
             if value is None and text.strip():
                 unreadable.append(Unreadable(what=f"无法识别的金额“{text}”（{column} 列）", source=line.cell_source(index)))
+                if any(c.isdigit() for c in text):  # not a dash printed for "nothing": an amount misread
+                    unread.append(column)
         elif index not in known and is_amount(text):
             if index in layout.unnamed:  # said once for the column (see read_coded_table)
                 what = f"栏目“{layout.unnamed[index]}”未能识别，其中的金额未读入"
@@ -237,5 +242,6 @@ def _continues_name(row: Fields, rows: list[Fields], layout: Layout) -> bool:
         and row["item"] is None
         and bool(row["name"])
         and all(v is None for v in row["values"].values())
+        and not row.get("unread")
         and len(row["name"]) <= 8
     )

@@ -15,7 +15,7 @@ from ..model import Column, Row, Table, Unit, Unreadable
 from .cells import Amounts, is_amount
 from .grid import is_total_label
 from .segment import Segment
-from .three_public_grid import read_unlabelled
+from .three_public_grid import read_blank, read_unlabelled
 
 ITEMS = ["total", "overseas", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"]
 _ORDERS = [
@@ -32,25 +32,41 @@ _ITEM_LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("reception", re.compile(r"接待")),
     ("total", re.compile(r"^合计|^总计|三公.*(合计|总额)")),
 ]
-_YEAR = re.compile(r"(20\d\d)年")
+_YEAR = re.compile(r"(20\d\d)年|(上年|本年|今年)")
+_UNREAD = "未能读出“三公”经费表的金额"
 
 
 def read_three_public(segment: Segment, unit: Unit, year: int | None) -> tuple[Table, list[Unreadable]]:
     lines = segment.lines
     header_text = " ".join(line.text for line in lines[:6])
-    years = list(dict.fromkeys(int(y) for y in _YEAR.findall(header_text)))
+    years = _header_years(header_text, year)
     rows, columns = read_unlabelled(segment.parts[0], year) if segment.parts else ([], {})
+    if not rows:
+        rows, columns = read_blank(segment.parts[0], lines, year) if segment.parts else ([], {})
     if not rows:
         amounts = Amounts()  # both readings look at the same lines
         rows = _read_down(lines, years, year, amounts) or _read_across(lines, years, year, amounts)
         columns = dict.fromkeys(ITEMS, "")
-    unreadable = [] if rows else [Unreadable(what="未能读出“三公”经费表的金额", source=segment.title_line.source)]
+    unreadable = [] if rows else [Unreadable(what=_UNREAD, source=segment.title_line.source)]
     table = Table(
         id="three_public", title=segment.title, unit=unit,
         columns=[Column(id=c, label=label) for c, label in columns.items()], rows=rows,
         note="\n".join(segment.notes) or None, source=segment.title_line.source,
+        # the rules say "could not check" on a table whose amounts were not read, not "no figures"
+        doubtful=None if rows else _UNREAD,
     )
     return table, unreadable
+
+
+def _header_years(text: str, year: int | None) -> list[int]:
+    """The years the header names, in order: "2025年", or "上年" / "本年" for the budget year's."""
+    found = []
+    for digits, word in _YEAR.findall(text):
+        if digits:
+            found.append(int(digits))
+        elif year is not None:
+            found.append(year - 1 if word == "上年" else year)
+    return list(dict.fromkeys(found))
 
 
 def _amounts(texts: list[str], amounts: Amounts) -> list[tuple[int, Decimal]]:
@@ -65,6 +81,8 @@ def _read_across(lines, years: list[int], year: int | None, amounts: Amounts) ->
         if len(numbers) < 6 or len(numbers) % 6:
             continue
         groups = [numbers[i : i + 6] for i in range(0, len(numbers), 6)]
+        if len(groups) > 1 and len(years) < len(groups):
+            return []  # a group per year, and the header does not tell which year each is
         labels = years[-len(groups):] if len(years) >= len(groups) else _default_years(len(groups), year)
         return [
             Row(name=str(label), values=_ordered(group), source=line.source)
@@ -107,6 +125,8 @@ def _read_down(lines, years: list[int], year: int | None, amounts: Amounts) -> l
     if len(by_item) < 4:
         return []
     width = max(len(v) for v in by_item.values())
+    if width > 1 and len(years) < width:
+        return []  # a column per year, and the header does not tell which year each is
     labels = years[-width:] if len(years) >= width else list(range(width))
     if width == 1 and year is not None and not years:
         labels = [year]  # one column of amounts (预算数): the budget year's

@@ -25,6 +25,10 @@ _SUM = re.compile(r"^(?:合计|小计|总计)$")
 # a line of its own above the header naming the department or the unit ("部门名称:XX 单位:万元")
 _CAPTION = re.compile(r"(?:单位|部门|名称)\s*[:：]")
 _VARIANT = re.compile(r"(预算数|决算数)$")
+# a group of columns headed by its year ("2025年预算数 | 2026年预算数" over the same items, 重庆)
+_YEAR_LABEL = re.compile(r"^(?:((?:19|20)\d{2})年度?|(上年|本年))")
+# (预算数 / 决算数 / None, the year or 上年 / 本年 / None): the row a column belongs to
+Group = tuple[str | None, int | str | None]
 # checked on the column's own (lowest non-sum) label, in order
 _ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("meeting", re.compile(r"会议费")),
@@ -58,17 +62,21 @@ def header_paths(header: list[Line]) -> dict[int, Path]:
     return {i: tuple(label for label in path if label) for i, path in paths.items()}
 
 
-def _variant(path: Path) -> tuple[str | None, Path]:
-    """(预算数 / 决算数 / None, the labels without it)."""
-    variant, labels = None, []
+def _variant(path: Path) -> tuple[Group, Path]:
+    """((预算数 / 决算数 / None, the year a label over the column names / None), the labels without them)."""
+    variant, year, labels = None, None, []
     for label in path:
         match = _VARIANT.search(label)
         if match:
             variant = match.group(1)
             label = label[: match.start()]
+        dated = _YEAR_LABEL.match(label)
+        if dated:
+            year = int(dated.group(1)) if dated.group(1) else dated.group(2)
+            label = label[dated.end():]
         if label:
             labels.append(label)
-    return variant, tuple(labels)
+    return (variant, year), tuple(labels)
 
 
 def _item(labels: Path) -> str | None:
@@ -82,9 +90,9 @@ def _item(labels: Path) -> str | None:
     return None if item == "three_public" else item
 
 
-def column_items(header: list[Line]) -> dict[int, tuple[str | None, str]]:
-    """Cell index -> (variant, column id)."""
-    found: dict[int, tuple[str | None, str]] = {}
+def column_items(header: list[Line]) -> dict[int, tuple[Group, str]]:
+    """Cell index -> (the row's group, column id)."""
+    found: dict[int, tuple[Group, str]] = {}
     for index, path in header_paths(header).items():
         variant, labels = _variant(path)
         item = _item(labels)
@@ -93,7 +101,7 @@ def column_items(header: list[Line]) -> dict[int, tuple[str | None, str]]:
     return _name_sums(found)
 
 
-def _name_sums(found: dict[int, tuple[str | None, str]]) -> dict[int, tuple[str | None, str]]:
+def _name_sums(found: dict[int, tuple[Group, str]]) -> dict[int, tuple[Group, str]]:
     """合计 over everything is `total`; the “三公” subtotal is `total` too unless a wider 合计 is printed
     (合计 = 三公 + 会议费 + 培训费) or 会议费 / 培训费 are printed beside it with no 合计 over all, then
     `three_public_total`."""
@@ -103,11 +111,31 @@ def _name_sums(found: dict[int, tuple[str | None, str]]) -> dict[int, tuple[str 
     return {i: (variant, renamed.get(item, item)) for i, (variant, item) in found.items()}
 
 
-def _row_name(variant: str | None, variants: set[str | None], year: int | None) -> str:
+def _row_name(group: Group, groups: set[Group], year: int | None) -> str:
+    variant, printed_year = group
+    year = printed_year or year
     label = str(year) if year is not None else "本年"
-    if variant == "预算数" and "决算数" in variants:
+    if variant == "预算数" and any(v == "决算数" for v, _ in groups):
         return f"{label}年预算数"
     return label
+
+
+def _dated(items: dict[int, tuple[Group, str]], year: int | None) -> dict[int, tuple[Group, str]]:
+    """上年 / 本年 over a group of columns as the year they name (kept as words without the budget year)."""
+    def resolve(group: Group) -> Group:
+        variant, named = group
+        if isinstance(named, str) and year is not None:
+            return variant, year - 1 if named == "上年" else year
+        return group
+
+    return {i: (resolve(group), item) for i, (group, item) in items.items()}
+
+
+def _repeated(items: dict[int, tuple[Group, str]]) -> bool:
+    """Items printed in several columns of one group: a group per year whose years the header does not
+    tell apart (which group is the budget year's cannot be known)."""
+    seen = [(group, item) for group, item in items.values() if item in _KEY_ITEMS]
+    return len(seen) - len(set(seen)) >= 2
 
 
 def read_unlabelled(lines: list[Line], year: int | None) -> tuple[list[Row], dict[str, str]]:
@@ -125,19 +153,47 @@ def read_unlabelled(lines: list[Line], year: int | None) -> tuple[list[Row], dic
         return [], {}
     header = [h for h in lines[:at]
               if not (len(h.filled) == 1 and _CAPTION.search(h.filled[0])) and not is_column_numbers(h)]
-    items = column_items(header)
+    items = _dated(column_items(header), year)
     if len({item for _, item in items.values()} & _KEY_ITEMS) < 3:
         return [], {}
     if labels and len(set(items.values())) < len(items):
         return [], {}  # an item printed in several columns (a group per year): the line is no one year's
+    if _repeated(items):
+        return [], {}
     texts = line.texts
-    by_variant: dict[str | None, dict[str, object]] = {}
-    for index, (variant, item) in items.items():
+    by_group: dict[Group, dict[str, object]] = {}
+    for index, (group, item) in items.items():
         value = read_amount(texts[index]) if index < len(texts) else None
-        by_variant.setdefault(variant, {}).setdefault(item, value)
-    # the 决算数 row first: a rule asking for the year's row takes the first row naming the year
-    order = sorted(by_variant, key=lambda v: v != "决算数")
-    rows = [Row(name=_row_name(v, set(by_variant), year), values=by_variant[v], source=line.source) for v in order]
+        by_group.setdefault(group, {}).setdefault(item, value)
+    # the 决算数 row first: a rule asking for the year's row takes the first row naming the year; then
+    # the years in order
+    order = sorted(by_group, key=lambda g: (g[0] != "决算数", g[1] if isinstance(g[1], int) else g[1] == "本年"))
+    rows = [Row(name=_row_name(g, set(by_group), year), values=by_group[g], source=line.source) for g in order]
+    paths = header_paths(header)
+    # the labels of the budget year's columns (the last group's where no group names the year)
+    current = next((g for g in order if g[1] == year), order[-1])
+    printed = {item: "".join(_variant(paths[i])[1]) for i, (g, item) in sorted(items.items(), reverse=True)
+               if g == current or item not in by_group[current]}
+    return rows, {c: printed[c] for c in COLUMN_ORDER if c in printed}
+
+
+def read_blank(header: list[Line], lines: list[Line], year: int | None) -> tuple[list[Row], dict[str, str]]:
+    """A table printed with its item columns (`header`, the lines of its first page) and blank cells under
+    them (上海: every item column and one empty line): nothing budgeted, one row of empty cells. A table of
+    which any amount is printed (in any of its `lines`) is no such table."""
+    if not header or any(is_amount(t) for line in lines for t in line.filled):
+        return [], {}
+    # a line on the next page (the heading after the table) is no part of the header
+    header = [h for h in header if h.page == header[0].page and not (len(h.filled) == 1 and _CAPTION.search(h.filled[0]))]
+    items = _dated(column_items(header), year)
+    if len({item for _, item in items.values()} & _KEY_ITEMS) < 3 or _repeated(items):
+        return [], {}
+    groups = {group for group, _ in items.values()}
+    if len(groups) > 1:
+        return [], {}
+    [group] = groups
     paths = header_paths(header)
     printed = {item: "".join(_variant(paths[i])[1]) for i, (_, item) in sorted(items.items(), reverse=True)}
-    return rows, {c: printed[c] for c in COLUMN_ORDER if c in printed}
+    columns = {c: printed[c] for c in COLUMN_ORDER if c in printed}
+    name = _row_name(group, groups, year)
+    return [Row(name=name, values=dict.fromkeys(columns), source=header[-1].source)], columns

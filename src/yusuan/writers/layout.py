@@ -85,19 +85,30 @@ def labelled_grid(table: Table, year: int | None) -> Grid:
 
 
 def three_public_grid(table: Table) -> Grid:
-    """One group of six columns per year (prior year first), one 合计 line: the common 三公 layout."""
+    """One group of columns per year (prior year first), one 合计 line: the common 三公 layout. An item the
+    table does not hold is not printed (a column left out is no column of blank cells)."""
     years = [r.name for r in table.rows]
-    top: Row = [head("项目", rowspan=3)] + [head(f"{y}年预算数", colspan=6) for y in years]
+    held = set(table.column_ids)
+    order = [c for c in ("total", "overseas", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
+             if c in held]
+    vehicle = [c for c in order if c.startswith("vehicle")]
+    top: Row = [head("项目", rowspan=3)] + [head(f"{y}年预算数", colspan=len(order)) for y in years]
     middle: Row = []
     bottom: Row = []
     for _ in years:
-        middle += [head(THREE_PUBLIC_HEAD[0], rowspan=2), head(THREE_PUBLIC_HEAD[1], rowspan=2),
-                   head(THREE_PUBLIC_HEAD[2], colspan=3), head(THREE_PUBLIC_HEAD[3], rowspan=2)]
-        bottom += [head("小计"), head("公务用车购置费"), head("公务用车运行维护费")]
-    order = ("total", "overseas", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
+        for column, text in (("total", THREE_PUBLIC_HEAD[0]), ("overseas", THREE_PUBLIC_HEAD[1]),
+                             ("vehicle", THREE_PUBLIC_HEAD[2]), ("reception", THREE_PUBLIC_HEAD[3])):
+            if column == "vehicle" and vehicle:
+                middle.append(head(text, colspan=len(vehicle)))
+                bottom += [head(_VEHICLE_HEAD[c]) for c in vehicle]
+            elif column in held:
+                middle.append(head(text, rowspan=2))
     body = [[Cell("合计", "name", bold=True)] + [amount(r.values.get(c)) for r in table.rows for c in order]]
-    return Grid(id=table.id, title=table.title, widths=[6.0] + [7.5] * (6 * len(years)),
+    return Grid(id=table.id, title=table.title, widths=[6.0] + [7.5] * (len(order) * len(years)),
                 header=[top, middle, bottom], body=body)
+
+
+_VEHICLE_HEAD = {"vehicle": "小计", "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行维护费"}
 
 
 SPLIT_GROUPS = (("specific_target", "年初特定目标", ("specific_target", "personnel_project", "general_project",
