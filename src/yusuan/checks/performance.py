@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -19,6 +20,8 @@ from .narrative import agrees_with_one
 from .wording import quoted
 
 HUNDRED = Decimal(100)
+# a name ending in measure word + 数 (天数, 人次数, 户数) states what is counted
+_COUNT_NAME = re.compile(r"(?:天|人次|人|次|户|个|家|件|台|套|场|项|篇|所|名)数$")
 REQUIRED_CATEGORIES = ("产出", "效益", "满意度")
 # 一级 category of a 二级 indicator, for tables that print only the 二级 column.
 _LEVEL2_CATEGORY = (("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("成本", "产出"),
@@ -48,6 +51,11 @@ def project_pairs(doc: Doc) -> list[Pair]:
 def all_tables(doc: Doc) -> list[PerformanceTable]:
     overall = doc.disclosure.performance_overall
     return ([overall] if overall is not None else []) + doc.disclosure.performance_projects
+
+
+def judged_tables(doc: Doc) -> list[PerformanceTable]:
+    """The tables whose indicators were read plainly enough to be judged."""
+    return [t for t in all_tables(doc) if not t.doubtful]
 
 
 @rule(
@@ -136,7 +144,7 @@ def overall_fund_matches_budget(doc: Doc) -> Iterator[Finding]:
     title="整体绩效目标表各指标权重之和应为 100",
     basis="部门整体支出绩效目标表格式；domain.md §4",
     needs=("performance_overall",),
-    applies=Condition("整体绩效目标表列有权重", lambda d: any(
+    applies=Condition("整体绩效目标表列有权重", lambda d: not d.performance_overall.doubtful and any(
         i.weight is not None for i in d.performance_overall.indicators)),
 )
 def overall_weights_sum_to_100(doc: Doc) -> Iterator[Finding]:
@@ -144,9 +152,12 @@ def overall_weights_sum_to_100(doc: Doc) -> Iterator[Finding]:
     weights = [i.weight for i in overall.indicators if i.level3.strip()]
     total = sum((w for w in weights if w is not None), Decimal(0))
     unweighted = sum(1 for w in weights if w is None)
-    if total != HUNDRED or unweighted:
-        note = f"（另有 {unweighted} 项指标未填权重）" if unweighted else ""
-        message = f"整体绩效目标表各指标权重之和为 {total}，应为 100{note}。"
+    if unweighted:
+        # a row without weight among weighted ones: a cell lost in reading as often as left blank
+        message = f"整体绩效目标表有 {unweighted} 项指标未读出权重，未核对权重之和。"
+        yield Finding.at(table_place(overall, "weight"), message, "info")
+    elif total != HUNDRED:
+        message = f"整体绩效目标表各指标权重之和为 {total}，应为 100。"
         yield Finding.mismatch(table_place(overall, "weight"), total, HUNDRED, message)
 
 
@@ -155,13 +166,18 @@ PROBLEM_WORDS = {"value": "未填指标值", "comparator": "未写比较符（�
 
 def _indicator_problems(indicator: Indicator) -> list[str]:
     if indicator.value in (None, "") and indicator.number is None:
-        return ["value"]
+        return [] if "value" in indicator.unread else ["value"]
     problems = []
-    if indicator.number is not None and indicator.comparator is None:
+    if indicator.number is not None and indicator.comparator is None and "comparator" not in indicator.unread:
         problems.append("comparator")
-    if indicator.number is not None and not indicator.unit:
+    if indicator.number is not None and not indicator.unit and not unit_in_name(indicator.level3):
         problems.append("unit")
     return problems
+
+
+def unit_in_name(name: str) -> bool:
+    """A count named by its measure word ("正常运行天数", "接访人次数"): the name gives the unit."""
+    return _COUNT_NAME.search(name.strip()) is not None
 
 
 def _problems_by_kind(table: PerformanceTable) -> dict[str, list[Indicator]]:
@@ -182,6 +198,10 @@ def _problems_by_kind(table: PerformanceTable) -> dict[str, list[Indicator]]:
 def indicators_are_measurable(doc: Doc) -> Iterator[Finding]:
     # one finding per table and kind of problem, listing the indicators: a table is fixed as a whole
     for table in all_tables(doc):
+        if table.doubtful:
+            message = f"{table_label(table)}的绩效指标读取存疑（{table.doubtful}），未核对。"
+            yield Finding.at(table_place(table), message, "info")
+            continue
         for problem, indicators in _problems_by_kind(table).items():
             first = indicators[0]
             place = Place.at(first.source, table=table_place(table).table, code=table.project_code, name=table.name)
@@ -208,7 +228,7 @@ def category_of(indicator: Indicator) -> str | None:
     needs=("performance", HAS_INDICATORS),
 )
 def three_categories_present(doc: Doc) -> Iterator[Finding]:
-    for table in all_tables(doc):
+    for table in judged_tables(doc):
         present = {category_of(i) for i in table.indicators if i.level3.strip() or i.value}
         if not present:
             yield Finding.at(table_place(table), f"{table_label(table)}没有列出任何绩效指标。")

@@ -8,7 +8,7 @@ from pydantic import TypeAdapter
 
 from ...document import Cell, Line
 from ...model import Indicator, Source, parse_decimal
-from .columns import Columns, header_leftover
+from .columns import Columns, header_leftover, is_column_name
 from .groups import merge_continuations, settle_levels
 from .lines import SectionLine
 from .rows import Entry, read_row
@@ -55,8 +55,16 @@ def _comparator(entry: Entry, quantity: Quantity | None, note: Note) -> str | No
     return comparator
 
 
+def _comparator_unread(entry: Entry) -> bool:
+    """The 指标性质 cell prints something that is no comparator (an underlined "≥" OCR'd as "<u> </u>")."""
+    printed = (entry.comparator or "").strip()
+    return entry.comparator_column and bool(printed) and normalize_symbol(printed) is None
+
+
 def _indicator(entry: Entry, note: Note) -> dict[str, object] | None:
     """The fields of the entry's Indicator, or None for a placeholder."""
+    if entry.name is not None and is_column_name(entry.name):
+        return None  # a wrapped header ("指标权重 | (%)"): its word read as a name
     if entry.name is None:
         if _has_content(entry.value):
             note(f"指标值“{entry.value}”缺少三级指标名称", entry.source)
@@ -72,6 +80,7 @@ def _indicator(entry: Entry, note: Note) -> dict[str, object] | None:
         value=entry.value, number=quantity.number if quantity else None,
         unit=unit or (quantity.unit if quantity else None),
         weight=parse_decimal(entry.weight) if entry.weight else None, source=entry.source,
+        unread=["comparator"] if _comparator_unread(entry) else [],
     )
 
 

@@ -16,7 +16,7 @@ _UNITS = ("(万元)", "(元)", "")
 # Full labels, as printed: specific enough to be recognized anywhere in a cell.
 _FULL: dict[str, list[str]] = {
     "overall_name": ["部门(单位)名称", "部门名称", "单位名称"],
-    "name": ["项目名称"],
+    "name": ["项目名称", "单位(项目)名称", "项目(单位)名称"],
     "department": ["主管部门"],
     "implementer": ["实施单位"],
     "fund": ["部门支出预算数", *(f"{lead}资金总额{unit}" for lead in ("年度", "") for unit in _UNITS)],

@@ -33,6 +33,12 @@ def _split(raw: RawTable) -> tuple[list[SectionLine], list[SectionLine]]:
     return lines[:start], lines[start:]
 
 
+def _has_rows(lines: list[SectionLine]) -> bool:
+    """Lines printed under the indicator header."""
+    header = next((i for i, line in enumerate(lines) if line.columns is not None), None)
+    return header is not None and any(line.filled for line in lines[header + 1 :])
+
+
 class _TableReader:
     def __init__(self, raw: RawTable, unreadable: list[Unreadable]):
         self.raw = raw
@@ -83,8 +89,18 @@ class _TableReader:
         table = self._table(fields)
         if table.name and table.scope == "project":
             self.label = f"项目“{table.name}”的绩效目标表"
-        self._report_missing(table, fields)
+        if self.raw.lists_projects:
+            # 单位(项目)名称 | 资金总额 | 绩效目标 | 一级指标 …: several projects, one per row group; which
+            # project an indicator belongs to is not read, nor each project's name and fund
+            table.name = table.fund = None
+            table.doubtful = "表中逐行列出多个项目，未能分清各指标所属的项目"
+            self.note(table.doubtful)
+        else:
+            self._report_missing(table, fields)
         table.indicators = read_indicators(indicator_lines, self.note)
+        if not table.indicators and not table.doubtful and _has_rows(indicator_lines):
+            table.doubtful = "印有指标栏目和内容，但未能读出指标"
+            self.note(table.doubtful)
         return table
 
 

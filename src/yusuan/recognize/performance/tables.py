@@ -9,6 +9,7 @@ line prints nothing but a name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -25,6 +26,8 @@ _NAME_LABEL_MAX_POSITION = 1
 _NAME_MIN_CJK = 4
 _STRAY_MAX_CHARS = 1
 _TITLE_MAX_CHARS = 60
+_MIN_COLUMN_HEADS = 3
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -34,6 +37,8 @@ class RawTable:
     name_line: Line | None = None  # a name printed without its 项目名称 label
     has_fields: bool = False
     has_indicators: bool = False
+    wide: bool = False  # labels head its columns: a page header "单位名称：某局" continues it
+    lists_projects: bool = False  # its column heads name the project and its fund: one row per project
 
 
 def is_title(line: SectionLine) -> bool:
@@ -55,6 +60,20 @@ def has_name_label(line: SectionLine) -> bool:
 
 def is_overall_label(line: SectionLine) -> bool:
     return "overall_name" in line.fields
+
+
+def heads_columns(line: SectionLine) -> bool:
+    """Labels heading the columns of a wide table ("单位(项目)名称 | 资金总额 | 绩效目标 | 一级指标 …",
+    "单位名称 | 年度预算申请 | 整体绩效目标"), the rows below; a form prints a value after each label."""
+    fields = line.fields
+    if len(fields) < _MIN_COLUMN_HEADS or not {"name", "overall_name"} & set(fields):
+        return False
+    return not any(_DIGIT.search(token.text) for token in line.tokens if not token.field)
+
+
+def lists_projects(line: SectionLine) -> bool:
+    """Column heads naming the project and its fund: the projects are rows of one table."""
+    return "name" in line.fields and "fund" in line.fields and heads_columns(line)
 
 
 def _starts_unlabeled_table(fields: list[str]) -> bool:
@@ -104,6 +123,12 @@ class _Splitter:
         current = self.current
         if current is not None and not line.fields:
             return current  # a line without labels opens no table: most lines, asked nothing more
+        if current is not None and not current.has_indicators and heads_columns(line):
+            return current  # the column heads of the table the title opened
+        if is_overall_label(line) and current is not None and (current.wide or self._fresh(current.scope)):
+            # "单位名称：某局" under a table's title, or atop each page of a wide table: the body the
+            # table is printed for, whatever its scope
+            return current
         if is_overall_label(line) and not self._fresh("overall"):
             return self._open("overall")
         if has_name_label(line) and not self._fresh("project"):
@@ -121,6 +146,9 @@ class _Splitter:
             return
         table = self._table_for(line)
         table.lines.append(line)
+        if line.fields and heads_columns(line):
+            table.wide = True
+            table.lists_projects = table.lists_projects or lists_projects(line)
         if is_indicator_line(line):
             table.has_indicators = True
         elif line.fields:
