@@ -20,6 +20,10 @@ from .narrative import agrees_with_one
 from .wording import quoted
 
 HUNDRED = Decimal(100)
+# a quantity with its unit closing a name cell: the value printed in the name's cell
+_VALUE_AT_END = re.compile(r"\d(?:\.\d+)?\s*(?:户|家|个|人次|人|次|项|件|台|套|场|篇|万元|元|%)$")
+# words that are values of qualitative indicators, not names
+_VALUE_WORD = re.compile(r"^(?:长期性?|持续|是|否|有效|达标|合格|良好)$")
 # a name ending in measure word + 数 (天数, 人次数, 户数) states what is counted
 _COUNT_NAME = re.compile(r"(?:天|人次|人|次|户|个|家|件|台|套|场|项|篇|所|名)数$")
 REQUIRED_CATEGORIES = ("产出", "效益", "满意度")
@@ -166,13 +170,20 @@ PROBLEM_WORDS = {"value": "未填指标值", "comparator": "未写比较符（�
 
 def _indicator_problems(indicator: Indicator) -> list[str]:
     if indicator.value in (None, "") and indicator.number is None:
-        return [] if "value" in indicator.unread else ["value"]
+        return [] if "value" in indicator.unread or _may_be_value(indicator.level3) else ["value"]
     problems = []
     if indicator.number is not None and indicator.comparator is None and "comparator" not in indicator.unread:
         problems.append("comparator")
     if indicator.number is not None and not indicator.unit and not unit_in_name(indicator.level3):
         problems.append("unit")
     return problems
+
+
+def _may_be_value(name: str) -> bool:
+    """A "name" that prints a value: its own, run into the name cell ("…补助数量4户"), or a value
+    word read as a name ("长期性", the value of the row above). Its value is not missing."""
+    name = name.strip()
+    return _VALUE_AT_END.search(name) is not None or _VALUE_WORD.match(name) is not None
 
 
 def unit_in_name(name: str) -> bool:
@@ -240,5 +251,9 @@ def three_categories_present(doc: Doc) -> Iterator[Finding]:
             yield Finding.at(table_place(table), message, "info")
             continue
         missing = [c for c in REQUIRED_CATEGORIES if c not in present]
-        if missing:
+        if missing and table.unplaced_values:
+            # values printed without a name: the rows of the missing category may be among them
+            message = f"{table_label(table)}有指标值未能对应到指标名称，无法核对{'、'.join(missing)}指标是否缺少。"
+            yield Finding.at(table_place(table), message, "info")
+        elif missing:
             yield Finding.at(table_place(table), f"{table_label(table)}缺少{'、'.join(missing)}指标。")

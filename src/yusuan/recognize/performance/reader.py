@@ -8,7 +8,8 @@ from ...document import Line
 from ...model import PerformanceTable, Source, Unreadable
 from .fields import name_from_line, read_dates, read_fund, read_name, read_nature, read_text
 from .header import HeaderFields, read_header
-from .indicators import read_indicators
+from .indicators import Reading, read_indicators
+from .text import is_garbled
 from .lines import SectionLine
 from .tables import RawTable, is_indicator_line, is_title, split_tables
 
@@ -17,6 +18,10 @@ _REQUIRED = {"name": "项目名称", "fund": "资金总额", "start": "项目起
 _OVERALL_REQUIRED = {"name": "部门(单位)名称", "fund": "部门支出预算数"}
 # fields not every form prints; reported when the label is printed but no value is read
 _OPTIONAL = {"department": "主管部门", "implementer": "实施单位", "nature": "项目性质"}
+
+
+# garbled names a table may hold before its reading is doubted: one is a misprint or a stray mark
+_MAX_GARBLED_NAMES = 2
 
 
 @dataclass
@@ -31,6 +36,17 @@ def _split(raw: RawTable) -> tuple[list[SectionLine], list[SectionLine]]:
     lines = [line for line in raw.lines if not is_title(line)]
     start = next((i for i, line in enumerate(lines) if is_indicator_line(line)), len(lines))
     return lines[:start], lines[start:]
+
+
+def _doubt(reading: Reading, lines: list[SectionLine]) -> str | None:
+    """Why the indicators as read cannot be judged, if they cannot."""
+    if not reading.indicators and _has_rows(lines):
+        return "印有指标栏目和内容，但未能读出指标"
+    if reading.merged_values:
+        return "指标值印在合并单元格中，未能与指标一一对应"
+    if sum(map(is_garbled, (i.level3 for i in reading.indicators))) >= _MAX_GARBLED_NAMES:
+        return "多个指标名称疑似识别错误"
+    return None
 
 
 def _has_rows(lines: list[SectionLine]) -> bool:
@@ -97,10 +113,12 @@ class _TableReader:
             self.note(table.doubtful)
         else:
             self._report_missing(table, fields)
-        table.indicators = read_indicators(indicator_lines, self.note)
-        if not table.indicators and not table.doubtful and _has_rows(indicator_lines):
-            table.doubtful = "印有指标栏目和内容，但未能读出指标"
-            self.note(table.doubtful)
+        reading = read_indicators(indicator_lines, self.note)
+        table.indicators = reading.indicators
+        table.unplaced_values = reading.unplaced_values
+        if not table.doubtful and (why := _doubt(reading, indicator_lines)):
+            table.doubtful = why
+            self.note(why)
         return table
 
 

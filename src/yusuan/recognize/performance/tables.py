@@ -37,7 +37,11 @@ class RawTable:
     name_line: Line | None = None  # a name printed without its 项目名称 label
     has_fields: bool = False
     has_indicators: bool = False
+    title: str | None = None
     wide: bool = False  # labels head its columns: a page header "单位名称：某局" continues it
+    # after its title printed again atop the next page: the column heads repeated down to the
+    # indicator header are no rows
+    repeating_heads: bool = False
     lists_projects: bool = False  # its column heads name the project and its fund: one row per project
 
 
@@ -139,11 +143,25 @@ class _Splitter:
             return self._open("project", self._pull_name_line())
         return current
 
+    def _continues(self, title: SectionLine) -> bool:
+        """A wide table's title printed again atop its next page."""
+        current = self.current
+        return current is not None and current.wide and current.has_indicators and current.title == title.compact_text
+
     def add(self, line: SectionLine) -> None:
         if is_title(line):
+            if self._continues(line):
+                self.current.repeating_heads = True
+                return
             table = self.current if self._fresh(_title_scope(line)) else self._open(_title_scope(line))
+            table.title = table.title or line.compact_text
             table.lines.append(line)
             return
+        current = self.current
+        if current is not None and current.repeating_heads:
+            if line.columns is None:
+                return
+            current.repeating_heads = False
         table = self._table_for(line)
         table.lines.append(line)
         if line.fields and heads_columns(line):
