@@ -27,6 +27,7 @@ _NAME_MIN_CJK = 4
 _STRAY_MAX_CHARS = 1
 _TITLE_MAX_CHARS = 60
 _MIN_COLUMN_HEADS = 3
+_PROJECT_TABLE_TITLES = ("项目支出绩效表", "项目绩效表")
 _DIGIT = re.compile(r"\d")
 
 
@@ -47,9 +48,10 @@ class RawTable:
 
 def is_title(line: SectionLine) -> bool:
     text = line.compact_text
-    return (
-        len(line.filled) <= 2 and len(text) <= _TITLE_MAX_CHARS and "绩效目标" in text and "表" in text[-3:]
-    )
+    if len(line.filled) > 2 or len(text) > _TITLE_MAX_CHARS:
+        return False
+    # "…项目支出绩效表" (湖州): the projects' 总体绩效目标 listed, without indicators
+    return ("绩效目标" in text and "表" in text[-3:]) or text.endswith(_PROJECT_TABLE_TITLES)
 
 
 def _title_scope(line: SectionLine) -> Literal["overall", "project"]:
@@ -76,8 +78,8 @@ def heads_columns(line: SectionLine) -> bool:
 
 
 def lists_projects(line: SectionLine) -> bool:
-    """Column heads naming the project and its fund: the projects are rows of one table."""
-    return "name" in line.fields and "fund" in line.fields and heads_columns(line)
+    """Column heads naming the project: the projects are rows of one table."""
+    return "name" in line.fields and heads_columns(line)
 
 
 def _starts_unlabeled_table(fields: list[str]) -> bool:
@@ -127,8 +129,8 @@ class _Splitter:
         current = self.current
         if current is not None and not line.fields:
             return current  # a line without labels opens no table: most lines, asked nothing more
-        if current is not None and not current.has_indicators and heads_columns(line):
-            return current  # the column heads of the table the title opened
+        if current is not None and (current.wide or not current.has_indicators) and heads_columns(line):
+            return current  # the column heads of the table the title opened, or repeated atop a page
         if is_overall_label(line) and current is not None and (current.wide or self._fresh(current.scope)):
             # "单位名称：某局" under a table's title, or atop each page of a wide table: the body the
             # table is printed for, whatever its scope
@@ -146,7 +148,7 @@ class _Splitter:
     def _continues(self, title: SectionLine) -> bool:
         """A wide table's title printed again atop its next page."""
         current = self.current
-        return current is not None and current.wide and current.has_indicators and current.title == title.compact_text
+        return current is not None and current.wide and current.title == title.compact_text
 
     def add(self, line: SectionLine) -> None:
         if is_title(line):
