@@ -181,3 +181,25 @@ def test_indicators_listed_by_name_only_cannot_miss_a_category():
 def test_a_table_without_indicators_is_reported():
     assert_fails(consistent().performance("新建数据中心", "5", indicators=[]), "PERF-CATEGORIES", count=1,
                  says="没有列出任何绩效指标")
+
+
+def _with_target(target: str, indicators):
+    builder = consistent().performance("水库移民后期扶持", "5", indicators=indicators)
+    builder.performance_projects[-1].target = target
+    return builder
+
+
+def test_a_figure_of_the_target_text_must_be_the_indicators_value():
+    # 重庆 p.31: the target says 满意度不低于 80%, the indicator ≥90 %
+    indicators = [ind(None, None, "完工项目验收率", "90", "≥", "90", "%"),
+                  ind(None, None, "移民对后期扶持政策实施满意度", "90", "≥", "90", "%")]
+    target = "完工项目验收率达到 90%以上，移民对后期扶持政策实施满意度不低于 80%。"
+    [finding] = assert_fails(_with_target(target, indicators), "PERF-TARGET-INDICATOR", count=1)
+    assert "满意度不低于80%" in finding.message and "≥90%" in finding.message
+
+
+def test_target_figures_in_another_unit_or_far_from_the_name_are_not_compared():
+    indicators = [ind(None, None, "全市软件和信息服务业规模", "5600", "≥", "5600", "亿元"),
+                  ind(None, None, "新培育专精特新企业数量", "35", "≥", "35", "家")]
+    target = "全市软件和信息服务业规模突破5600万亿元，新培育专精特新企业数量在全年工作中争取达到 40 家。"
+    assert_passes(_with_target(target, indicators), "PERF-TARGET-INDICATOR")

@@ -492,9 +492,9 @@ def test_a_wide_overall_table_goes_on_under_its_repeated_title():
         title_and_heads + "106001\t某局\t68,632.12\t28,398.17\t40,233.95\t产出指标\t数量指标\t工作完成率\t=\t100\t%\t完成率\n"
         + title_and_heads + "\t\t\t\t\t满意度指标\t服务对象满意度指标\t社会公众满意度\t≥\t90\t%\t满意度\n"
     )
-    assert not notes(result) or not any("又一张" in n for n in notes(result))
+    assert not any("又一张" in n for n in notes(result))
     overall = result.overall
-    assert overall is not None and not overall.doubtful
+    assert overall is not None and not overall.doubtful and overall.name == "某局"
     assert [(i.level3, i.comparator, i.number, i.unit) for i in overall.indicators] == [
         ("工作完成率", "=", Decimal(100), "%"), ("社会公众满意度", "≥", Decimal(90), "%")]
 
@@ -556,3 +556,24 @@ def test_a_comparator_cell_printing_an_unreadable_mark_is_unread():
     unread, blank = result.overall.indicators
     assert (unread.comparator, unread.unread) == (None, ["comparator"])
     assert (blank.comparator, blank.unread) == (None, [])
+
+
+def test_a_list_of_projects_with_their_overall_targets_is_a_doubtful_project_table():
+    # 湖州 表11 "…项目支出绩效表": 单位名称 | 项目名称 | 金额 | 项目总体绩效目标, no indicators
+    heads = "2026年市级部门项目支出绩效表\n507-某委员会 万元\n单位名称\t项目名称\t金额\t项目总体绩效目标\n**\t**\t**\t**\n"
+    result = read(heads + "合计\t\t51,856.41\n某中心\t医疗卫生行业综合管理\t319.90\t保障全年无间断高效运转\n"
+                  + heads + "某医院\t公共卫生事务\t122.78\t降低艾滋病传播风险\n")
+    [table] = result.projects
+    assert table.doubtful and not table.indicators and table.name is None
+
+
+def test_project_pages_of_a_wide_table_stay_one_table():
+    # 长沙 p.23-24: the next page repeats 单位名称 and the column heads, without the title
+    result = read(
+        "2025年项目支出绩效目标表\n单位名称:某局 单位:万元\n" + WIDE_HEADS
+        + "106001\t某工作经费\t428.69\t做好保卫工作\t成本指标\t经济成本指标\t成本控制率\t100\t控制在预算内\t超5%扣5分\t%\t≤\t20\n"
+        "单位名称:某局 单位:万元\n" + WIDE_HEADS
+        + "\t\t\t\t满意度指标\t服务对象满意度指标\t群众满意度\t90\t满意度\t低于90%不得分\t%\t≥\t10\n"
+    )
+    [table] = result.projects
+    assert [i.level3 for i in table.indicators] == ["成本控制率", "群众满意度"]

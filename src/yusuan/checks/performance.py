@@ -257,3 +257,41 @@ def three_categories_present(doc: Doc) -> Iterator[Finding]:
             yield Finding.at(table_place(table), message, "info")
         elif missing:
             yield Finding.at(table_place(table), f"{table_label(table)}缺少{'、'.join(missing)}指标。")
+
+
+# after an indicator's name in the 当年绩效目标 text: a few words ("不低于", "达到"), then its figure
+_STATED_FIGURE = re.compile(r"^[^\d，。；,;：:、]{0,6}?(\d+(?:\.\d+)?)\s*(%|[\u4e00-\u9fff]{0,2})")
+_MIN_NAME_CHARS = 6
+
+
+def _stated_in_target(target: str, indicator: Indicator) -> tuple[Decimal, str] | None:
+    """The figure the target text gives the indicator, when it names it once, figure and unit next to it."""
+    name = indicator.level3.strip()
+    if len(name) < _MIN_NAME_CHARS or target.count(name) != 1:
+        return None
+    match = _STATED_FIGURE.match(target[target.index(name) + len(name):])
+    if match is None:
+        return None
+    return Decimal(match.group(1)), match.group(0).strip()
+
+
+@rule(
+    id="PERF-TARGET-INDICATOR", family="performance", severity="warning",
+    title="当年绩效目标中写明的数值应与同表指标值一致",
+    basis="绩效目标与绩效指标应相互对应（财预〔2015〕88号）；domain.md §3 P2",
+    needs=("performance", HAS_INDICATORS),
+)
+def targets_agree_with_indicators(doc: Doc) -> Iterator[Finding]:
+    for table in judged_tables(doc):
+        target = "".join((table.target or "").split())
+        for indicator in table.indicators if target else []:
+            stated = _stated_in_target(target, indicator)
+            if stated is None or indicator.number is None or not indicator.unit:
+                continue
+            number, words = stated
+            if not words.endswith(indicator.unit) or number == indicator.number:
+                continue
+            place = Place.at(indicator.source, table=table_place(table).table, code=table.project_code, name=table.name)
+            message = (f"{table_label(table)}的当年绩效目标写“{indicator.level3.strip()}{words}”，"
+                       f"而指标值为 {indicator.comparator or ''}{indicator.number}{indicator.unit}。")
+            yield Finding.at(place, message)

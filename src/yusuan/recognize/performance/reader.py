@@ -11,7 +11,7 @@ from .header import HeaderFields, read_header
 from .indicators import Reading, read_indicators
 from .text import is_garbled
 from .lines import SectionLine
-from .tables import RawTable, is_indicator_line, is_title, split_tables
+from .tables import RawTable, heads_columns, is_indicator_line, is_title, split_tables
 
 # fields every table has; a missing one is reported
 _REQUIRED = {"name": "项目名称", "fund": "资金总额", "start": "项目起始时间", "end": "项目终止时间"}
@@ -101,7 +101,8 @@ class _TableReader:
         header_lines, indicator_lines = _split(self.raw)
         if not header_lines and not indicator_lines and self.raw.name_line is None:
             return None  # a title with nothing under it
-        fields = read_header(header_lines)
+        # column heads of a wide table ("单位名称 | 年度预算申请 | 整体绩效目标") label no values
+        fields = read_header([line for line in header_lines if not (line.fields and heads_columns(line))])
         table = self._table(fields)
         if table.name and table.scope == "project":
             self.label = f"项目“{table.name}”的绩效目标表"
