@@ -72,10 +72,68 @@ def test_overall_weights_sum_to_100():
     indicators = [
         ind("产出指标", "数量指标", "开展检查", "≥12次", "≥", "12", "次", weight="40"),
         ind("效益指标", "社会效益指标", "服务质量", "明显提升", weight="30"),
-        ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "≥", "90", "%"),
+        ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "≥", "90", "%", weight="20"),
     ]
     [finding] = assert_fails(consistent().overall("123", indicators), "PERF-OVERALL-WEIGHTS")
-    assert finding.message == "整体绩效目标表各指标权重之和为 70，应为 100（另有 1 项指标未填权重）。"
+    assert finding.message == "整体绩效目标表各指标权重之和为 90，应为 100。"
+
+
+def test_weights_are_not_summed_when_a_weight_was_not_read():
+    # the 社会效益 row's weight cell lost in extraction: 6+6+…=92 printed 100 with it
+    indicators = [
+        ind("产出指标", "数量指标", "开展检查", "≥12次", "≥", "12", "次", weight="40"),
+        ind("效益指标", "社会效益指标", "提供就业岗位", "≥600个", "≥", "600", "个"),
+        ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "≥", "90", "%", weight="52"),
+    ]
+    builder = consistent().overall("123", indicators)
+    [finding] = assert_reports(builder, "PERF-OVERALL-WEIGHTS", "info")
+    assert "未核对" in finding.message
+    assert not [f for f in result_of(builder, "PERF-OVERALL-WEIGHTS").findings if f.is_problem]
+
+
+def test_a_doubtful_table_is_not_judged_but_said_so_once():
+    indicators = [ind("产出指标", "数量指标", "节能宣传培训"), ind("产出指标", "数量指标", "节能报告审查")]
+    builder = consistent().performance("绿色发展专项", "5", indicators=indicators)
+    builder.performance_projects[-1].doubtful = "指标值印在合并单元格中，未能与指标一一对应"
+    [finding] = assert_reports(builder, "PERF-INDICATOR-VALUES", "info")
+    assert "绿色发展专项" in finding.message and "合并单元格" in finding.message
+    for rule_id in ("PERF-INDICATOR-VALUES", "PERF-CATEGORIES"):
+        assert not [f for f in result_of(builder, rule_id).findings if f.is_problem], rule_id
+
+
+def test_no_missing_category_is_claimed_while_values_are_left_without_a_name():
+    # the 满意度 rows OCR'd without their names ("≥95%" alone on a line)
+    indicators = [ind("产出指标", "数量指标", "宣传推介", "≥5次", "≥", "5", "次"),
+                  ind("效益指标", "社会效益指标", "增加就业")]
+    builder = consistent().performance("产业发展对接活动", "5", indicators=indicators)
+    builder.performance_projects[-1].unplaced_values = ["≥95%"]
+    [finding] = assert_reports(builder, "PERF-CATEGORIES", "info")
+    assert "满意度" in finding.message
+    assert not [f for f in result_of(builder, "PERF-CATEGORIES").findings if f.is_problem]
+
+
+def test_what_the_name_says_is_no_missing_value_or_unit():
+    indicators = [
+        ind("产出指标", "数量指标", "增加企业获得专项资金补助数量4户"),  # value printed in the name cell
+        ind("效益指标", "可持续影响指标", "长期性"),  # the value of the row above read as a name
+        ind("产出指标", "时效指标", "电力系统正常运行天数", "≥360", "≥", "360", None),  # 天数: in days
+        ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "≥", "90", "%"),
+    ]
+    assert_passes(consistent().performance("新建数据中心", "5", indicators=indicators), "PERF-INDICATOR-VALUES")
+
+
+def test_a_rate_without_percent_is_still_a_missing_unit():
+    indicators = [ind("产出指标", "质量指标", "发放补助完成率", "1", "=", "1", None),
+                  ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "≥", "90", "%")]
+    assert_fails(consistent().performance("新建数据中心", "5", indicators=indicators), "PERF-INDICATOR-VALUES",
+                 count=1, says="未写计量单位")
+
+
+def test_a_comparator_printed_but_not_read_is_not_missing():
+    unread = ind("产出指标", "数量指标", "电费补差户数", "6000", None, "6000", "户")
+    unread.unread = ["comparator"]
+    indicators = [unread, ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "≥", "90", "%")]
+    assert_passes(consistent().performance("新建数据中心", "5", indicators=indicators), "PERF-INDICATOR-VALUES")
 
 
 def test_weights_rule_does_not_apply_without_weights():
@@ -123,3 +181,25 @@ def test_indicators_listed_by_name_only_cannot_miss_a_category():
 def test_a_table_without_indicators_is_reported():
     assert_fails(consistent().performance("新建数据中心", "5", indicators=[]), "PERF-CATEGORIES", count=1,
                  says="没有列出任何绩效指标")
+
+
+def _with_target(target: str, indicators):
+    builder = consistent().performance("水库移民后期扶持", "5", indicators=indicators)
+    builder.performance_projects[-1].target = target
+    return builder
+
+
+def test_a_figure_of_the_target_text_must_be_the_indicators_value():
+    # 重庆 p.31: the target says 满意度不低于 80%, the indicator ≥90 %
+    indicators = [ind(None, None, "完工项目验收率", "90", "≥", "90", "%"),
+                  ind(None, None, "移民对后期扶持政策实施满意度", "90", "≥", "90", "%")]
+    target = "完工项目验收率达到 90%以上，移民对后期扶持政策实施满意度不低于 80%。"
+    [finding] = assert_fails(_with_target(target, indicators), "PERF-TARGET-INDICATOR", count=1)
+    assert "满意度不低于80%" in finding.message and "≥90%" in finding.message
+
+
+def test_target_figures_in_another_unit_or_far_from_the_name_are_not_compared():
+    indicators = [ind(None, None, "全市软件和信息服务业规模", "5600", "≥", "5600", "亿元"),
+                  ind(None, None, "新培育专精特新企业数量", "35", "≥", "35", "家")]
+    target = "全市软件和信息服务业规模突破5600万亿元，新培育专精特新企业数量在全年工作中争取达到 40 家。"
+    assert_passes(_with_target(target, indicators), "PERF-TARGET-INDICATOR")

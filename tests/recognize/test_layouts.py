@@ -470,6 +470,13 @@ def test_a_summary_titled_as_an_overall_situation_table():
     assert find_table_kind("2026年部门收入总体情况表") == "revenue"
 
 
+def test_a_project_performance_table_titled_without_target():
+    # 湖州 表11 "2026年市级部门项目支出绩效表": not the project list
+    assert find_table_kind("2026年市级部门项目支出绩效表") == "performance"
+    assert find_table_kind("2026年项目支出预算表") == "project_expenditure"
+    assert find_table_kind("2024年度项目支出绩效自评表") != "performance"
+
+
 def test_the_last_contents_entry_naming_a_performance_table_does_not_swallow_the_tables():
     contents = page("第二部分 2026年部门预算表", "8、政府性基金预算支出表", "9、项目支出绩效目标表",
                     "10、部门整体支出绩效目标表", "注:以上部门预算报表中,空表表示本部门无相关收支情况")

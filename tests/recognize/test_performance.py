@@ -455,3 +455,125 @@ def test_a_cell_printing_one_level2_name_alone_is_a_level_cell_with_nothing_else
     levels = read_levels(name, False)
     assert levels.level2 and not levels.level1 and levels.rest == ""
     assert is_level_cell(name)
+
+
+# --- layouts whose reading is doubtful, and wide tables ------------------------------------------
+
+# 长沙: one wide table lists every project in rows (单位(项目)名称 | 资金总额 | 绩效目标 | 一级指标 …);
+# each page repeats "单位名称：…" and the column heads
+WIDE_HEADS = ("单位编码\t单位(项目)名称\t资金总额\t绩效目标\t一级指标\t二级指标\t三级指标\t指标值\t指标值内容"
+              "\t评(扣)分标准\t度量单位\t指标值类型\t备注\n")
+
+
+def test_a_wide_table_of_projects_is_one_doubtful_project_table():
+    result = read(
+        "2026年项目支出绩效目标表\n单位名称:某办公室 单位:万元\n" + WIDE_HEADS
+        + "合计\t\t270.00\n201056\t经常性运转经费(水电气)\t270.00\t保障基地正常运转\t成本指标\t经济成本指标\t水费"
+        "\t120\t水费财政拨款总费用\t偏离目标40%不得分\t万元\t=\t7\n"
+        "单位名称:某办公室 单位:万元\n" + WIDE_HEADS
+        + "\t\t\t\t满意度指标\t服务对象满意度指标\t师生满意度\t90\t满意度\t低于90%不得分\t%\t≥\t10\n"
+    )
+    assert result.overall is None
+    [table] = result.projects
+    assert table.doubtful and "多个项目" in table.doubtful
+    assert table.name is None and table.fund is None
+    assert [(i.level3, i.unit, i.comparator) for i in table.indicators] == [("水费", "万元", "="), ("师生满意度", "%", "≥")]
+
+
+def test_a_wide_overall_table_goes_on_under_its_repeated_title():
+    # 长沙 p.51-52: 单位编码 | 单位名称 | 年度预算申请 | 整体绩效目标 …, title and heads printed on each page
+    title_and_heads = (
+        "2025年部门整体支出绩效目标表\n单位名称:某局 单位:万元\n"
+        "单位编码\t单位名称\t年度预算申请\t整体绩效目标\t部门整体支出年度绩效目标\n"
+        "\t\t资金总额\t按收入性质分\t按支出性质分\n"
+        "\t\t一般公共预算\t基本支出\t项目支出\t一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位\t指标解释\n"
+    )
+    result = read(
+        title_and_heads + "106001\t某局\t68,632.12\t28,398.17\t40,233.95\t产出指标\t数量指标\t工作完成率\t=\t100\t%\t完成率\n"
+        + title_and_heads + "\t\t\t\t\t满意度指标\t服务对象满意度指标\t社会公众满意度\t≥\t90\t%\t满意度\n"
+    )
+    assert not any("又一张" in n for n in notes(result))
+    overall = result.overall
+    assert overall is not None and not overall.doubtful and overall.name == "某局"
+    assert [(i.level3, i.comparator, i.number, i.unit) for i in overall.indicators] == [
+        ("工作完成率", "=", Decimal(100), "%"), ("社会公众满意度", "≥", Decimal(90), "%")]
+
+
+def test_a_header_cell_with_a_stray_full_stop_still_names_its_column():
+    # 重庆 p.29: a "。" of the wrapped 当年绩效目标 text landed in the 计量单位 cell
+    project = only_project("项目名称\t某专项\n绩效指标\t指标名称\t指标性质\t\t指标值\t\t计量。单位\t指标权重(%)\n"
+                           "\t技改专项贷融资金额\t≥\t\t100\t\t亿元\t10\n")
+    [indicator] = project.indicators
+    assert (indicator.level3, indicator.unit, indicator.weight) == ("技改专项贷融资金额", "亿元", Decimal(10))
+
+
+def test_a_wrapped_header_word_is_no_indicator():
+    # 重庆 p.23-24: the next table's header wraps, "当年财政拨款 | 指标权重" read under the columns above
+    project = only_project("项目名称\t某项目\n绩效指标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)\t是否核心\n"
+                           "\t\t当年财政拨款\t\t\t\t\t\t指标权重\n\t网站访问可达率\t≥\t90\t%\t15\t是\n")
+    assert [i.level3 for i in project.indicators] == ["网站访问可达率"]
+
+
+def test_a_target_sentence_left_of_the_names_gives_no_level():
+    # 重庆 二级项目 table: 当年绩效目标 prose ("…事项数量60000件及以上…") left of 指标名称
+    project = only_project(
+        "项目名称\t某项目\n序号\t项目名称\t预算金额\t当年绩效目标\t指标名称\t指标性质\t指标值\t计量单位\n"
+        "1\t一般性项目\t8,071.45\t学校保持在校生规模27800人及以上,办理行政审批和公共服务事项数量60000件及以上"
+        "\t学校保持在校生规模\t≥\t27800\t人\n")
+    assert [(i.level1, i.level2) for i in project.indicators] == [(None, None)]
+
+
+def test_values_in_merged_cells_make_the_reading_doubtful():
+    # lines 474-479: several rows' values printed in one cell, the names without theirs
+    project = only_project(HEADER + PERIOD + "\t一级指标\t二级指标\t三级指标\t指标值\n"
+                           "\t\t\t\t10万元/年1万元/年\n\t产出指标\t成本指标\t指标1:节能宣传培训\t\n"
+                           "\t\t\t指标2:节能报告审查\t\n")
+    assert project.doubtful and "合并单元格" in project.doubtful
+
+
+def test_ocr_specks_are_no_merged_values():
+    # line 733: "66 A 41-1" splits into numbers, none with a unit
+    project = only_project(HEADER + PERIOD + "\t一级指标\t二级指标\t三级指标\t指标值\n"
+                           "\t效益指标\t社会效益指标\t指标1:增加就业\t\n\t\t\t\t66 A 41-1\n")
+    assert project.doubtful is None
+    assert project.unplaced_values == ["66 A 41-1"]
+
+
+def test_several_garbled_names_make_the_reading_doubtful():
+    rows = "\t产出指标\t成本指标\t指标1:电力、天然气、液化石油气E产检查\t8万元/年\n" \
+           "\t产出指标\t数量指标\t指标1:リ形成ロ甲旦\t≥8家\n"
+    project = only_project(HEADER + PERIOD + "\t一级指标\t二级指标\t三级指标\t指标值\n" + rows)
+    assert project.doubtful and "识别错误" in project.doubtful
+    one = only_project(HEADER + PERIOD + "\t一级指标\t二级指标\t三级指标\t指标值\n" + rows.split("\n")[0] + "\n")
+    assert one.doubtful is None
+
+
+def test_a_comparator_cell_printing_an_unreadable_mark_is_unread():
+    # line 384: the 指标性质 cell printed an underlined ≥, extracted as "<u> </u>"
+    result = read("某局整体绩效目标表\n部门(单位)名称\t某局\t部门支出预算数\t100\n"
+                  "\t指标\t指标权重\t计量单位\t指标性质\t指标值\n数量指标\t电费补差户数\t6\t户\t<u> </u>\t6000\n"
+                  "数量指标\t检查次数\t6\t次\t\t100\n")
+    unread, blank = result.overall.indicators
+    assert (unread.comparator, unread.unread) == (None, ["comparator"])
+    assert (blank.comparator, blank.unread) == (None, [])
+
+
+def test_a_list_of_projects_with_their_overall_targets_is_a_doubtful_project_table():
+    # 湖州 表11 "…项目支出绩效表": 单位名称 | 项目名称 | 金额 | 项目总体绩效目标, no indicators
+    heads = "2026年市级部门项目支出绩效表\n507-某委员会 万元\n单位名称\t项目名称\t金额\t项目总体绩效目标\n**\t**\t**\t**\n"
+    result = read(heads + "合计\t\t51,856.41\n某中心\t医疗卫生行业综合管理\t319.90\t保障全年无间断高效运转\n"
+                  + heads + "某医院\t公共卫生事务\t122.78\t降低艾滋病传播风险\n")
+    [table] = result.projects
+    assert table.doubtful and not table.indicators and table.name is None
+
+
+def test_project_pages_of_a_wide_table_stay_one_table():
+    # 长沙 p.23-24: the next page repeats 单位名称 and the column heads, without the title
+    result = read(
+        "2025年项目支出绩效目标表\n单位名称:某局 单位:万元\n" + WIDE_HEADS
+        + "106001\t某工作经费\t428.69\t做好保卫工作\t成本指标\t经济成本指标\t成本控制率\t100\t控制在预算内\t超5%扣5分\t%\t≤\t20\n"
+        "单位名称:某局 单位:万元\n" + WIDE_HEADS
+        + "\t\t\t\t满意度指标\t服务对象满意度指标\t群众满意度\t90\t满意度\t低于90%不得分\t%\t≥\t10\n"
+    )
+    [table] = result.projects
+    assert [i.level3 for i in table.indicators] == ["成本控制率", "群众满意度"]

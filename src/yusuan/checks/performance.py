@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -19,6 +20,12 @@ from .narrative import agrees_with_one
 from .wording import quoted
 
 HUNDRED = Decimal(100)
+# a quantity with its unit closing a name cell: the value printed in the name's cell
+_VALUE_AT_END = re.compile(r"\d(?:\.\d+)?\s*(?:户|家|个|人次|人|次|项|件|台|套|场|篇|万元|元|%)$")
+# words that are values of qualitative indicators, not names
+_VALUE_WORD = re.compile(r"^(?:长期性?|持续|是|否|有效|达标|合格|良好)$")
+# a name ending in measure word + 数 (天数, 人次数, 户数) states what is counted
+_COUNT_NAME = re.compile(r"(?:天|人次|人|次|户|个|家|件|台|套|场|项|篇|所|名)数$")
 REQUIRED_CATEGORIES = ("产出", "效益", "满意度")
 # 一级 category of a 二级 indicator, for tables that print only the 二级 column.
 _LEVEL2_CATEGORY = (("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("成本", "产出"),
@@ -48,6 +55,11 @@ def project_pairs(doc: Doc) -> list[Pair]:
 def all_tables(doc: Doc) -> list[PerformanceTable]:
     overall = doc.disclosure.performance_overall
     return ([overall] if overall is not None else []) + doc.disclosure.performance_projects
+
+
+def judged_tables(doc: Doc) -> list[PerformanceTable]:
+    """The tables whose indicators were read plainly enough to be judged."""
+    return [t for t in all_tables(doc) if not t.doubtful]
 
 
 @rule(
@@ -136,7 +148,7 @@ def overall_fund_matches_budget(doc: Doc) -> Iterator[Finding]:
     title="整体绩效目标表各指标权重之和应为 100",
     basis="部门整体支出绩效目标表格式；domain.md §4",
     needs=("performance_overall",),
-    applies=Condition("整体绩效目标表列有权重", lambda d: any(
+    applies=Condition("整体绩效目标表列有权重", lambda d: not d.performance_overall.doubtful and any(
         i.weight is not None for i in d.performance_overall.indicators)),
 )
 def overall_weights_sum_to_100(doc: Doc) -> Iterator[Finding]:
@@ -144,9 +156,12 @@ def overall_weights_sum_to_100(doc: Doc) -> Iterator[Finding]:
     weights = [i.weight for i in overall.indicators if i.level3.strip()]
     total = sum((w for w in weights if w is not None), Decimal(0))
     unweighted = sum(1 for w in weights if w is None)
-    if total != HUNDRED or unweighted:
-        note = f"（另有 {unweighted} 项指标未填权重）" if unweighted else ""
-        message = f"整体绩效目标表各指标权重之和为 {total}，应为 100{note}。"
+    if unweighted:
+        # a row without weight among weighted ones: a cell lost in reading as often as left blank
+        message = f"整体绩效目标表有 {unweighted} 项指标未读出权重，未核对权重之和。"
+        yield Finding.at(table_place(overall, "weight"), message, "info")
+    elif total != HUNDRED:
+        message = f"整体绩效目标表各指标权重之和为 {total}，应为 100。"
         yield Finding.mismatch(table_place(overall, "weight"), total, HUNDRED, message)
 
 
@@ -155,13 +170,25 @@ PROBLEM_WORDS = {"value": "未填指标值", "comparator": "未写比较符（�
 
 def _indicator_problems(indicator: Indicator) -> list[str]:
     if indicator.value in (None, "") and indicator.number is None:
-        return ["value"]
+        return [] if "value" in indicator.unread or _may_be_value(indicator.level3) else ["value"]
     problems = []
-    if indicator.number is not None and indicator.comparator is None:
+    if indicator.number is not None and indicator.comparator is None and "comparator" not in indicator.unread:
         problems.append("comparator")
-    if indicator.number is not None and not indicator.unit:
+    if indicator.number is not None and not indicator.unit and not unit_in_name(indicator.level3):
         problems.append("unit")
     return problems
+
+
+def _may_be_value(name: str) -> bool:
+    """A "name" that prints a value: its own, run into the name cell ("…补助数量4户"), or a value
+    word read as a name ("长期性", the value of the row above). Its value is not missing."""
+    name = name.strip()
+    return _VALUE_AT_END.search(name) is not None or _VALUE_WORD.match(name) is not None
+
+
+def unit_in_name(name: str) -> bool:
+    """A count named by its measure word ("正常运行天数", "接访人次数"): the name gives the unit."""
+    return _COUNT_NAME.search(name.strip()) is not None
 
 
 def _problems_by_kind(table: PerformanceTable) -> dict[str, list[Indicator]]:
@@ -182,6 +209,10 @@ def _problems_by_kind(table: PerformanceTable) -> dict[str, list[Indicator]]:
 def indicators_are_measurable(doc: Doc) -> Iterator[Finding]:
     # one finding per table and kind of problem, listing the indicators: a table is fixed as a whole
     for table in all_tables(doc):
+        if table.doubtful:
+            message = f"{table_label(table)}的绩效指标读取存疑（{table.doubtful}），未核对。"
+            yield Finding.at(table_place(table), message, "info")
+            continue
         for problem, indicators in _problems_by_kind(table).items():
             first = indicators[0]
             place = Place.at(first.source, table=table_place(table).table, code=table.project_code, name=table.name)
@@ -208,7 +239,7 @@ def category_of(indicator: Indicator) -> str | None:
     needs=("performance", HAS_INDICATORS),
 )
 def three_categories_present(doc: Doc) -> Iterator[Finding]:
-    for table in all_tables(doc):
+    for table in judged_tables(doc):
         present = {category_of(i) for i in table.indicators if i.level3.strip() or i.value}
         if not present:
             yield Finding.at(table_place(table), f"{table_label(table)}没有列出任何绩效指标。")
@@ -220,5 +251,47 @@ def three_categories_present(doc: Doc) -> Iterator[Finding]:
             yield Finding.at(table_place(table), message, "info")
             continue
         missing = [c for c in REQUIRED_CATEGORIES if c not in present]
-        if missing:
+        if missing and table.unplaced_values:
+            # values printed without a name: the rows of the missing category may be among them
+            message = f"{table_label(table)}有指标值未能对应到指标名称，无法核对{'、'.join(missing)}指标是否缺少。"
+            yield Finding.at(table_place(table), message, "info")
+        elif missing:
             yield Finding.at(table_place(table), f"{table_label(table)}缺少{'、'.join(missing)}指标。")
+
+
+# after an indicator's name in the 当年绩效目标 text: a few words ("不低于", "达到"), then its figure
+_STATED_FIGURE = re.compile(r"^[^\d，。；,;：:、]{0,6}?(\d+(?:\.\d+)?)\s*(%|[\u4e00-\u9fff]{0,2})")
+_MIN_NAME_CHARS = 6
+
+
+def _stated_in_target(target: str, indicator: Indicator) -> tuple[Decimal, str] | None:
+    """The figure the target text gives the indicator, when it names it once, figure and unit next to it."""
+    name = indicator.level3.strip()
+    if len(name) < _MIN_NAME_CHARS or target.count(name) != 1:
+        return None
+    match = _STATED_FIGURE.match(target[target.index(name) + len(name):])
+    if match is None:
+        return None
+    return Decimal(match.group(1)), match.group(0).strip()
+
+
+@rule(
+    id="PERF-TARGET-INDICATOR", family="performance", severity="warning",
+    title="当年绩效目标中写明的数值应与同表指标值一致",
+    basis="绩效目标与绩效指标应相互对应（财预〔2015〕88号）；domain.md §3 P2",
+    needs=("performance", HAS_INDICATORS),
+)
+def targets_agree_with_indicators(doc: Doc) -> Iterator[Finding]:
+    for table in judged_tables(doc):
+        target = "".join((table.target or "").split())
+        for indicator in table.indicators if target else []:
+            stated = _stated_in_target(target, indicator)
+            if stated is None or indicator.number is None or not indicator.unit:
+                continue
+            number, words = stated
+            if not words.endswith(indicator.unit) or number == indicator.number:
+                continue
+            place = Place.at(indicator.source, table=table_place(table).table, code=table.project_code, name=table.name)
+            message = (f"{table_label(table)}的当年绩效目标写“{indicator.level3.strip()}{words}”，"
+                       f"而指标值为 {indicator.comparator or ''}{indicator.number}{indicator.unit}。")
+            yield Finding.at(place, message)

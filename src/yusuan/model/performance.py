@@ -24,6 +24,8 @@ class Indicator(BaseModel):
     number: Decimal | None = None
     unit: str | None = None
     weight: Decimal | None = None
+    # fields whose cell prints something that could not be read (an OCR'd underlined "≥"): not missing
+    unread: list[str] = Field(default_factory=list)
     source: Source = Field(default_factory=Source)
 
 
@@ -43,4 +45,8 @@ class PerformanceTable(BaseModel):
     target: str | None = None  # 当年绩效目标
     indicators: list[Indicator] = Field(default_factory=list)
     project_code: str | None = None  # the matching project in the project list, when known
+    unplaced_values: list[str] = Field(default_factory=list)  # values printed without an indicator name
+    # why the indicators as read cannot be trusted (several projects in one table, OCR noise):
+    # no rule judges them
+    doubtful: str | None = None
     source: Source = Field(default_factory=Source)

@@ -12,6 +12,10 @@ from itertools import repeat
 # no letter or digit. (Both ways start with the space, so the search jumps from space to space.)
 _LAYOUT_GAP = re.compile(r" (?<![A-Za-z0-9] )| (?![A-Za-z0-9])")
 _HTML_TAG = re.compile(r"</?(?:u|b|i|sup|sub|span|br)\s*/?>", re.I)
+# a cell holding only an underline around nothing: a glyph was printed (an underlined "≥") that the
+# extraction lost; kept as a mark so that the cell does not read as blank
+_EMPTY_UNDERLINE = re.compile(r"^\s*<u>\s*</u>\s*$", re.I)
+LOST_GLYPH = "_"
 _SPACES = re.compile(r"[ \u3000\xa0]+")
 # a space that may stay (between two ASCII letters or digits): most texts have none, and then
 # every space goes. Starting with the space, the search jumps from space to space
@@ -33,6 +37,8 @@ def normalize_texts(texts: list[str]) -> list[str]:
 def _tidy(text: str) -> str:
     """The rest of `normalize_text`, on a text NFKC normalized."""
     if "<" in text:
+        if _EMPTY_UNDERLINE.match(text):
+            return LOST_GLYPH
         text = _HTML_TAG.sub(" ", text)
     if "\ufffd" in text:
         text = text.replace("\ufffd", "")

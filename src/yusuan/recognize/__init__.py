@@ -89,7 +89,7 @@ def _holds_its_kind(table: Table) -> bool:
 
 
 def _has_content(table) -> bool:
-    return bool(table.name or table.fund is not None or table.indicators or table.start or table.end)
+    return bool(table.name or table.fund is not None or table.indicators or table.start or table.end or table.doubtful)
 
 
 def _add_table(disclosure: Disclosure, segment: Segment) -> None:

@@ -10,7 +10,7 @@ from .cells import compact
 # Checked in order: the first whose pattern matches the title wins.
 _TITLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("three_public", re.compile(r"三公")),
-    ("performance", re.compile(r"绩效目标")),
+    ("performance", re.compile(r"绩效目标|项目(?:支出)?绩效表")),  # 湖州: "…项目支出绩效表"
     ("project_expenditure", re.compile(r"项目支出.*(?:明细|预算)?表")),
     ("procurement", re.compile(r"政府采购")),
     # before the fund and general-budget kinds: "一般公共预算机关运行经费支出预算表" is neither

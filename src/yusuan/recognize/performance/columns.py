@@ -20,7 +20,7 @@ _WORDS: list[tuple[str, str]] = [
     ("level2", "二级指标"),
     ("level3", "三级指标|指标名称|指标内容"),
     ("weight", "权重|分值"),
-    ("comparator", "指标性质|性质|符号"),
+    ("comparator", "指标值类型|指标性质|性质|符号"),
     ("unit", "计量单位|度量单位"),
     ("value", "年度指标值|指标值|目标值"),
 ]
@@ -33,6 +33,8 @@ _HEADER_WORDS: list[tuple[str, re.Pattern[str]]] = [
 _ALONE_WORD = "指标"
 # all the words but 指标 alone: plain words, which a search finds by skipping to their first characters
 _ANY_HEADER_WORD = re.compile("|".join(words for _, words in _WORDS))
+# punctuation of wrapped text above that the layout dropped into a header cell ("计量。单位")
+_STRAY_PUNCTUATION = re.compile("[。，、；．·]")
 # a line naming this many columns is a header, not a row
 _MIN_HEADER_WORDS = 2
 
@@ -88,7 +90,7 @@ def read_columns(texts: list[str]) -> Columns | None:
     for index, text in enumerate(texts):
         if not text:
             continue  # an empty cell names no column
-        text = compact(text)
+        text = _STRAY_PUNCTUATION.sub("", compact(text))
         if not _may_name_column(text):
             continue  # most cells name no column: one search instead of one per word
         word = _header_word(text)
@@ -97,6 +99,16 @@ def read_columns(texts: list[str]) -> Columns | None:
     if len(found) < _MIN_HEADER_WORDS:
         return None
     return Columns(**found)
+
+
+# a cell that prints a column's name and nothing else ("权重", "指标权重(%)", "计量单位")
+_COLUMN_NAME = re.compile(
+    rf"^(?:指标)?(?:{'|'.join(words for _, words in _WORDS)}|解释|评\(扣\)分标准|评分标准|备注)(?:\(%\)|%)?$"
+)
+
+
+def is_column_name(text: str) -> bool:
+    return _COLUMN_NAME.match(compact(text)) is not None
 
 
 def header_leftover(line: Line) -> list[str]:

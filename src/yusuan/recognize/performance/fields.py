@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -15,9 +16,13 @@ from .values import read_amount
 _MIN_NAME_CJK = 2
 
 
+# "单位名称:某局 单位:万元": the table's unit printed after the name in its cell
+_UNIT_AFTER = re.compile(r"\s*(?:金额)?单位[:：]\s*(?:万元|元)$")
+
+
 def read_name(pieces: list[str]) -> str | None:
     """A name, or None when what is left is no name (a stray "置")."""
-    name = join_fragments(pieces)
+    name = _UNIT_AFTER.sub("", join_fragments(pieces))
     return name if cjk_count(name) >= _MIN_NAME_CJK else None
 
 

@@ -16,7 +16,7 @@ _UNITS = ("(万元)", "(元)", "")
 # Full labels, as printed: specific enough to be recognized anywhere in a cell.
 _FULL: dict[str, list[str]] = {
     "overall_name": ["部门(单位)名称", "部门名称", "单位名称"],
-    "name": ["项目名称"],
+    "name": ["项目名称", "单位(项目)名称", "项目(单位)名称"],
     "department": ["主管部门"],
     "implementer": ["实施单位"],
     "fund": ["部门支出预算数", *(f"{lead}资金总额{unit}" for lead in ("年度", "") for unit in _UNITS)],
@@ -32,7 +32,7 @@ _UNIT = r"(?:\((?:万元|元)\))?"
 _FRAGMENT: list[tuple[str, str]] = [
     ("name", r"目\]?名称|名称"),
     ("department", r"管部门|部门|主管"),
-    ("fund", rf"(?:年度)?预算(?:总额|金额|数){_UNIT}|资金总额?|总额{_UNIT}|额\((?:万元|元)\)"),
+    ("fund", rf"(?:年度)?预算(?:总额|金额|数){_UNIT}|资金总额?|总额{_UNIT}|额\((?:万元|元)\)|金额{_UNIT}$"),
     ("fund_fiscal", rf"(?:其中:?)?财政拨款{_UNIT}"),
     ("fund_other", rf"其他资金{_UNIT}"),
     ("start", r"始时间"),
@@ -43,7 +43,7 @@ _FRAGMENT: list[tuple[str, str]] = [
 ]
 # Words every label prints one of, full or fragment: a line without any holds no label.
 _LABEL_WORDS = [
-    "名称", "部门", "主管", "实施单位", "预算", "资金总", "总额", "额(万元)", "额(元)", "财政拨款", "其他资金",
+    "名称", "部门", "主管", "实施单位", "预算", "资金总", "总额", "金额", "额(万元)", "额(元)", "财政拨款", "其他资金",
     "项目性质", "始时间", "止时间", "结束时间", "期限", "概况", "依据", "绩效目", "总体目标",
 ]
 # stray characters tolerated in front of a fragment ("5目名称", "[目概况", "奎部门")

@@ -8,15 +8,20 @@ from ...document import Line
 from ...model import PerformanceTable, Source, Unreadable
 from .fields import name_from_line, read_dates, read_fund, read_name, read_nature, read_text
 from .header import HeaderFields, read_header
-from .indicators import read_indicators
+from .indicators import Reading, read_indicators
+from .text import is_garbled
 from .lines import SectionLine
-from .tables import RawTable, is_indicator_line, is_title, split_tables
+from .tables import RawTable, heads_columns, is_indicator_line, is_title, split_tables
 
 # fields every table has; a missing one is reported
 _REQUIRED = {"name": "项目名称", "fund": "资金总额", "start": "项目起始时间", "end": "项目终止时间"}
 _OVERALL_REQUIRED = {"name": "部门(单位)名称", "fund": "部门支出预算数"}
 # fields not every form prints; reported when the label is printed but no value is read
 _OPTIONAL = {"department": "主管部门", "implementer": "实施单位", "nature": "项目性质"}
+
+
+# garbled names a table may hold before its reading is doubted: one is a misprint or a stray mark
+_MAX_GARBLED_NAMES = 2
 
 
 @dataclass
@@ -31,6 +36,23 @@ def _split(raw: RawTable) -> tuple[list[SectionLine], list[SectionLine]]:
     lines = [line for line in raw.lines if not is_title(line)]
     start = next((i for i, line in enumerate(lines) if is_indicator_line(line)), len(lines))
     return lines[:start], lines[start:]
+
+
+def _doubt(reading: Reading, lines: list[SectionLine]) -> str | None:
+    """Why the indicators as read cannot be judged, if they cannot."""
+    if not reading.indicators and _has_rows(lines):
+        return "印有指标栏目和内容，但未能读出指标"
+    if reading.merged_values:
+        return "指标值印在合并单元格中，未能与指标一一对应"
+    if sum(map(is_garbled, (i.level3 for i in reading.indicators))) >= _MAX_GARBLED_NAMES:
+        return "多个指标名称疑似识别错误"
+    return None
+
+
+def _has_rows(lines: list[SectionLine]) -> bool:
+    """Lines printed under the indicator header."""
+    header = next((i for i, line in enumerate(lines) if line.columns is not None), None)
+    return header is not None and any(line.filled for line in lines[header + 1 :])
 
 
 class _TableReader:
@@ -79,12 +101,25 @@ class _TableReader:
         header_lines, indicator_lines = _split(self.raw)
         if not header_lines and not indicator_lines and self.raw.name_line is None:
             return None  # a title with nothing under it
-        fields = read_header(header_lines)
+        # column heads of a wide table ("单位名称 | 年度预算申请 | 整体绩效目标") label no values
+        fields = read_header([line for line in header_lines if not (line.fields and heads_columns(line))])
         table = self._table(fields)
         if table.name and table.scope == "project":
             self.label = f"项目“{table.name}”的绩效目标表"
-        self._report_missing(table, fields)
-        table.indicators = read_indicators(indicator_lines, self.note)
+        if self.raw.lists_projects:
+            # 单位(项目)名称 | 资金总额 | 绩效目标 | 一级指标 …: several projects, one per row group; which
+            # project an indicator belongs to is not read, nor each project's name and fund
+            table.name = table.fund = None
+            table.doubtful = "表中逐行列出多个项目，未能分清各指标所属的项目"
+            self.note(table.doubtful)
+        else:
+            self._report_missing(table, fields)
+        reading = read_indicators(indicator_lines, self.note)
+        table.indicators = reading.indicators
+        table.unplaced_values = reading.unplaced_values
+        if not table.doubtful and (why := _doubt(reading, indicator_lines)):
+            table.doubtful = why
+            self.note(why)
         return table
 
 

@@ -36,6 +36,8 @@ _has_text = itemgetter(1)  # of an (index, text) pair
 _NAME_CHAR = "[\u3400-\u6306\u6308-\u6806\u6808-\u9fff\uf900-\ufaff]"  # CJK but 指 (6307) and 标 (6807)
 _NAME_CJK = re.compile(f"{_NAME_CHAR}.*?{_NAME_CHAR}", re.S)
 _STRAY_MAX_CHARS = 2
+# a level cell prints at most a few other characters (OCR residue, a 指标 word): more is a sentence
+_LEVEL_CELL_MAX_OTHER_CJK = 12
 
 
 class Item(NamedTuple):
@@ -115,10 +117,17 @@ def split_items(text: str) -> list[Item]:
     return items
 
 
+def _is_prose(rest: str) -> bool:
+    """What a cell holds besides level names is a sentence (a 绩效目标 column left of the names:
+    "…事项数量60000件及以上…"), whose 数量/质量 are words, not levels."""
+    marker = _MARKER.search(rest) if _may_mark(rest) else None
+    return cjk_count(rest[: marker.start()] if marker else rest) > _LEVEL_CELL_MAX_OTHER_CJK
+
+
 def _level_cell(cells: _Cells, text: str, in_level1_column: bool) -> None:
     text = compact(text)
     levels = read_levels(text, in_level1_column)
-    if levels.level1 or levels.level2:
+    if (levels.level1 or levels.level2) and not _is_prose(levels.rest):
         cells.level1 += levels.level1
         cells.level2 += levels.level2
         cells.printed_levels.append(text)

@@ -9,6 +9,7 @@ line prints nothing but a name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -25,6 +26,9 @@ _NAME_LABEL_MAX_POSITION = 1
 _NAME_MIN_CJK = 4
 _STRAY_MAX_CHARS = 1
 _TITLE_MAX_CHARS = 60
+_MIN_COLUMN_HEADS = 3
+_PROJECT_TABLE_TITLES = ("项目支出绩效表", "项目绩效表")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -34,13 +38,20 @@ class RawTable:
     name_line: Line | None = None  # a name printed without its 项目名称 label
     has_fields: bool = False
     has_indicators: bool = False
+    title: str | None = None
+    wide: bool = False  # labels head its columns: a page header "单位名称：某局" continues it
+    # after its title printed again atop the next page: the column heads repeated down to the
+    # indicator header are no rows
+    repeating_heads: bool = False
+    lists_projects: bool = False  # its column heads name the project and its fund: one row per project
 
 
 def is_title(line: SectionLine) -> bool:
     text = line.compact_text
-    return (
-        len(line.filled) <= 2 and len(text) <= _TITLE_MAX_CHARS and "绩效目标" in text and "表" in text[-3:]
-    )
+    if len(line.filled) > 2 or len(text) > _TITLE_MAX_CHARS:
+        return False
+    # "…项目支出绩效表" (湖州): the projects' 总体绩效目标 listed, without indicators
+    return ("绩效目标" in text and "表" in text[-3:]) or text.endswith(_PROJECT_TABLE_TITLES)
 
 
 def _title_scope(line: SectionLine) -> Literal["overall", "project"]:
@@ -55,6 +66,20 @@ def has_name_label(line: SectionLine) -> bool:
 
 def is_overall_label(line: SectionLine) -> bool:
     return "overall_name" in line.fields
+
+
+def heads_columns(line: SectionLine) -> bool:
+    """Labels heading the columns of a wide table ("单位(项目)名称 | 资金总额 | 绩效目标 | 一级指标 …",
+    "单位名称 | 年度预算申请 | 整体绩效目标"), the rows below; a form prints a value after each label."""
+    fields = line.fields
+    if len(fields) < _MIN_COLUMN_HEADS or not {"name", "overall_name"} & set(fields):
+        return False
+    return not any(_DIGIT.search(token.text) for token in line.tokens if not token.field)
+
+
+def lists_projects(line: SectionLine) -> bool:
+    """Column heads naming the project: the projects are rows of one table."""
+    return "name" in line.fields and heads_columns(line)
 
 
 def _starts_unlabeled_table(fields: list[str]) -> bool:
@@ -104,6 +129,12 @@ class _Splitter:
         current = self.current
         if current is not None and not line.fields:
             return current  # a line without labels opens no table: most lines, asked nothing more
+        if current is not None and (current.wide or not current.has_indicators) and heads_columns(line):
+            return current  # the column heads of the table the title opened, or repeated atop a page
+        if is_overall_label(line) and current is not None and (current.wide or self._fresh(current.scope)):
+            # "单位名称：某局" under a table's title, or atop each page of a wide table: the body the
+            # table is printed for, whatever its scope
+            return current
         if is_overall_label(line) and not self._fresh("overall"):
             return self._open("overall")
         if has_name_label(line) and not self._fresh("project"):
@@ -114,13 +145,30 @@ class _Splitter:
             return self._open("project", self._pull_name_line())
         return current
 
+    def _continues(self, title: SectionLine) -> bool:
+        """A wide table's title printed again atop its next page."""
+        current = self.current
+        return current is not None and current.wide and current.title == title.compact_text
+
     def add(self, line: SectionLine) -> None:
         if is_title(line):
+            if self._continues(line):
+                self.current.repeating_heads = True
+                return
             table = self.current if self._fresh(_title_scope(line)) else self._open(_title_scope(line))
+            table.title = table.title or line.compact_text
             table.lines.append(line)
             return
+        current = self.current
+        if current is not None and current.repeating_heads:
+            if line.columns is None:
+                return
+            current.repeating_heads = False
         table = self._table_for(line)
         table.lines.append(line)
+        if line.fields and heads_columns(line):
+            table.wide = True
+            table.lists_projects = table.lists_projects or lists_projects(line)
         if is_indicator_line(line):
             table.has_indicators = True
         elif line.fields:

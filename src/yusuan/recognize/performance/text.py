@@ -13,6 +13,17 @@ _EDGES = re.compile(f"^[{_EDGE_MARKS}]+|[{_EDGE_MARKS}]+$")
 _EDGE_MARK = re.compile(f"[{_EDGE_MARKS}]")
 
 
+# OCR noise in a Chinese name: a lone Latin letter between two CJK characters ("液化石油气E产检查"),
+# kana, Cyrillic or Greek letters ("リ形成ロ甲旦", "πЫ≡"), a character run four times ("到到到到")
+_GARBLE = re.compile(
+    f"(?<=[{_CJK}])[A-Za-z\u00c0-\u024f](?=[{_CJK}])|[\u3040-\u30ff\u0370-\u03ff\u0400-\u04ff]|(.)\\1{{3}}"
+)
+
+
+def is_garbled(text: str) -> bool:
+    return _GARBLE.search(text) is not None
+
+
 def cjk_count(text: str) -> int:
     return len(cjk_only(text))
 
