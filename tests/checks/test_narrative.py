@@ -53,10 +53,58 @@ def test_an_amount_in_whole_wanyuan_agrees_with_the_table_in_yuan_it_rounds_to()
     assert_fails(_in_yuan("7315", "0.72"), "NARR-AMOUNT", count=1, severity="error")
 
 
-def test_an_amount_less_than_one_printed_step_off_is_rounding():
-    # the parts of a total in whole 万元 are rounded so that they add up to it: 1,256 for 12,565,793元
-    [finding] = result_of(_in_yuan("12565793", "1256"), "NARR-AMOUNT").findings
-    assert finding.severity == "info" and "视为舍入差异" in finding.message
+def _classes_in_yuan(*classes: tuple[str, str, str]):
+    """A document in 元 (上海): the 支出总表 prints each 类 in 元, the text states them in whole 万元."""
+    rows = [(code, name, {"total": yuan}) for code, name, yuan, _ in classes]
+    built = doc().table("expenditure", rows, unit=Unit.yuan)
+    for code, name, _, stated in classes:
+        built = built.claim(f"expenditure:{code}", stated, name)
+    return built.build().model_copy(update={"unit": Unit.yuan})
+
+
+def test_an_amount_one_printed_step_off_the_rounded_table_amount_is_one_warning():
+    # 上海: 1,256万元 for 12,565,793元 = 1,256.58万元, forced so that the items add up; 526 = 5,257,920元 rounds half-up
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "12565793", "1256"),
+                                ("210", "卫生健康支出", "5257920", "526"))
+    [finding] = assert_fails(document, "NARR-AMOUNT", severity="warning", count=1)
+    assert "社会保障和就业支出" in finding.message and "四舍五入应为 1,257 万元" in finding.message
+
+
+def test_a_forced_figure_rounded_up_is_a_warning_too():
+    # 5,331万元 for 53,300,945元 = 5,330.09万元
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "53300945", "5331"))
+    assert_fails(document, "NARR-AMOUNT", severity="warning", count=1, says="四舍五入应为 5,330 万元")
+
+
+def test_an_amount_rounded_half_up_is_no_finding():
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "12565793", "1257"), ("221", "住房保障支出", "575900", "58"))
+    assert_passes(document, "NARR-AMOUNT")
+
+
+def test_a_document_whose_other_figures_cut_may_cut():
+    # every figure where cutting and rounding differ is cut: 1,256 for 1,256.58 is this document's way
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "12565793", "1256"),
+                                ("210", "卫生健康支出", "5257920", "525"), ("221", "住房保障支出", "575900", "57"))
+    result = result_of(document, "NARR-AMOUNT")
+    assert [f for f in result.findings if f.is_problem] == []
+
+
+def test_a_figure_cut_where_the_others_round_half_up_is_a_break():
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "12565793", "1257"),
+                                ("210", "卫生健康支出", "5257920", "526"), ("221", "住房保障支出", "575900", "57"))
+    assert_fails(document, "NARR-AMOUNT", severity="warning", count=1, says="住房保障支出")
+
+
+def test_an_exact_half_tells_no_way_of_rounding():
+    # 1,256.50 may be 1,256 (half-even) or 1,257: neither is a break, and it does not make the document a cutter
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "12565000", "1256"),
+                                ("221", "住房保障支出", "575900", "57"))
+    assert_fails(document, "NARR-AMOUNT", severity="warning", count=1, says="住房保障支出")
+
+
+def test_an_amount_more_than_one_step_off_stays_an_error():
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "12565793", "1255"))
+    assert_fails(document, "NARR-AMOUNT", severity="error", count=1)
 
 
 def test_a_prior_year_amount_is_compared_with_the_prior_year_figures():
