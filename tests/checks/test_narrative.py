@@ -360,3 +360,33 @@ def test_the_reserve_is_a_part_of_the_totals_change_where_it_is_stated():
     findings = assert_fails(consistent().claim("reserve", "5", "单位预留机动经费", change="1", direction="增加"),
                             "NARR-CHANGE-SUM", count=2)
     assert all("单位预留机动经费" in f.message for f in findings)
+
+
+def _basic_by_class(*classes: tuple[str, str, str], total: str):
+    """A 基本支出表 printing one column by economic class (福州 p.18-19), no 人员经费/公用经费 columns."""
+    rows = [("total", "合计", {"total": total})] + [(code, name, {"total": value}) for code, name, value in classes]
+    return doc().table("basic_expenditure", rows)
+
+
+_FUZHOU = (("301", "工资福利支出", "7070.34"), ("302", "商品和服务支出", "531.71"), ("303", "对个人和家庭的补助", "239.21"))
+
+
+def test_personnel_and_public_are_the_economic_classes_of_the_basic_table_without_those_columns():
+    assert_passes(_basic_by_class(*_FUZHOU, total="7841.26").claim("personnel", "7309.55", "人员经费")
+                  .claim("public", "531.71", "公用经费"), "NARR-AMOUNT")
+    # 福州 p.25: 46.20 moved from 人员 to 公用 without a table showing it
+    moved = _basic_by_class(*_FUZHOU, total="7841.26").claim("personnel", "7263.35", "人员经费") \
+        .claim("public", "577.91", "公用经费")
+    found = assert_fails(moved, "NARR-AMOUNT", count=2, severity="error")
+    assert "工资福利支出与对个人和家庭的补助之和 7,309.55 万元" in found[0].message
+
+
+def test_a_class_of_either_side_leaves_personnel_and_public_unknown():
+    classes = (*_FUZHOU, ("399", "其他支出", "46.20"))
+    document = _basic_by_class(*classes, total="7887.46").claim("personnel", "7263.35", "人员经费")
+    assert result_of(document, "NARR-AMOUNT").findings == []
+
+
+def test_classes_that_do_not_add_up_to_the_total_leave_the_sides_unknown():
+    document = _basic_by_class(*_FUZHOU[:2], total="7841.26").claim("personnel", "7263.35", "人员经费")
+    assert result_of(document, "NARR-AMOUNT").findings == []
