@@ -390,3 +390,17 @@ def test_a_class_of_either_side_leaves_personnel_and_public_unknown():
 def test_classes_that_do_not_add_up_to_the_total_leave_the_sides_unknown():
     document = _basic_by_class(*_FUZHOU[:2], total="7841.26").claim("personnel", "7263.35", "人员经费")
     assert result_of(document, "NARR-AMOUNT").findings == []
+
+
+def _side_by_side(labels: dict[str, str]):
+    """重庆 表八 prints 2025 and 2026 side by side; read as one row named 2026, columns labelled 2025年…."""
+    values = {"overseas": "343.41", "reception": "483.09"}
+    return (doc(year=2026).table("three_public", [(None, "2026", values)], labels=labels)
+            .claim("overseas", "321.91", "因公出国(境)费用").claim("reception", "279.19", "公务接待费"))
+
+
+def test_a_three_public_column_labelled_with_another_year_is_not_compared():
+    labels = {"overseas": "2025年因公出国(境)费", "reception": "2025年公务接待费"}
+    assert [f for f in result_of(_side_by_side(labels), "NARR-AMOUNT").findings if f.is_problem] == []
+    labels = {"overseas": "2026年因公出国(境)费", "reception": "公务接待费"}
+    assert_fails(_side_by_side(labels), "NARR-AMOUNT", count=2)

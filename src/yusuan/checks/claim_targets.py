@@ -7,6 +7,8 @@ stated within one fund scope (`basic@general_budget`) has only the places of tha
 
 from __future__ import annotations
 
+import re
+
 from ..model import Row, Table
 from ..recognize.narrative.scopes import Scope, split_scope
 from .context import Doc
@@ -168,6 +170,8 @@ def _three_public(doc: Doc, subject: str, prior: bool) -> list[Figure]:
     if row is None:
         # no row read is not a row printed blank: a layout the recognizer misses would read as 0
         return []
+    if doc.year is not None and _other_years_column(table, column, doc.year - 1 if prior else doc.year):
+        return []  # both years printed side by side, read as one row: which half is which is not known
     figure = doc.cell(table, row, column)
     if column == "vehicle" and figure.blank:
         parts = [doc.cell(table, row, c) for c in ("vehicle_purchase", "vehicle_operation")]
@@ -175,6 +179,15 @@ def _three_public(doc: Doc, subject: str, prior: bool) -> list[Figure]:
             # the subtotal left blank where its two parts are printed (Fuzhou): the parts say what it is
             return [Figure.total_of(parts, f"{doc.title(table)}公务用车购置费与运行费之和", figure.located)]
     return [figure]
+
+
+_YEAR_IN_LABEL = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _other_years_column(table: Table, column: str, year: int) -> bool:
+    """Whether the column's printed label names a year other than `year` (重庆: "2025年公务接待费")."""
+    label = next((c.label for c in table.columns if c.id == column and c.label), "")
+    return any(int(y) != year for y in _YEAR_IN_LABEL.findall(label))
 
 
 def _prior_year_column(doc: Doc, subject: str) -> list[Figure]:
