@@ -383,10 +383,23 @@ def test_a_line_the_tables_print_is_a_line_of_the_classification():
     assert_passes(builder, "NARR-CLASS-NAME")
 
 
+def _with_sub_items(text, year):
+    row = ("2010301", "行政运行", {"total": "5"})
+    return doc(year=year).table("general_expenditure", [row]).section("支出预算情况", text)
+
+
 def test_an_earlier_name_is_right_in_the_years_it_was_valid():
     text = "一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)信访事务(项)5万元。"
-    assert_passes(_saying(text, year=2022), "NARR-CLASS-NAME")
-    assert_fails(_saying(text, year=2026), "NARR-CLASS-NAME", count=1, says="“信访事务”不是20103")
+    assert_passes(_with_sub_items(text, 2022), "NARR-CLASS-NAME")
+    assert_fails(_with_sub_items(text, 2026), "NARR-CLASS-NAME", count=1, says="“信访事务”不是20103")
+
+
+def test_without_printed_lines_of_that_level_the_years_names_are_not_known():
+    # 江苏 2017, a narrative-only file: 行政事业单位离退休(款) was 20805's name then
+    text = "社会保障和就业支出(类)行政事业单位离退休(款)未归口管理的行政单位离退休(项)支出1,509.72万元。"
+    assert_passes(doc(year=2017).section("支出预算情况", text), "NARR-CLASS-NAME")
+    only_classes = doc(year=2017).table("general_expenditure", [("208", "社会保障和就业支出", {"total": "1509.72"})])
+    assert_passes(only_classes.section("支出预算情况", text), "NARR-CLASS-NAME")
 
 
 def test_a_chain_printing_its_codes_or_starting_at_its_item_is_not_placed_by_name():
