@@ -53,10 +53,58 @@ def test_an_amount_in_whole_wanyuan_agrees_with_the_table_in_yuan_it_rounds_to()
     assert_fails(_in_yuan("7315", "0.72"), "NARR-AMOUNT", count=1, severity="error")
 
 
-def test_an_amount_less_than_one_printed_step_off_is_rounding():
-    # the parts of a total in whole 万元 are rounded so that they add up to it: 1,256 for 12,565,793元
-    [finding] = result_of(_in_yuan("12565793", "1256"), "NARR-AMOUNT").findings
-    assert finding.severity == "info" and "视为舍入差异" in finding.message
+def _classes_in_yuan(*classes: tuple[str, str, str]):
+    """A document in 元 (上海): the 支出总表 prints each 类 in 元, the text states them in whole 万元."""
+    rows = [(code, name, {"total": yuan}) for code, name, yuan, _ in classes]
+    built = doc().table("expenditure", rows, unit=Unit.yuan)
+    for code, name, _, stated in classes:
+        built = built.claim(f"expenditure:{code}", stated, name)
+    return built.build().model_copy(update={"unit": Unit.yuan})
+
+
+def test_an_amount_one_printed_step_off_the_rounded_table_amount_is_one_warning():
+    # 上海: 1,256万元 for 12,565,793元 = 1,256.58万元, forced so that the items add up; 526 = 5,257,920元 rounds half-up
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "12565793", "1256"),
+                                ("210", "卫生健康支出", "5257920", "526"))
+    [finding] = assert_fails(document, "NARR-AMOUNT", severity="warning", count=1)
+    assert "社会保障和就业支出" in finding.message and "四舍五入应为 1,257 万元" in finding.message
+
+
+def test_a_forced_figure_rounded_up_is_a_warning_too():
+    # 5,331万元 for 53,300,945元 = 5,330.09万元
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "53300945", "5331"))
+    assert_fails(document, "NARR-AMOUNT", severity="warning", count=1, says="四舍五入应为 5,330 万元")
+
+
+def test_an_amount_rounded_half_up_is_no_finding():
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "12565793", "1257"), ("221", "住房保障支出", "575900", "58"))
+    assert_passes(document, "NARR-AMOUNT")
+
+
+def test_a_document_whose_other_figures_cut_may_cut():
+    # every figure where cutting and rounding differ is cut: 1,256 for 1,256.58 is this document's way
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "12565793", "1256"),
+                                ("210", "卫生健康支出", "5257920", "525"), ("221", "住房保障支出", "575900", "57"))
+    result = result_of(document, "NARR-AMOUNT")
+    assert [f for f in result.findings if f.is_problem] == []
+
+
+def test_a_figure_cut_where_the_others_round_half_up_is_a_break():
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "12565793", "1257"),
+                                ("210", "卫生健康支出", "5257920", "526"), ("221", "住房保障支出", "575900", "57"))
+    assert_fails(document, "NARR-AMOUNT", severity="warning", count=1, says="住房保障支出")
+
+
+def test_an_exact_half_tells_no_way_of_rounding():
+    # 1,256.50 may be 1,256 (half-even) or 1,257: neither is a break, and it does not make the document a cutter
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "12565000", "1256"),
+                                ("221", "住房保障支出", "575900", "57"))
+    assert_fails(document, "NARR-AMOUNT", severity="warning", count=1, says="住房保障支出")
+
+
+def test_an_amount_more_than_one_step_off_stays_an_error():
+    document = _classes_in_yuan(("208", "社会保障和就业支出", "12565793", "1255"))
+    assert_fails(document, "NARR-AMOUNT", severity="error", count=1)
 
 
 def test_a_prior_year_amount_is_compared_with_the_prior_year_figures():
@@ -312,3 +360,47 @@ def test_the_reserve_is_a_part_of_the_totals_change_where_it_is_stated():
     findings = assert_fails(consistent().claim("reserve", "5", "单位预留机动经费", change="1", direction="增加"),
                             "NARR-CHANGE-SUM", count=2)
     assert all("单位预留机动经费" in f.message for f in findings)
+
+
+def _basic_by_class(*classes: tuple[str, str, str], total: str):
+    """A 基本支出表 printing one column by economic class (福州 p.18-19), no 人员经费/公用经费 columns."""
+    rows = [("total", "合计", {"total": total})] + [(code, name, {"total": value}) for code, name, value in classes]
+    return doc().table("basic_expenditure", rows)
+
+
+_FUZHOU = (("301", "工资福利支出", "7070.34"), ("302", "商品和服务支出", "531.71"), ("303", "对个人和家庭的补助", "239.21"))
+
+
+def test_personnel_and_public_are_the_economic_classes_of_the_basic_table_without_those_columns():
+    assert_passes(_basic_by_class(*_FUZHOU, total="7841.26").claim("personnel", "7309.55", "人员经费")
+                  .claim("public", "531.71", "公用经费"), "NARR-AMOUNT")
+    # 福州 p.25: 46.20 moved from 人员 to 公用 without a table showing it
+    moved = _basic_by_class(*_FUZHOU, total="7841.26").claim("personnel", "7263.35", "人员经费") \
+        .claim("public", "577.91", "公用经费")
+    found = assert_fails(moved, "NARR-AMOUNT", count=2, severity="error")
+    assert "工资福利支出与对个人和家庭的补助之和 7,309.55 万元" in found[0].message
+
+
+def test_a_class_of_either_side_leaves_personnel_and_public_unknown():
+    classes = (*_FUZHOU, ("399", "其他支出", "46.20"))
+    document = _basic_by_class(*classes, total="7887.46").claim("personnel", "7263.35", "人员经费")
+    assert result_of(document, "NARR-AMOUNT").findings == []
+
+
+def test_classes_that_do_not_add_up_to_the_total_leave_the_sides_unknown():
+    document = _basic_by_class(*_FUZHOU[:2], total="7841.26").claim("personnel", "7263.35", "人员经费")
+    assert result_of(document, "NARR-AMOUNT").findings == []
+
+
+def _side_by_side(labels: dict[str, str]):
+    """重庆 表八 prints 2025 and 2026 side by side; read as one row named 2026, columns labelled 2025年…."""
+    values = {"overseas": "343.41", "reception": "483.09"}
+    return (doc(year=2026).table("three_public", [(None, "2026", values)], labels=labels)
+            .claim("overseas", "321.91", "因公出国(境)费用").claim("reception", "279.19", "公务接待费"))
+
+
+def test_a_three_public_column_labelled_with_another_year_is_not_compared():
+    labels = {"overseas": "2025年因公出国(境)费", "reception": "2025年公务接待费"}
+    assert [f for f in result_of(_side_by_side(labels), "NARR-AMOUNT").findings if f.is_problem] == []
+    labels = {"overseas": "2026年因公出国(境)费", "reception": "公务接待费"}
+    assert_fails(_side_by_side(labels), "NARR-AMOUNT", count=2)

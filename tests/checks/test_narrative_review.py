@@ -368,3 +368,57 @@ def test_a_unit_report_after_its_glossary_still_speaks_of_itself():
     builder.section("2026年单位预算编制说明", "2026年，上海某学院收入预算5,004万元。", 3)
     builder.section("国有资产占有使用情况", "2026年部门预算安排购置车辆0辆；单位预算安排购置设备0台（套）。", 1)
     assert_fails(_as_unit(builder), "NARR-SCOPE-WORDING", count=1, says="部门预算安排")
+
+
+# -- 类/款/项 chains named as the classification names them -----------------------------------------
+
+def test_a_sub_item_that_is_not_under_its_item():
+    # 长沙 p.10: 职业教育 is the 款 20503, not a 项 of 20502 普通教育; the chain printed twice is told once
+    text = "教育支出(类)普通教育(款)职业教育(项):反映职业教育支出。教育支出(类)普通教育(款)职业教育(项)10.00万元。"
+    [finding] = assert_fails(_saying(text), "NARR-CLASS-NAME", severity="warning")
+    assert "“职业教育”不是20502 普通教育下的项（“职业教育”是20503 款）" in finding.message
+
+
+def test_an_item_that_is_not_under_its_class():
+    # 普陀 p.24: the 款 of 住房公积金 is 22102 住房改革支出
+    text = "12、住房保障支出(类)住房保障支出(款)住房公积金(项)。主要用于:住房公积金。"
+    assert_fails(_saying(text), "NARR-CLASS-NAME", count=1, says="“住房保障支出”不是221 住房保障支出下的款")
+
+
+def test_a_chain_named_as_the_classification_names_it():
+    text = ("教育支出(类)职业教育(款)其他职业教育支出(项)10.00万元;住房保障支出(类)住房改革支出(款)住房公积金(项)2万元;"
+            "卫生健康支出(类)公立医院(款)中医(民族)医院(项)3万元;一般公共服务支出(类)人大事务(款)行政运行支出(项)1万元。")
+    assert_passes(_saying(text), "NARR-CLASS-NAME")
+
+
+def test_a_line_the_tables_print_is_a_line_of_the_classification():
+    # a 项 the catalog may lack: the tables print it under that 款
+    text = "公共安全支出(类)强制隔离戒毒(款)戒毒所设施维护(项)5万元。"
+    assert_fails(_saying(text), "NARR-CLASS-NAME", count=1)
+    builder = _saying(text).add_row(
+        "general_expenditure", ("2040899", "戒毒所设施维护", {"prior_year": "", "total": "5", "basic": "", "project": "5"}))
+    assert_passes(builder, "NARR-CLASS-NAME")
+
+
+def _with_sub_items(text, year):
+    row = ("2010301", "行政运行", {"total": "5"})
+    return doc(year=year).table("general_expenditure", [row]).section("支出预算情况", text)
+
+
+def test_an_earlier_name_is_right_in_the_years_it_was_valid():
+    text = "一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)信访事务(项)5万元。"
+    assert_passes(_with_sub_items(text, 2022), "NARR-CLASS-NAME")
+    assert_fails(_with_sub_items(text, 2026), "NARR-CLASS-NAME", count=1, says="“信访事务”不是20103")
+
+
+def test_without_printed_lines_of_that_level_the_years_names_are_not_known():
+    # 江苏 2017, a narrative-only file: 行政事业单位离退休(款) was 20805's name then
+    text = "社会保障和就业支出(类)行政事业单位离退休(款)未归口管理的行政单位离退休(项)支出1,509.72万元。"
+    assert_passes(doc(year=2017).section("支出预算情况", text), "NARR-CLASS-NAME")
+    only_classes = doc(year=2017).table("general_expenditure", [("208", "社会保障和就业支出", {"total": "1509.72"})])
+    assert_passes(only_classes.section("支出预算情况", text), "NARR-CLASS-NAME")
+
+
+def test_a_chain_printing_its_codes_or_starting_at_its_item_is_not_placed_by_name():
+    assert_passes(_saying("公共安全支出(204类)司法(06款)不存在的项(01项)5万元。"), "NARR-CLASS-NAME")
+    assert_passes(_saying("普通教育(款)职业教育(项)5万元。"), "NARR-CLASS-NAME")

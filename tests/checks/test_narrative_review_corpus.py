@@ -95,6 +95,15 @@ EXPECTED = sorted([
     (FY_2017, "NARR-PERCENT", 390),
     # p25 "比2023年度减少0.15万元,下降(增长)27.78%": the template's "增长(下降)" kept both words
     (PT_FINAL, "HYGIENE-PLACEHOLDER", 313),
+    # p22/p24 a 类/款/项 chain not of the classification: 机关事业单位退休人员活动费支出(项) under 20805 (the tables print
+    # 2080599 其他行政事业单位养老支出), 其他国土资源事务支出(项) (pre-2019; 2200199 其他自然资源事务支出),
+    # 住房保障支出(款) under 221 (the tables print 22102 住房改革支出)
+    (PT_FINAL, "NARR-CLASS-NAME", 293),
+    (PT_FINAL, "NARR-CLASS-NAME", 293),
+    (PT_FINAL, "NARR-CLASS-NAME", 293),
+    # 党委办公厅（室）及相关机构事务（款）行政运行（项） 6106.99, 增加 101.48: 101.48 / 6005.51 = 1.69%, printed 1.66%
+    # (divided by this year's amount)
+    ("jiangsu/江苏省委办公厅/江苏省委办公厅2017年部门预算.pdf", "NARR-PERCENT", 85),
     # p27 "平均得分99.33分(其中,绩效评级为“优”的项目39个;…的项目0个。绩效自评中共发现问题0个。": never closed
     (PT_FINAL, "HYGIENE-PAIRED-MARKS", 329),
 ])

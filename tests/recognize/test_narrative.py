@@ -210,11 +210,12 @@ def test_a_sum_the_text_names_is_not_the_headings_subject():
         ("expenditure_total", Decimal("100")), ("project", Decimal("30")), ("carry_forward", Decimal("0"))]
 
 
-def test_an_item_named_by_its_code_is_not_the_headings_subject():
-    # 福州: one paragraph per 项 under the 一般公共预算拨款支出 heading
+def test_an_item_named_by_its_code_is_not_the_headings_subject_but_its_own():
+    # 福州: one paragraph per 项 under the 一般公共预算拨款支出 heading; the code names the 项
     claims = claims_of("三、一般公共预算拨款支出情况\n2024年一般公共预算拨款支出100万元。\n"
                        "(六)2101202-财政对城乡居民基本医疗保险基金的补助90.00万元。主要用于补助支出。")
-    assert [(c.subject, c.value) for c in claims] == [("fiscal_expenditure", Decimal("100"))]
+    assert [(c.subject, c.value) for c in claims] == [
+        ("fiscal_expenditure", Decimal("100")), ("expenditure:2101202@general_budget", Decimal("90.00"))]
 
 
 # --- fund scopes ---
@@ -702,3 +703,39 @@ def test_a_lead_in_is_no_part_of_the_first_item():
         "2.“卫生健康支出”科目17,541万元，主要用于医疗保障经办支出。",
     ])  # fmt: skip
     assert [(c.subject, c.value) for c in claims_of(text, 2026)] == [("expenditure:210", Decimal("17541"))]
+
+
+def test_a_sub_item_name_with_its_own_brackets_ends_the_chain_at_the_sub_item():
+    # 湖州 p.11: the 项 中医（民族）医院 holds brackets of its own
+    text = "(18)卫生健康支出（类）公立医院（款）中医（民族）医院（项）475.57万元，主要用于市中医院的支出。"
+    assert [(c.subject, c.value) for c in claims_of(text, 2026)] == [("expenditure:2100202", Decimal("475.57"))]
+
+
+def test_a_printed_code_before_the_name_decides_the_line():
+    # 福州 p.25: the name sounds like the 类 科学技术支出, the code names the 项
+    text = "（四）2060899-其他科技交流与合作支出 20000.00 万元。\n（五）2069999-其他科学技术支出 45870.00 万元。主要用于科技项目。"
+    assert [(c.subject, c.value) for c in claims_of(text, 2026)] == [
+        ("expenditure:2060899", Decimal("20000.00")), ("expenditure:2069999", Decimal("45870.00"))]
+
+
+def test_a_figure_is_no_printed_code():
+    text = "一般公共服务支出 201 万元。"
+    assert [(c.subject, c.value) for c in claims_of(text, 2026)] == [("expenditure:201", Decimal("201"))]
+
+
+def test_a_class_listed_under_the_project_spending_in_a_sentence_of_its_own_is_no_claim_about_the_class():
+    # 长沙 p.8: the list of 类 under 项目支出 goes on past the full stop
+    text = ("2025年本单位项目支出预算40233.95万元,主要是专项业务费,其中:一般公共服务支出3.00万元,主要用于办公经费等方面。"
+            "公共安全支出40230.95万元,主要用于警务辅助人员经费等方面。")
+    assert [(c.subject, c.value) for c in claims_of(text, 2025)] == [("project", Decimal("40233.95"))]
+
+
+def test_a_class_stated_in_a_section_about_the_project_spending_is_no_claim_about_the_class():
+    text = "（二）项目支出\n公共安全支出40230.95万元，主要用于警务辅助人员经费等方面。"
+    assert [c.subject for c in claims_of(text, 2025)] == []
+
+
+def test_a_class_after_a_list_under_the_project_spending_ends_is_a_claim_again():
+    text = ("项目支出预算270万元,其中:教育支出270万元。一般公共预算支出合计500万元。"
+            "一般公共服务支出230万元,主要用于机关运行。")
+    assert ("expenditure:201", Decimal("230")) in [(c.subject, c.value) for c in claims_of(text, 2025)]

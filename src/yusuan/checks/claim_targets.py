@@ -7,6 +7,8 @@ stated within one fund scope (`basic@general_budget`) has only the places of tha
 
 from __future__ import annotations
 
+import re
+
 from ..model import Row, Table
 from ..recognize.narrative.scopes import Scope, split_scope
 from .context import Doc
@@ -168,6 +170,8 @@ def _three_public(doc: Doc, subject: str, prior: bool) -> list[Figure]:
     if row is None:
         # no row read is not a row printed blank: a layout the recognizer misses would read as 0
         return []
+    if doc.year is not None and _other_years_column(table, column, doc.year - 1 if prior else doc.year):
+        return []  # both years printed side by side, read as one row: which half is which is not known
     figure = doc.cell(table, row, column)
     if column == "vehicle" and figure.blank:
         parts = [doc.cell(table, row, c) for c in ("vehicle_purchase", "vehicle_operation")]
@@ -175,6 +179,15 @@ def _three_public(doc: Doc, subject: str, prior: bool) -> list[Figure]:
             # the subtotal left blank where its two parts are printed (Fuzhou): the parts say what it is
             return [Figure.total_of(parts, f"{doc.title(table)}公务用车购置费与运行费之和", figure.located)]
     return [figure]
+
+
+_YEAR_IN_LABEL = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _other_years_column(table: Table, column: str, year: int) -> bool:
+    """Whether the column's printed label names a year other than `year` (重庆: "2025年公务接待费")."""
+    label = next((c.label for c in table.columns if c.id == column and c.label), "")
+    return any(int(y) != year for y in _YEAR_IN_LABEL.findall(label))
 
 
 def _prior_year_column(doc: Doc, subject: str) -> list[Figure]:
@@ -199,8 +212,36 @@ def figures_for(doc: Doc, subject: str, prior: bool = False) -> list[Figure]:
         return _prior_year_column(doc, subject)
     base, scope = split_scope(subject)
     targets = scoped_targets(doc, base, scope) if scope else current_targets(subject)
-    found = [_at(doc, target) for target in targets]
-    return [f for f in found if f is not None]
+    found = [f for f in (_at(doc, target) for target in targets) if f is not None]
+    if subject in ECONOMIC_SIDES and all(f.missing for f in found):
+        found += _by_economic_class(doc, subject)
+    return found
+
+
+# 人员经费 and 公用经费 of a 基本支出表 printing one column by economic class (福州): 人员经费 is 工资福利支出
+# and 对个人和家庭的补助, 公用经费 商品和服务支出 and 资本性支出
+ECONOMIC_SIDES = {"personnel": ("301", "303"), "public": ("302", "310")}
+_SIDE_NAMES = {"personnel": "工资福利支出与对个人和家庭的补助之和", "public": "商品和服务支出与资本性支出之和"}
+
+
+def _by_economic_class(doc: Doc, subject: str) -> list[Figure]:
+    """The side summed from the table's 类 lines, where the 类 read add up to its 合计 and each 类 with money
+    is one of the four (a 类 of either side, such as 其他支出, leaves the sides unknown)."""
+    table = doc.table("basic_expenditure")
+    total = None if table is None else total_row(table)
+    if table is None or total is None or not total.values.get("total"):
+        return []
+    classes = [r for r in table.rows if r.code is not None and len(r.code) == 3 and r.code.startswith("3")]
+    known = {code for codes in ECONOMIC_SIDES.values() for code in codes}
+    if len({r.code for r in classes}) != len(classes) or any(r.values.get("total") and r.code not in known for r in classes):
+        return []
+    cells = [doc.cell(table, r, "total") for r in classes]
+    if abs(sum(c.value for c in cells) - doc.cell(table, total, "total").value) > doc.tolerance * len(cells):
+        return []  # a 类 line not read: the sides are not known
+    side = [c for r, c in zip(classes, cells) if r.code in ECONOMIC_SIDES[subject]]
+    if not side:
+        return []
+    return [Figure.total_of(side, f"{doc.title(table)}{_SIDE_NAMES[subject]}", side[0].located)]
 
 
 def year_pair(doc: Doc, subject: str) -> tuple[Figure, Figure] | None:

@@ -12,6 +12,7 @@ from .context import Doc, printed_step
 from .engine import rule
 from .figures import ZERO, Figure
 from .findings import Finding, Place
+from .narrative_rounding import habit, off_by_a_step, way_of
 from .structure import total_row
 from .wording import amount, quoted
 
@@ -64,13 +65,29 @@ def agrees_with_one(doc: Doc, stated: Figure, candidates: list[Figure]) -> Findi
     needs=("claims",),
 )
 def stated_amounts_match_tables(doc: Doc) -> Iterator[Finding]:
+    compared: list[tuple[Claim, list[Figure]]] = []
     for claim in claims(doc):
         prior = is_prior_year(doc, claim)
         if prior is None or prior and "执行" in claim.label:
             continue  # a year's 执行数 is no table's figure: the tables print its budget
-        finding = agrees_with_one(doc, doc.claim(claim), figures_for(doc, claim.subject, prior))
+        compared.append((claim, figures_for(doc, claim.subject, prior)))
+    votes = [{w for c in candidates if (w := way_of(doc, claim, c))} for claim, candidates in compared]
+    for index, (claim, candidates) in enumerate(compared):
+        finding = agrees_with_one(doc, doc.claim(claim), candidates)
+        if finding and finding.severity == "info":
+            # within a printed step: the right rounding of the table's amount, or a figure forced off it
+            others = [v for i, ways in enumerate(votes) if i != index and len(ways) == 1 for v in ways]
+            finding = _rounding_break(doc, claim, candidates, habit(others)) or finding
         if finding:
             yield finding
+
+
+def _rounding_break(doc: Doc, claim: Claim, candidates: list[Figure], way: str) -> Finding | None:
+    """The warning for a figure one step off every candidate rounded the document's way, or None."""
+    usable = [c for c in candidates if not c.missing]
+    if any(way_of(doc, claim, c) == way for c in usable):
+        return None
+    return next((f for c in usable if (f := off_by_a_step(doc, claim, c, way))), None)
 
 
 def _same_subject_key(doc: Doc, claim: Claim) -> tuple[str, str | None, int | None]:

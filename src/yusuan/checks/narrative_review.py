@@ -12,6 +12,7 @@ from ..classification import catalog
 from .context import Doc
 from .engine import Condition, rule
 from .findings import Finding
+from .narrative_chains import misnamed_levels
 from .narrative_wording import excerpt, narrative_texts
 from .texts import Text
 from .wording import quoted
@@ -61,6 +62,7 @@ def _old_name_at(text: str, rename: Rename) -> re.Match[str] | None:
 )
 def class_names_are_current(doc: Doc) -> Iterator[Finding]:
     functional = catalog("functional")
+    told: set[tuple[str, str, str]] = set()
     for text in narrative_texts(doc):
         for rename in RENAMED_CLASSES:
             match = _old_name_at(text.text, rename)
@@ -75,6 +77,21 @@ def class_names_are_current(doc: Doc) -> Iterator[Finding]:
             message = (f"{text.where}使用了已更名的科目名称{quoted(rename.old)}：{excerpt(text.text, match.start(), match.end())}；"
                        f"{where}，请改用{quoted(current_name)}。")
             yield Finding.mismatch(text.place, rename.old, current_name, message)
+        yield from _misnamed_chain_levels(doc, text, told)
+
+
+def _misnamed_chain_levels(doc: Doc, text: Text, told: set[tuple[str, str, str]]) -> Iterator[Finding]:
+    """A chain printed twice ("…职业教育(项):教育支出(类)…职业教育(项)") is told once."""
+    for wrong in misnamed_levels(doc, text.text):
+        if (wrong.level, wrong.name, wrong.parent) in told:
+            continue
+        told.add((wrong.level, wrong.name, wrong.parent))
+        under = f"{wrong.parent} {wrong.parent_name}"
+        elsewhere = catalog("functional").get(wrong.elsewhere) if wrong.elsewhere else None
+        also = f"（{quoted(wrong.name)}是{elsewhere.code} {elsewhere.level}）" if elsewhere else ""
+        message = (f"{text.where}所列科目{excerpt(text.text, wrong.start, wrong.end)}中，{quoted(wrong.name)}不是"
+                   f"{under}下的{wrong.level}{also}；请按表中的科目编码和名称填写类、款、项。")
+        yield Finding.mismatch(text.place, wrong.name, None, message)
 
 
 # -- 部门 / 单位 ------------------------------------------------------------------------------------

@@ -158,6 +158,10 @@ class Catalog:
         """The legacy aliases of a code valid in `year` (all of them without a year)."""
         return [a for a in self._aliases.get(code, []) if a.valid_in(year)]
 
+    def legacy_codes(self, year: int | None = None) -> list[str]:
+        """The codes that have a legacy alias valid in `year` (all of them without a year)."""
+        return [code for code in self._aliases if self.aliases(code, year)]
+
     def knows(self, code: str, year: int | None = None) -> bool:
         """The code is in the catalog, or was a valid code in `year`."""
         return code in self._by_code or bool(self.aliases(code, year))

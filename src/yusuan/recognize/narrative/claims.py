@@ -132,7 +132,7 @@ def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None) -> list[M
             reading.single_value = None
             continue
         text = paragraph.text[start:end]
-        reading.parts.new_sentence(text, _after_semicolon(paragraph.text, start))
+        reading.parts.new_sentence(text, _after_semicolon(paragraph.text, start), _opens_with_class(text))
         topics = topics_of(text) | section_topics
         sentence = _Sentence(start, end, text.strip(), topics, previous_end=start, label_start=start)
         single, reading.single_value = reading.single_value, None
@@ -151,6 +151,11 @@ def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None) -> list[M
         values = [t for t in found if t.kind == "value"]
         reading.single_value = stated[0] if len(stated) == 1 and len(values) == 1 else None
     return reading.mentions
+
+
+def _opens_with_class(text: str) -> bool:
+    head = text.lstrip()[:24]
+    return any(head.startswith(n.text) for n in functional_names(head))
 
 
 def _after_semicolon(text: str, at: int) -> bool:
@@ -207,8 +212,12 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
     if label is None and not reading.seen_value and not _UNKNOWN_SUM.search(text, lead_start, token.start) \
             and not _OWN_NAME.search(text[lead_start : token.start]):
         label = _section_label(reading, topics)
-    if label is not None and label.subject.startswith("expenditure:") and reading.parts.lists_classes():
-        return None
+    if label is not None and label.subject.startswith("expenditure:"):
+        if reading.parts.lists_classes():
+            reading.parts.list_class()
+            return None
+        if _under_split(reading):
+            return None
     if label is None and reading.item is not None:
         figure = _ITEM_FIGURE.search(text, lead_start, token.start)
         if figure is not None:
@@ -220,6 +229,15 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
 # code ("(六)2101202-财政对城乡居民基本医疗保险基金的补助333405.00万元")
 _UNKNOWN_SUM = re.compile(r"[\u4e00-\u9fff](?:支出|收入|结余|结转|资金|经费)(?:预算)?(?:数|额)?(?:为|是|共)?\s*$"
                           r"|(?<!\d)2\d{2}(?:\d{2}){0,2}(?!\d)")
+
+
+def _under_split(reading: _Reading) -> bool:
+    """Whether the section is about 基本支出 or 项目支出 ("(二)项目支出"): a 类 it states is that part of
+    the 类, which no subject key names), unless the paragraph has stated a total the 类 is a part of."""
+    if reading.last_total is not None:
+        return False
+    heading = label_in(reading.section_title, set())
+    return heading is not None and split_scope(heading.subject)[0] in _SPLITS
 
 
 def _chain_label(before: str) -> Label | None:

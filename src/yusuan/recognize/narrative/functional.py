@@ -15,7 +15,9 @@ from ...classification.catalog import Catalog, catalog
 
 # a name is at most 40 characters (the catalog's longest is 19): unbounded, the lazy scan for "(类)" from
 # every position of a long run without punctuation is quadratic (28,000 characters took 80 s)
-_NAME = r"[^\s\d.(),:;。、]{1,40}?"
+_CHAR = r"[^\s\d.(),:;。、]"
+# a name may hold a bracketed word of its own ("中医(民族)医院(项)"), never a level mark or a number
+_NAME = rf"{_CHAR}(?:{_CHAR}|\((?![类款项]\)){_CHAR}{{1,8}}\)){{0,39}}?"
 # the 类 may be printed as "社会保障和就业(类)支出"; a list under a 类 heading starts at the 款
 # each level may print its own code: "公共安全支出(204类)司法(06款)行政运行(01项)"
 _CHAIN = re.compile(rf"(?:({_NAME})\((\d{{3}})?类\)(?:支出)?)?(?:({_NAME})\((\d{{2}})?款\))?(?:({_NAME})\((\d{{2}})?项\))?")
@@ -75,6 +77,20 @@ def chains(text: str) -> list[re.Match[str]]:
     return [m for m in _CHAIN.finditer(text) if m.group(0) and (m.group(3) or m.group(5) or m.group(1))]
 
 
+# a line named by its printed code ("(五)2069999-其他科学技术支出45870.00万元"): the code says which line
+# it is, whatever 类 the name sounds like; not a figure ("201万元") nor part of a longer number
+_CODED = re.compile(r"(?<![\d.,])(2\d{2}(?:\d{2}){0,2})(?![\d.,%])\s*[-－—–]?\s*"
+                    r"(?![万亿元年月日个人家项次%])([\u4e00-\u9fff][\u4e00-\u9fff()“”]{1,40})")
+
+
+def coded_names(text: str) -> list[re.Match[str]]:
+    """The lines `text` names by a printed code before their name, where the catalog knows the code or
+    the name is a spending line's."""
+    functional = catalog("functional")
+    return [m for m in _CODED.finditer(text)
+            if functional.knows(m.group(1)) or m.group(2).endswith("支出")]
+
+
 def functional_names(text: str) -> list[Named]:
     """Every functional name in `text` with its code, where its end is."""
     found: list[Named] = []
@@ -83,8 +99,11 @@ def functional_names(text: str) -> list[Named]:
         code = _chain_code(match)
         if code is not None:
             found.append(Named(code, match.group(0), match.end()))
+    coded = coded_names(text) if any(c.isdigit() for c in text) else []
+    found += [Named(m.group(1), m.group(0), m.end()) for m in coded]
+    spans = found_chains + coded
     for match in _class_names().finditer(text):
-        if any(c.start() <= match.start() < c.end() for c in found_chains):
+        if any(c.start() <= match.start() < c.end() for c in spans):
             continue
         code = _code(catalog("functional"), match.group(1), None, "类")
         if code is not None:

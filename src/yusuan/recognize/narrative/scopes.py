@@ -64,11 +64,16 @@ class Parts:
     # the 基本支出 or 项目支出 whose 类 are listed next ("项目支出270万元,…其中:教育支出270万元"): a part of
     # the 类 line that no subject key names
     classes_of: str | None = None
+    # a 类 was read as a part of `classes_of`: a sentence that opens with the next 类 goes on with the list
+    # ("其中:一般公共服务支出3.00万元,主要用于…。公共安全支出40230.95万元,…")
+    listed_class: bool = False
 
-    def new_sentence(self, text: str, after_semicolon: bool) -> None:
+    def new_sentence(self, text: str, after_semicolon: bool, opens_with_class: bool = False) -> None:
         # the items of a "其中:" list run on past ";", not past the end of the sentence listing them
         if not text.lstrip().startswith("其中") and not after_semicolon:
-            self.of_total = self.classes_of = None
+            classes_of = self.classes_of if self.listed_class and opens_with_class else None
+            self.of_total = None
+            self.classes_of, self.listed_class = classes_of, classes_of is not None
 
     def scope_of(self, subject: str, wording: str, before: str, heading: str) -> Scope | None:
         """The fund scope of a subject stated in several: its own wording's (or the fund named right
@@ -92,12 +97,16 @@ class Parts:
         elif subject in _FUND_TOTALS:
             self.of_total = ("funds", _FUND_TOTALS[subject])
         if subject in ("basic", "project"):
-            self.classes_of = subject
+            self.classes_of, self.listed_class = subject, False
         elif subject in _TOTALS:
-            self.classes_of = None
+            self.classes_of, self.listed_class = None, False
 
     def lists_classes(self) -> bool:
         return self.classes_of is not None
+
+    def list_class(self) -> None:
+        """A 类 was read as a part of the 基本支出 or 项目支出 the sentence lists."""
+        self.listed_class = True
 
 
 def _family(subject: str) -> str:
