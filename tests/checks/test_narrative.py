@@ -312,3 +312,30 @@ def test_the_reserve_is_a_part_of_the_totals_change_where_it_is_stated():
     findings = assert_fails(consistent().claim("reserve", "5", "单位预留机动经费", change="1", direction="增加"),
                             "NARR-CHANGE-SUM", count=2)
     assert all("单位预留机动经费" in f.message for f in findings)
+
+
+# Shanghai: "财政拨款收入17883万元，比2025年预算增加156万元；…财政拨款收入支出减少的主要原因是…"
+SHANGHAI = ("2026年,某中心收入预算18037万元,其中:财政拨款收入17883万元,比2025年预算增加156万元。\n"
+            "财政拨款收入支出{word}的主要原因是项目按年度计划调整。")
+
+
+def _reason(word: str, direction: str = "增加"):
+    return (doc(year=2026).section("2026年单位预算编制说明", SHANGHAI.format(word=word))
+            .claim("fiscal_revenue", "17883", "财政拨款收入", change="156", direction=direction, compared_year=2025,
+                   section="2026年单位预算编制说明"))
+
+
+def test_a_reason_sentence_must_not_contradict_the_stated_change():
+    assert_passes(_reason("增加"), "NARR-DIRECTION")
+    assert_fails(_reason("减少"), "NARR-DIRECTION", count=1, says="财政拨款收入支出减少的主要原因")
+    assert_passes(_reason("减少", direction="减少"), "NARR-DIRECTION")
+
+
+def test_a_reason_sentence_of_another_subject_or_section_is_no_contradiction():
+    other_subject = _reason("增加").section("三公", "公务接待费减少的主要原因是厉行节约。")
+    assert_passes(other_subject, "NARR-DIRECTION")
+    other_section = doc(year=2026).section("一", "财政拨款收入减少的主要原因是项目调整。").claim(
+        "fiscal_revenue", "17883", "财政拨款收入", change="156", direction="增加", compared_year=2025, section="二")
+    assert_passes(other_section, "NARR-DIRECTION")
+    # the template's "增加（减少）的主要原因" names no direction
+    assert_passes(_reason("增加(减少)"), "NARR-DIRECTION")
