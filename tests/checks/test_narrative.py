@@ -339,3 +339,27 @@ def test_a_reason_sentence_of_another_subject_or_section_is_no_contradiction():
     assert_passes(other_section, "NARR-DIRECTION")
     # the template's "增加（减少）的主要原因" names no direction
     assert_passes(_reason("增加(减少)"), "NARR-DIRECTION")
+
+
+def _received_and_spent(spent_change: str, section_text: str = "财政拨款收入支出增加的主要原因是项目增加。",
+                        kind: str = "budget"):
+    # Shanghai: "财政拨款收入37,151.47万元，比2024年预算执行数增加24,558.18万元；…财政拨款支出预算37,151.47万元，
+    # 比2024年预算增加24,491.71万元"
+    return (doc(year=2025, kind=kind).section("2025年部门预算编制说明", section_text)
+            .claim("fiscal_revenue", "37151.47", "财政拨款收入", change="24558.18", direction="增加",
+                   compared_year=2024, section="2025年部门预算编制说明")
+            .claim("fiscal_expenditure", "37151.47", "财政拨款支出预算", change=spent_change, direction="增加",
+                   compared_year=2024, section="2025年部门预算编制说明"))
+
+
+def test_the_change_of_what_is_received_and_spent_is_stated_once():
+    assert_passes(_received_and_spent("24558.18"), "NARR-SAME-SUBJECT")
+    assert_fails(_received_and_spent("24491.71"), "NARR-SAME-SUBJECT", count=1, says="24,491.71")
+
+
+def test_received_and_spent_may_change_apart_where_money_is_carried_over_or_spent_late():
+    assert_passes(_received_and_spent("24491.71", "支出含上年结转资金。"), "NARR-SAME-SUBJECT")
+    assert_passes(_received_and_spent("24491.71", kind="final"), "NARR-SAME-SUBJECT")
+    different = _received_and_spent("24491.71")
+    different.claims[1] = different.claims[1].model_copy(update={"value": Decimal("37000.00")})
+    assert_passes(different, "NARR-SAME-SUBJECT")
