@@ -141,9 +141,15 @@ def test_three_public_change_equals_its_items():
 
 
 def test_percent_recomputes_from_the_amounts():
-    [finding] = assert_fails(_restate("three_public_total", "5", change="1", direction="减少", change_percent="20"),
-                             "NARR-PERCENT")
+    # 5.00, down 1.00 from 6.00: 16.67% of the year before (20% of this year's 5.00, as some documents reckon it)
+    [finding] = assert_fails(_restate("three_public_total", "5.00", change="1.00", direction="减少",
+                                      change_percent="25"), "NARR-PERCENT")
     assert "16.67%" in finding.message
+    for reckoned in ("16.67", "20"):
+        assert_passes(_restate("three_public_total", "5.00", change="1.00", direction="减少", change_percent=reckoned),
+                      "NARR-PERCENT")
+    # whole 万元 are as exact as their last digit: 5 down 1 is anything from 7% to 30%
+    assert_passes(_restate("three_public_total", "5", change="1", direction="减少", change_percent="25"), "NARR-PERCENT")
 
 
 def test_percent_without_stated_change_uses_the_tables():

@@ -45,6 +45,9 @@ def test_a_percent_of_a_claim_is_found_once():
     ("0.02", "0.01", "增加", "100", None),         # the year before, 0.01 ± 0.01, may have been 0
     ("0.20", "0.10", "增加", "117", True),         # 0.10 ± 0.005 over 0.10 ± 0.01: 86.4% to 116.7%, ± 1
     ("0.20", "0.10", "增加", "120", False),
+    # Jiangsu: 6106.99万元，增加101.48万元，增长1.66%: reckoned over this year's amount (over the year before, 1.69%)
+    ("6106.99", "101.48", "增加", "1.66", True),
+    ("6106.99", "101.48", "增加", "1.62", False),
     ("1326.81", "1326.81", "增加", "100", None),   # nothing the year before
 ])
 def test_percent_follows_at_the_printed_precision(value, change, direction, percent, follows):

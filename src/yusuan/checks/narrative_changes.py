@@ -19,7 +19,7 @@ from .engine import rule
 from .figures import Figure
 from .findings import Finding, Place
 from .narrative import SIGN, change_figure, claims, is_prior_year, signed_change
-from .narrative_percents import unclaimed_percents
+from .narrative_percents import percent_follows, unclaimed_percents
 from .narrative_years import unstated_comparisons
 from .wording import amount, quoted
 
@@ -232,6 +232,9 @@ def percentages_recompute(doc: Doc) -> Iterator[Finding]:
     for claim in claims(doc):
         if claim.change_percent is None or is_prior_year(doc, claim) is not False:
             continue
+        if claim.change is not None and claim.direction in SIGN and percent_follows(
+                claim.value, claim.change, claim.direction, claim.change_percent) is not False:
+            continue  # follows from the two amounts stated, or the year before may have been nothing
         recomputed = _recomputed_percent(doc, claim)
         if recomputed is None:
             continue

@@ -23,19 +23,24 @@ def _prior(value: Decimal, change: Decimal, direction: str) -> Decimal:
     return value + abs(change) if direction == "减少" else value - abs(change)
 
 
-def percent_follows(value: Decimal, change: Decimal, direction: str, percent: Decimal) -> bool | None:
-    """Whether a percent follows from an amount and its change at the precision all three are printed:
-    each amount may be half its last printed digit off, the percent one unit of its own. None when the
-    year before was nothing (an increase from 0 has no percent to check)."""
-    prior, change = _prior(value, change, direction), abs(change)
-    slack = (printed_step(value) + printed_step(change)) / 2
-    if prior - slack <= 0:
-        return None
-    half = printed_step(change) / 2
-    lowest = max(change - half, Decimal(0)) / (prior + slack) * _HUNDRED
-    highest = (change + half) / (prior - slack) * _HUNDRED
+def _within(change: Decimal, base: Decimal, half_change: Decimal, half_base: Decimal, percent: Decimal) -> bool:
+    lowest = max(change - half_change, Decimal(0)) / (base + half_base) * _HUNDRED
+    highest = (change + half_change) / (base - half_base) * _HUNDRED
     step = Decimal(1).scaleb(percent.as_tuple().exponent)
     return lowest - step <= abs(percent) <= highest + step
+
+
+def percent_follows(value: Decimal, change: Decimal, direction: str, percent: Decimal) -> bool | None:
+    """Whether a percent follows from an amount and its change at the precision all three are printed
+    (each amount half its last printed digit off, the percent one unit of its own), over the year before
+    or, as some documents reckon it, over this year's amount. None when the year before may have been
+    nothing (an increase from 0 has no percent to check)."""
+    prior, change = _prior(value, change, direction), abs(change)
+    half_change, half_value = printed_step(change) / 2, printed_step(value) / 2
+    if prior - half_value - half_change <= 0:
+        return None
+    return (_within(change, prior, half_change, half_value + half_change, percent)
+            or _within(change, value, half_change, half_value, percent))
 
 
 def _claimed(doc: Doc, stated: StatedPercent) -> bool:
