@@ -189,9 +189,15 @@ def test_three_public_change_equals_its_items():
 
 
 def test_percent_recomputes_from_the_amounts():
-    [finding] = assert_fails(_restate("three_public_total", "5", change="1", direction="减少", change_percent="20"),
-                             "NARR-PERCENT")
+    # 5.00, down 1.00 from 6.00: 16.67% of the year before (20% of this year's 5.00, as some documents reckon it)
+    [finding] = assert_fails(_restate("three_public_total", "5.00", change="1.00", direction="减少",
+                                      change_percent="25"), "NARR-PERCENT")
     assert "16.67%" in finding.message
+    for reckoned in ("16.67", "20"):
+        assert_passes(_restate("three_public_total", "5.00", change="1.00", direction="减少", change_percent=reckoned),
+                      "NARR-PERCENT")
+    # whole 万元 are as exact as their last digit: 5 down 1 is anything from 7% to 30%
+    assert_passes(_restate("three_public_total", "5", change="1", direction="减少", change_percent="25"), "NARR-PERCENT")
 
 
 def test_percent_without_stated_change_uses_the_tables():
@@ -404,3 +410,52 @@ def test_a_three_public_column_labelled_with_another_year_is_not_compared():
     assert [f for f in result_of(_side_by_side(labels), "NARR-AMOUNT").findings if f.is_problem] == []
     labels = {"overseas": "2026年因公出国(境)费", "reception": "公务接待费"}
     assert_fails(_side_by_side(labels), "NARR-AMOUNT", count=2)
+# Shanghai: "财政拨款收入17883万元，比2025年预算增加156万元；…财政拨款收入支出减少的主要原因是…"
+SHANGHAI = ("2026年,某中心收入预算18037万元,其中:财政拨款收入17883万元,比2025年预算增加156万元。\n"
+            "财政拨款收入支出{word}的主要原因是项目按年度计划调整。")
+
+
+def _reason(word: str, direction: str = "增加"):
+    return (doc(year=2026).section("2026年单位预算编制说明", SHANGHAI.format(word=word))
+            .claim("fiscal_revenue", "17883", "财政拨款收入", change="156", direction=direction, compared_year=2025,
+                   section="2026年单位预算编制说明"))
+
+
+def test_a_reason_sentence_must_not_contradict_the_stated_change():
+    assert_passes(_reason("增加"), "NARR-DIRECTION")
+    assert_fails(_reason("减少"), "NARR-DIRECTION", count=1, says="财政拨款收入支出减少的主要原因")
+    assert_passes(_reason("减少", direction="减少"), "NARR-DIRECTION")
+
+
+def test_a_reason_sentence_of_another_subject_or_section_is_no_contradiction():
+    other_subject = _reason("增加").section("三公", "公务接待费减少的主要原因是厉行节约。")
+    assert_passes(other_subject, "NARR-DIRECTION")
+    other_section = doc(year=2026).section("一", "财政拨款收入减少的主要原因是项目调整。").claim(
+        "fiscal_revenue", "17883", "财政拨款收入", change="156", direction="增加", compared_year=2025, section="二")
+    assert_passes(other_section, "NARR-DIRECTION")
+    # the template's "增加（减少）的主要原因" names no direction
+    assert_passes(_reason("增加(减少)"), "NARR-DIRECTION")
+
+
+def _received_and_spent(spent_change: str, section_text: str = "财政拨款收入支出增加的主要原因是项目增加。",
+                        kind: str = "budget"):
+    # Shanghai: "财政拨款收入37,151.47万元，比2024年预算执行数增加24,558.18万元；…财政拨款支出预算37,151.47万元，
+    # 比2024年预算增加24,491.71万元"
+    return (doc(year=2025, kind=kind).section("2025年部门预算编制说明", section_text)
+            .claim("fiscal_revenue", "37151.47", "财政拨款收入", change="24558.18", direction="增加",
+                   compared_year=2024, section="2025年部门预算编制说明")
+            .claim("fiscal_expenditure", "37151.47", "财政拨款支出预算", change=spent_change, direction="增加",
+                   compared_year=2024, section="2025年部门预算编制说明"))
+
+
+def test_the_change_of_what_is_received_and_spent_is_stated_once():
+    assert_passes(_received_and_spent("24558.18"), "NARR-SAME-SUBJECT")
+    assert_fails(_received_and_spent("24491.71"), "NARR-SAME-SUBJECT", count=1, says="24,491.71")
+
+
+def test_received_and_spent_may_change_apart_where_money_is_carried_over_or_spent_late():
+    assert_passes(_received_and_spent("24491.71", "支出含上年结转资金。"), "NARR-SAME-SUBJECT")
+    assert_passes(_received_and_spent("24491.71", kind="final"), "NARR-SAME-SUBJECT")
+    different = _received_and_spent("24491.71")
+    different.claims[1] = different.claims[1].model_copy(update={"value": Decimal("37000.00")})
+    assert_passes(different, "NARR-SAME-SUBJECT")

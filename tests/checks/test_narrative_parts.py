@@ -88,3 +88,36 @@ def test_classes_listed_as_the_spending_breakdown_add_up_to_the_total():
 def test_a_list_of_the_main_classes_only_is_not_summed():
     assert_passes(huzhou("515313.35", "主要用于科学技术支出1140.61万元、卫生健康支出447751.87万元等。"), "NARR-PARTS-TOTAL")
     assert_passes(huzhou("515313.35", HUZHOU_LIST.replace("。", "等。")), "NARR-PARTS-TOTAL")
+def _stating(text: str, title: str = "国有资产占用情况"):
+    return beijing().section(title, text)
+
+
+@pytest.mark.parametrize("text,part,whole", [
+    # Fuzhou: none bought, yet 18 of them 执法执勤用车
+    ("2026 年单位预算安排购置车辆 0 辆，其中：副部（省）级以上领导用车 0 辆、机要通信用车 0 辆、执法执勤用车 18 辆、"
+     "其他用车 0 辆。", "18辆", "0辆"),
+    # Changsha: 15 of the 8 pieces of equipment
+    ("本单位共有公务用车 102 辆，其中，机要通信用车 1 辆，执法执勤用车 84 辆；单位价值 50 万元以上设备 8 台，其中，"
+     "单位价值 100 万元以上设备 15 台。", "15台", "8台"),
+    # Beijing: the total lost its leading 1
+    ("已安排共同事权转移支付资金 18,225.94 万元，其中：安排基本公共卫生服务方向 35,541.8 万元，主要用于基本公共卫生服务。",
+     "35,541.8万元", "18,225.94万元"),
+])
+def test_a_part_larger_than_its_whole(text, part, whole):
+    [finding] = assert_fails(_stating(text), "NARR-PART-OF-WHOLE", table="narrative", severity="error")
+    assert f"所列的{part}大于总数{whole}" in "".join(finding.message.split())
+
+
+@pytest.mark.parametrize("text", [
+    "共有公务用车 102 辆，其中，机要通信用车 1 辆，执法执勤用车 84 辆，其他用车 17 辆。",
+    # a change or a figure compared with is no part
+    "收入 100 万元，比上年增加 20 万元，其中：财政拨款 120 万元。",
+    "支出 100 万元，其中：基本支出 80 万元，比上年增加 150 万元。",
+    # a new statement: another purchase, another year
+    "共有车辆 10 辆，其中执法用车 8 辆，拟购置车辆 12 辆。",
+    "共有车辆 10 辆，其中执法用车 8 辆，2026 年购置车辆 12 辆。",
+    # another unit: the money threshold of the equipment counted
+    "单位价值 50 万元以上设备 8 台，其中，单位价值 100 万元以上设备 3 台。",
+])
+def test_parts_within_their_whole_or_no_parts_at_all(text):
+    assert_passes(_stating(text), "NARR-PART-OF-WHOLE")

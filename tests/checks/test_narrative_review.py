@@ -11,7 +11,8 @@ from .builder import assert_fails, assert_passes, doc
 from .consistent import consistent
 
 RULES = ["NARR-CLASS-NAME", "NARR-SCOPE-WORDING", "NARR-BLANK-AMOUNT", "NARR-ZERO-TOTAL", "NARR-EMPTY-REASON",
-         "NARR-DATE-YEAR", "HYGIENE-PAIRED-MARKS", "HYGIENE-PUNCTUATION", "HYGIENE-HEADING-YEAR"]
+         "NARR-DATE-YEAR", "HYGIENE-PAIRED-MARKS", "HYGIENE-PUNCTUATION", "HYGIENE-HEADING-YEAR",
+         "HYGIENE-PERCENT-SIGN"]
 
 
 @pytest.mark.parametrize("rule_id", RULES)
@@ -422,3 +423,20 @@ def test_without_printed_lines_of_that_level_the_years_names_are_not_known():
 def test_a_chain_printing_its_codes_or_starting_at_its_item_is_not_placed_by_name():
     assert_passes(_saying("公共安全支出(204类)司法(06款)不存在的项(01项)5万元。"), "NARR-CLASS-NAME")
     assert_passes(_saying("普通教育(款)职业教育(项)5万元。"), "NARR-CLASS-NAME")
+@pytest.mark.parametrize("text,bare", [
+    ("5．法院（款）案件执行（项）支出 950 万元，与上年相比减少 100 万元，减少 9.52，主要原因是压减了执行经费。", "9.52"),
+    ("支出决算为 9,747.31 万元，比 2023 年度增加 1193.20 万元，增长 13.95。主要原因是项目增加。", "13.95"),
+])
+def test_a_percent_printed_without_its_sign(text, bare):
+    [finding] = assert_fails(_saying(text), "HYGIENE-PERCENT-SIGN", table="narrative", severity="warning")
+    assert f"增减幅度 {bare} 缺少百分号" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "支出 950 万元，比上年减少 100 万元，减少 9.52%，主要原因是压减经费。",
+    "人员经费增加 10 万元，增加 5 人，主要原因是新进人员。",
+    "支出增加 10 万元，增长 1 倍。", "支出增加 10 万元，增长 2 个百分点。",
+    "比上年减少 100 万元，减少的主要原因是压减经费。",
+])
+def test_numbers_that_are_no_percent_or_carry_their_sign(text):
+    assert_passes(_saying(text), "HYGIENE-PERCENT-SIGN")

@@ -136,6 +136,7 @@ def same_subject_same_amount(doc: Doc) -> Iterator[Finding]:
             changed = first_change.setdefault((*key, claim.compared_year), claim)
             if changed is not claim:
                 yield from _changes_agree(doc, changed, claim)
+    yield from _received_and_spent(doc)
 
 
 def _stated_before(doc: Doc, earlier: Claim, change: bool = False) -> Figure:
@@ -152,6 +153,29 @@ def _changes_agree(doc: Doc, earlier: Claim, claim: Claim) -> Iterator[Finding]:
     finding = doc.compare(change_figure(doc, claim), _stated_before(doc, earlier, change=True))
     if finding:
         yield finding
+
+
+def _carries_over(doc: Doc, section: str | None) -> bool:
+    text = next((s.text for s in doc.disclosure.narrative.sections if s.title == section), "")
+    return "结转" in text
+
+
+def _received_and_spent(doc: Doc) -> Iterator[Finding]:
+    """A budget's 财政拨款 received and spent, stated alike in one section ("财政拨款收入37,151.47万元,比2024年…
+    增加…"; "财政拨款支出预算37,151.47万元,比2024年…增加…"): with nothing carried over, what is received is
+    spent, in either year, so the change is one change stated twice."""
+    if doc.disclosure.kind != "budget":
+        return
+    changes = [c for c in claims(doc) if c.compared_year is not None and signed_change(c) is not None
+               and is_prior_year(doc, c) is False]
+    for received in (c for c in changes if c.subject == "fiscal_revenue"):
+        if _carries_over(doc, received.section):
+            continue
+        key = (_same_subject_key(doc, received)[1:], received.compared_year, received.section)
+        spent = [c for c in changes if c.subject == "fiscal_expenditure" and c.value == received.value
+                 and (_same_subject_key(doc, c)[1:], c.compared_year, c.section) == key]
+        found = [f for c in spent if (f := doc.compare(change_figure(doc, c), _stated_before(doc, received, True)))]
+        yield from found[:1]
 
 
 @rule(

@@ -6,17 +6,20 @@ The recognizer stores a change as printed: its size in `change` and its sign in 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import Claim, Unit, convert
 from ..recognize.narrative.scopes import is_scoped, scoped, split_scope
+from ..recognize.narrative.subjects import label_in, topics_of
 from .claim_targets import year_pair
 from .context import Doc
 from .engine import rule
 from .figures import Figure
 from .findings import Finding, Place
 from .narrative import SIGN, change_figure, claims, is_prior_year, signed_change
+from .narrative_percents import percent_follows, unclaimed_percents
 from .narrative_years import unstated_comparisons
 from .wording import amount, quoted
 
@@ -131,6 +134,31 @@ def direction_matches_sign(doc: Doc) -> Iterator[Finding]:
                                          "所述两年金额之差")
         if problem:
             yield Finding.at(Place.of_claim(claim), f"情况说明中{quoted(claim.label)}{problem}。")
+    yield from _reasons_against_changes(doc)
+
+
+# a sentence of its own giving the reason of a subject's change: "财政拨款收入支出减少的主要原因是…"
+_REASON_FOR = re.compile(r"(?:^|(?<=[。;；\n]))\s*([^。;；,，\n\d]{2,24}?)(增加|增长|上升|减少|下降|降低)的(?:主要)?原因")
+_UP_WORDS = ("增加", "增长", "上升")
+
+
+def _reasons_against_changes(doc: Doc) -> Iterator[Finding]:
+    """A reason sentence whose direction word contradicts every change its section states of the same
+    subject ("财政拨款收入…比2025年预算增加156万元" then "财政拨款收入支出减少的主要原因是…")."""
+    for section in doc.disclosure.narrative.sections:
+        for match in _REASON_FOR.finditer(section.text):
+            label = label_in(match.group(1), topics_of(match.group(1)))
+            if label is None or label.is_bare_total:
+                continue
+            direction = "增加" if match.group(2) in _UP_WORDS else "减少"
+            stated = [c for c in claims(doc) if c.section == section.title and c.direction in SIGN
+                      and split_scope(c.subject)[0] == label.subject and is_prior_year(doc, c) is False]
+            if stated and all(c.direction != direction for c in stated):
+                claim = stated[0]
+                change = f" {amount(abs(claim.change), claim.unit)}" if claim.change is not None else ""
+                message = (f"情况说明中{quoted(claim.label)}写作{claim.direction}{change}，下文说明原因时却写"
+                           f"{quoted(match.group(0).strip())}，增减方向前后矛盾。")
+                yield Finding.at(Place.of_claim(claim), message)
 
 
 def _part_subjects(whole: str, part: str) -> tuple[str, ...]:
@@ -204,6 +232,9 @@ def percentages_recompute(doc: Doc) -> Iterator[Finding]:
     for claim in claims(doc):
         if claim.change_percent is None or is_prior_year(doc, claim) is not False:
             continue
+        if claim.change is not None and claim.direction in SIGN and percent_follows(
+                claim.value, claim.change, claim.direction, claim.change_percent) is not False:
+            continue  # follows from the two amounts stated, or the year before may have been nothing
         recomputed = _recomputed_percent(doc, claim)
         if recomputed is None:
             continue
@@ -213,6 +244,7 @@ def percentages_recompute(doc: Doc) -> Iterator[Finding]:
             message = (f"情况说明中{quoted(claim.label)}的增减幅度为 {claim.change_percent}%，按所述金额 "
                        f"{amount(claim.value, claim.unit)}及其增减额计算应为 {abs(shown)}%。")
             yield Finding.mismatch(Place.of_claim(claim), claim.change_percent, abs(shown), message)
+    yield from unclaimed_percents(doc)
 
 
 @rule(

@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterator
 
 from ..model import Claim
+from ..recognize.narrative.breakdowns import breakdowns
 from .context import Doc
 from .engine import rule
 from .figures import Figure
-from .findings import Finding
+from .findings import NARRATIVE, Finding, Place
 from .narrative import claims, is_prior_year
 from .wording import quoted
 
@@ -110,3 +111,21 @@ def parts_add_up_to_stated_total(doc: Doc) -> Iterator[Finding]:
             if finding:
                 yield finding
         yield from _classes_add_up(doc, section, stated)
+
+
+@rule(
+    id="NARR-PART-OF-WHOLE", family="narrative", severity="error",
+    title="情况说明中“其中”所列的一项不应大于其总数（如“购置车辆 0 辆，其中执法执勤用车 18 辆”）",
+    basis="财预〔2016〕143号“内容准确”",
+    needs=("narrative",),
+)
+def part_within_whole(doc: Doc) -> Iterator[Finding]:
+    for section in doc.disclosure.narrative.sections:
+        for text in (section.title, section.text):
+            for found in breakdowns(text):
+                if found.part > found.whole:
+                    shown = text[found.start : found.end] if found.end - found.start <= 80 else found.whole_text
+                    message = (f"情况说明{quoted(section.title)}中「{shown}」：“其中”所列的 {found.part_text} "
+                               f"大于总数 {found.whole_text}，请核对。")
+                    place = Place.at(section.source, table=NARRATIVE, name=section.title)
+                    yield Finding.mismatch(place, found.whole, found.part, message)

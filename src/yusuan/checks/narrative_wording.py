@@ -131,6 +131,31 @@ def _between_digits(text: str, start: int, end: int) -> bool:
     return 0 < start and end < len(text) and text[start - 1].isdigit() and text[end].isdigit()
 
 
+# -- percent sign left out -----------------------------------------------------------------------
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CHANGE_WORD = "增加|增长|上升|提高|减少|下降|降低|压减"
+# "减少100万元，减少9.52，": after a change stated with its amount, a bare number after a second direction word
+# is its percent ("增加 5 人", "增长1倍", "增长2个百分点" carry their own word and are left alone)
+_BARE_PERCENT = re.compile(rf"(?:{_CHANGE_WORD})了?\s*(?:{_NUMBER})\s*(?:亿元|万元|元)\s*[,，]\s*"
+                           rf"(?:{_CHANGE_WORD}|增幅|降幅)了?\s*(?:为)?\s*({_NUMBER})(?=\s*(?:[,，;；。]|$))")
+
+
+@rule(
+    id="HYGIENE-PERCENT-SIGN", family="hygiene", severity="warning",
+    title="情况说明中的增减幅度应带百分号（如“减少100万元，减少9.52%”，而非“减少9.52”）",
+    basis="财预〔2016〕143号“形式规范”",
+    needs=("narrative",),
+)
+def percents_have_their_sign(doc: Doc) -> Iterator[Finding]:
+    for text in narrative_texts(doc):
+        for paragraph in text.text.split("\n"):
+            for match in _BARE_PERCENT.finditer(paragraph):
+                shown = excerpt(paragraph, match.start(), match.end())
+                yield Finding.at(text.place, f"{text.where}中的增减幅度 {match.group(1)} 缺少百分号：{shown}，"
+                                             "请补上“%”。")
+
+
 # -- reasons and amounts left blank --------------------------------------------------------------
 
 # "主要原因是。", "原因:;"; not "应说明原因。" (an instruction), nor "主要原因:" closing a line (the reader

@@ -1,0 +1,54 @@
+"""Percents stated right after an amount and its change recompute from them, claimed or not."""
+
+from decimal import Decimal
+
+import pytest
+
+from yusuan.checks.narrative_percents import percent_follows
+
+from .builder import assert_fails, assert_passes
+from .consistent import consistent
+
+# Jiangsu: the 项 of a 款 listed under its 类, each with its change and percent
+ITEMS = ("1.行政运行(项)支出10,883.36万元,与上年相比增加2,915.22万元,增长36.58%。主要原因是工资改革。\n"
+         "2.一般行政管理事务(项)支出3,666万元,与上年相比增加21.8万元,增长{percent}%。主要原因是增加设备购置费。")
+
+
+def _items(percent: str):
+    return consistent().section("(一)公共安全支出(类)", ITEMS.format(percent=percent), level=2)
+
+
+def test_a_percent_that_follows_from_the_amounts_passes():
+    # 21.8 / (3,666 - 21.8) = 0.598%
+    assert_passes(_items("0.60"), "NARR-PERCENT")
+
+
+def test_a_percent_that_does_not_follow_is_found_though_no_claim_names_the_item():
+    [finding] = assert_fails(_items("0.06"), "NARR-PERCENT", table="narrative", says="0.60%")
+    assert "3,666万元" in finding.message
+
+
+def test_a_percent_of_a_claim_is_found_once():
+    text = "某局2026年一般公共预算当年拨款5973.01万元,比上年执行数减少263.59万元,下降4.0%。"
+    built = _items("0.60").section("一般公共预算当年拨款规模变化情况", text).claim(
+        "fiscal_expenditure", "5973.01", "一般公共预算当年拨款", change="263.59", direction="减少",
+        change_percent="4.0", text=text)
+    assert_fails(built, "NARR-PERCENT", count=1, says="4.23%")
+
+
+@pytest.mark.parametrize("value,change,direction,percent,follows", [
+    ("5973.01", "263.59", "减少", "4.0", False),   # 263.59 / 6236.60 = 4.23%
+    ("5973.01", "263.59", "减少", "4.2", True),
+    ("1895", "134", "减少", "0.66", False),        # 134 / 2029 = 6.60%
+    ("1895", "134", "减少", "6.6", True),
+    ("21940.96", "3958.98", "增加", "22", True),   # 3958.98 / 17981.98 = 22.02%
+    ("0.02", "0.01", "增加", "100", None),         # the year before, 0.01 ± 0.01, may have been 0
+    ("0.20", "0.10", "增加", "117", True),         # 0.10 ± 0.005 over 0.10 ± 0.01: 86.4% to 116.7%, ± 1
+    ("0.20", "0.10", "增加", "120", False),
+    # Jiangsu: 6106.99万元，增加101.48万元，增长1.66%: reckoned over this year's amount (over the year before, 1.69%)
+    ("6106.99", "101.48", "增加", "1.66", True),
+    ("6106.99", "101.48", "增加", "1.62", False),
+    ("1326.81", "1326.81", "增加", "100", None),   # nothing the year before
+])
+def test_percent_follows_at_the_printed_precision(value, change, direction, percent, follows):
+    assert percent_follows(Decimal(value), Decimal(change), direction, Decimal(percent)) is follows
