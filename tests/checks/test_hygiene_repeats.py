@@ -1,0 +1,39 @@
+"""Text printed twice in a row."""
+
+import pytest
+
+from .builder import assert_fails, assert_passes
+from .consistent import consistent
+
+
+def test_a_clause_printed_again_after_itself():
+    # 上海 p.16: the template's last clause pasted twice (the first copy ends a longer clause)
+    text = ("2026年单位预算安排购置车辆0辆;单位预算安排购置单价100万元(含)以上设备(不含车辆)0台(套)。"
+            "安排购置单价100万元(含)以上设备(不含车辆)0台(套)。")
+    [finding] = assert_fails(consistent().section("其他重要事项", text), "HYGIENE-REPEATED-TEXT", table="narrative")
+    assert "安排购置单价100万元(含)以上设备" in finding.message
+
+def test_a_paragraph_printed_twice_over_line_breaks():
+    # 重庆 p.29: a paragraph of two clauses printed again as the next paragraph, wrapped elsewhere
+    paragraph = "三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求;开展全域土地综合整治等国土空间生态修复工作。"
+    text = "二是用于地质勘查。" + paragraph[:30] + "\n" + paragraph[30:] + "\n  " + paragraph[:20] + "\n" + paragraph[20:]
+    assert_fails(consistent().section("项目支出", text), "HYGIENE-REPEATED-TEXT", count=1, says="三是主要用于开展永久基本农田保护管理")
+
+
+def test_the_templates_lead_in_followed_by_the_pasted_texts_own():
+    # 福州 p.4: "福州市科学技术局(本级)的主要职责是：福州市科学技术局的主要职责是：负责…"
+    text = "某市科学技术局(本级)的主要职责是:某市科学技术局的主要职责是:负责贯彻落实科技工作的方针政策。"
+    assert_fails(consistent().section("单位主要职责", text), "HYGIENE-REPEATED-TEXT", count=1, says="的主要职责是:")
+    text = "2026年,某市科学技术局(本级)主要任务是:2026年,某市科学技术局主要任务是:全面贯彻落实。"
+    assert_fails(consistent().section("单位主要工作任务", text), "HYGIENE-REPEATED-TEXT", count=1, says="主要任务是:")
+
+@pytest.mark.parametrize("text", [
+    "购置车辆0辆。购置设备0台。",  # like sentences, not the same
+    "0辆。0辆。",  # too short to be a sentence
+    "一是:加强管理;二是:做好服务。",  # list items, each with its own lead-in
+    "主要职责是:负责预算管理。主要任务是:做好服务。",
+    "收入预算:一般公共预算拨款收入100万元;支出预算:基本支出100万元。",
+    "增加10万元,主要原因是人员增加。减少5万元,主要原因是项目减少。",
+])
+def test_what_is_no_repetition(text):
+    assert_passes(consistent().section("情况", text), "HYGIENE-REPEATED-TEXT")
