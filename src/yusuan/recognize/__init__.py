@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .. import collector
 from ..document import Document
-from ..model import Disclosure, Source, Table, Unit, Unreadable
+from ..model import Disclosure, Printed, Source, Table, Unit, Unreadable
+from .cells import has_irregular_groups
 from .coded import read_coded_table
 from .kinds import UNMODELLED_KINDS, UNRECOGNIZED, scope_rank
 from .narrative import read_narrative, without_contents_page
@@ -38,6 +39,7 @@ def _recognize(document: Document) -> Disclosure:
         department=profile.department, year=profile.year, kind=profile.kind, scope=profile.scope,
         unit=profile.unit, member_units=profile.member_units, source_name=document.name, reader=document.reader,
     )
+    disclosure.odd_amounts = _odd_amounts(segments.tables)
     for segment in segments.tables:
         if segment.kind not in UNMODELLED_KINDS:
             _add_table(disclosure, segment)
@@ -55,6 +57,12 @@ def _recognize(document: Document) -> Disclosure:
     disclosure.unreadable += [Unreadable(what=f"第 {page} 页：{why}", source=Source(page=page))
                               for page, why in document.unread_pages.items()]
     return disclosure
+
+
+def _odd_amounts(tables: list[Segment]) -> list[Printed]:
+    """Cells of the tables printing an amount with irregular thousands separators, as printed."""
+    return [Printed(text=text.strip(), source=line.source)
+            for segment in tables for line in segment.lines for text in line.filled if has_irregular_groups(text)]
 
 
 def _split(lines: list) -> Segments:

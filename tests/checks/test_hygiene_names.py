@@ -1,0 +1,48 @@
+"""The department's name as the prose and the notes write it."""
+
+import pytest
+
+from .builder import assert_fails, assert_passes, doc
+from .consistent import consistent
+
+
+def _with(department: str, text: str, note: str | None = None):
+    builder = doc(department=department).section("情况说明", text)
+    if note is not None:
+        builder = builder.table("state_capital_expenditure", [("合计", "", None)], note=note)
+    return builder
+
+
+def test_a_character_of_the_name_changed():
+    # 上海 普陀 决算 p.26: "上海市普陀区规划与自然资源局2024年度无政府性基金…" (three times)
+    text = ("上海市普陀区规划和自然资源局2024年度收入支出总计9859.38万元。"
+            "上海市普陀区规划与自然资源局2024年度无政府性基金预算财政拨款收入。"
+            "上海市普陀区规划与自然资源局2024年度无国有资本经营预算财政拨款收入。")
+    [finding] = assert_fails(_with("上海市普陀区规划和自然资源局", text), "HYGIENE-DEPARTMENT-WRITTEN")
+    assert finding.provided == "上海市普陀区规划与自然资源局" and "2 处" in finding.message
+
+
+def test_the_last_character_lost_in_a_tables_note():
+    # 湖州 p.37: "注：湖州市交通运输没有国有资本经营预算拨款安排的支出，故本表无数据。"
+    builder = consistent()
+    builder.department = "湖州市交通运输局"
+    builder = builder.configure("state_capital_expenditure",
+                                note="注：湖州市交通运输没有国有资本经营预算拨款安排的支出，故本表无数据。")
+    [finding] = assert_fails(builder, "HYGIENE-DEPARTMENT-WRITTEN", table="state_capital_expenditure")
+    assert finding.provided == "湖州市交通运输"
+
+
+@pytest.mark.parametrize("text", [
+    "湖州市交通运输局2026年部门预算包括本级及所属单位。",  # the name itself
+    "湖州市交通运输局本级、湖州市交通运输综合行政执法队。",  # a unit whose name goes on
+    "湖州市交通运输分局负责…",  # a branch: another body
+    "杭州市交通运输局来湖州市交通运输局交流。",  # another region's bureau
+    "湖州市交通运输局(湖州市港航管理中心)",
+])
+def test_what_is_no_slip(text):
+    assert_passes(_with("湖州市交通运输局", text), "HYGIENE-DEPARTMENT-WRITTEN")
+
+
+def test_another_district_is_another_body():
+    text = "上海市普陀区规划和自然资源局与上海市静安区规划和自然资源局、上海市普陀区规划和自然资源局执法大队。"
+    assert_passes(_with("上海市普陀区规划和自然资源局", text), "HYGIENE-DEPARTMENT-WRITTEN")
