@@ -46,3 +46,8 @@ def test_what_is_no_slip(text):
 def test_another_district_is_another_body():
     text = "上海市普陀区规划和自然资源局与上海市静安区规划和自然资源局、上海市普陀区规划和自然资源局执法大队。"
     assert_passes(_with("上海市普陀区规划和自然资源局", text), "HYGIENE-DEPARTMENT-WRITTEN")
+
+
+def test_a_department_read_as_no_organizations_name_is_not_compared():
+    # 福州: the department read from a project table ("办公楼物业费"): nothing to compare with
+    assert_passes(_with("办公楼物业费", "办公楼物管费 10 万元。"), "HYGIENE-DEPARTMENT-WRITTEN")

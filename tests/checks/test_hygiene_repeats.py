@@ -20,6 +20,14 @@ def test_a_paragraph_printed_twice_over_line_breaks():
     assert_fails(consistent().section("项目支出", text), "HYGIENE-REPEATED-TEXT", count=1, says="三是主要用于开展永久基本农田保护管理")
 
 
+def test_a_sentence_printed_twice_in_a_performance_tables_text():
+    # 重庆 p.29: the 项目概况 of 规划和自然资源专项 prints its third point twice
+    overview = ("二是用于地质勘查。三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求;开展国土空间生态修复工作。"
+                "三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求;开展国土空间生态修复工作。")
+    builder = consistent().performance("规划和自然资源专项", "100", overview=overview)
+    assert_fails(builder, "HYGIENE-REPEATED-TEXT", table="performance_project", count=1, says="三是主要用于开展")
+
+
 def test_the_templates_lead_in_followed_by_the_pasted_texts_own():
     # 福州 p.4: "福州市科学技术局(本级)的主要职责是：福州市科学技术局的主要职责是：负责…"
     text = "某市科学技术局(本级)的主要职责是:某市科学技术局的主要职责是:负责贯彻落实科技工作的方针政策。"

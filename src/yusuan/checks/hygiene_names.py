@@ -18,6 +18,8 @@ from .texts import texts_of
 from .wording import quoted
 
 _MIN_NAME = 5
+# a department's name ends in what it is: a name read from elsewhere (a project's) is no name to compare
+_ORGANIZATION = re.compile(r"[局厅院心会室队校馆所站部委办处社台团署府]$")
 # the region a name starts with ("上海市普陀区", "重庆市潼南区"): a character other there is another body
 _REGION = re.compile(r"^(?:.{1,4}?[省市])?(?:.{1,4}?[区县市旗])?")
 # what may follow a name whose last character was lost: no further character of a name
@@ -61,7 +63,7 @@ def name_slips(text: str, department: str) -> list[str]:
     """Each place `text` writes the department's name one character off, as written there."""
     name = "".join(department.split())
     compact = "".join(text.split())
-    if len(name) < _MIN_NAME:
+    if len(name) < _MIN_NAME or not _ORGANIZATION.search(name):
         return []
     exact = [m.start() for m in re.finditer(re.escape(name), compact)]
     found = []

@@ -81,16 +81,19 @@ def _shown(piece: str) -> str:
 
 @rule(
     id="HYGIENE-REPEATED-TEXT", family="hygiene", severity="warning",
-    title="情况说明中不应有连续重复印出的句子或引导语",
+    title="情况说明和绩效目标表的文字中不应有连续重复印出的句子或引导语",
     basis="财预〔2016〕143号“内容准确、形式规范”",
     needs=("narrative",),
 )
 def no_repeated_text(doc: Doc) -> Iterator[Finding]:
     for text in texts_of(doc):
-        if text.kind not in ("narrative", "note"):
+        # a whole sentence twice is no reading slip, in the prose or in a table's cell of prose (项目概况)
+        if text.kind not in ("narrative", "note", "performance"):
             continue
         for piece in repeated_sentences(text.text):
             yield Finding.at(text.place, f"{text.where}中同一句话连续印了两次：{_shown(piece)}，请删去重复的一处。")
+        if text.kind == "performance":
+            continue  # a cell's lines may be read in another order: lead-ins only in the prose
         for lead_in in repeated_lead_ins(text.text):
             yield Finding.at(text.place, f"{text.where}中引导语重复：{_shown(lead_in)}，像是模板的引导语之后又粘贴了"
                                          "原文自己的引导语，请删去一处。")
