@@ -89,6 +89,15 @@ def test_template_leftovers():
     assert {f.message.split("“")[2].split("”")[0] for f in findings} == {"202 年", "部门名称", "XX"}
 
 
+@pytest.mark.parametrize("text", [
+    "因预算单位三定方案暂未完成变更备案,故部门名称、机构设置等暂未调整。",  # 重庆 p.3: the noun in prose
+    "单位名称:重庆市商务委员会",  # a filled label
+    "部门名称变更为某市测试局。",
+])
+def test_name_words_in_prose_are_no_template_leftover(text):
+    assert_passes(consistent().section("收入预算", text), "HYGIENE-PLACEHOLDER")
+
+
 def test_ocr_garbage_is_a_note_about_the_reading():
     # garbage comes from reading the file, not from the printed page: told as info, no warning
     builder = consistent().configure("revenue", labels={"general_budget": "一般公共が算拨款收入"})

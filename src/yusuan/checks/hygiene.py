@@ -114,7 +114,9 @@ def _wrong_year(doc: Doc, place: Place, where: str, year: int) -> Finding:
 _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\d.])20\d(?![\d.])\s*年"), "年份缺位"),
     (re.compile(r"[Xx×＊*]{2,}|某某"), "占位符"),
-    (re.compile(r"部门名称|单位名称|项目名称"), "模板字样"),
+    # the words standing where a name belongs; not the noun in prose ("故部门名称、机构设置等暂未调整") nor
+    # a filled label ("单位名称：某局")
+    (re.compile(r"(?:部门|单位|项目)名称(?![、,，及和与等:：]|变更|调整|更改|改为|暂|未|已)"), "模板字样"),
     (re.compile(r"[\[【（(]\s*(?:请?填写|此处|待补充|待填)"), "待填写字样"),
     # both direction words of the template left in: 增加(减少), 增长(下降), 下降(增长), 增(减)
     (re.compile(r"(?:增加|增长|上升|减少|下降|降低|增|减)\s*[（(/]\s*(?:增加|增长|上升|减少|下降|降低|增|减)\s*[)）]?"),
