@@ -2,6 +2,8 @@
 
 import pytest
 
+from yusuan.model import Printed, Source
+
 from .builder import assert_fails, assert_passes, assert_reports
 from .consistent import consistent
 
@@ -63,6 +65,17 @@ def test_the_same_other_name_on_several_titles_is_one_finding():
 ])
 def test_what_is_no_other_department_name(title):
     assert_passes(consistent().configure("summary", title=title), "HYGIENE-DEPARTMENT")
+
+
+def test_department_name_in_a_book_title_above_a_table():
+    # 上海 普陀区 决算 p.7: the municipal bureau's title above the district bureau's tables
+    disclosure = consistent().build()
+    disclosure.headings = [Printed(text="某市测验局2024年度部门决算表", source=Source(page=7))]
+    [finding] = assert_fails(disclosure, "HYGIENE-DEPARTMENT")
+    assert finding.provided == "某市测验局" and finding.place.page == 7
+    disclosure.headings = [Printed(text="某市测试局2024年度部门决算表", source=Source(page=7)),
+                           Printed(text="2024年度部门决算表", source=Source(page=8))]
+    assert_passes(disclosure, "HYGIENE-DEPARTMENT")
 
 
 def test_department_name_in_the_overall_performance_table():

@@ -1,5 +1,7 @@
 """How the tables print their amounts."""
 
+import pytest
+
 from yusuan.model import Printed, Source
 
 from .builder import assert_fails, assert_passes
@@ -17,3 +19,22 @@ def test_amounts_with_only_the_last_thousands_separator():
 
 def test_amounts_grouped_by_three():
     assert_passes(consistent(), "HYGIENE-NUMBER-FORMAT")
+
+
+def test_a_change_printed_without_its_unit():
+    # 上海 普陀 决算 p.21: "…增加1193.20 万元，增长 13.95。主要原因：…"
+    text = "财政拨款支出增加1193.20 万元，增长 13.95。主要原因：项目支出增加。"
+    assert_fails(consistent().section("财政拨款支出", text), "HYGIENE-MISSING-UNIT", count=1, says="“增长13.95”")
+    # 江苏 省法院 p.20: "与上年相比减少100万元，减少9.52，"
+    text = "与上年相比减少100万元，减少9.52，主要原因是压减支出。"
+    assert_fails(consistent().section("三公", text), "HYGIENE-MISSING-UNIT", count=1, says="“减少9.52”")
+
+
+@pytest.mark.parametrize("text", [
+    "增加1193.20万元，增长13.95%。",
+    "比上年增加1,200万元。",  # a thousands separator, not a pause
+    "减少2辆，增加1台。",
+    "增长0.06%；下降 5 个百分点。",
+])
+def test_changes_with_their_units(text):
+    assert_passes(consistent().section("支出", text), "HYGIENE-MISSING-UNIT")

@@ -72,6 +72,11 @@ def department_named_consistently(doc: Doc) -> Iterator[Finding]:
         names = "、".join(TABLE_TITLES.get(t.id, t.id) for t in tables)
         message = f"{names}标题中的部门名称为{quoted(printed)}，与{quoted(department)}不一致。"
         yield Finding.mismatch(Place.of_table(tables[0]), printed, department, message)
+    for heading in doc.disclosure.headings:
+        printed = _name_in_title(heading.text)
+        if _differs(printed, department):
+            message = f"表格上方的标题{quoted(heading.text)}中的部门名称为{quoted(printed)}，与{quoted(department)}不一致。"
+            yield Finding.mismatch(Place.at(heading.source), printed, department, message)
     overall = doc.disclosure.performance_overall
     if overall is not None and overall.name and _differs("".join(overall.name.split()), department):
         message = f"整体绩效目标表中的部门名称为{quoted(overall.name)}，与{quoted(department)}不一致。"

@@ -1,12 +1,15 @@
-"""How the tables print their amounts: thousands separators every three digits or none at all."""
+"""How numbers are printed: thousands separators every three digits or none at all; a change stated in
+the prose with its unit (万元, %)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .context import Doc
 from .engine import rule
 from .findings import Finding, Place
+from .texts import texts_of
 from .wording import quoted
 
 _SHOWN = 3
@@ -25,3 +28,26 @@ def amounts_grouped_by_three(doc: Doc) -> Iterator[Finding]:
     message = (f"表中有 {len(odd)} 处金额的千分位分隔符不是每三位一个：{shown}，"
                "应每三位加一个分隔符（或都不加）。")
     yield Finding.at(Place.at(odd[0].source), message)
+
+
+# a change, then a number and straight a pause or a stop: "增加1193.20 万元，增长 13.95。" (a "," before
+# digits is a thousands separator)
+_UNITLESS_CHANGE = re.compile(
+    r"(?:增长|下降|减少|增加|增幅|降幅|上升|降低)(?:了|为|约)?\s*(?<![\d.])\d+(?:\.\d+)?(?=\s*[,，。;；](?!\d))"
+)
+
+
+@rule(
+    id="HYGIENE-MISSING-UNIT", family="hygiene", severity="warning",
+    title="情况说明中的增减数应写明单位（万元、%等），如“增长13.95%”",
+    basis="财预〔2016〕143号“内容准确、形式规范”",
+    needs=("narrative",),
+)
+def changes_have_units(doc: Doc) -> Iterator[Finding]:
+    for text in texts_of(doc):
+        if text.kind != "narrative":
+            continue
+        found = [m.group(0) for m in _UNITLESS_CHANGE.finditer("".join(text.text.split()))]
+        if found:
+            shown = "、".join(quoted(f) for f in dict.fromkeys(found))
+            yield Finding.at(text.place, f"{text.where}中的增减数{shown}后没有单位（如%或万元），请补上。")

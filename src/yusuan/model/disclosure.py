@@ -48,6 +48,8 @@ class Disclosure(BaseModel):
     unreadable: list[Unreadable] = Field(default_factory=list)
     # table cells printing an amount with irregular thousands separators ("120258,600"): read all the same
     odd_amounts: list[Printed] = Field(default_factory=list)
+    # a book title printed above a table's own title ("某局2024年度部门决算表" above "收入支出决算总表")
+    headings: list[Printed] = Field(default_factory=list)
 
     def table(self, table_id: str) -> Table | None:
         return self.tables.get(table_id)
