@@ -8,7 +8,7 @@ from .builder import assert_fails, assert_passes, assert_reports
 from .consistent import consistent
 
 RULES = ["HYGIENE-DEPARTMENT", "HYGIENE-YEAR", "HYGIENE-PLACEHOLDER", "HYGIENE-OCR", "HYGIENE-DUPLICATE-WORD",
-         "HYGIENE-UNREADABLE", "HYGIENE-REPEATED-TEXT"]
+         "HYGIENE-UNREADABLE", "HYGIENE-REPEATED-TEXT", "HYGIENE-REPEATED-TABLE"]
 
 
 @pytest.mark.parametrize("rule_id", RULES)

@@ -2,6 +2,8 @@
 
 import pytest
 
+from yusuan.model import Source
+
 from .builder import assert_fails, assert_passes
 from .consistent import consistent
 
@@ -45,3 +47,19 @@ def test_the_templates_lead_in_followed_by_the_pasted_texts_own():
 ])
 def test_what_is_no_repetition(text):
     assert_passes(consistent().section("情况", text), "HYGIENE-REPEATED-TEXT")
+
+
+def test_a_projects_table_printed_again():
+    # 福州 p.28 and p.52: the same table (资金总额 21.50, the same indicators) printed twice
+    builder = consistent().performance("留守困境儿童关爱帮扶专栏", "21.50", source=Source(page=28))
+    builder = builder.performance("留守困境儿童关爱帮扶专栏", "21.50", source=Source(page=52))
+    [finding] = assert_fails(builder, "HYGIENE-REPEATED-TABLE", table="performance_project")
+    assert finding.place.page == 52 and "第 28 页" in finding.message
+
+
+def test_projects_of_one_name_with_their_own_money_are_not_repeated():
+    # 福州 医保: four units each with a "综合工作经费" of its own
+    builder = consistent().performance("综合工作经费", "260.00", source=Source(page=30), implementer="某市医疗保障局")
+    builder = builder.performance("综合工作经费", "1160.00", source=Source(page=37), implementer="某市医疗保障基金中心")
+    builder = builder.performance("综合工作经费", "260.00", source=Source(page=38), implementer="某市医保监测中心")
+    assert_passes(builder, "HYGIENE-REPEATED-TABLE")

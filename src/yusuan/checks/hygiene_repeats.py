@@ -1,5 +1,5 @@
 """Text printed twice in a row: a sentence or clause pasted again after itself, a lead-in ("…的主要职责是：")
-followed by the pasted text's own lead-in.
+followed by the pasted text's own lead-in; a project's performance table printed again elsewhere.
 
 The narrative is read as prose (NFKC: ；：arrive as ; :). Spaces and line breaks are taken out first: a
 paragraph wrapped over two lines reads the same as one line.
@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..model import PerformanceTable
 from .context import Doc
 from .engine import rule
-from .findings import Finding
+from .findings import Finding, Place
 from .texts import texts_of
 from .wording import quoted
 
@@ -97,3 +98,32 @@ def no_repeated_text(doc: Doc) -> Iterator[Finding]:
         for lead_in in repeated_lead_ins(text.text):
             yield Finding.at(text.place, f"{text.where}中引导语重复：{_shown(lead_in)}，像是模板的引导语之后又粘贴了"
                                          "原文自己的引导语，请删去一处。")
+
+
+# a table is the same one printed again when all it says is the same, with something to say
+_MIN_INDICATORS = 3
+
+
+def _contents(table: PerformanceTable) -> tuple:
+    indicators = tuple((i.level1, i.level2, i.level3, i.value) for i in table.indicators)
+    return (table.name, table.fund, table.department, table.implementer, table.target, indicators)
+
+
+@rule(
+    id="HYGIENE-REPEATED-TABLE", family="hygiene", severity="warning",
+    title="同一项目的绩效目标表不应重复印出",
+    basis="财预〔2016〕143号“内容准确、形式规范”",
+)
+def no_table_printed_twice(doc: Doc) -> Iterator[Finding]:
+    first: dict[tuple, PerformanceTable] = {}
+    for table in doc.disclosure.performance_projects:
+        if not table.name or len(table.indicators) < _MIN_INDICATORS:
+            continue
+        key = _contents(table)
+        earlier = first.setdefault(key, table)
+        if earlier is table or earlier.source.page == table.source.page:
+            continue
+        where = f"第 {earlier.source.page} 页" if earlier.source.page else "前面"
+        message = (f"项目{quoted(table.name)}的绩效目标表重复印出：与{where}的同名表格内容完全相同"
+                   f"（资金、指标及指标值），请删去一张。")
+        yield Finding.at(Place.at(table.source, table="performance_project", name=table.name), message)
