@@ -78,6 +78,13 @@ def test_department_name_in_a_book_title_above_a_table():
     assert_passes(disclosure, "HYGIENE-DEPARTMENT")
 
 
+def test_no_comparison_when_the_department_read_is_no_bodys_name():
+    # 福州: the department read from a project table ("办公楼物业"); the titles name the real one
+    builder = consistent().configure("summary", title="某市测验局部门收支总表")
+    builder.department = "办公楼物业"
+    assert_passes(builder, "HYGIENE-DEPARTMENT")
+
+
 def test_department_name_in_the_overall_performance_table():
     builder = consistent().overall("123", consistent().performance_overall.indicators, name="某市测验局")
     assert_fails(builder, "HYGIENE-DEPARTMENT", table="performance_overall", count=1)

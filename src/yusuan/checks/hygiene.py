@@ -62,6 +62,8 @@ def _differs(printed: str, department: str) -> bool:
 )
 def department_named_consistently(doc: Doc) -> Iterator[Finding]:
     department = "".join(doc.disclosure.department.split())
+    if not _ORGANIZATION.search(department):
+        return  # the name read is no body's (a project's name taken for it): nothing to compare with
     titled: dict[str, list] = {}
     for table in doc.disclosure.tables.values():
         printed = _name_in_title(table.title)
