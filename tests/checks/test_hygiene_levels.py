@@ -20,6 +20,8 @@ def test_a_stray_word_after_the_items_mark():
     "行政运行(项)预算数为 83.78 万元。",
     "行政运行(项)年初预算 83.78 万元,决算数 80.00 万元。",
     "行政运行(项):83.78 万元。",
+    "吴淞江(江苏段)整治工程在农林水支出(类)支出列支 13800 万元。",  # 苏州 p.29
+    "行政运行(项)较上年增加 10.00 万元。",
     "(一)类项目 3 个,共计 100 万元。",  # no level mark of a class name
 ])
 def test_what_says_the_amount_is_no_stray_word(text):

@@ -16,14 +16,16 @@ from .wording import quoted
 
 # the last level mark of a class name, the words after it, the amount
 _AFTER_LEVEL = re.compile(r"[(（]\s*[类款项]\s*[)）]([\u4e00-\u9fff]{1,6})\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元)")
-# what may stand between a class name and its amount
-_SAYING = re.compile(r"支出|预算|决算|执行|安排|拨款|资金|经费|金额|合计|共计|共|计|本年|年初|调整|全年|数|为|是|达|列|用")
+# what may stand between a class name and its amount: a word saying what the amount is or how it changed;
+# a word with none of these in it is taken for stray
+_SAYING = re.compile(r"支|预算|决算|执行|安排|拨|资金|经费|金额|合|共|计|本年|年|调整|数|为|是|达|列|用|较|比|增|减|降|"
+                     r"上升|下调|同|约|需|占|含|其中|包括|总|实际|完成|发生")
 
 
 def stray_words(text: str) -> list[str]:
     """Each "（项）word amount" whose word says nothing about the amount, as printed."""
     compact = "".join(text.split())
-    return [m.group(0) for m in _AFTER_LEVEL.finditer(compact) if _SAYING.sub("", m.group(1))]
+    return [m.group(0) for m in _AFTER_LEVEL.finditer(compact) if not _SAYING.search(m.group(1))]
 
 
 @rule(
