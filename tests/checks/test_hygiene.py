@@ -109,6 +109,15 @@ def test_template_leftovers():
     assert {f.message.split("“")[2].split("”")[0] for f in findings} == {"202 年", "部门名称", "XX"}
 
 
+def test_a_templates_instruction_left_in():
+    # 江苏 省人大办公厅 p.26: the instruction in brackets after the 人员经费 sentence
+    text = ("人员经费 1,234.56 万元。主要包括：基本工资、津贴补贴（按“部门预算公开06表 财政拨款基本支出预算表”"
+            "中实际发生经济分类支出事项填写）")
+    assert_fails(consistent().section("基本支出", text), "HYGIENE-PLACEHOLDER", count=1, says="模板填写说明")
+    text = "品目按照《政府采购品目分类目录》(财库[2013]189号)规定品目名称填写。"  # a table's own note
+    assert_passes(consistent().section("政府采购", text), "HYGIENE-PLACEHOLDER")
+
+
 @pytest.mark.parametrize("text", [
     "因预算单位三定方案暂未完成变更备案,故部门名称、机构设置等暂未调整。",  # 重庆 p.3: the noun in prose
     "单位名称:重庆市商务委员会",  # a filled label

@@ -125,6 +125,8 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     # a filled label ("单位名称：某局")
     (re.compile(r"(?:部门|单位|项目)名称(?![、,，及和与等:：]|变更|调整|更改|改为|暂|未|已)"), "模板字样"),
     (re.compile(r"[\[【（(]\s*(?:请?填写|此处|待补充|待填)"), "待填写字样"),
+    # the template's instruction in brackets: "（按“部门预算公开06表…”中实际发生经济分类支出事项填写）"
+    (re.compile(r"[(（]\s*(?:按|根据|参照|依据|请)[^()（）]{0,80}?(?:填写|填列|填报)\s*[)）]"), "模板填写说明"),
     # both direction words of the template left in: 增加(减少), 增长(下降), 下降(增长), 增(减)
     (re.compile(r"(?:增加|增长|上升|减少|下降|降低|增|减)\s*[（(/]\s*(?:增加|增长|上升|减少|下降|降低|增|减)\s*[)）]?"),
      "未选定的增减用词"),
