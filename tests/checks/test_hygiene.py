@@ -8,7 +8,8 @@ from .builder import assert_fails, assert_passes, assert_reports
 from .consistent import consistent
 
 RULES = ["HYGIENE-DEPARTMENT", "HYGIENE-YEAR", "HYGIENE-PLACEHOLDER", "HYGIENE-OCR", "HYGIENE-DUPLICATE-WORD",
-         "HYGIENE-UNREADABLE", "HYGIENE-REPEATED-TEXT", "HYGIENE-REPEATED-TABLE"]
+         "HYGIENE-UNREADABLE", "HYGIENE-REPEATED-TEXT", "HYGIENE-REPEATED-TABLE",
+         "HYGIENE-SCOPE-TITLE", "HYGIENE-DEPARTMENT-WRITTEN", "HYGIENE-STRAY-WORD", "HYGIENE-MISSING-UNIT"]
 
 
 @pytest.mark.parametrize("rule_id", RULES)

@@ -51,3 +51,21 @@ def test_another_district_is_another_body():
 def test_a_department_read_as_no_organizations_name_is_not_compared():
     # 福州: the department read from a project table ("办公楼物业费"): nothing to compare with
     assert_passes(_with("办公楼物业费", "办公楼物管费 10 万元。"), "HYGIENE-DEPARTMENT-WRITTEN")
+
+
+def test_a_department_documents_tables_titled_as_a_units():
+    # 重庆 p.8: "2026年部门预算情况说明" with 表一至表三 titled "2026年单位收支/收入/支出总体情况表"
+    builder = consistent().section("说明", "2026年部门预算情况说明")
+    builder = builder.configure("summary", title="2026年单位收支总体情况表")
+    builder = builder.configure("revenue", title="2026年单位收入总体情况表")
+    [finding] = assert_fails(builder, "HYGIENE-SCOPE-TITLE")
+    assert "收支总表" in finding.message and "收入总表" in finding.message
+
+
+def test_unit_titles_in_a_document_that_calls_itself_a_units_too():
+    # 上海 单位 budgets mix "预算单位…" and "单位“三公”…" titles; a document saying 单位预算 is not judged
+    builder = consistent().section("说明", "2026年部门预算情况说明。本单位预算包括…")
+    builder = builder.configure("summary", title="2026年单位收支总体情况表")
+    assert_passes(builder, "HYGIENE-SCOPE-TITLE")
+    builder = consistent().section("说明", "2026年部门预算情况说明").configure("summary", title="单位名称:某局 收支总表")
+    assert_passes(builder, "HYGIENE-SCOPE-TITLE")

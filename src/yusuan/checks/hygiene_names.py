@@ -1,5 +1,6 @@
 """The department's name as the prose and the notes write it: one character off is a slip of the pen
-("规划与自然资源局" for 规划和自然资源局, "湖州市交通运输没有…" with 局 lost).
+("规划与自然资源局" for 规划和自然资源局, "湖州市交通运输没有…" with 局 lost). And the tables of a 部门
+document titled as a 单位's ("2026年单位收支总体情况表").
 
 Only a name one character away from the department's counts, and only where the reading is sure to be
 a whole name: it ends in the department's own last character, or (局 lost) the words after it are no
@@ -13,7 +14,8 @@ from collections.abc import Iterator
 
 from .context import Doc
 from .engine import rule
-from .findings import Finding
+from ..model import TABLE_TITLES
+from .findings import Finding, Place
 from .texts import texts_of
 from .wording import quoted
 
@@ -95,3 +97,28 @@ def department_written_alike(doc: Doc) -> Iterator[Finding]:
         where = texts[0].where + (f"等 {len(texts)} 处" if len(texts) > 1 else "")  # one entry a place
         message = f"{where}将部门名称写作{quoted(slip)}，与{quoted(department)}不一致。"
         yield Finding.mismatch(texts[0].place, slip, department, message)
+
+
+# a title naming whose table it is right after its year: "2026年单位收支总体情况表"
+_UNIT_TITLE = re.compile(r"^(?:.*?(?:19|20)\d{2}年度?)?(?:[省市区县]级)?单位(?!名称)")
+_SAYS_DEPARTMENT = re.compile(r"部门(?:预算|决算)")
+_SAYS_UNIT = re.compile(r"单位(?:预算|决算)")
+
+
+@rule(
+    id="HYGIENE-SCOPE-TITLE", family="hygiene", severity="warning",
+    title="部门预算（决算）的表格标题应称“部门”，不应称“单位”",
+    basis="财预〔2016〕143号（部门预决算与单位预决算分别公开）；domain.md §3 C4",
+    needs=("narrative",),
+)
+def department_tables_titled_as_such(doc: Doc) -> Iterator[Finding]:
+    prose = "".join("".join(f"{s.title}{s.text}" for s in doc.disclosure.narrative.sections).split())
+    # the document calls itself a 部门's, never a 单位's: a 单位 in its titles is a template's leftover
+    if doc.disclosure.scope != "部门" or not _SAYS_DEPARTMENT.search(prose) or _SAYS_UNIT.search(prose):
+        return
+    titled = [t for t in doc.disclosure.tables.values() if _UNIT_TITLE.match("".join(t.title.split()))]
+    if titled:
+        names = "、".join(TABLE_TITLES.get(t.id, t.id) for t in titled)
+        message = (f"本文件是部门{'决算' if doc.disclosure.kind == 'final' else '预算'}，但{names}的标题称“单位”"
+                   f"（如{quoted(titled[0].title)}），请统一为“部门”。")
+        yield Finding.at(Place.of_table(titled[0]), message)
