@@ -2,11 +2,14 @@
 
 import pytest
 
+from yusuan.model import Printed, Source
+
 from .builder import assert_fails, assert_passes, assert_reports
 from .consistent import consistent
 
 RULES = ["HYGIENE-DEPARTMENT", "HYGIENE-YEAR", "HYGIENE-PLACEHOLDER", "HYGIENE-OCR", "HYGIENE-DUPLICATE-WORD",
-         "HYGIENE-UNREADABLE"]
+         "HYGIENE-UNREADABLE", "HYGIENE-REPEATED-TEXT", "HYGIENE-REPEATED-TABLE",
+         "HYGIENE-SCOPE-TITLE", "HYGIENE-DEPARTMENT-WRITTEN", "HYGIENE-STRAY-WORD", "HYGIENE-MISSING-UNIT"]
 
 
 @pytest.mark.parametrize("rule_id", RULES)
@@ -65,6 +68,24 @@ def test_what_is_no_other_department_name(title):
     assert_passes(consistent().configure("summary", title=title), "HYGIENE-DEPARTMENT")
 
 
+def test_department_name_in_a_book_title_above_a_table():
+    # 上海 普陀区 决算 p.7: the municipal bureau's title above the district bureau's tables
+    disclosure = consistent().build()
+    disclosure.headings = [Printed(text="某市测验局2024年度部门决算表", source=Source(page=7))]
+    [finding] = assert_fails(disclosure, "HYGIENE-DEPARTMENT")
+    assert finding.provided == "某市测验局" and finding.place.page == 7
+    disclosure.headings = [Printed(text="某市测试局2024年度部门决算表", source=Source(page=7)),
+                           Printed(text="2024年度部门决算表", source=Source(page=8))]
+    assert_passes(disclosure, "HYGIENE-DEPARTMENT")
+
+
+def test_no_comparison_when_the_department_read_is_no_bodys_name():
+    # 福州: the department read from a project table ("办公楼物业"); the titles name the real one
+    builder = consistent().configure("summary", title="某市测验局部门收支总表")
+    builder.department = "办公楼物业"
+    assert_passes(builder, "HYGIENE-DEPARTMENT")
+
+
 def test_department_name_in_the_overall_performance_table():
     builder = consistent().overall("123", consistent().performance_overall.indicators, name="某市测验局")
     assert_fails(builder, "HYGIENE-DEPARTMENT", table="performance_overall", count=1)
@@ -119,15 +140,73 @@ def test_a_bracket_that_says_how_it_was_counted_is_no_instruction():
     assert_passes(consistent().section("项目支出", text), "HYGIENE-PLACEHOLDER")
 
 
-def test_ocr_garbage():
+def test_a_templates_instruction_left_in():
+    # 江苏 省人大办公厅 p.26: the instruction in brackets after the 人员经费 sentence
+    text = ("人员经费 1,234.56 万元。主要包括：基本工资、津贴补贴（按“部门预算公开06表 财政拨款基本支出预算表”"
+            "中实际发生经济分类支出事项填写）")
+    assert_fails(consistent().section("基本支出", text), "HYGIENE-PLACEHOLDER", count=1, says="模板填写说明")
+    text = "品目按照《政府采购品目分类目录》(财库[2013]189号)规定品目名称填写。"  # a table's own note
+    assert_passes(consistent().section("政府采购", text), "HYGIENE-PLACEHOLDER")
+
+
+@pytest.mark.parametrize("text", [
+    "因预算单位三定方案暂未完成变更备案,故部门名称、机构设置等暂未调整。",  # 重庆 p.3: the noun in prose
+    "单位名称:重庆市商务委员会",  # a filled label
+    "部门名称变更为某市测试局。",
+])
+def test_name_words_in_prose_are_no_template_leftover(text):
+    assert_passes(consistent().section("收入预算", text), "HYGIENE-PLACEHOLDER")
+
+
+def test_ocr_garbage_is_a_note_about_the_reading():
+    # garbage comes from reading the file, not from the printed page: told as info, no warning
     builder = consistent().configure("revenue", labels={"general_budget": "一般公共が算拨款收入"})
-    assert_fails(builder, "HYGIENE-OCR", table="revenue", count=1, says="“が”")
+    [finding] = assert_reports(builder, "HYGIENE-OCR", "info")
+    assert "“が”" in finding.message and "核对原文" in finding.message
     assert_passes(consistent().section("绩效", "满意度≥90%，成本≦10万元，温度≥20℃"), "HYGIENE-OCR")
 
 
 def test_doubled_words():
     builder = consistent().section("支出", "资源勘探工业信息等支出支出 1100 万元。")
     assert_fails(builder, "HYGIENE-DUPLICATE-WORD", count=1, says="“支出支出”")
+
+
+def test_an_ordinal_printed_twice():
+    # 福州: "围绕上述任务，重点抓好以下工作：（一）（一）提升战略科技力量" (read as half-width brackets)
+    builder = consistent().section("主要工作任务", "重点抓好以下工作:(一)(一)提升战略科技力量,打造高水平创新策源地")
+    assert_fails(builder, "HYGIENE-DUPLICATE-WORD", count=1, says="“(一)(一)”")
+    builder = consistent().section("主要工作任务", "一、一、提升战略科技力量")
+    assert_fails(builder, "HYGIENE-DUPLICATE-WORD", count=1, says="“一、一、”")
+
+
+@pytest.mark.parametrize("text", [
+    "(一)提升战略科技力量。(二)加快成果转化。",
+    "一、一般公共预算拨款收入",
+    "(十一)(十二)",
+])
+def test_ordinals_in_sequence_are_no_doubling(text):
+    assert_passes(consistent().section("主要工作任务", text), "HYGIENE-DUPLICATE-WORD")
+
+
+def test_a_doubled_word_in_a_performance_tables_title():
+    # 福州 p.27: the title "<项目名称>项目绩效目标表" of a project named "…项目"
+    builder = consistent().performance("科学普及活动项目", "80", title="科学普及活动项目项目绩效目标表")
+    assert_fails(builder, "HYGIENE-DUPLICATE-WORD", table="performance_project", count=1, says="“项目项目”")
+    builder = consistent().performance("科技特派员专项", "80", title="科技特派员专项项目绩效目标表")
+    assert_passes(builder, "HYGIENE-DUPLICATE-WORD")
+
+
+def test_wrapped_cells_of_a_performance_table_are_not_read_for_doubled_words():
+    # 潼南 line 589: a wrapped 当年绩效目标 cell extracted twice ("新增规模工业 | 新增规模工业企业10户…");
+    # line 503: two text columns of a cell interleaved ("…制造制造…")
+    builder = consistent().performance("企业统计人员专项", "10", target="新增规模工业新增规模工业企业10户",
+                                       basis="推进智能制造制造业数字化")
+    assert_passes(builder, "HYGIENE-DUPLICATE-WORD")
+
+
+@pytest.mark.parametrize("text", ["组到到到到到到的是到是是是是是是", "甲乙甲乙甲乙"])
+def test_a_run_of_the_same_characters_is_reading_noise(text):
+    assert_passes(consistent().section("支出", text), "HYGIENE-DUPLICATE-WORD")
 
 
 def test_unreadable_parts_are_listed_as_info():

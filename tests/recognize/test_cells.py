@@ -7,7 +7,7 @@ import pytest
 from yusuan.document import Document
 from yusuan.readers.text import read_text
 from yusuan.recognize import recognize
-from yusuan.recognize.cells import is_label, read_amount
+from yusuan.recognize.cells import has_irregular_groups, is_label, read_amount
 
 D = Decimal
 
@@ -49,3 +49,21 @@ def test_a_table_printing_only_the_last_thousands_separator():
     lines = read_text(text.encode(), "x.txt").lines
     table = recognize(Document(name="x.pdf", reader="pdf", lines=lines)).tables["revenue"]
     assert table.item("total").values == {"total": D("128138600"), "fiscal": D("120258600"), "other": D("7880000")}
+    # read all the same, and kept as printed for the hygiene check (上海 p.7)
+    assert [p.text for p in recognize(Document(name="x.pdf", reader="pdf", lines=lines)).odd_amounts] == \
+        ["128138,600", "120258,600", "7880,000"]
+
+
+@pytest.mark.parametrize(("text", "irregular"), [
+    ("120258,600", True),
+    ("1234,567,890", True),
+    ("7880,000.50", True),
+    ("925,901", False),
+    ("120,258,600", False),
+    ("-1,234.50", False),
+    ("120258600", False),  # no separator at all is a way of printing too
+    ("2024", False),
+    ("1,5", False),  # no amount
+])
+def test_irregular_thousands_separators(text, irregular):
+    assert has_irregular_groups(text) is irregular

@@ -664,3 +664,23 @@ def test_a_cell_whose_amount_cannot_be_read_is_unknown_not_empty():
     total = table.item("total")
     assert total.values["personnel"] is None and total.unread == ["personnel"]
     assert table.row("301").unread == []
+# -- a document's title printed above a table's own title ------------------------------------------
+
+def test_a_book_title_above_a_tables_title_is_kept_as_printed():
+    # 上海 普陀 决算 p.7: "上海市规划和自然资源局 2024 年度部门决算表" above "收入支出决算总表"
+    disclosure = read(page(
+        "上海市规划和自然资源局 2024 年度部门决算表",
+        "收入支出决算总表",
+        "单位:万元",
+        ("收入", "", "支出", ""),
+        ("项目", "决算数", "项目", "决算数"),
+        ("一、一般公共预算财政拨款收入", "100.00", "一、一般公共服务支出", "100.00"),
+        ("本年收入合计", "100.00", "本年支出合计", "100.00"),
+    ), page(
+        "收入决算表",
+        "单位:万元",
+        ("科目编码", "科目名称", "本年收入合计", "财政拨款收入"),
+        ("201", "一般公共服务支出", "100.00", "100.00"),
+    ))
+    assert [h.text for h in disclosure.headings] == ["上海市规划和自然资源局2024年度部门决算表"]
+    assert disclosure.headings[0].source.page == 1

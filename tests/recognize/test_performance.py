@@ -76,6 +76,12 @@ def test_tables_split_at_name_labels_and_titles():
     assert [p.fund for p in result.projects] == [Decimal(10), Decimal(20)]
 
 
+def test_the_printed_title_is_kept():
+    # 福州: each project table is titled "<项目名称>项目绩效目标表" on a line of its own
+    result = read("科学普及活动项目项目绩效目标表\n" + HEADER + PERIOD + "项目名称\t第二个项目\n资金总额(万元)\t20\n")
+    assert [p.title for p in result.projects] == ["科学普及活动项目项目绩效目标表", None]
+
+
 def test_table_without_name_label_starts_at_its_header_fields():
     # lines 677-680: the name stands alone, the next line is already 主管部门 | … | 实施单位
     result = read(

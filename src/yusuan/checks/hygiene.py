@@ -62,6 +62,8 @@ def _differs(printed: str, department: str) -> bool:
 )
 def department_named_consistently(doc: Doc) -> Iterator[Finding]:
     department = "".join(doc.disclosure.department.split())
+    if not _ORGANIZATION.search(department):
+        return  # the name read is no body's (a project's name taken for it): nothing to compare with
     titled: dict[str, list] = {}
     for table in doc.disclosure.tables.values():
         printed = _name_in_title(table.title)
@@ -72,6 +74,11 @@ def department_named_consistently(doc: Doc) -> Iterator[Finding]:
         names = "、".join(TABLE_TITLES.get(t.id, t.id) for t in tables)
         message = f"{names}标题中的部门名称为{quoted(printed)}，与{quoted(department)}不一致。"
         yield Finding.mismatch(Place.of_table(tables[0]), printed, department, message)
+    for heading in doc.disclosure.headings:
+        printed = _name_in_title(heading.text)
+        if _differs(printed, department):
+            message = f"表格上方的标题{quoted(heading.text)}中的部门名称为{quoted(printed)}，与{quoted(department)}不一致。"
+            yield Finding.mismatch(Place.at(heading.source), printed, department, message)
     overall = doc.disclosure.performance_overall
     if overall is not None and overall.name and _differs("".join(overall.name.split()), department):
         message = f"整体绩效目标表中的部门名称为{quoted(overall.name)}，与{quoted(department)}不一致。"
@@ -114,10 +121,10 @@ def _wrong_year(doc: Doc, place: Place, where: str, year: int) -> Finding:
 _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\d.])20\d(?![\d.])\s*年"), "年份缺位"),
     (re.compile(r"[Xx×＊*]{2,}|某某"), "占位符"),
-    # a blank where the name goes, not the word in a sentence ("故部门名称、机构设置等暂未调整") nor a label
-    # filled in ("单位名称：重庆市商务委员会")
-    (re.compile(r"(?<![故因其将对把、和及与的])(?:部门名称|单位名称|项目名称)(?![、等和及与]|\s*[:：]\s*[^\s:：])"),
-     "模板字样"),
+    # a blank where the name goes, not the noun in a sentence ("故部门名称、机构设置等暂未调整", "部门名称变更为…")
+    # nor a label filled in ("单位名称：重庆市商务委员会")
+    (re.compile(r"(?<![故因其将对把、和及与的])(?:部门名称|单位名称|项目名称)"
+                r"(?![、,，及和与等]|变更|调整|更改|改为|暂|未|已|\s*[:：]\s*[^\s:：])"), "模板字样"),
     # the template's instruction on how to fill the place in: "（按“部门预算公开06表…”中实际发生经济分类支出事项填写）"
     (re.compile(r"[\[【（(]\s*(?:请|按|根据|依据|参照|此处|在此)[^()（）\[\]【】]{0,80}?(?:填写|填列|填报|填入)"
                 r"\s*[。.]?\s*[)）\]】]"), "模板填写说明"),
@@ -157,31 +164,52 @@ _GARBAGE = re.compile(
 
 
 @rule(
-    id="HYGIENE-OCR", family="hygiene", severity="warning",
-    title="文字中不应有识别乱码（异体字符、西里尔/假名字母、残留标记）",
-    basis="财预〔2016〕143号“形式规范”；domain.md §3 T2（文件应可读）",
+    id="HYGIENE-OCR", family="hygiene", severity="info",
+    title="列出读出的文字中疑似乱码之处（多为识别或提取所致），以便人工核对原文",
+    basis="检查的完整性：未能清晰读出的文字不能被检查；domain.md §3 T2（文件应可读）",
 )
 def no_ocr_garbage(doc: Doc) -> Iterator[Finding]:
+    # garbage comes from reading the file (OCR, a font without its character map), not from the printed
+    # page: a note about the reading, not a claim about the document
     for text in texts_of(doc):
         found = _GARBAGE.findall(text.text)
         if found:
             shown = "".join(dict.fromkeys(found))
-            yield Finding.at(text.place, f"{text.where}中有疑似乱码{quoted(shown)}，请核对原文。")
+            yield Finding.at(text.place, f"{text.where}有文字未能清晰读出（疑似乱码{quoted(shown)}），"
+                                         "这部分未能检查，请核对原文。")
 
 
+# a word of two to six characters printed twice in a row ("支出支出"); an ordinal printed twice ("(一)(一)")
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
+_DOUBLED_ORDINAL = re.compile(r"([(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,3}、)\s*\1")
+# texts printed as prose or as one line: a doubling there is the document's. A wrapped cell of a table
+# (a performance indicator, a 项目概况) may be read with its lines interleaved or twice: no claim there.
+_PROSE_KINDS = ("narrative", "note", "title", "row", "performance_title")
+
+
+def _is_garbage_run(text: str, start: int, end: int, unit: str) -> bool:
+    """One character over and over ("是是是是"), or a unit three times or more: reading noise, no doubled word."""
+    return len(set(unit)) == 1 or text.startswith(unit, end) or (start >= len(unit) and text[start - len(unit):start] == unit)
+
+
+def doubled_words(text: str, kind: str) -> list[str]:
+    if kind not in _PROSE_KINDS:
+        return []
+    found = [m.group(0) for m in _DOUBLED.finditer(text)
+             if not _is_garbage_run(text, m.start(), m.end(), m.group(1))]
+    if kind in ("narrative", "note"):
+        found += ["".join(m.group(0).split()) for m in _DOUBLED_ORDINAL.finditer(text)]
+    return found
 
 
 @rule(
     id="HYGIENE-DUPLICATE-WORD", family="hygiene", severity="warning",
-    title="不应有重复的词（如“支出支出”）",
+    title="不应有重复的词或序号（如“支出支出”“（一）（一）”）",
     basis="财预〔2016〕143号“内容准确、形式规范”",
 )
 def no_doubled_words(doc: Doc) -> Iterator[Finding]:
     for text in texts_of(doc):
-        if text.kind == "column":
-            continue
-        doubled = [m.group(0) for m in _DOUBLED.finditer(text.text)]
+        doubled = doubled_words(text.text, text.kind)
         if doubled:
             shown = "、".join(f"{quoted(d)}" for d in dict.fromkeys(doubled))
             yield Finding.at(text.place, f"{text.where}中有重复的词：{shown}。")

@@ -137,7 +137,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHANGE_WORD = "增加|增长|上升|提高|减少|下降|降低|压减"
 # "减少100万元，减少9.52，": after a change stated with its amount, a bare number after a second direction word
 # is its percent ("增加 5 人", "增长1倍", "增长2个百分点" carry their own word and are left alone)
-_BARE_PERCENT = re.compile(rf"(?:{_CHANGE_WORD})了?\s*(?:{_NUMBER})\s*(?:亿元|万元|元)\s*[,，]\s*"
+BARE_PERCENT = re.compile(rf"(?:{_CHANGE_WORD})了?\s*(?:{_NUMBER})\s*(?:亿元|万元|元)\s*[,，]\s*"
                            rf"(?:{_CHANGE_WORD}|增幅|降幅)了?\s*(?:为)?\s*({_NUMBER})(?=\s*(?:[,，;；。]|$))")
 
 
@@ -150,7 +150,7 @@ _BARE_PERCENT = re.compile(rf"(?:{_CHANGE_WORD})了?\s*(?:{_NUMBER})\s*(?:亿元
 def percents_have_their_sign(doc: Doc) -> Iterator[Finding]:
     for text in narrative_texts(doc):
         for paragraph in text.text.split("\n"):
-            for match in _BARE_PERCENT.finditer(paragraph):
+            for match in BARE_PERCENT.finditer(paragraph):
                 shown = excerpt(paragraph, match.start(), match.end())
                 yield Finding.at(text.place, f"{text.where}中的增减幅度 {match.group(1)} 缺少百分号：{shown}，"
                                              "请补上“%”。")

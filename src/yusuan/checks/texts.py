@@ -11,7 +11,7 @@ from .context import Doc
 from .findings import NARRATIVE, Place
 from .wording import quoted
 
-TextKind = Literal["narrative", "title", "note", "row", "column", "performance"]
+TextKind = Literal["narrative", "title", "note", "row", "column", "performance", "performance_title"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,8 @@ def _performance_table(table: PerformanceTable) -> Iterator[Text]:
     table_id = "performance_overall" if table.scope == "overall" else "performance_project"
     place = Place.at(table.source, table=table_id, code=table.project_code, name=table.name)
     where = "整体绩效目标表" if table.scope == "overall" else f"项目绩效目标表「{table.name or '（未填项目名称）'}」"
+    if table.title:
+        yield Text(table.title, place, "performance_title", f"{where}的标题{quoted(table.title)}")
     for text in (table.name, table.overview, table.basis, table.target):
         if text:
             yield Text(text, place, "performance", where)

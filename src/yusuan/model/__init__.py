@@ -1,7 +1,7 @@
 """The data model: plain data, no I/O, no rules, no printing."""
 
 from .amounts import Amount, Unit, convert, parse_decimal
-from .disclosure import Disclosure, Kind, Scope, Unreadable
+from .disclosure import Disclosure, Kind, Printed, Scope, Unreadable
 from .narrative import Claim, Direction, Narrative, Section
 from .performance import Comparator, Indicator, PerformanceTable
 from .projects import Project
@@ -10,7 +10,7 @@ from .tables import COLUMN_LABELS, FINAL_TABLE_TITLES, STANDARD_TABLES, TABLE_TI
 
 __all__ = [
     "Amount", "Unit", "convert", "parse_decimal",
-    "Disclosure", "Kind", "Scope", "Unreadable",
+    "Disclosure", "Kind", "Printed", "Scope", "Unreadable",
     "Claim", "Direction", "Narrative", "Section",
     "Comparator", "Indicator", "PerformanceTable",
     "Project", "Source",

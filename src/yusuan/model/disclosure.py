@@ -24,6 +24,13 @@ class Unreadable(BaseModel):
     source: Source = Field(default_factory=Source)
 
 
+class Printed(BaseModel):
+    """A piece of text as the document prints it, and where: what the model keeps only as a value."""
+
+    text: str
+    source: Source = Field(default_factory=Source)
+
+
 class Disclosure(BaseModel):
     department: str | None = None
     year: int | None = None
@@ -39,6 +46,10 @@ class Disclosure(BaseModel):
     source_name: str | None = None
     reader: str | None = None
     unreadable: list[Unreadable] = Field(default_factory=list)
+    # table cells printing an amount with irregular thousands separators ("120258,600"): read all the same
+    odd_amounts: list[Printed] = Field(default_factory=list)
+    # a book title printed above a table's own title ("某局2024年度部门决算表" above "收入支出决算总表")
+    headings: list[Printed] = Field(default_factory=list)
 
     def table(self, table_id: str) -> Table | None:
         return self.tables.get(table_id)

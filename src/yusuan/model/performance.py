@@ -34,6 +34,7 @@ class PerformanceTable(BaseModel):
 
     scope: Literal["overall", "project"]
     name: str | None = None  # project name, or department name for the overall table
+    title: str | None = None  # the table's title as printed ("某某项目绩效目标表"), when one is
     department: str | None = None  # 主管部门
     implementer: str | None = None  # 实施单位
     fund: Decimal | None = None  # 资金总额 / 部门支出预算数, in the document's unit

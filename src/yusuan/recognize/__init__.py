@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import collector
 from ..document import Document
-from ..model import Disclosure, Source, Table, Unit, Unreadable
+from ..model import Disclosure, Printed, Source, Table, Unit, Unreadable
+from .cells import has_irregular_groups
 from .coded import read_coded_table
 from .kinds import UNMODELLED_KINDS, UNRECOGNIZED, scope_rank
 from .narrative import read_narrative, without_contents_page
@@ -38,6 +41,8 @@ def _recognize(document: Document) -> Disclosure:
         department=profile.department, year=profile.year, kind=profile.kind, scope=profile.scope,
         unit=profile.unit, member_units=profile.member_units, source_name=document.name, reader=document.reader,
     )
+    disclosure.odd_amounts = _odd_amounts(segments.tables)
+    disclosure.headings = _headings(document.lines, segments.tables)
     for segment in segments.tables:
         if segment.kind not in UNMODELLED_KINDS:
             _add_table(disclosure, segment)
@@ -55,6 +60,33 @@ def _recognize(document: Document) -> Disclosure:
     disclosure.unreadable += [Unreadable(what=f"第 {page} 页：{why}", source=Source(page=page))
                               for page, why in document.unread_pages.items()]
     return disclosure
+
+
+def _odd_amounts(tables: list[Segment]) -> list[Printed]:
+    """Cells of the tables printing an amount with irregular thousands separators, as printed."""
+    return [Printed(text=text.strip(), source=line.source)
+            for segment in tables for line in segment.lines for text in line.filled if has_irregular_groups(text)]
+
+
+# "某局2024年度部门决算表", "2026年某单位单位预算": a whole document's title, with a year
+_BOOK_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.*(?:部门|单位)(?:预算|决算)(?:公开)?表?$|(?:部门|单位)(?:预算|决算)(?:公开)?表?$")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
+def _headings(lines: list, tables: list[Segment]) -> list[Printed]:
+    """The line right above a table's title on its page, when it prints a document's title with a year."""
+    at = {id(line): index for index, line in enumerate(lines)}
+    found: dict[str, Printed] = {}
+    for segment in tables:
+        index = at.get(id(segment.title_line))
+        if not index:
+            continue
+        above = lines[index - 1]
+        text = "".join("".join(above.filled).split())
+        if above.page == segment.title_line.page and len(above.filled) == 1 and _YEAR.search(text) \
+                and _BOOK_TITLE.search(text) and text not in found:
+            found[text] = Printed(text=text, source=above.source)
+    return list(found.values())
 
 
 def _split(lines: list) -> Segments:

@@ -17,6 +17,9 @@ _ORDINAL = re.compile(
 )
 
 
+_REGULAR_GROUPS = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?\.?$")
+
+
 def is_amount(text: str) -> bool:
     return bool(_AMOUNT.match(text.strip()))
 
@@ -29,6 +32,12 @@ def read_amount(text: str) -> Decimal | None:
         return None
     # what _AMOUNT matches is a finite number once its thousands commas are gone
     return Decimal(text.rstrip(".").replace(",", ""))
+
+
+def has_irregular_groups(text: str) -> bool:
+    """An amount whose thousands separators are not every three digits ("120258,600", "7880,000")."""
+    text = text.strip()
+    return "," in text and bool(_AMOUNT.match(text)) and not _REGULAR_GROUPS.match(text)
 
 
 class Amounts(dict[str, Decimal | None]):

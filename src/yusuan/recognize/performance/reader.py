@@ -76,6 +76,7 @@ class _TableReader:
         table = PerformanceTable(
             scope=self.raw.scope, name=self._name(fields), fund=read_fund(fields),
             overview=read_text(fields.get("overview")), target=read_text(fields.get("target")), source=self.source,
+            title=next((line.compact_text for line in self.raw.lines if is_title(line)), None),
         )
         if self.raw.scope == "project":
             table.department = read_name(fields.get("department"))
