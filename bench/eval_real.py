@@ -6,6 +6,8 @@
     python bench/eval_real.py --false --missed     # what is judged false, what is missed
     python bench/eval_real.py --markdown           # the tables as Markdown, for BENCHMARKS.md
 
+Labels with `set: NAME` (e.g. held-out: labelled with the code frozen) are also scored apart, per family.
+
 Each document is read and checked in a worker process (2 by default) with the library's own entry
 points; only errors and warnings count as findings (info explains a pass).
 """
@@ -234,6 +236,11 @@ def main(argv: list[str] | None = None) -> int:
     out = [f"{len(labels)} labelled documents"]
     out += _table("per family", by_family, args.markdown)
     out += _table("per rule", by_rule, args.markdown)
+    # a set of labels written with the code frozen is scored apart as well: those documents did not steer the rules
+    for name in sorted({str(label.data["set"]) for label in labels if label.data.get("set")}):
+        subset = [label for label in labels if label.data.get("set") == name]
+        by_family_of_set = evaluate(subset, results, rule_families())[1]
+        out += _table(f"per family, set {name} ({len(subset)} documents)", by_family_of_set, args.markdown)
     counts = sorted(n for _, n, *_ in per_document)
     reals = sorted(d for *_, d in per_document)
     out.append(f"errors+warnings per document: median {counts[len(counts) // 2]}, "
