@@ -54,3 +54,24 @@ def test_round_trip_through_yusuans_readers(disclosure, fmt):
 def test_pdf_round_trip_through_yusuans_reader(derived, pdf_of_derived):
     back = _through_yusuan(pdf_of_derived, "out.pdf")
     assert differences(all_amounts(derived), all_amounts(back)) == []
+
+
+def _findings(disclosure) -> set[tuple[str, str]]:
+    from yusuan.checks import run_checks
+
+    return {(f.rule, f.message) for f in run_checks(disclosure).findings}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "xlsx"])
+def test_read_back_has_no_finding_the_source_has_not(derived, fmt):
+    """`yusuan check` on a file yusuan wrote finds nothing the composed disclosure did not have."""
+    writer = {"xlsx": xlsx_bytes, "docx": docx_bytes, "html": html_bytes}[fmt]
+    back = _through_yusuan(writer(derived), f"out.{fmt}")
+    assert _findings(back) - _findings(derived) == set()
+
+
+def test_docx_contents_lists_the_headings_before_word_updates_it(derived):
+    """An un-updated TOC field used to leave a bare 目录 line, and the 部门概况 under it was read as contents."""
+    back = _through_yusuan(docx_bytes(derived), "out.docx")
+    titles = [s.title for s in back.narrative.sections]
+    assert titles[:2] == ["部门概况", "主要职能"]
