@@ -77,3 +77,31 @@ def test_yaml_numbers_are_exact_and_errors_name_the_key():
     with pytest.raises(InputError) as raised:
         read_yaml(text.replace("basic: 357.87", "basic: -357.87"), "x.yaml")
     assert "functional_lines 第1项 basic" in raised.value.message and "负数" in raised.value.message
+
+
+def _with_every_kind_of_problem(book, department: bool = True) -> None:
+    book["支出功能科目"].cell(row=3, column=1, value="201135")  # a bad code: the row is left out
+    book["支出功能科目"].cell(row=4, column=6, value="五十")  # text in an optional amount
+    book["绩效指标"].cell(row=2, column=1, value="不存在的项目")  # an indicator of no target
+    book["基本支出经济科目"].cell(row=2, column=3, value=200)  # economic lines no longer add up
+    if not department:
+        book["基本信息"].cell(row=2, column=2).value = None
+
+
+def test_every_problem_of_a_workbook_is_listed_at_once(tmp_path):
+    message = _edited(tmp_path, _with_every_kind_of_problem)
+    assert "工作表「支出功能科目」第3行“科目编码”列（A3单元格）：“201135”不是7位数字的科目编码" in message
+    assert "工作表「支出功能科目」第4行“上年预算数”列（F4单元格）：“五十”不是数字" in message
+    assert "工作表「绩效指标」第2行“项目编码或名称”列（A2单元格）：“不存在的项目”在「绩效目标」表中没有对应的行" in message
+    # the check between sheets is made too, apart, since a row was left out for it
+    cells, between = message.split("以下几处是表与表之间的核对")
+    assert "工作表「基本支出经济科目」：基本支出经济科目合计" in between
+    assert "基本支出经济科目" not in cells
+
+
+def test_a_missing_fact_is_listed_with_the_bad_cells_and_the_checks_left_are_named(tmp_path):
+    message = _edited(tmp_path, lambda b: _with_every_kind_of_problem(b, department=False))
+    assert "工作表「基本信息」第2行“部门名称”（B2单元格）：必填" in message
+    assert "（A3单元格）" in message and "（F4单元格）" in message and "（A2单元格）" in message
+    assert "改正以上问题后请再运行一次" in message
+    assert message.count("部门名称") == 1  # the missing cell is not reported twice

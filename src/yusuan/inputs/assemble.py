@@ -4,34 +4,44 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .problems import InputError
 from .sheets import BASIC_FACTS, OVERALL, SHEETS
 
 Path = tuple[str | int, ...]
 _SHEET_OF = {sheet.target: sheet for sheet in SHEETS}
 
 
+def worded(sheet: str, row: int | None, column: str | None, letter: str | None = None) -> str:
+    """工作表「支出功能科目」第5行“基本支出”列（D5单元格）; on 基本信息 the row's label is the column."""
+    where = f"工作表「{sheet}」"
+    if row:
+        where += f"第{row}行"
+    if column:
+        where += f"“{column}”" + ("" if sheet == "基本信息" else "列")
+    if row and letter:
+        where += f"（{letter}{row}单元格）"
+    return where
+
+
 @dataclass
 class Origins:
-    """Where each fact was typed: a path into BudgetInput -> (sheet, row, column header)."""
+    """Where each fact was typed: a path into BudgetInput -> (sheet, row, column header).
+
+    `letters` are the column letters the headers were found in, per sheet, to name the cell too.
+    """
 
     places: dict[Path, tuple[str, int | None, str | None]] = field(default_factory=dict)
+    letters: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def add(self, path: Path, sheet: str, row: int | None, column: str | None = None) -> None:
         self.places[path] = (sheet, row, column)
 
     def place(self, path: Path) -> str:
-        """The longest known prefix of `path`, worded "工作表「X」第5行“基本支出”列"."""
+        """The longest known prefix of `path`, worded "工作表「X」第5行“基本支出”列（D5单元格）"."""
         for length in range(len(path), 0, -1):
             found = self.places.get(tuple(path[:length]))
             if found is not None:
                 sheet, row, column = found
-                where = f"工作表「{sheet}」"
-                if row:
-                    where += f"第{row}行"
-                if column:
-                    where += f"“{column}”" + ("" if sheet == "基本信息" else "列")
-                return where
+                return worded(sheet, row, column, self.letters.get(sheet, {}).get(column or ""))
         return "工作簿"
 
 
@@ -107,6 +117,11 @@ def _vehicles(sheets: dict, data: dict) -> None:
             assets.setdefault("planned_purchase", {})[kind] = values["planned"]
 
 
+def _owner_cell(origins: Origins, row: int) -> str:
+    column = _SHEET_OF["indicators"].columns[0].header
+    return worded("绩效指标", row, column, origins.letters.get("绩效指标", {}).get(column))
+
+
 def _performance(sheets: dict, data: dict, origins: Origins, problems: list[str]) -> None:
     targets = _list(sheets, "performance_projects", "projects", Origins())
     spec, indicator_spec = _SHEET_OF["performance_projects"], _SHEET_OF["indicators"]
@@ -120,14 +135,15 @@ def _performance(sheets: dict, data: dict, origins: Origins, problems: list[str]
         indicator = {k: v for k, v in _clean(values).items() if k != "owner"}
         if owner == OVERALL:
             if overall is None:
-                problems.append(f"工作表「绩效指标」第{row}行：填了“整体”指标，但“基本信息”中没有填写部门整体绩效目标。请补填。")
+                problems.append(f"{_owner_cell(origins, row)}：填了“整体”指标，但“基本信息”中没有填写部门整体绩效目标。"
+                                "请在“基本信息”的“部门整体绩效目标”一行填写，或删去这一行指标。")
                 continue
             where, bucket = ("performance", "overall", "indicators"), overall.setdefault("indicators", [])
         elif owner in owners:
             index = targets.index(owners[owner])
             where, bucket = ("performance", "projects", index, "indicators"), owners[owner].setdefault("indicators", [])
         else:
-            problems.append(f"工作表「绩效指标」第{row}行“项目编码或名称”列：“{owner}”在「绩效目标」表中没有对应的行。"
+            problems.append(f"{_owner_cell(origins, row)}：“{owner}”在「绩效目标」表中没有对应的行。"
                             "请先在「绩效目标」表为该项目填写一行，或填写“整体”。")
             continue
         _remember(origins, (*where, len(bucket)), indicator_spec, row)
@@ -135,8 +151,9 @@ def _performance(sheets: dict, data: dict, origins: Origins, problems: list[str]
     performance["projects"] = targets
 
 
-def assemble(sheets: dict) -> tuple[dict, Origins]:
-    origins = Origins()
+def assemble(sheets: dict, letters: dict[str, dict[str, str]] | None = None) -> tuple[dict, Origins, list[str]]:
+    """The BudgetInput data, where each fact came from, and the rows that cannot be placed."""
+    origins = Origins(letters=letters or {})
     data: dict = {}
     _basic(sheets, data, origins)
     problems: list[str] = []
@@ -156,6 +173,4 @@ def assemble(sheets: dict) -> tuple[dict, Origins]:
     _performance(sheets, data, origins, problems)
     origins.add(("functional_lines",), "支出功能科目", None)
     origins.add(("economic_lines",), "基本支出经济科目", None)
-    if problems:
-        raise InputError("输入工作簿", problems)
-    return data, origins
+    return data, origins, problems
