@@ -17,8 +17,8 @@ _THREE_PUBLIC_NAMES = {"overseas": "因公出国（境）费", "vehicle": "公�
                        "reception": "公务接待费"}
 
 
-def write_basic(draft: Draft, voice: Voice, ledger: Ledger) -> None:
-    draft.open("一般公共预算财政拨款基本支出预算情况", 1)
+def write_basic(draft: Draft, voice: Voice, ledger: Ledger, title: str = "一般公共预算财政拨款基本支出预算情况") -> None:
+    draft.open(title, 1)
     basic, _ = ledger.split(GENERAL)
     personnel = voice.said("personnel", "人员经费", personnel_total(ledger)) + _listing(ledger, personnel=True)
     public = voice.said("public", "公用经费", public_total(ledger)) + _listing(ledger, personnel=False)
