@@ -21,7 +21,7 @@ from ..errors import YusuanError
 from .assemble import Origins, assemble, worded
 from .cells import CellProblem, read_cell
 from .problems import InputError, consistency, pydantic_messages
-from .sheets import BASIC_FACTS, SHEETS, Sheet
+from .sheets import KIND, Sheet, sheets_for
 
 Rows = list[tuple[int, dict]]  # (Excel row number, key -> fact)
 Letters = dict[str, dict[str, str]]  # sheet -> column header -> column letter
@@ -70,13 +70,17 @@ def _list_rows(sheet_spec: Sheet, rows: list[tuple], problems: list[str], letter
     return read
 
 
+def _by_label(rows: list[tuple]) -> dict[str, tuple[int, object]]:
+    return {str(r[0]).strip(): (number, r[1] if len(r) > 1 else None)
+            for number, r in enumerate(rows, start=1) if r and r[0] is not None}
+
+
 def _basic_rows(sheet_spec: Sheet, rows: list[tuple], problems: list[str], letters: Letters) -> Rows:
     """基本信息: 项目 | 填写内容, one fact per row, found by the 项目 text."""
-    by_label = {str(r[0]).strip(): (number, r[1] if len(r) > 1 else None)
-                for number, r in enumerate(rows, start=1) if r and r[0] is not None}
-    letters[sheet_spec.name] = {column.header: "B" for column in BASIC_FACTS}
+    by_label = _by_label(rows)
+    letters[sheet_spec.name] = {column.header: "B" for column in sheet_spec.columns}
     values, origin_rows = {}, {}
-    for column in BASIC_FACTS:
+    for column in sheet_spec.columns:
         number, raw = by_label.get(column.header, (None, None))
         where = worded(sheet_spec.name, number, column.header, "B")
         origin_rows[column.key] = number
@@ -91,14 +95,26 @@ def _basic_rows(sheet_spec: Sheet, rows: list[tuple], problems: list[str], lette
     return [(0, {**values, "_rows": origin_rows})]
 
 
-def read_sheets(path: Path) -> tuple[dict[str, Rows], Letters, list[str]]:
-    """Every sheet's rows, the column letters, and every problem of a sheet, a header or a cell."""
+def _kind(book) -> str:
+    """预算 or 决算, from the 基本信息 row “公开类型” (a workbook without it is a budget's)."""
+    if "基本信息" not in book.sheetnames:
+        return "budget"
+    _, raw = _by_label(list(book["基本信息"].iter_rows(values_only=True))).get(KIND.header, (None, None))
+    try:
+        return read_cell(raw, KIND) or "budget"
+    except CellProblem:
+        return "budget"  # the row itself is reported when 基本信息 is read
+
+
+def read_sheets(path: Path) -> tuple[dict[str, Rows], Letters, list[str], str]:
+    """Every sheet's rows, the column letters, every problem of a sheet, a header or a cell, and the kind."""
     book = _open(path)
     problems: list[str] = []
     read: dict[str, Rows] = {}
     letters: Letters = {}
     try:
-        for spec in SHEETS:
+        kind = _kind(book)
+        for spec in sheets_for(kind):
             if spec.name not in book.sheetnames:
                 problems.append(f"缺少工作表「{spec.name}」。请使用 yusuan template 生成的模板，不要删除或改名工作表"
                                 f"（该表填写：{spec.purpose}；没有内容也请保留空表）。")
@@ -108,7 +124,7 @@ def read_sheets(path: Path) -> tuple[dict[str, Rows], Letters, list[str]]:
             read[spec.target] = reader(spec, rows, problems, letters)
     finally:
         book.close()
-    return read, letters, problems
+    return read, letters, problems, kind
 
 
 # the lists whose items can be left out, to check the rest of the workbook when some rows are bad
@@ -148,8 +164,8 @@ def load_workbook_input(path: Path) -> tuple[BudgetInput, list[str]]:
     """The facts in an input workbook, and warnings (facts that are unusual but consistent enough).
 
     Raises InputError listing every problem at once."""
-    sheets, letters, problems = read_sheets(path)
-    data, origins, unplaced = assemble(sheets, letters)
+    sheets, letters, problems, kind = read_sheets(path)
+    data, origins, unplaced = assemble(sheets, letters, kind)
     problems += unplaced
     place = origins.place
     try:
