@@ -91,3 +91,10 @@ def test_final_parts_and_sections_in_order(final):
     assert _text(final, "机构设置").startswith("纳入本部门2024年度部门决算编制范围的单位共3个")
     terms = [s.title for s in final.narrative.sections if s.level == 1][-11:]
     assert "年初结转和结余" in terms and "上年结转" not in terms
+
+
+def test_contents_name_the_final_tables_without_department_and_year(final):
+    from yusuan.writers.document import printed_document
+
+    tables = [text for _, text, level in printed_document(final).contents if level == 2]
+    assert tables[0] == "收入支出决算总表" and tables[-1] == "国有资本经营预算财政拨款支出决算表"
