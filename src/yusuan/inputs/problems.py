@@ -22,6 +22,11 @@ _CHOICES = {
 }
 
 
+# what is left to check when the facts could not be read whole
+PENDING = ("改正以上问题后请再运行一次：yusuan 还要核对表与表之间的数（经济科目与基本支出、项目与项目支出、"
+           "三公经费、上年数、绩效目标等）。")
+
+
 class InputError(YusuanError):
     """Bad input; `messages` lists every problem found, each naming where it is.
 
@@ -81,7 +86,7 @@ def validation_messages(build: Callable[[], T], name: str, place: Place) -> T:
     try:
         return build()
     except ValidationError as exc:
-        raise InputError(name, pydantic_messages(exc, place)) from exc
+        raise InputError(name, pydantic_messages(exc, place), pending=PENDING) from exc
 
 
 def consistency(facts: BudgetInput, place: Place) -> tuple[list[str], list[str]]:

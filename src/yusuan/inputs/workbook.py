@@ -20,7 +20,7 @@ from ..compose.facts import BudgetInput
 from ..errors import YusuanError
 from .assemble import Origins, assemble, worded
 from .cells import CellProblem, read_cell
-from .problems import InputError, consistency, pydantic_messages
+from .problems import PENDING, InputError, consistency, pydantic_messages
 from .sheets import KIND, Sheet, sheets_for
 
 Rows = list[tuple[int, dict]]  # (Excel row number, key -> fact)
@@ -131,9 +131,6 @@ def read_sheets(path: Path) -> tuple[dict[str, Rows], Letters, list[str], str]:
 _ITEM_LISTS = (("functional_lines",), ("economic_lines",), ("projects",), ("procurement", "items"),
                ("performance", "projects"))
 
-_PENDING = ("改正以上问题后请再运行一次：yusuan 还要核对表与表之间的数（经济科目与基本支出、项目与项目支出、"
-            "三公经费、上年数、绩效目标等）。")
-
 
 def _not_yet_said(messages: list[str], said: list[str]) -> list[str]:
     """Messages about a place no earlier message named (a bad cell is not also 'missing')."""
@@ -178,7 +175,7 @@ def load_workbook_input(path: Path) -> tuple[BudgetInput, list[str]]:
         except ValidationError:
             facts = None
     if facts is None:
-        raise InputError(path.name, problems, pending=_PENDING)
+        raise InputError(path.name, problems, pending=PENDING)
     errors, warnings = consistency(facts, place)
     if problems:
         raise InputError(path.name, problems, tentative=_not_yet_said(errors, problems))
