@@ -23,18 +23,26 @@ def _guarded(action) -> None:
     guarded(action)
 
 
+_KINDS = {"预算": "budget", "决算": "final", "budget": "budget", "final": "final"}
+
+
 def template(
-    output: Annotated[Path, typer.Option("--output", "-o", help="要写出的工作簿（.xlsx）。")] = Path("budget.xlsx"),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="要写出的工作簿（.xlsx）；默认 budget.xlsx，决算为 final.xlsx。")] = None,
+    kind: Annotated[str, typer.Option("--kind", "-k", help="预算或决算（也可写 budget、final）。")] = "预算",
 ) -> None:
     """写出空白的输入工作簿：每类数据一张表，中文表头、下拉选项和数据校验，附填表说明。"""
 
     def run() -> None:
         from .inputs import workbook_bytes
 
-        if output.suffix.lower() != ".xlsx":
-            raise YusuanError(f"“{output.name}”应以 .xlsx 结尾。")
-        write_all({output: workbook_bytes()})
-        err.print(f"已写出输入模板：{output}")
+        chosen = _KINDS.get(kind.strip())
+        if chosen is None:
+            raise YusuanError(f"--kind 不能是“{kind}”。请写“预算”或“决算”。")
+        path = output if output is not None else Path("final.xlsx" if chosen == "final" else "budget.xlsx")
+        if path.suffix.lower() != ".xlsx":
+            raise YusuanError(f"“{path.name}”应以 .xlsx 结尾。")
+        write_all({path: workbook_bytes(kind=chosen)})
+        err.print(f"已写出{'决算' if chosen == 'final' else '预算'}输入模板：{path}")
 
     _guarded(run)
 

@@ -102,3 +102,31 @@ def test_increase_wording():
 def test_procurement_states_kinds_and_the_share_for_small_businesses():
     text = _text(derive(small()), "政府采购情况")
     assert "服务类8.00万元" in text and "面向中小企业预留6.00万元，占政府采购预算的75.00%" in text
+
+
+def _section_text(disclosure, title: str) -> str | None:
+    return next((s.text for s in disclosure.narrative.sections if s.title == title), None)
+
+
+def test_no_overall_target_sentence_when_none_was_entered():
+    """No projects and no overall target entered: the narrative claims no target at all."""
+    text = derive(small(projects=[], functional_lines=[{"code": "2011301", "basic": "70"}],
+                        prior_year={"basic": "65", "project": "0"}, performance={"projects": []})).narrative
+    whole = "\n".join(f"{s.title}\n{s.text}" for s in text.sections)
+    assert "绩效目标" not in whole
+
+
+def test_overall_target_is_stated_as_entered_without_projects():
+    overall = {"target": "保障机关正常运转。", "indicators": [
+        {"level2": "数量指标", "level3": "保障人数", "comparator": "≥", "value": "30", "unit": "人", "weight": "100"}]}
+    disclosure = derive(small(projects=[], functional_lines=[{"code": "2011301", "basic": "70"}],
+                              prior_year={"basic": "65", "project": "0"},
+                              performance={"projects": [], "overall": overall}))
+    assert _section_text(disclosure, "绩效目标设置情况") == (
+        "本部门2025年没有安排项目支出。部门整体支出绩效目标是：保障机关正常运转。")
+
+
+def test_vehicles_are_stated_only_when_entered():
+    assert _section_text(derive(small()), "国有资产占有使用情况") is None
+    entered = derive(small(assets={"vehicles": {"一般公务用车": 2}}))
+    assert _section_text(entered, "国有资产占有使用情况") == "截至2024年12月31日，本部门共有车辆2辆，其中：一般公务用车2辆。"

@@ -77,3 +77,62 @@ def test_yaml_numbers_are_exact_and_errors_name_the_key():
     with pytest.raises(InputError) as raised:
         read_yaml(text.replace("basic: 357.87", "basic: -357.87"), "x.yaml")
     assert "functional_lines 第1项 basic" in raised.value.message and "负数" in raised.value.message
+
+
+def _with_every_kind_of_problem(book, department: bool = True) -> None:
+    book["支出功能科目"].cell(row=3, column=1, value="201135")  # a bad code: the row is left out
+    book["支出功能科目"].cell(row=4, column=6, value="五十")  # text in an optional amount
+    book["绩效指标"].cell(row=2, column=1, value="不存在的项目")  # an indicator of no target
+    book["基本支出经济科目"].cell(row=2, column=3, value=200)  # economic lines no longer add up
+    if not department:
+        book["基本信息"].cell(row=3, column=2).value = None
+
+
+def test_every_problem_of_a_workbook_is_listed_at_once(tmp_path):
+    message = _edited(tmp_path, _with_every_kind_of_problem)
+    assert "工作表「支出功能科目」第3行“科目编码”列（A3单元格）：“201135”不是7位数字的科目编码" in message
+    assert "工作表「支出功能科目」第4行“上年预算数”列（F4单元格）：“五十”不是数字" in message
+    assert "工作表「绩效指标」第2行“项目编码或名称”列（A2单元格）：“不存在的项目”在「绩效目标」表中没有对应的行" in message
+    # the check between sheets is made too, apart, since a row was left out for it
+    cells, between = message.split("以下几处是表与表之间的核对")
+    assert "工作表「基本支出经济科目」：基本支出经济科目合计" in between
+    assert "基本支出经济科目" not in cells
+
+
+def test_a_missing_fact_is_listed_with_the_bad_cells_and_the_checks_left_are_named(tmp_path):
+    message = _edited(tmp_path, lambda b: _with_every_kind_of_problem(b, department=False))
+    assert "工作表「基本信息」第3行“部门名称”（B3单元格）：必填" in message
+    assert "（A3单元格）" in message and "（F4单元格）" in message and "（A2单元格）" in message
+    assert "改正以上问题后请再运行一次" in message
+    assert message.count("部门名称") == 1  # the missing cell is not reported twice
+
+
+def test_the_final_template_has_the_final_sheets_and_is_marked_final():
+    from yusuan.inputs.sheets import FINAL_SHEETS
+
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(kind="final")))
+    assert book.sheetnames == ["填表说明", *[s.name for s in FINAL_SHEETS]]
+    assert not {"项目", "绩效目标", "绩效指标"} & set(book.sheetnames)
+    assert [c.value for c in book["基本信息"][2]][:2] == ["公开类型", "决算"]
+    assert [c.value for c in book["三公经费"][1]] == ["项目", "本年决算数", "上年决算数", "年初预算数", "增减原因"]
+
+
+def test_the_filled_final_workbook_holds_the_same_facts_as_the_yaml():
+    from .conftest import ROOT
+
+    from_yaml, _ = load_input(ROOT / "examples" / "final-input.yaml")
+    from_workbook, warnings = load_input(ROOT / "examples" / "final-input.xlsx")
+    assert from_workbook == from_yaml and from_workbook.kind == "final"
+    assert from_workbook.three_public.counts.reception_people == 26
+    assert warnings == []
+
+
+def test_an_empty_final_template_lists_every_missing_fact_at_once(tmp_path):
+    path = tmp_path / "final.xlsx"
+    path.write_bytes(workbook_bytes(kind="final"))
+    with pytest.raises(InputError) as raised:
+        load_input(path)
+    message = raised.value.message
+    for where in ("“部门名称”（B3单元格）", "“决算年度”（B4单元格）", "“上年一般公共预算基本支出决算数”",
+                  "工作表「三公经费」第5行“上年决算数”列（C5单元格）", "工作表「职能职责」", "工作表「单位构成」"):
+        assert where in message

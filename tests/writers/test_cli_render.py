@@ -62,3 +62,15 @@ def test_a_failure_while_rendering_leaves_no_file_behind(tmp_path, monkeypatch):
 def test_unknown_format_is_refused(tmp_path):
     result = runner.invoke(app, ["render", str(EXAMPLE_YAML), "--to", "odt", "-o", str(tmp_path)])
     assert result.exit_code == 2 and "odt" in result.output
+
+
+def test_template_writes_the_final_workbook(tmp_path):
+    result = runner.invoke(app, ["template", "--kind", "决算", "-o", str(tmp_path / "final.xlsx")])
+    assert result.exit_code == 0 and (tmp_path / "final.xlsx").exists()
+    assert "决算输入模板" in result.output
+
+
+def test_template_refuses_an_unknown_kind(tmp_path):
+    result = runner.invoke(app, ["template", "--kind", "季报", "-o", str(tmp_path / "x.xlsx")])
+    assert result.exit_code == 2 and "请写“预算”或“决算”" in result.output
+    assert not (tmp_path / "x.xlsx").exists()

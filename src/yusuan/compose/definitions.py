@@ -33,13 +33,31 @@ DEFINITIONS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# a 决算 speaks of the balances at the start and the end of the year instead of 上年结转
+_FINAL_CARRYOVER = (
+    ("年初结转和结余", "指以前年度尚未完成、结转到本年按有关规定继续使用的资金，既包括财政拨款结转和结余，"
+                    "也包括事业收入、经营收入、其他收入的结转和结余。", "always"),
+    ("年末结转和结余", "指本年度或以前年度预算安排、因客观条件发生变化无法按原计划实施，需延迟到以后年度按有关规定"
+                    "继续使用的资金，既包括财政拨款结转和结余，也包括事业收入、经营收入、其他收入的结转和结余。", "always"),
+)
+
+
+def _terms(ledger: Ledger) -> tuple[tuple[str, str, str], ...]:
+    if ledger.facts.kind != "final":
+        return DEFINITIONS
+    terms: list[tuple[str, str, str]] = []
+    for term in DEFINITIONS:
+        terms += list(_FINAL_CARRYOVER) if term[0] == "上年结转" else [term]
+    return tuple(terms)
+
+
 def _applies(condition: str, ledger: Ledger) -> bool:
     return condition == "always" or ledger.source_total(condition) > 0
 
 
 def write_definitions(draft: Draft, ledger: Ledger) -> None:
     draft.open("名词解释", 0)
-    for term, definition, condition in DEFINITIONS:
+    for term, definition, condition in _terms(ledger):
         if _applies(condition, ledger):
             draft.open(term, 1)
             draft.say(definition)

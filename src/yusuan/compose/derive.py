@@ -9,9 +9,11 @@ from __future__ import annotations
 from ..errors import YusuanError
 from ..model import Disclosure
 from .facts import BudgetInput
+from .final_tables import final_tables
 from .functional_tables import functional_tables
 from .ledger import build_ledger
 from .narrative import compose_narrative
+from .narrative_final import compose_final_narrative
 from .other_tables import basic_expenditure_table, procurement_table, project_table, projects, three_public_table
 from .performance import overall_table, project_tables
 from .summary_tables import fiscal_summary_table, summary_table
@@ -33,6 +35,8 @@ def derive(facts: BudgetInput, strict: bool = True) -> Disclosure:
     if errors and strict:
         raise InconsistentFacts(errors)
     ledger = build_ledger(facts)
+    if facts.kind == "final":
+        return _final(facts, ledger)
     listed = projects(ledger)
     tables = [summary_table(ledger), *functional_tables(ledger), fiscal_summary_table(ledger),
               basic_expenditure_table(ledger), three_public_table(ledger), procurement_table(ledger),
@@ -42,6 +46,16 @@ def derive(facts: BudgetInput, strict: bool = True) -> Disclosure:
         member_units=list(facts.member_units), tables={t.id: t for t in _in_print_order(tables)}, projects=listed,
         performance_overall=overall_table(facts, ledger.total()), performance_projects=project_tables(facts, listed),
         narrative=compose_narrative(ledger), source_name=None, reader="compose",
+    )
+
+
+def _final(facts: BudgetInput, ledger) -> Disclosure:
+    """A 部门决算: its nine tables and narrative; no project list and no targets (a 决算 prints neither)."""
+    tables = final_tables(ledger)
+    return Disclosure(
+        department=facts.department, year=facts.year, kind="final", scope="部门", unit=facts.unit,
+        member_units=list(facts.member_units), tables={t.id: t for t in _in_print_order(tables)},
+        narrative=compose_final_narrative(ledger), source_name=None, reader="compose",
     )
 
 

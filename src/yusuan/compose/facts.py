@@ -1,4 +1,8 @@
-"""The leaf facts of a 部门预算 disclosure: what a finance officer must enter, nothing that can be derived.
+"""The leaf facts of a 部门预算 or 部门决算 disclosure: what a finance officer must enter, nothing that can be derived.
+
+A 决算 (`kind: final`) enters the same facts with the year's actual figures (决算数) in place of the
+budget; `prior_year` and the 三公/机关运行经费 `prior` are then last year's 决算数, and a 项's `budget`
+and the 三公 `budget` are this year's 年初预算数, the yardstick a 决算 is told against.
 
 Every total, roll-up, cross-table figure and year-on-year change is computed from these (see
 derive.py). Amounts are Decimal in the input's unit (万元 by default), never float, never negative.
@@ -76,8 +80,9 @@ class FunctionalLine(Facts):
     basic: Money = Decimal(0)
     project: Money | None = None
     prior_year: Money | None = None
+    budget: Money | None = None  # 决算: the 年初预算数 of this 项 (一般公共预算)
     purpose: str | None = None  # 主要用于……
-    reason: str | None = None  # why it changed from last year
+    reason: str | None = None  # why it changed from last year (决算: why it differs from the budget)
 
 
 class EconomicLine(Facts):
@@ -110,12 +115,25 @@ class PriorYear(Facts):
     other: Money = Decimal(0)  # every other source of money, in total
 
 
+class ThreePublicCounts(Facts):
+    """决算: what the “三公” money bought, as a 决算 must state it (团组、人次、车辆、批次)."""
+
+    overseas_groups: int | None = Field(default=None, ge=0)  # 因公出国（境）团组数
+    overseas_people: int | None = Field(default=None, ge=0)  # 因公出国（境）人次
+    vehicles_bought: int | None = Field(default=None, ge=0)  # 公务用车购置数
+    vehicles_held: int | None = Field(default=None, ge=0)  # 公务用车保有量（年末）
+    reception_batches: int | None = Field(default=None, ge=0)  # 国内公务接待批次
+    reception_people: int | None = Field(default=None, ge=0)  # 国内公务接待人次
+
+
 class ThreePublic(Facts):
     """“三公”经费 items for the budget year and the year before, with the reason for each change."""
 
     current: dict[ThreePublicItem, Money]
     prior: dict[ThreePublicItem, Money]
     reasons: dict[ThreePublicItem, str] = Field(default_factory=dict)
+    budget: dict[ThreePublicItem, Money] = Field(default_factory=dict)  # 决算: this year's 年初预算数
+    counts: ThreePublicCounts = Field(default_factory=ThreePublicCounts)  # 决算
 
 
 class OperatingCost(Facts):
@@ -195,8 +213,9 @@ class Contact(Facts):
 
 
 class BudgetInput(Facts):
-    """Everything a 部门预算 disclosure needs that cannot be derived."""
+    """Everything a 部门预算 (or, `kind: final`, 部门决算) disclosure needs that cannot be derived."""
 
+    kind: Literal["budget", "final"] = "budget"
     department: str = Field(min_length=2)
     year: int = Field(ge=2000, le=2100)
     unit: Unit = Unit.wanyuan
@@ -214,3 +233,4 @@ class BudgetInput(Facts):
     performance: Performance = Field(default_factory=Performance)
     reasons: dict[ReasonSubject, str] = Field(default_factory=dict)
     contact: Contact = Field(default_factory=Contact)
+    performance_management: str | None = None  # 决算: 预算绩效管理情况, printed as typed

@@ -139,7 +139,9 @@ def build_ledger(facts: BudgetInput) -> Ledger:
     for fact in facts.functional_lines:
         key = (fact.code, fact.source)
         project = fact.project if fact.project is not None else sums.get(key, ZERO)
-        ledger.lines[key] = LineAmounts(fact.basic, project, fact.prior_year, fact.purpose, fact.reason)
+        # a 决算 prints no 上年 column: it is told against the 年初预算数 (fact.budget), read where told
+        prior = fact.prior_year if facts.kind == "budget" else None
+        ledger.lines[key] = LineAmounts(fact.basic, project, prior, fact.purpose, fact.reason)
         _name_chain(fact.code, fact.name, ledger.names)
     for key, amount in sums.items():
         if key not in ledger.lines:  # a 项 that only projects name: its 项目支出 is theirs

@@ -139,10 +139,10 @@ def _general_items(draft: Draft, voice: Voice, ledger: Ledger) -> None:
         draft.say(voice.said(f"expenditure:{code}", label, line.total, line.prior, line.reason), "。", purpose)
 
 
-def write_fund(draft: Draft, voice: Voice, ledger: Ledger, source: str) -> None:
+def write_fund(draft: Draft, voice: Voice, ledger: Ledger, source: str, title: str = "{name}支出情况") -> None:
     """政府性基金 / 国有资本经营: income and spending are the same money; the change is the spending's."""
     name = {"gov_fund": "政府性基金预算", "state_capital": "国有资本经营预算"}[source]
-    draft.open(f"{name}支出情况", 1)
+    draft.open(title.format(name=name), 1)
     prior: Decimal = getattr(ledger.facts.prior_year, source)
     current = ledger.source_total(source)
     revenue = voice.said(f"{source}_revenue", f"{name}收入", current)

@@ -17,8 +17,8 @@ _THREE_PUBLIC_NAMES = {"overseas": "因公出国（境）费", "vehicle": "公�
                        "reception": "公务接待费"}
 
 
-def write_basic(draft: Draft, voice: Voice, ledger: Ledger) -> None:
-    draft.open("一般公共预算财政拨款基本支出预算情况", 1)
+def write_basic(draft: Draft, voice: Voice, ledger: Ledger, title: str = "一般公共预算财政拨款基本支出预算情况") -> None:
+    draft.open(title, 1)
     basic, _ = ledger.split(GENERAL)
     personnel = voice.said("personnel", "人员经费", personnel_total(ledger)) + _listing(ledger, personnel=True)
     public = voice.said("public", "公用经费", public_total(ledger)) + _listing(ledger, personnel=False)
@@ -83,29 +83,39 @@ def _sme(voice: Voice, sme: Decimal | None, total: Decimal):
 
 
 def _assets(draft: Draft, voice: Voice, ledger: Ledger) -> None:
-    draft.open("国有资产占有使用情况", 2)
+    """Only what was entered: an empty 车辆 sheet says nothing about vehicles (it is not "0辆")."""
     assets = ledger.facts.assets
-    as_of = assets.as_of or f"{voice.prior}年12月31日"
-    count = sum(assets.vehicles.values())
-    kinds = "、".join(f"{kind}{number}辆" for kind, number in assets.vehicles.items())
-    held = f"截至{as_of}，本部门共有车辆{count}辆" + (f"，其中：{kinds}" if kinds else "") + "。"
-    planned = sum(assets.planned_purchase.values())
-    detail = "、".join(f"{kind}{n}辆" for kind, n in assets.planned_purchase.items() if n)
-    buying = f"{voice.year}年部门预算安排购置车辆{planned}辆" + (f"，其中：{detail}" if detail else "") + "。"
-    draft.say(held, buying, sentence(assets.note or ""))
+    said = []
+    if assets.vehicles:
+        as_of = assets.as_of or f"{voice.prior}年12月31日"
+        kinds = "、".join(f"{kind}{number}辆" for kind, number in assets.vehicles.items())
+        said.append(f"截至{as_of}，本部门共有车辆{sum(assets.vehicles.values())}辆，其中：{kinds}。")
+    if assets.planned_purchase:
+        detail = "、".join(f"{kind}{n}辆" for kind, n in assets.planned_purchase.items() if n)
+        said.append(f"{voice.year}年部门预算安排购置车辆{sum(assets.planned_purchase.values())}辆"
+                    + (f"，其中：{detail}" if detail else "") + "。")
+    if assets.note:
+        said.append(sentence(assets.note))
+    if said:
+        draft.open("国有资产占有使用情况", 2)
+        draft.say(*said)
 
 
 def _performance(draft: Draft, voice: Voice, ledger: Ledger) -> None:
-    draft.open("绩效目标设置情况", 2)
+    """Targets as entered: the overall target only when one was typed, nothing when neither was."""
     projects = ledger.projects
+    overall = _overall(ledger)
+    if not projects and not overall:
+        return
+    draft.open("绩效目标设置情况", 2)
     if not projects:
-        draft.say(f"本部门{voice.year}年没有安排项目支出，已编制部门整体支出绩效目标。")
+        draft.say(f"本部门{voice.year}年没有安排项目支出。", overall)
         return
     funds = {s: sum((p.amount for p in projects if p.source == s), ZERO) for s in ("general_budget", "gov_fund")}
     covered = [voice.said("performance:general_budget", "一般公共预算当年财政拨款", funds["general_budget"]),
                voice.said("performance:gov_fund", "政府性基金预算当年财政拨款", funds["gov_fund"])]
     draft.say(f"{voice.year}年本部门{len(projects)}个项目全部实行了绩效目标管理，涉及",
-              join(covered, "，涉及"), "。", _overall(ledger))
+              join(covered, "，涉及"), "。", overall)
 
 
 def _overall(ledger: Ledger) -> str:

@@ -26,9 +26,13 @@ def write_overview(draft: Draft, facts: BudgetInput) -> None:
         draft.say(_contact(facts))
 
 
+def _what(facts: BudgetInput) -> str:
+    return f"{facts.year}年度部门决算" if facts.kind == "final" else f"{facts.year}年部门预算"
+
+
 def _members(facts: BudgetInput) -> str:
     units = "、".join(clause(u) for u in facts.member_units)
-    return f"纳入本部门{facts.year}年部门预算编制范围的单位共{len(facts.member_units)}个，包括：{units}。"
+    return f"纳入本部门{_what(facts)}编制范围的单位共{len(facts.member_units)}个，包括：{units}。"
 
 
 def _contact(facts: BudgetInput) -> str:
@@ -37,4 +41,5 @@ def _contact(facts: BudgetInput) -> str:
         parts.append(f"联系人：{facts.contact.name}")
     if facts.contact.phone:
         parts.append(f"联系电话：{facts.contact.phone}")
-    return f"本部门预算公开{'；'.join(parts)}。"
+    kind = "决算" if facts.kind == "final" else "预算"
+    return f"本部门{kind}公开{'；'.join(parts)}。"

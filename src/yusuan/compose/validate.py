@@ -42,9 +42,14 @@ class Problem:
 
 def problems(facts: BudgetInput) -> list[Problem]:
     found: list[Problem] = []
-    for check in (_functional_codes, _economic_codes, _projects, _line_projects, _basic_matches_economic,
-                  _mirrors, _three_public, _operating_cost, _prior_lines, _procurement, _performance_coverage,
-                  _performance_tables, _overall_weights, _indicators, _something_spent):
+    checks = [_functional_codes, _economic_codes, _projects, _line_projects, _basic_matches_economic,
+              _mirrors, _three_public, _operating_cost, _prior_lines, _procurement, _performance_coverage,
+              _performance_tables, _overall_weights, _indicators, _something_spent]
+    if facts.kind == "final":  # a 决算 prints no targets and no project list: both are optional
+        checks.remove(_performance_coverage)
+        if not facts.projects:
+            checks.remove(_line_projects)
+    for check in checks:
         found += list(check(facts))
     return found
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..compose.facts import BudgetInput
-from .sheets import BASIC_FACTS, OVERALL, SHEET_BY_NAME, SOURCE_CHOICES
+from .sheets import OVERALL, SOURCE_CHOICES, basic_facts_for, sheets_for
 
 _LABEL_OF = {sheet.target: {column.key: {v: k for k, v in (column.choices or {}).items()}
-                            for column in sheet.columns} for sheet in SHEET_BY_NAME.values()}
+                            for column in sheet.columns} for sheet in sheets_for("budget")}
 
 
 def _dig(data: Any, path: str) -> Any:
@@ -31,7 +31,8 @@ def _source_label(source: str) -> str:
 
 def sheet_rows(facts: BudgetInput) -> dict[str, list[dict]]:
     data = facts.model_dump(mode="python")
-    basic = {c.key: _dig(data, c.key) for c in BASIC_FACTS}
+    basic = {c.key: _dig(data, c.key) for c in basic_facts_for(facts.kind)}
+    basic = _labelled("basic", basic)
     basic["unit"] = facts.unit.value
     rows: dict[str, list[dict]] = {
         "basic": [basic],
@@ -42,6 +43,7 @@ def sheet_rows(facts: BudgetInput) -> dict[str, list[dict]]:
         "projects": [_project_row(p) for p in data["projects"]],
         "three_public": [_labelled("three_public", {"item": item, "current": facts.three_public.current.get(item),
                                                     "prior": facts.three_public.prior.get(item),
+                                                    "budget": facts.three_public.budget.get(item),
                                                     "reason": facts.three_public.reasons.get(item)})
                          for item in ("overseas", "vehicle_purchase", "vehicle_operation", "reception")],
         "procurement": [_labelled("procurement", item) for item in data["procurement"]["items"]],

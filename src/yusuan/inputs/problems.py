@@ -22,13 +22,30 @@ _CHOICES = {
 }
 
 
-class InputError(YusuanError):
-    """Bad input; `messages` lists every problem found, each naming where it is."""
+# what is left to check when the facts could not be read whole
+PENDING = ("改正以上问题后请再运行一次：yusuan 还要核对表与表之间的数（经济科目与基本支出、项目与项目支出、"
+           "三公经费、上年数、绩效目标等）。")
 
-    def __init__(self, name: str, messages: list[str]):
-        self.messages = messages
-        listed = "\n".join(f"- {m}" for m in messages)
-        super().__init__(f"“{name}”中有 {len(messages)} 处需要修改：\n{listed}")
+
+class InputError(YusuanError):
+    """Bad input; `messages` lists every problem found, each naming where it is.
+
+    `tentative` are the checks between sheets made with the unreadable cells left out: they are listed
+    after the others, with a note that they may change once those cells are corrected. `pending` says
+    what could not be checked yet.
+    """
+
+    def __init__(self, name: str, messages: list[str], tentative: list[str] | None = None,
+                 pending: str | None = None):
+        tentative = tentative or []
+        self.messages = messages + tentative
+        text = f"“{name}”中有 {len(self.messages)} 处需要修改：\n" + "\n".join(f"- {m}" for m in messages)
+        if tentative:
+            text += ("\n以下几处是表与表之间的核对，做的时候跳过了上面有问题的单元格；改正上面的问题后，"
+                     "这几处可能随之变化：\n" + "\n".join(f"- {m}" for m in tentative))
+        if pending:
+            text += f"\n{pending}"
+        super().__init__(text)
 
 
 def _expected(error: dict) -> str:
@@ -60,22 +77,31 @@ def _expected(error: dict) -> str:
     return f"内容不符合要求（{error['msg']}）"
 
 
+def pydantic_messages(exc: ValidationError, place: Place) -> list[str]:
+    return [f"{place(tuple(e['loc']))}：{_expected(e)}。" for e in exc.errors(include_url=False)]
+
+
 def validation_messages(build: Callable[[], T], name: str, place: Place) -> T:
     """Run `build`; a pydantic ValidationError becomes an InputError naming every bad value."""
     try:
         return build()
     except ValidationError as exc:
-        messages = [f"{place(tuple(e['loc']))}：{_expected(e)}。" for e in exc.errors(include_url=False)]
-        raise InputError(name, messages) from exc
+        raise InputError(name, pydantic_messages(exc, place), pending=PENDING) from exc
+
+
+def consistency(facts: BudgetInput, place: Place) -> tuple[list[str], list[str]]:
+    """(errors, warnings) between the facts, each located."""
+    found = problems(facts)
+    return ([_message(p, place) for p in found if p.severity == "error"],
+            [_message(p, place) for p in found if p.severity == "warning"])
 
 
 def check_facts(facts: BudgetInput, name: str, place: Place) -> list[str]:
     """Errors between facts raise InputError; warnings are returned as messages."""
-    found = problems(facts)
-    errors = [_message(p, place) for p in found if p.severity == "error"]
+    errors, warnings = consistency(facts, place)
     if errors:
         raise InputError(name, errors)
-    return [_message(p, place) for p in found if p.severity == "warning"]
+    return warnings
 
 
 def _message(problem: Problem, place: Place) -> str:

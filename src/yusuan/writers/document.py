@@ -63,7 +63,7 @@ def contents_name(grid: Grid) -> str:
     must not read as a table title (the performance section would start there)."""
     if grid.id == "performance_project" and grid.form:
         return f"项目支出绩效目标（{grid.form[0][1].text}）"
-    name = grid.title.split("年", 1)[1] if "年" in grid.title else grid.title
+    name = grid.title.split("年", 1)[1].removeprefix("度") if "年" in grid.title else grid.title  # 2024年度…决算表
     return name.removesuffix("表") if "绩效目标" in name else name
 
 

@@ -56,10 +56,15 @@ def _orient(document: Document, landscape: bool) -> None:
     section.page_width, section.page_height = width, height
 
 
-def _contents_field(document: Document) -> None:
-    """A Word TOC field over the heading styles: Word fills in the page numbers (F9, or on opening)."""
-    paragraph = document.add_paragraph()
-    run = paragraph.add_run()
+def _contents_field(document: Document, entries: list[tuple[str, int]]) -> None:
+    """A Word TOC field over the heading styles: Word fills in the page numbers (F9, or on opening).
+
+    The field's result, which Word shows until it is updated, already lists the entries: WPS and
+    LibreOffice leave it as it is, and a reader of the file sees a contents page followed by the
+    headings it names, as in the HTML and PDF.
+    """
+    first = document.add_paragraph()
+    run = first.add_run()
     begin, code, separate, end = (OxmlElement("w:fldChar"), OxmlElement("w:instrText"),
                                   OxmlElement("w:fldChar"), OxmlElement("w:fldChar"))
     begin.set(qn("w:fldCharType"), "begin")
@@ -69,8 +74,12 @@ def _contents_field(document: Document) -> None:
     end.set(qn("w:fldCharType"), "end")
     for element in (begin, code, separate):
         run._r.append(element)
-    paragraph.add_run("（在 Word 中右键“更新域”生成目录页码）")
-    paragraph.add_run()._r.append(end)
+    first.add_run("（在 Word 中右键“更新域”生成目录页码）")
+    last = first
+    for text, level in entries:
+        last = document.add_paragraph(text)
+        last.paragraph_format.left_indent = Pt(11 * level)
+    last.add_run()._r.append(end)
     settings = document.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
@@ -207,7 +216,7 @@ def docx_bytes(disclosure: Disclosure) -> bytes:
     _prepare(document)
     _title(document, printed.title, 20)
     document.add_paragraph("目录").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _contents_field(document)
+    _contents_field(document, [(text, level) for _, text, level in printed.contents])
     for block in printed.blocks:
         if block.grid is not None:
             _grid(document, block.grid)

@@ -32,7 +32,7 @@ def table_grid(table: Table, disclosure: Disclosure) -> Grid:
     if table.id in ("summary", "fiscal_summary"):
         grid = two_sided_grid(table)
     elif table.id == "three_public":
-        grid = three_public_grid(table)
+        grid = three_public_grid(table, "决算数" if disclosure.kind == "final" else "预算数")
     elif table.id == "project_expenditure":
         grid = project_grid(table, disclosure.projects, disclosure.year)
     elif table.id == "procurement" or not any(r.code for r in table.rows) and table.id not in _CODED:
@@ -84,18 +84,20 @@ def labelled_grid(table: Table, year: int | None) -> Grid:
                 header=header, body=body)
 
 
-def three_public_grid(table: Table) -> Grid:
-    """One group of columns per year (prior year first), one 合计 line: the common 三公 layout. An item the
-    table does not hold is not printed (a column left out is no column of blank cells)."""
-    years = [r.name for r in table.rows]
+def three_public_grid(table: Table, figure: str = "预算数") -> Grid:
+    """One group of columns per row, one 合计 line: the common 三公 layout. A row named by its year is
+    headed "<year>年预算数" (a 决算's: "<year>年决算数"); a row already named so ("2024年预算数", the
+    budget a 决算 prints beside its figure) keeps its name. An item the table does not hold is not printed
+    (a column left out is no column of blank cells)."""
+    groups = [f"{r.name}年{figure}" if r.name.isdigit() else r.name for r in table.rows]
     held = set(table.column_ids)
     order = [c for c in ("total", "overseas", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
              if c in held]
     vehicle = [c for c in order if c.startswith("vehicle")]
-    top: Row = [head("项目", rowspan=3)] + [head(f"{y}年预算数", colspan=len(order)) for y in years]
+    top: Row = [head("项目", rowspan=3)] + [head(group, colspan=len(order)) for group in groups]
     middle: Row = []
     bottom: Row = []
-    for _ in years:
+    for _ in groups:
         for column, text in (("total", THREE_PUBLIC_HEAD[0]), ("overseas", THREE_PUBLIC_HEAD[1]),
                              ("vehicle", THREE_PUBLIC_HEAD[2]), ("reception", THREE_PUBLIC_HEAD[3])):
             if column == "vehicle" and vehicle:
@@ -104,7 +106,7 @@ def three_public_grid(table: Table) -> Grid:
             elif column in held:
                 middle.append(head(text, rowspan=2))
     body = [[Cell("合计", "name", bold=True)] + [amount(r.values.get(c)) for r in table.rows for c in order]]
-    return Grid(id=table.id, title=table.title, widths=[6.0] + [7.5] * (len(order) * len(years)),
+    return Grid(id=table.id, title=table.title, widths=[6.0] + [7.5] * (len(order) * len(groups)),
                 header=[top, middle, bottom], body=body)
 
 
