@@ -13,11 +13,13 @@ from __future__ import annotations
 import fcntl
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import YusuanError
 
 _POLL_SECONDS = 0.05
+OnWait = Callable[[Path, float], None]  # told once, when an opener starts to wait: (database, timeout)
 
 
 class ArchiveBusy(YusuanError):
@@ -33,15 +35,19 @@ class FileLock:
         self.exclusive = exclusive
         self._fd: int | None = None
 
-    def acquire(self, timeout: float) -> None:
+    def acquire(self, timeout: float, on_wait: OnWait | None = None) -> None:
         self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         mode = (fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
         deadline = time.monotonic() + timeout
+        told = False
         while True:
             try:
                 fcntl.flock(self._fd, mode)
                 return
             except BlockingIOError:
+                if on_wait is not None and not told:
+                    on_wait(self.database, timeout)
+                    told = True
                 if time.monotonic() >= deadline:
                     self.release()
                     raise ArchiveBusy(
