@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import YusuanError
+from .serving import busy_message
 
 _POLL_SECONDS = 0.05
 OnWait = Callable[[Path, float], None]  # told once, when an opener starts to wait: (database, timeout)
@@ -50,10 +51,7 @@ class FileLock:
                     told = True
                 if time.monotonic() >= deadline:
                     self.release()
-                    raise ArchiveBusy(
-                        f"档案“{self.database}”正被其他程序使用，等待 {timeout:g} 秒后仍未释放。"
-                        "请等其他 yusuan 命令结束后再试，或用 --db 指定另一个档案文件。"
-                    ) from None
+                    raise ArchiveBusy(busy_message(self.database, timeout)) from None
                 time.sleep(_POLL_SECONDS)
 
     def release(self) -> None:

@@ -86,6 +86,11 @@ class DocumentOut(BaseModel):
         return cls(**fields)
 
 
+class RemovedOut(BaseModel):
+    id: int
+    removed: bool
+
+
 class DocumentPageOut(BaseModel):
     total: int
     limit: int
