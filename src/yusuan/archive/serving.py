@@ -39,7 +39,7 @@ class ServerMark:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            raise ServerRunning(f"档案“{self.database}”已由另一个 yusuan serve 使用（{server_using(self.database)}）。"
+            raise ServerRunning(f"档案“{self.database}”已由另一个 yusuan serve 使用（{_described(_holder(self.path))}）。"
                                 "请使用那个服务，或用 --db 指定另一个档案。") from None
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()} {address}\n".encode())
@@ -64,14 +64,25 @@ def server_using(database: Path) -> str | None:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
             return None  # nobody holds it: no server runs
         except BlockingIOError:
-            words = os.read(fd, 1000).decode("utf-8", "replace").split()
+            pass
     finally:
         os.close(fd)
+    words = _holder(path)
     if words and words[0] == str(os.getpid()):
         return None
-    if len(words) >= 2:
-        return f"进程 {words[0]}，{words[1]}"
-    return "一个正在运行的服务"
+    return _described(words)
+
+
+def _holder(path: Path) -> list[str]:
+    """[pid, address] as the running server wrote them."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").split()
+    except OSError:
+        return []
+
+
+def _described(words: list[str]) -> str:
+    return f"进程 {words[0]}，{words[1]}" if len(words) >= 2 else "一个正在运行的服务"
 
 
 def waiting_message(database: Path, timeout: float) -> str:
