@@ -89,6 +89,7 @@ class SharedConnection:
 
     @contextmanager
     def writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        # waits for every read of this process: a write started inside a read would wait for itself
         with self._state:
             while self._writing or self._readers:
                 self._state.wait()
