@@ -13,7 +13,7 @@ from rich.console import Console
 
 from . import __version__
 from .errors import YusuanError
-from .export import FORMATS, render_csv, render_json, tidy_lines, write_parquet, write_text
+from .export import FORMATS, file_hash, render_csv, render_json, tidy_lines, write_parquet, write_text
 from .model import STANDARD_TABLES, TABLE_TITLES, Disclosure, parse_decimal
 from .pipeline import parse_path
 from .readers import Limits
@@ -118,7 +118,7 @@ def export(
         for doc in docs:
             disclosure = parse_path(doc, limits)
             _warn_unreadable(disclosure)
-            lines += list(tidy_lines(disclosure))
+            lines += list(tidy_lines(disclosure, file_hash(doc)))
         if format == "parquet":
             write_parquet(lines, output)
             return

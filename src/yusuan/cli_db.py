@@ -31,6 +31,14 @@ def _guarded(action: Callable[[], None]) -> None:
     guarded(action)
 
 
+def _open(db: Path | None, read_only: bool = False):
+    """The archive, saying on stderr when another program (a running `yusuan serve`) keeps us waiting."""
+    from .archive import Archive, waiting_message
+
+    return Archive.open(db, read_only=read_only,
+                        on_wait=lambda path, timeout: typer.echo(waiting_message(path, timeout), err=True))
+
+
 def _added_cells(r) -> list[str]:
     """File, outcome, id, department, year, errors, warnings of one `db add` result."""
     from .archive.render import OUTCOME_LABELS
@@ -49,14 +57,13 @@ def add(
     """把公开文件加入档案（同一内容只加一次；出错的文件不留任何数据）。"""
 
     def run() -> None:
-        from .archive import Archive
         from .checks_xdoc import check_archived
         from .checks_xdoc.render import summary_text
 
         table = RichTable()
         for heading in ("文件", "结果", "ID", "部门", "年度", "错误", "警告", "跨文件检查"):
             table.add_column(heading, overflow="fold")
-        with Archive.open(db) as archive:
+        with _open(db) as archive:
             results = archive.add_files(docs, region)
             for r in results:
                 xdoc = summary_text(check_archived(archive, r.id)) if r.outcome == "added" else ""
@@ -81,10 +88,10 @@ def ls(
     """列出档案中的文件。"""
 
     def run() -> None:
-        from .archive import Archive, Filters
+        from .archive import Filters
         from .archive.render import page_table
 
-        with Archive.open(db, read_only=True) as archive:
+        with _open(db, read_only=True) as archive:
             page = archive.list(Filters(department, region, year, kind), limit, offset)
         out.print(page_table(page, offset))
 
@@ -99,12 +106,11 @@ def show(
 ) -> None:
     """查看档案中的一份文件：表格、检查结果、要点数字和跨文件检查。"""
     def run() -> None:
-        from .archive import Archive
         from .archive.render import detail_renderable
         from .checks_xdoc import check_archived
         from .checks_xdoc.render import xdoc_renderable
 
-        with Archive.open(db, read_only=True) as archive:
+        with _open(db, read_only=True) as archive:
             detail = archive.show(document_id)
             if detail is None:
                 raise YusuanError(f"档案中没有 ID 为 {document_id} 的文件。请用 yusuan db ls 查看已有的文件。")
@@ -125,12 +131,11 @@ def query(
     """在档案上运行一条只读 SQL 查询。"""
 
     def run() -> None:
-        from .archive import Archive
         from .archive.render import query_csv, query_json, query_table
 
         if format not in ("table", "csv", "json"):
             raise YusuanError(f"不支持的输出格式“{format}”。请使用 table、csv 或 json。")
-        with Archive.open(db, read_only=True) as archive:
+        with _open(db, read_only=True) as archive:
             archive.forbid_file_access()
             result = archive.query(sql, max_rows=max_rows)
         if format == "table":
@@ -150,9 +155,8 @@ def export(
     """把整个档案导出为 Parquet、CSV 文件，或 Frictionless 数据包（datapackage）。"""
 
     def run() -> None:
-        from .archive import Archive
 
-        with Archive.open(db, read_only=True) as archive:
+        with _open(db, read_only=True) as archive:
             written = archive.export(output, format)
         out.print(f"已导出 {len(written)} 个文件到 {output}。")
 
@@ -167,9 +171,8 @@ def import_(
     """导入 Parquet（如 yusuan db export 或分布式处理的输出）；已有的文件跳过。"""
 
     def run() -> None:
-        from .archive import Archive
 
-        with Archive.open(db) as archive:
+        with _open(db) as archive:
             imported = archive.import_parquet(folder)
         out.print(f"已导入 {imported.added} 份文件，跳过已有的 {imported.skipped} 份。")
 
@@ -184,9 +187,8 @@ def rm(
     """从档案中删除一份文件及其全部数据。"""
 
     def run() -> None:
-        from .archive import Archive
 
-        with Archive.open(db) as archive:
+        with _open(db) as archive:
             if not archive.remove(document_id):
                 raise YusuanError(f"档案中没有 ID 为 {document_id} 的文件。请用 yusuan db ls 查看已有的文件。")
         out.print(f"已删除 #{document_id}。")
@@ -205,14 +207,13 @@ def compare(
 ) -> None:
     """对比：一个部门的历年数字，或一个地区各部门同一年的数字（“三公”经费、基本/项目支出、支出结构、机关运行经费）。"""
     def run() -> None:
-        from .archive import Archive
         from .compare import department_over_years, print_comparison, region_in_year, write_charts
 
         if (department is None) == (region is None):
             raise YusuanError("请给出 --department（一个部门的历年对比）或 --region 与 --year（一个地区各部门的对比）之一。")
         if region is not None and year is None:
             raise YusuanError("地区对比需要年度：请加 --year，例如 --year 2024。")
-        with Archive.open(db, read_only=True) as archive:
+        with _open(db, read_only=True) as archive:
             comparison = (department_over_years(archive, department, kind, scope) if department
                           else region_in_year(archive, region, year, kind, scope))
         print_comparison(comparison, out)

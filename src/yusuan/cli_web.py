@@ -58,7 +58,7 @@ def serve(
         settings = Settings(db=db, files=files, max_file_bytes=max_file_mb * MB, max_request_bytes=max_upload_mb * MB,
                             max_pages=max_pages, parse_timeout=parse_timeout, parse_memory_mb=parse_memory,
                             parse_workers=workers, open_timeout=wait, tokens=tokens, public_read=public_read,
-                            upload_rate=upload_rate, upload_window=upload_window)
+                            upload_rate=upload_rate, upload_window=upload_window, address=f"http://{host}:{port}/")
         create_app(settings)  # a malformed token is one message before anything starts
         _check_archive(settings)
         typer.echo(f"yusuan：档案 {settings.db_path}，请在浏览器中打开 http://{host}:{port}/ （Ctrl+C 停止）")
@@ -88,7 +88,13 @@ def _loopback(host: str) -> bool:
 
 
 def _check_archive(settings) -> None:
-    """Open the archive once before serving, so a busy, foreign or newer file is one message, not a traceback."""
-    from .archive import Archive
+    """Open the archive once before serving, so a busy, foreign or newer file, or another server on
+    the same archive, is one message, not a traceback."""
+    from .archive import Archive, ServerMark
 
-    Archive.open(settings.db_path, timeout=settings.open_timeout).close()
+    mark = ServerMark(settings.db_path)
+    mark.acquire(settings.address)
+    try:
+        Archive.open(settings.db_path, timeout=settings.open_timeout).close()
+    finally:
+        mark.release()

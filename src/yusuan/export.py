@@ -1,8 +1,14 @@
-"""Tidy lines: one amount per row, the shape researchers load into anything."""
+"""Tidy lines: one amount per row, the shape researchers load into anything.
+
+Each line names its document: `document` is the SHA-256 of the file's bytes (the archive's
+`content_hash`), so the 部门 and the 单位 report of one department and year, its budget and its final
+accounts, or a PDF and a text of the same disclosure, stay apart when exports are put together.
+"""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Iterable, Iterator
@@ -12,9 +18,11 @@ from pathlib import Path
 from .model import Disclosure
 from .outputs import write_text, write_with
 
-__all__ = ["FORMATS", "render_csv", "render_json", "tidy_lines", "write_parquet", "write_text"]
+__all__ = ["FORMATS", "file_hash", "render_csv", "render_json", "tidy_lines", "write_parquet", "write_text"]
 
-COLUMNS = ["department", "year", "kind", "table", "row", "code", "name", "column", "amount", "unit"]
+COLUMNS = ["department", "year", "kind", "scope", "document", "table", "page", "row", "code", "name", "column",
+           "amount", "unit"]
+_INTEGERS = ("year", "page", "row")
 FORMATS = ("csv", "json", "parquet")
 
 
@@ -23,7 +31,13 @@ def plain(value: Decimal) -> str:
     return format(value, "f")
 
 
-def tidy_lines(disclosure: Disclosure) -> Iterator[dict[str, str | int | None]]:
+def file_hash(path: Path) -> str:
+    """The document's id in the tidy lines: SHA-256 of the file's bytes, as the archive's content_hash."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def tidy_lines(disclosure: Disclosure, document: str | None = None) -> Iterator[dict[str, str | int | None]]:
+    """The lines of one document; `document` is its content hash (None: not known, the column stays empty)."""
     for table in disclosure.tables.values():
         for index, row in enumerate(table.rows, start=1):
             for column, value in row.values.items():
@@ -33,7 +47,10 @@ def tidy_lines(disclosure: Disclosure) -> Iterator[dict[str, str | int | None]]:
                     "department": disclosure.department,
                     "year": disclosure.year,
                     "kind": disclosure.kind,
+                    "scope": disclosure.scope,
+                    "document": document,
                     "table": table.id,
+                    "page": row.source.page,  # the PDF page it is printed on; None for a text
                     "row": index,
                     "code": row.code or "",
                     "name": row.name,
@@ -59,6 +76,6 @@ def write_parquet(lines: list[dict], path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(c, pa.int32() if c in ("year", "row") else pa.string()) for c in COLUMNS])
+    schema = pa.schema([(c, pa.int32() if c in _INTEGERS else pa.string()) for c in COLUMNS])
     table = pa.Table.from_pylist(lines, schema=schema)
     write_with(path, lambda temporary: pq.write_table(table, temporary))

@@ -29,9 +29,9 @@ def test_opening_again_applies_nothing(db_path):
 
 
 def _archive_at_previous_version(path, disclosure):
-    """A file as the previous release left it, holding one document written in that release's shape."""
+    """A file as the first release left it, holding one document written in that release's shape."""
     con = duckdb.connect(str(path))
-    assert migrate(con, target=LATEST - 1) == list(range(1, LATEST))
+    assert migrate(con, target=1) == [1]
     record = document_record(disclosure, "v1-document")
     values = [record.document[c] for c in V1_DOCUMENT_COLUMNS]
     document_id = con.execute(f"INSERT INTO documents ({', '.join(V1_DOCUMENT_COLUMNS)}) VALUES "
@@ -79,3 +79,13 @@ def test_a_file_that_is_not_an_archive_is_refused_with_a_message(tmp_path):
     with pytest.raises(YusuanError) as refused:
         Archive.open(path)
     assert refused.value.message.startswith(f"无法打开档案“{path}”")
+
+
+def test_an_upgraded_file_names_the_document_of_each_tidy_line(db_path, seed):
+    record = _archive_at_previous_version(db_path, seed)
+    with Archive.open(db_path) as archive:
+        columns = archive.query("SELECT * FROM tidy_lines LIMIT 1").columns
+        row = archive.query("""SELECT document, document_id, scope, kind FROM tidy_lines
+                               WHERE "table" = 'expenditure' AND code = '201' AND "column" = 'basic'""").rows
+    assert columns[:7] == ["department", "year", "kind", "scope", "document", "table", "page"]
+    assert row == [(record.content_hash, 1, "部门", "budget")]

@@ -1,4 +1,5 @@
 import csv
+import hashlib
 import io
 import json
 import subprocess
@@ -25,15 +26,29 @@ def test_export_csv_has_exactly_the_tidy_columns(seed_path):
     result = runner.invoke(app, ["export", str(seed_path), "--format", "csv"])
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["department", "year", "kind", "table", "row", "code", "name", "column", "amount", "unit"]
+    assert list(rows[0]) == ["department", "year", "kind", "scope", "document", "table", "page", "row", "code",
+                             "name", "column", "amount", "unit"]
     # 部门支出总表, second row (201 一般公共服务支出), 基本支出: 925.40 万元 as printed
     match = [r for r in rows if r["table"] == "expenditure" and r["code"] == "201" and r["column"] == "basic"]
     assert match == [{
-        "department": "重庆市潼南区经济和信息化委员会", "year": "2024", "kind": "budget", "table": "expenditure",
+        "department": "重庆市潼南区经济和信息化委员会", "year": "2024", "kind": "budget", "scope": "部门",
+        "document": hashlib.sha256(seed_path.read_bytes()).hexdigest(), "table": "expenditure", "page": "",
         "row": "2", "code": "201", "name": "一般公共服务支出", "column": "basic", "amount": "925.40", "unit": "万元",
     }]
     # amounts are plain decimals without separators
     assert all("," not in r["amount"] for r in rows)
+
+
+def test_two_files_of_one_department_and_year_stay_apart_in_one_export(seed_path, tmp_path):
+    # the same disclosure saved twice (as a PDF and its text would be): same department, year, kind, scope
+    copy = tmp_path / "again.txt"
+    copy.write_bytes(seed_path.read_bytes() + b"\n")
+    result = runner.invoke(app, ["export", str(seed_path), str(copy)])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    cell = [r for r in rows if r["table"] == "expenditure" and r["code"] == "201" and r["column"] == "basic"]
+    assert [r["amount"] for r in cell] == ["925.40", "925.40"]
+    assert {r["document"] for r in cell} == {hashlib.sha256(p.read_bytes()).hexdigest() for p in (seed_path, copy)}
 
 
 def test_export_json_and_parquet_agree_with_csv(seed_path, tmp_path):

@@ -94,3 +94,61 @@ def test_stacked_bars_scale_to_shares_in_percent_mode():
     assert widths[0] * 3 == pytest.approx(widths[1], abs=0.2)  # 25% and 75% of 甲
     assert widths[2] == pytest.approx(widths[0] + widths[1], abs=0.2)  # 乙 is all 一: a full bar
     assert "4.00万元" in svg and "3.00万元" in svg
+
+
+def _nothing_read(department: str, year: int, name: str):
+    """A text of a disclosure in which no table was recognized: archived, but it prints no figure."""
+    from yusuan.model import Disclosure, Unit
+
+    return Disclosure(department=department, year=year, kind="budget", unit=Unit.wanyuan, tables={}, source_name=name)
+
+
+def test_a_year_is_one_document_and_an_empty_one_added_later_is_not_used(archive, seed_path):
+    seed_id = archive.add_file(seed_path).id
+    empty_id = archive.add(_nothing_read(TONGNAN_JXW, 2024, "seed-as-text.txt")).id  # added later
+    c = department_over_years(archive, TONGNAN_JXW)
+    assert c.subjects == ["2024"] and c.document_ids == [seed_id]
+    assert c.value("basic_project", "basic", "2024") == Decimal("1379.35")  # the seed's 基本支出, not missing
+    (choice,) = c.choices
+    assert choice.startswith("2024 年：档案中有 2 份，用了文件 1（tongnan-jxw-2024-budget.txt，读出")
+    assert "它读出的数最多" in choice and f"文件 {empty_id}（seed-as-text.txt，读出 0 个数）" in choice
+    buffer = io.StringIO()
+    print_comparison(c, Console(file=buffer, width=400))
+    assert "用了文件 1" in buffer.getvalue()
+
+
+def test_two_documents_of_one_year_are_never_summed(archive, seed_path, seed):
+    archive.add_file(seed_path)
+    again = archive.add(seed.model_copy(update={"source_name": "tongnan-jxw-2024-budget.pdf"}), "b" * 64).id
+    c = department_over_years(archive, TONGNAN_JXW)
+    assert c.document_ids == [again]  # as many figures in both: the latest added
+    assert c.value("basic_project", "basic", "2024") == Decimal("1379.35")  # one document's, not twice it
+    assert c.value("three_public", "reception", "2024") == Decimal("30")
+    assert "各份读出的数一样多，用最新加入的一份" in c.choices[0]
+
+
+def test_when_only_an_empty_document_is_there_the_comparison_says_so(archive):
+    archive.add(_nothing_read(TONGNAN_JXW, 2024, "flattened.txt"))
+    c = department_over_years(archive, TONGNAN_JXW)
+    assert c.value("basic_project", "basic", "2024") is None
+    assert c.choices == ["2024 年：文件 1（flattened.txt，读出 0 个数）中没有读出可对比的数，这一年都显示为“—”。"
+                         "请加入这份文件的 PDF 原件（或 DOCX、XLSX）。"]
+
+
+def test_the_unit_report_is_compared_apart_from_the_department_report(archive):
+    whole = budget(EDUCATION, 2024, basic="5000.00", project="2000.00", classes={})
+    unit = budget(EDUCATION, 2024, basic="800.00", project="200.00", classes={}).model_copy(update={"scope": "单位"})
+    archive.add(whole)
+    archive.add(unit)
+    assert department_over_years(archive, EDUCATION).value("basic_project", "basic", "2024") == Decimal("5000.00")
+    by_unit = department_over_years(archive, EDUCATION, scope="单位")
+    assert by_unit.value("basic_project", "basic", "2024") == Decimal("800.00") and by_unit.choices == []
+
+
+def test_a_region_uses_one_document_per_department_and_says_which(archive, seed_path):
+    archive.add_file(seed_path)
+    archive.add(_nothing_read(TONGNAN_JXW, 2024, "seed-as-text.txt"))
+    c = region_in_year(archive, "重庆市潼南区", 2024)
+    assert c.subjects == ["经济和信息化委员会"] and c.document_ids == [1]
+    assert c.value("basic_project", "basic", "经济和信息化委员会") == Decimal("1379.35")
+    assert c.choices[0].startswith(f"{TONGNAN_JXW}：档案中有 2 份，用了文件 1")

@@ -29,7 +29,8 @@ SAMPLE = {"document_id": "1", "table_id": "summary", "fmt": "pdf", "page": "1", 
 
 @pytest.fixture
 def server(tmp_path) -> Iterator[LiveServer]:
-    with LiveServer(settings_for(tmp_path, tokens=TOKENS)) as live:
+    # every write route is tried by four clients: more writes than the default rate allows (tested below)
+    with LiveServer(settings_for(tmp_path, tokens=TOKENS, upload_rate=0)) as live:
         yield live
 
 
@@ -82,7 +83,8 @@ def _upload_body() -> dict:
 
 def test_the_write_endpoints_are_found_by_walking_the_routes(server):
     writes = {(m, p) for m, p, _ in _writes(server.app)}
-    assert {("POST", "/api/uploads"), ("POST", "/upload"), ("POST", "/login"), ("POST", "/logout")} <= writes
+    assert {("POST", "/api/uploads"), ("POST", "/upload"), ("POST", "/login"), ("POST", "/logout"),
+            ("DELETE", "/api/documents/1"), ("POST", "/documents/1/delete")} <= writes
     # only logging in and out may be written without a token, and both are routes of the login page
     assert {p for _, p in writes if p in OPEN_WRITES} == OPEN_WRITES
 

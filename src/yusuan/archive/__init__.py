@@ -12,10 +12,12 @@ from .metrics import METRIC_LABELS, metric_label
 from .migrations import LATEST, MIGRATIONS
 from .region import region_of
 from .rows import DocumentRecord, document_record
+from .serving import ServerMark, ServerRunning, server_using, waiting_message
 from .store import Stored
 
 __all__ = [
     "Added", "Archive", "ArchiveBusy", "ArchiveMissing", "DEFAULT_PATH", "DocumentDetail", "DocumentRecord",
     "DocumentSummary", "Filters", "LATEST", "METRIC_LABELS", "MIGRATIONS", "PATH_VARIABLE", "Page", "QueryResult",
-    "Stored", "content_hash_of_model", "document_record", "hash_bytes", "metric_label", "region_of", "resolve_path",
+    "ServerMark", "ServerRunning", "Stored", "content_hash_of_model", "document_record", "hash_bytes", "metric_label",
+    "region_of", "resolve_path", "server_using", "waiting_message",
 ]

@@ -9,6 +9,8 @@ Concurrency: an open Archive holds a lock file beside the database (exclusive wh
 when read-only); other processes, and other Archives of the same file in this process, wait for
 it (up to `timeout`). Within one Archive, threads may call any method at the same time: each call
 runs on its own DuckDB cursor, and writes are serialized, one transaction per document.
+A server opens it `shared=True` instead: it holds the file only while a call uses it (sharing.py),
+so that other programs can read the archive, and write it when the server is idle.
 """
 
 from __future__ import annotations
@@ -28,35 +30,46 @@ from .connection import DEFAULT_TIMEOUT, open_for_reading, open_for_writing, res
 from .exporting import export
 from .importing import Imported, import_parquet
 from .listing import DocumentDetail, Filters, Page, QueryResult, list_documents, run_query, show_document
-from .locking import FileLock
+from .locking import OnWait
 from .migrations import current_version
 from .removing import remove
 from .rows import DocumentRecord, document_record
+from .sharing import HeldConnection, SharedConnection
 from .store import Stored, find_by_hash, store
+
+LINGER = 2.0  # seconds a shared archive keeps its read connection after the last call (a page makes several)
 
 
 class Archive:
-    def __init__(self, path: Path, con: duckdb.DuckDBPyConnection, lock: FileLock, read_only: bool):
+    def __init__(self, path: Path, connection: HeldConnection | SharedConnection, read_only: bool):
         self.path = path
         self.read_only = read_only
-        self._con = con
-        self._lock = lock
+        self.shared = isinstance(connection, SharedConnection)
+        self._connection = connection
         self._write_lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, read_only: bool = False,
-             timeout: float = DEFAULT_TIMEOUT) -> Archive:
-        """Open (and, writable, create) the archive at `path` (default: $YUSUAN_DB or ./yusuan.duckdb)."""
+    def open(cls, path: Path | str | None = None, *, read_only: bool = False, timeout: float = DEFAULT_TIMEOUT,
+             shared: bool = False, linger: float = LINGER, on_wait: OnWait | None = None) -> Archive:
+        """Open (and, writable, create) the archive at `path` (default: $YUSUAN_DB or ./yusuan.duckdb).
+
+        `shared` (a server): created and upgraded now, then held only while a call uses it.
+        `on_wait(path, timeout)` is told once when another program keeps us waiting.
+        """
         resolved = resolve_path(path)
+        if shared:
+            if read_only:
+                raise ValueError("a shared archive writes: open it without read_only")
+            con, lock = open_for_writing(resolved, timeout, on_wait)  # create or upgrade the schema first
+            con.close()
+            lock.release()
+            return cls(resolved, SharedConnection(resolved, timeout, linger, on_wait), read_only=False)
         opener = open_for_reading if read_only else open_for_writing
-        con, lock = opener(resolved, timeout)
-        return cls(resolved, con, lock, read_only)
+        con, lock = opener(resolved, timeout, on_wait)
+        return cls(resolved, HeldConnection(con, lock), read_only)
 
     def close(self) -> None:
-        if self._con is not None:
-            self._con.close()
-            self._con = None
-            self._lock.release()
+        self._connection.close()
 
     def __enter__(self) -> Archive:
         return self
@@ -67,25 +80,30 @@ class Archive:
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A DuckDB cursor of its own for one operation (safe to use from any thread)."""
-        cur = self._con.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
+        with self._connection.reading() as con:
+            cur = con.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
 
     @contextmanager
     def _writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
         if self.read_only:
             raise RuntimeError("this archive was opened read-only")
-        with self._write_lock, self.cursor() as cur:
-            yield cur
+        with self._write_lock, self._connection.writing() as con:
+            cur = con.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
 
     def forbid_file_access(self) -> None:
         """From now on SQL cannot read or write files (COPY, read_csv, ATTACH): for running others' queries.
 
         It cannot be undone while the archive is open; export and import need an Archive opened anew.
         """
-        self._con.execute("SET enable_external_access = false")
+        self._connection.prepare(lambda con: con.execute("SET enable_external_access = false"))
 
     @property
     def version(self) -> int:

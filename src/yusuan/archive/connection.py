@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import YusuanError
-from .locking import FileLock
+from .locking import FileLock, OnWait
 from .migrations import LATEST, current_version, migrate
 
 DEFAULT_PATH = Path("yusuan.duckdb")
@@ -34,10 +34,11 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         ) from error
 
 
-def open_for_writing(path: Path, timeout: float) -> tuple[duckdb.DuckDBPyConnection, FileLock]:
+def open_for_writing(path: Path, timeout: float, on_wait: OnWait | None = None
+                     ) -> tuple[duckdb.DuckDBPyConnection, FileLock]:
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(path, exclusive=True)
-    lock.acquire(timeout)
+    lock.acquire(timeout, on_wait)
     try:
         con = _connect(path, read_only=False)
     except BaseException:
@@ -52,9 +53,10 @@ def open_for_writing(path: Path, timeout: float) -> tuple[duckdb.DuckDBPyConnect
     return con, lock
 
 
-def _open_read_only_once(path: Path, timeout: float) -> tuple[duckdb.DuckDBPyConnection, FileLock, int]:
+def _open_read_only_once(path: Path, timeout: float, on_wait: OnWait | None
+                         ) -> tuple[duckdb.DuckDBPyConnection, FileLock, int]:
     lock = FileLock(path, exclusive=False)
-    lock.acquire(timeout)
+    lock.acquire(timeout, on_wait)
     try:
         con = _connect(path, read_only=True)
         return con, lock, current_version(con)
@@ -63,17 +65,18 @@ def _open_read_only_once(path: Path, timeout: float) -> tuple[duckdb.DuckDBPyCon
         raise
 
 
-def open_for_reading(path: Path, timeout: float) -> tuple[duckdb.DuckDBPyConnection, FileLock]:
+def open_for_reading(path: Path, timeout: float, on_wait: OnWait | None = None
+                     ) -> tuple[duckdb.DuckDBPyConnection, FileLock]:
     """A read-only connection; an archive of an older schema is upgraded first (briefly writable)."""
     if not path.exists():
         raise ArchiveMissing(f"找不到档案“{path}”。请先用 yusuan db add 加入文件，或用 --db 指定档案。")
-    con, lock, version = _open_read_only_once(path, timeout)
+    con, lock, version = _open_read_only_once(path, timeout, on_wait)
     if version >= LATEST:
         return con, lock
     con.close()
     lock.release()
-    writer, write_lock = open_for_writing(path, timeout)
+    writer, write_lock = open_for_writing(path, timeout, on_wait)
     writer.close()
     write_lock.release()
-    con, lock, _ = _open_read_only_once(path, timeout)
+    con, lock, _ = _open_read_only_once(path, timeout, on_wait)
     return con, lock

@@ -13,11 +13,14 @@ from __future__ import annotations
 import fcntl
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import YusuanError
+from .serving import busy_message
 
 _POLL_SECONDS = 0.05
+OnWait = Callable[[Path, float], None]  # told once, when an opener starts to wait: (database, timeout)
 
 
 class ArchiveBusy(YusuanError):
@@ -33,21 +36,22 @@ class FileLock:
         self.exclusive = exclusive
         self._fd: int | None = None
 
-    def acquire(self, timeout: float) -> None:
+    def acquire(self, timeout: float, on_wait: OnWait | None = None) -> None:
         self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         mode = (fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
         deadline = time.monotonic() + timeout
+        told = False
         while True:
             try:
                 fcntl.flock(self._fd, mode)
                 return
             except BlockingIOError:
+                if on_wait is not None and not told:
+                    on_wait(self.database, timeout)
+                    told = True
                 if time.monotonic() >= deadline:
                     self.release()
-                    raise ArchiveBusy(
-                        f"档案“{self.database}”正被其他程序使用，等待 {timeout:g} 秒后仍未释放。"
-                        "请等其他 yusuan 命令结束后再试，或用 --db 指定另一个档案文件。"
-                    ) from None
+                    raise ArchiveBusy(busy_message(self.database, timeout)) from None
                 time.sleep(_POLL_SECONDS)
 
     def release(self) -> None:

@@ -101,6 +101,17 @@ CREATE TABLE figures (
 );
 """
 
+V3_TIDY_LINES_NAME_THEIR_DOCUMENT = """
+-- The shape of `yusuan export` now names the document of each line (its content hash, scope and the
+-- page it is printed on), so two documents of one department and year never read as one; then the
+-- archive's own id of the document.
+CREATE OR REPLACE VIEW tidy_lines AS
+    SELECT d.department, d.year, d.kind, d.scope, d.content_hash AS document, l.table_id AS "table",
+           l.source_page AS page, l.row_no AS "row", coalesce(l.code, '') AS code, l.name, l.column_id AS "column",
+           l.amount, l.unit, d.id AS document_id
+    FROM lines l JOIN documents d ON d.id = l.document_id;
+"""
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -119,6 +130,7 @@ def _backfill_v2(con: duckdb.DuckDBPyConnection) -> None:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, tables, lines, claims, projects, performance, rule results, findings", V1_BASE),
     Migration(2, "region of each document; headline figures", V2_REGION_AND_FIGURES, _backfill_v2),
+    Migration(3, "tidy lines name their document, scope and page", V3_TIDY_LINES_NAME_THEIR_DOCUMENT),
 )
 LATEST = MIGRATIONS[-1].version
 

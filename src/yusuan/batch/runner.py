@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from ..archive import Archive
+from ..archive import Archive, waiting_message
 from ..archive.connection import resolve_path
 from ..errors import YusuanError
 from .discover import check_paths, count, discover
@@ -103,6 +104,11 @@ def _write_summary(summary: BatchSummary, out: Path) -> None:
     (out / SUMMARY_NAME).write_text(text + "\n", encoding="utf-8")
 
 
+def _say_waiting(path: Path, timeout: float) -> None:
+    """Told once when a running server (or another program) keeps the archive: the batch waits for it."""
+    print(waiting_message(path, timeout), file=sys.stderr, flush=True)
+
+
 def run_batch(paths: list[Path], options: BatchOptions, console: Console | None = None) -> BatchSummary:
     if options.engine not in ENGINES:
         raise YusuanError(f"不支持的引擎“{options.engine}”。请使用 local 或 ray。")
@@ -111,7 +117,7 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
     out = options.out_folder(db)
     total = count(paths, options.list_files)
     summary = BatchSummary()
-    with Archive.open(db) as archive, BatchProgress(summary, total, console, options.progress) as progress:
+    with Archive.open(db, on_wait=_say_waiting) as archive, BatchProgress(summary, total, console, options.progress) as progress:
         with archive.cursor() as cursor:
             cursor.execute(f"SET memory_limit = '{ARCHIVE_MEMORY}'")
         log = FailureLog(out)

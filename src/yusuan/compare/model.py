@@ -47,6 +47,9 @@ class Comparison:
     sections: list[Section] = field(default_factory=list)
     unit: str = "万元"
     note: str | None = None  # e.g. the region prefix taken off department names
+    # which document was used where the archive holds several for one subject, and why; a subject
+    # from which nothing was read (queries.py)
+    choices: list[str] = field(default_factory=list)
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)

@@ -50,6 +50,8 @@ def comparison_renderable(comparison: Comparison) -> Group:
     parts = [Text(comparison.title, style="bold")]
     if comparison.note:
         parts.append(Text(comparison.note, style="dim"))
+    for choice in comparison.choices:
+        parts.append(Text(choice, style="yellow"))
     for section in comparison.sections:
         if section.series:
             parts.append(section_table(comparison, section))

@@ -40,7 +40,7 @@ def comparison(asked: Question = Depends(question), s: Services = Depends(servic
     found = answer(s, asked)
     return ComparisonOut(
         title=found.title, subject_label=found.subject_label, subjects=found.subjects,
-        document_ids=found.document_ids, unit=found.unit, note=found.note,
+        document_ids=found.document_ids, unit=found.unit, note=found.note, choices=found.choices,
         sections=[SectionOut(id=sec.id, title=sec.title, stacked=list(sec.stacked), shares=sec.shares,
                              series=[SeriesOut(key=x.key, label=x.label,
                                                values=[None if v is None else str(v) for v in x.values])

@@ -10,8 +10,9 @@ from . import documents as docs
 from .browse import ListFilters, facets, list_documents
 from .downloads import Download, page_image, rendered, report_file, tidy_csv
 from .marks import mark_of
-from .schemas import (NOT_FOUND, DocumentDetailOut, DocumentOut, DocumentPageOut, FacetsOut, FindingOut, MarkOut, TabOut,
-                      TableOut, TargetOut)
+from .access import can_upload
+from .schemas import (NOT_FOUND, DocumentDetailOut, DocumentOut, DocumentPageOut, FacetsOut, FindingOut, MarkOut,
+                      RemovedOut, TabOut, TableOut, TargetOut)
 from .services import Services, services
 from .tableview import TableView, tabs, view_of
 
@@ -60,6 +61,14 @@ def document(document_id: DocumentId, s: Services = Depends(services)) -> Docume
         statuses=docs.rule_statuses(s.archive, document_id),
         findings=[FindingOut.of(f) for f in docs.findings_of(s.archive, document_id)],
         downloads=download_links(document_id))
+
+
+@router.delete("/documents/{document_id}", response_model=RemovedOut, dependencies=[Depends(can_upload)],
+               summary="从档案中删除一份文件及其全部数据（需管理令牌）", responses=NOT_FOUND)
+def remove_document(document_id: DocumentId, s: Services = Depends(services)) -> RemovedOut:
+    if not s.remove(document_id):
+        raise HTTPException(404, f"档案中没有编号为 {document_id} 的文件。")
+    return RemovedOut(id=document_id, removed=True)
 
 
 def table_view(s: Services, document_id: int, table_id: str, finding: int | None):

@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from .. import __version__
+from ..archive import ArchiveBusy
 from . import api_compare, api_documents, api_uploads, login, pages
 from .access import AccessControl, RateLimit, Tokens, can_read
 from .schemas import REFUSALS
@@ -57,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.openapi = _described(app.openapi, settings)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(ArchiveBusy, _archive_busy)
     app.add_exception_handler(Exception, _internal_error)
     return app
 
@@ -130,6 +132,13 @@ async def _invalid_request(request: Request, error: RequestValidationError):
         return JSONResponse({"detail": problems, "message": f"请求的参数有误（{fields}）。请对照 /api/openapi.json 检查后重试。"},
                             status_code=422)
     return _error_page(request, 422, f"请求的参数有误（{fields}）。请检查链接或表单。")
+
+
+async def _archive_busy(request: Request, error: ArchiveBusy):
+    # another program (a long `yusuan db add`) kept the archive for longer than the server waits
+    response = _error_page(request, 503, error.message)
+    response.headers["Retry-After"] = "30"
+    return response
 
 
 async def _internal_error(request: Request, error: Exception):

@@ -68,7 +68,7 @@ def rendered(loaded: Loaded, store: FileStore, fmt: str) -> Download:
 
 def tidy_csv(loaded: Loaded) -> Download:
     # exactly what `yusuan export` writes, so scripts read both alike
-    text = render_csv(tidy_lines(loaded.disclosure))
+    text = render_csv(tidy_lines(loaded.disclosure, loaded.summary.content_hash))
     return Download(text.encode("utf-8"), MEDIA_TYPES["csv"], f"{file_stem(loaded)}-lines.csv")
 
 

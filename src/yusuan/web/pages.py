@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
@@ -68,6 +68,17 @@ def document(request: Request, document_id: DocumentId, s: Services = Depends(se
                  nothing_read=not loaded.rebuilt and all(t.id == NARRATIVE for t in found_tabs))
 
 
+@router.post("/documents/{document_id}/delete", dependencies=[Depends(can_upload)])
+def delete_document(document_id: DocumentId, confirm: Annotated[str, Form(max_length=10)] = "",
+                    s: Services = Depends(services)):
+    """The delete button of a document page (admin only): the box must be ticked, then back to the archive."""
+    if confirm != "yes":
+        raise HTTPException(400, "请先勾选“确认删除”，再点删除。")
+    if not s.remove(document_id):
+        raise HTTPException(404, f"档案中没有编号为 {document_id} 的文件。")
+    return RedirectResponse(f"/archive?removed={document_id}", status_code=303)
+
+
 @router.get("/documents/{document_id}/tables/{table_id}")
 def table(request: Request, document_id: DocumentId, table_id: TableId,
           finding: Annotated[int | None, Query(ge=0, le=MAX_OFFSET)] = None, s: Services = Depends(services)):
@@ -88,11 +99,12 @@ def _page_link(filters: ListFilters, offset: int) -> str:
 
 @router.get("/archive")
 def archive(request: Request, filters: ListFilters = Depends(list_form),
-            offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0, s: Services = Depends(services)):
+            offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+            removed: Annotated[int | None, Query(ge=1, le=MAX_OFFSET)] = None, s: Services = Depends(services)):
     size = s.settings.page_size
     page = list_documents(s.archive, filters, size, offset)
     return _page(request, "archive.html", "archive", page=page, recent=page.items, filters=filters,
-                 filtered=filters != ListFilters(), facets=facets(s.archive), first=offset + 1,
+                 filtered=filters != ListFilters(), facets=facets(s.archive), first=offset + 1, removed=removed,
                  last=offset + len(page.items),
                  prev_link=_page_link(filters, max(offset - size, 0)) if offset > 0 else None,
                  next_link=_page_link(filters, offset + size) if offset + size < page.total else None)

@@ -86,6 +86,11 @@ class DocumentOut(BaseModel):
         return cls(**fields)
 
 
+class RemovedOut(BaseModel):
+    id: int
+    removed: bool
+
+
 class DocumentPageOut(BaseModel):
     total: int
     limit: int
@@ -174,6 +179,7 @@ class ComparisonOut(BaseModel):
     document_ids: list[int]
     unit: str
     note: str | None
+    choices: list[str]  # which document was used where the archive holds several, and why
     sections: list[SectionOut]
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from fastapi import HTTPException, Request
 
-from ..archive import Archive
+from ..archive import Archive, ServerMark
+from .browse import summary_of
 from .documents import Loaded, load
 from .jobs import JobBoard
 from .processing import Processor
@@ -21,10 +22,21 @@ class Services:
     store: FileStore
     board: JobBoard
     processor: Processor
+    mark: ServerMark
 
     def close(self) -> None:
         self.processor.shutdown()
         self.archive.close()
+        self.mark.release()
+
+    def remove(self, document_id: int) -> bool:
+        """Delete a document from the archive, then the files kept for it; False when there is none."""
+        summary = summary_of(self.archive, document_id)
+        if summary is None or not self.archive.remove(document_id):
+            return False
+        if self.archive.find(summary.content_hash) is None:  # not uploaded again meanwhile
+            self.store.forget(summary.content_hash)
+        return True
 
     def document(self, document_id: int) -> Loaded:
         """The document, or 404 (the same answer for a bad id and a removed document)."""
@@ -35,12 +47,19 @@ class Services:
 
 
 def open_services(settings: Settings) -> Services:
-    # one Archive for the server's life (docs/archive.md): other programs wait for it meanwhile
-    archive = Archive.open(settings.db_path, timeout=settings.open_timeout)
+    # one server per archive (the mark), holding the archive only while a request uses it, so that
+    # `yusuan db ...` can read it meanwhile (docs/archive.md, archive/sharing.py)
+    mark = ServerMark(settings.db_path)
+    mark.acquire(settings.address)
+    try:
+        archive = Archive.open(settings.db_path, timeout=settings.open_timeout, shared=True)
+    except BaseException:
+        mark.release()
+        raise
     store = FileStore(settings.files_path)
-    store.sweep()  # what a killed server was writing; the archive's lock makes us the only writer here
+    store.sweep()  # what a killed server was writing; the mark makes us the only server writing here
     board = JobBoard()
-    return Services(settings, archive, store, board, Processor(settings, archive, store, board))
+    return Services(settings, archive, store, board, Processor(settings, archive, store, board), mark)
 
 
 def services(request: Request) -> Services:

@@ -46,6 +46,8 @@ class Settings:
     # writes (uploads, logging in) one client may make in any `upload_window` seconds; 0: no limit
     upload_rate: int = 30
     upload_window: float = 60.0
+    # where the server is reached, told to commands that wait for the archive meanwhile
+    address: str = "yusuan serve"
 
     @property
     def db_path(self) -> Path:

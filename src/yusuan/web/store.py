@@ -82,6 +82,17 @@ class FileStore:
                 self._models.popitem(last=False)
         return disclosure
 
+    def forget(self, content_hash: str) -> int:
+        """Remove every file kept for this hash (a document deleted from the archive); returns how many."""
+        folder = self.path(content_hash, "source").parent
+        removed = 0
+        for kept in folder.glob(f"{content_hash}.*"):
+            kept.unlink(missing_ok=True)
+            removed += 1
+        with self._lock:
+            self._models.pop(content_hash, None)
+        return removed
+
     def positions(self, content_hash: str) -> dict:
         data = self.read(content_hash, "positions.json")
         return json.loads(data) if data else {"lines": {}, "pages": {}}
