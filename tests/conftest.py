@@ -17,3 +17,28 @@ def seed():
     from yusuan.pipeline import parse_path
 
     return parse_path(SEED)
+
+
+# The modules that read the whole corpus, drive a browser or a server process, fuzz, or render PDFs: the
+# full suite (CI, `./dev test`) runs them; a developer's fast tier (`./dev fast`) leaves them out.
+SLOW_MODULES = {
+    "test_corpus_walk.py", "checks/test_narrative_review_corpus.py", "checks/test_seed_checks.py",
+    "recognize/test_corpus_tables.py", "readers/test_pdf.py", "readers/test_limits.py",
+    "writers/test_pdf.py", "writers/test_pdf_speed.py", "writers/test_roundtrip.py", "writers/test_cli_render.py",
+    "web/test_kill_trials.py", "web/test_schemathesis.py", "web/test_e2e.py", "web/test_safety.py",
+    "web/test_api.py", "web/test_access.py", "fuzz/test_fuzz_readers.py", "properties/test_checks.py",
+    "properties/test_roundtrip.py", "batch/test_kill_and_resume.py", "batch/test_ray.py", "batch/test_batch.py",
+    "archive/test_concurrency.py", "cli/test_conventions.py", "web/test_archive_sharing.py", "checks/test_mutation.py",
+    "checks/test_robustness.py", "batch/test_cli_batch.py", "recognize/test_final_accounts.py",
+}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: left out of the fast tier (`./dev fast`)")
+
+
+def pytest_collection_modifyitems(config, items):
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        if item.path.relative_to(tests).as_posix() in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
