@@ -12,6 +12,7 @@ from .context import Doc, printed_step
 from .engine import rule
 from .figures import ZERO, Figure
 from .findings import Finding, Place
+from .narrative_items import stated_parts
 from .narrative_rounding import habit, off_by_a_step, way_of
 from .structure import total_row
 from .wording import amount, quoted
@@ -71,6 +72,8 @@ def stated_amounts_match_tables(doc: Doc) -> Iterator[Finding]:
         if prior is None or prior and "执行" in claim.label:
             continue  # a year's 执行数 is no table's figure: the tables print its budget
         compared.append((claim, figures_for(doc, claim.subject, prior)))
+        if prior is False:
+            compared += stated_parts(doc, claim)  # "…科目83万元,主要用于人员经费18万元": that line's 人员经费
     votes = [{w for c in candidates if (w := way_of(doc, claim, c))} for claim, candidates in compared]
     for index, (claim, candidates) in enumerate(compared):
         finding = agrees_with_one(doc, doc.claim(claim), candidates)
