@@ -459,3 +459,25 @@ def test_received_and_spent_may_change_apart_where_money_is_carried_over_or_spen
     different = _received_and_spent("24491.71")
     different.claims[1] = different.claims[1].model_copy(update={"value": Decimal("37000.00")})
     assert_passes(different, "NARR-SAME-SUBJECT")
+
+
+def _fuzhou(first: str, second: str):
+    """福州 p.26: §一 says 一般公共预算拨款收入 rose 129.07; §二 that 一般公共预算拨款支出, the same 2796.14, rose 166.68."""
+    one = f"2026年,某支队收入预算为2796.14万元,{first}增加129.07万元,主要原因是一般公共预算拨款收入增加129.07万元。"
+    two = f"2026年度一般公共预算拨款支出2796.14万元,{second}增加166.68万元,增长6.34%。"
+    return (doc(year=2026).section("预算收支总体情况", one).section("一般公共预算拨款支出情况", two)
+            .claim("revenue:general_budget", "2796.14", "一般公共预算拨款收入", change="129.07", direction="增加",
+                   compared_year=2025, section="预算收支总体情况")
+            .claim("fiscal_expenditure", "2796.14", "一般公共预算拨款支出", change="166.68", direction="增加",
+                   compared_year=2025, section="一般公共预算拨款支出情况"))
+
+
+def test_received_and_spent_in_two_sections_compared_alike_is_one_change():
+    assert_fails(_fuzhou("比上年", "比上年"), "NARR-SAME-SUBJECT", count=1, says="166.68")
+    assert_fails(_fuzhou("比上年执行数", "比2025年执行数"), "NARR-SAME-SUBJECT", count=1)
+
+
+def test_received_and_spent_in_two_sections_may_be_over_different_figures():
+    # one over the year before's 执行数, the other over its 预算数: two different figures of the year before
+    assert_passes(_fuzhou("比上年执行数", "比上年预算数"), "NARR-SAME-SUBJECT")
+    assert_passes(_fuzhou("比上年", "比上年预算数"), "NARR-SAME-SUBJECT")

@@ -49,6 +49,14 @@ def test_a_percent_of_a_claim_is_found_once():
     ("6106.99", "101.48", "增加", "1.66", True),
     ("6106.99", "101.48", "增加", "1.62", False),
     ("1326.81", "1326.81", "增加", "100", None),   # nothing the year before
+    # 湖州: “三公”1.10万元，比上年减少25万元，下降95.0%. The year before is 1.10 + 25, not a figure rounded on
+    # its own: 24.5 / 25.605 = 95.68% to 25.5 / 26.595 = 95.88%, never 95.0% however 25 was rounded
+    ("1.10", "25", "减少", "95.0", False),
+    ("1.10", "25", "减少", "95.8", True),
+    ("1.10", "25", "减少", "95.5", False),
+    # an increase: 10 up 2 is 2 ± 0.5 over 8 ± 1 (25%), from 1.5 / 9 = 16.7% to 2.5 / 7 = 35.7%
+    ("10", "2", "增加", "35", True),
+    ("10", "2", "增加", "38", False),
 ])
 def test_percent_follows_at_the_printed_precision(value, change, direction, percent, follows):
     assert percent_follows(Decimal(value), Decimal(change), direction, Decimal(percent)) is follows

@@ -45,6 +45,8 @@ EXPECTED = sorted([
     (RD_2018, "NARR-PERCENT", 309),
     # p25 财政拨款收支 +3,958.98 against p23 一般公共预算收入 +3,959.28: the department has only 一般公共预算 money
     (JCY_2018, "NARR-SAME-SUBJECT", 372),
+    # p26 五 says it again of 财政拨款支出 (+3,958.98), a section apart from p23's 一般公共预算收入 (+3,959.28)
+    (JCY_2018, "NARR-SAME-SUBJECT", 374),
     # p26 "项目支出…减少1237.7万元，减少13.22%": 1237.7 / (4335.3 + 1237.7) is 22.21 %
     (JCY_2019, "NARR-PERCENT", 350),
     # p24 一般公共预算财政拨款基本支出 5,377.64 against 5,364.75 in the basic-expenditure table p16

@@ -1,10 +1,13 @@
 """Performance targets."""
 
+from decimal import Decimal
+
 import pytest
 
 from yusuan.checks.findings import RuleStatus
+from yusuan.model import ListedProject, PerformanceTable
 
-from .builder import assert_fails, assert_passes, assert_reports, ind, result_of
+from .builder import assert_fails, assert_passes, assert_reports, doc, ind, result_of
 from .consistent import consistent
 
 RULES = ["PERF-PROJECT-COVERAGE", "PERF-FUND-MATCH", "PERF-PERIOD", "PERF-OVERALL-FUND", "PERF-OVERALL-WEIGHTS",
@@ -30,6 +33,31 @@ def test_no_target_tables_at_all_is_one_warning():
     builder = consistent()
     builder.performance_projects = []
     assert_fails(builder, "PERF-PROJECT-COVERAGE", severity="warning", count=1)
+
+
+def _listing(*funds: str, total: str = "40233.95"):
+    """长沙 p.23: no project list; one table lists the department's row and its projects, under a 合计."""
+    listed = [ListedProject(code="106001", name="长沙市公安局", fund=Decimal(total))]
+    listed += [ListedProject(code="106001", name=f"项目{i}", fund=Decimal(f)) for i, f in enumerate(funds, start=1)]
+    builder = doc(department="长沙市公安局", year=2025)
+    builder.performance_projects.append(PerformanceTable(
+        scope="project", listed_total=Decimal(total), listed=listed, doubtful="表中逐行列出多个项目，未能分清各指标所属的项目"))
+    return builder
+
+
+def test_a_listing_whose_projects_fall_short_of_its_total_is_one_warning():
+    # 14 projects of 39,052.86 under a 合计 of 40,233.95: 1,181.09 of 项目支出 with no target
+    funds = ("428.69", "2791.51", "242.25", "12919.92", "15470.00", "212.51", "795.00", "305.50", "163.46", "3.00",
+             "440.43", "1169.99", "1900.00", "2210.60")
+    [finding] = assert_fails(_listing(*funds), "PERF-PROJECT-COVERAGE", severity="warning", count=1,
+                             table="performance_project")
+    assert "39,052.86 万元" in finding.message and "1,181.09 万元" in finding.message
+
+
+def test_a_listing_whose_projects_add_up_to_its_total_passes():
+    assert_passes(_listing("40000.00", "233.95"), "PERF-PROJECT-COVERAGE")
+    # a unit's subtotal read as a project makes the projects more: nothing is said
+    assert_passes(_listing("20000.00", "20233.95", "20233.95"), "PERF-PROJECT-COVERAGE")
 
 
 def test_fund_must_match_the_project_list():

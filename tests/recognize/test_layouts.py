@@ -125,6 +125,29 @@ def test_income_sum_line_above_a_grand_total_line_is_the_years_total():
     assert values(table, "expenditure_total", "expenditure") == {"total": D("12.00")}
 
 
+def test_summary_splitting_each_expenditure_line_into_personnel_public_and_project():
+    # 上海: 本年支出 | 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出, each 类 on its own line, in 元
+    text = page(
+        "2026年预算单位财务收支预算总表",
+        "编制单位：某老干部活动室 单位：元",
+        ("本年收入", "", "本年支出", "", "", "", ""),
+        ("项目", "预算数", "项目", "预算数", "", "", ""),
+        ("", "", "", "合计", "基本支出", "", "项目支出"),
+        ("", "", "", "", "人员经费", "公用经费", ""),
+        ("一、财政拨款收入", "866,296", "一、社会保障和就业支出", "40,340", "39,540", "800", ""),
+        ("1、一般公共预算", "866,296", "二、农林水支出", "825,956", "172,800", "587,090", "66,066"),
+        ("二、事业收入", "", "", "", "", "", ""),
+        ("收入总计", "866,296", "支出总计", "866,296", "212,340", "587,890", "66,066"),
+    )
+    table = read(text).tables["summary"]
+    assert values(table, "213", "expenditure") == {
+        "total": D("825956"), "personnel": D("172800"), "public": D("587090"), "project": D("66066")}
+    assert values(table, "208", "expenditure") == {"total": D("40340"), "personnel": D("39540"), "public": D("800")}
+    assert values(table, "grand_total", "expenditure") == {
+        "total": D("866296"), "personnel": D("212340"), "public": D("587890"), "project": D("66066")}
+    assert values(table, "fiscal", "income") == {"total": D("866296")}
+
+
 # -- R2, R3: titles with a qualifier, contents pages, tables the model has no place for ------------
 
 def test_a_title_may_end_in_a_qualifier_in_parentheses():

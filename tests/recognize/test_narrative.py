@@ -739,3 +739,34 @@ def test_a_class_after_a_list_under_the_project_spending_ends_is_a_claim_again()
     text = ("项目支出预算270万元,其中:教育支出270万元。一般公共预算支出合计500万元。"
             "一般公共服务支出230万元,主要用于机关运行。")
     assert ("expenditure:201", Decimal("230")) in [(c.subject, c.value) for c in claims_of(text, 2025)]
+
+
+def test_a_bodys_income_named_after_the_body_is_the_total():
+    # 福州 p.26: the body's name ends in 支队, right before 收入预算
+    text = "一、预算收支总体情况\n2026年,福州市公安局治安管理支队收入预算为2796.14万元,比上年增加129.07万元,增长4.84%。"
+    assert [change_of(c) for c in claims_of(text, 2026)] == [
+        (Decimal("2796.14"), Decimal("129.07"), "增加", Decimal("4.84"), 2025)]
+
+
+def test_an_income_source_named_after_its_kind_is_no_total():
+    text = "一、收入预算情况\n2026年,事业收入50.00万元,非税收入20.00万元。"
+    assert [c.subject for c in claims_of(text, 2026)] == ["revenue:operating"]
+
+
+FUZHOU_INCOME = ("一、预算收支总体情况\n2026年,某支队收入预算为2796.14万元,比上年增加129.07万元,增长4.84%,"
+                 "主要原因是一般公共预算拨款收入增加129.07万元。其中:一般公共预算拨款收入{value}。")
+
+
+def test_a_change_stated_before_its_value_in_the_paragraph_is_the_values_change():
+    claims = claims_of(FUZHOU_INCOME.format(value="2796.14万元"), 2026)
+    assert change_of(only(claims, "revenue:general_budget")) == (
+        Decimal("2796.14"), Decimal("129.07"), "增加", None, 2025)
+
+
+@pytest.mark.parametrize("value", [
+    "2796.14万元,比上年增加166.68万元",  # the value's own change is its change
+    "2025年预算为2667.07万元",  # the year before's figure
+])
+def test_a_change_stated_before_is_not_given_to_another_figure(value):
+    claims = [c for c in claims_of(FUZHOU_INCOME.format(value=value), 2026) if c.subject == "revenue:general_budget"]
+    assert all(c.change != Decimal("129.07") for c in claims)

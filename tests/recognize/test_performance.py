@@ -486,6 +486,27 @@ def test_a_wide_table_of_projects_is_one_doubtful_project_table():
     assert [(i.level3, i.unit, i.comparator) for i in table.indicators] == [("水费", "万元", "="), ("师生满意度", "%", "≥")]
 
 
+def test_a_wide_table_of_projects_keeps_its_total_and_each_coded_project_once():
+    # 长沙 p.23-50: 合计, the unit's own row, then each project's row group, printed again on each page it runs
+    # over; a project line without its code (a group continued) and an indicator's name and value are no rows
+    result = read(
+        "2025年项目支出绩效目标表\n单位名称:长沙市某局 单位:万元\n" + WIDE_HEADS
+        + "合计\t40,233.95\n"
+        "106001\t长沙市某局\t40,233.95\n"
+        "106001\t大型警保卫经费\t428.69\t做好大型警保卫工作\t产出指标\t数量指标\t警保卫活动次数\t10\t次数\t每少一次扣1分\t次\t≥\t4\n"
+        "大院运行和维修经费\t2,791.51\t保证机关日常运转\t成本指标\n"
+        "物业服务合同金额\t503.28\t支出控制在合同金额以内\t每超过5%扣1分\n"
+        "单位名称:长沙市某局 单位:万元\n" + WIDE_HEADS
+        + "106001\t大院运行和维修经费\t2,791.51\t保证机关日常运转\t效益指标\t社会效益指标\t院落正常运行\t100\t正常运行率\t不得分\t%\t=\t10\n"
+        "106001\t大型警保卫经费\t428.69\t做好大型警保卫工作\t满意度指标\t服务对象满意度指标\t满意度\t90\t满意度\t不得分\t%\t≥\t10\n"
+    )
+    [table] = result.projects
+    assert table.listed_total == Decimal("40233.95")
+    assert [(p.code, p.name, p.fund) for p in table.listed] == [
+        ("106001", "长沙市某局", Decimal("40233.95")), ("106001", "大型警保卫经费", Decimal("428.69")),
+        ("106001", "大院运行和维修经费", Decimal("2791.51"))]
+
+
 def test_a_wide_overall_table_goes_on_under_its_repeated_title():
     # 长沙 p.51-52: 单位编码 | 单位名称 | 年度预算申请 | 整体绩效目标 …, title and heads printed on each page
     title_and_heads = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from .context import Doc, printed_step
 from .engine import rule
 from .figures import ZERO, Figure
 from .findings import Finding, Place
+from .narrative_items import stated_parts
 from .narrative_rounding import habit, off_by_a_step, way_of
 from .structure import total_row
 from .wording import amount, quoted
@@ -71,6 +73,8 @@ def stated_amounts_match_tables(doc: Doc) -> Iterator[Finding]:
         if prior is None or prior and "执行" in claim.label:
             continue  # a year's 执行数 is no table's figure: the tables print its budget
         compared.append((claim, figures_for(doc, claim.subject, prior)))
+        if prior is False:
+            compared += stated_parts(doc, claim)  # "…科目83万元,主要用于人员经费18万元": that line's 人员经费
     votes = [{w for c in candidates if (w := way_of(doc, claim, c))} for claim, candidates in compared]
     for index, (claim, candidates) in enumerate(compared):
         finding = agrees_with_one(doc, doc.claim(claim), candidates)
@@ -155,25 +159,46 @@ def _changes_agree(doc: Doc, earlier: Claim, claim: Claim) -> Iterator[Finding]:
         yield finding
 
 
-def _carries_over(doc: Doc, section: str | None) -> bool:
-    text = next((s.text for s in doc.disclosure.narrative.sections if s.title == section), "")
-    return "结转" in text
+def _section_text(doc: Doc, section: str | None) -> str:
+    return next((s.text for s in doc.disclosure.narrative.sections if s.title == section), "")
+
+
+# what a comparison is with: "比上年执行数", "比2025年预算数", "与上年相比" (nothing named)
+_BASE = re.compile(r"(?:比|较|与|同)\s*(?:上年度?|去年|上一年度?|(?:19|20)\d{2}\s*年度?)(?:年初)?(执行|预算|决算)?")
+
+
+def _bases(doc: Doc, section: str | None) -> set[str]:
+    return {m.group(1) or "" for m in _BASE.finditer(_section_text(doc, section))}
+
+
+def _same_base(doc: Doc, received: Claim, spent: Claim) -> bool:
+    """Whether the two changes are over the same figure of the year before: stated in one section, or in
+    two that each compare with one figure and name it alike (both "比上年", both "比上年执行数")."""
+    if received.section == spent.section:
+        return True
+    bases = _bases(doc, received.section)
+    return len(bases) == 1 and bases == _bases(doc, spent.section)
+
+
+# 一般公共预算拨款收入 as an income source is the 一般公共预算 财政拨款收入
+_RECEIVED = ("fiscal_revenue", "revenue:general_budget")
 
 
 def _received_and_spent(doc: Doc) -> Iterator[Finding]:
-    """A budget's 财政拨款 received and spent, stated alike in one section ("财政拨款收入37,151.47万元,比2024年…
-    增加…"; "财政拨款支出预算37,151.47万元,比2024年…增加…"): with nothing carried over, what is received is
-    spent, in either year, so the change is one change stated twice."""
+    """A budget's 财政拨款 received and spent, stated alike ("财政拨款收入37,151.47万元,比2024年…增加…";
+    "财政拨款支出预算37,151.47万元,比2024年…增加…"): with nothing carried over, what is received is spent,
+    in either year, so the change is one change stated twice."""
     if doc.disclosure.kind != "budget":
         return
     changes = [c for c in claims(doc) if c.compared_year is not None and signed_change(c) is not None
                and is_prior_year(doc, c) is False]
-    for received in (c for c in changes if c.subject == "fiscal_revenue"):
-        if _carries_over(doc, received.section):
+    for received in (c for c in changes if c.subject in _RECEIVED):
+        if "结转" in _section_text(doc, received.section):
             continue
-        key = (_same_subject_key(doc, received)[1:], received.compared_year, received.section)
+        key = (_same_subject_key(doc, received)[1:], received.compared_year)
         spent = [c for c in changes if c.subject == "fiscal_expenditure" and c.value == received.value
-                 and (_same_subject_key(doc, c)[1:], c.compared_year, c.section) == key]
+                 and (_same_subject_key(doc, c)[1:], c.compared_year) == key and _same_base(doc, received, c)
+                 and "结转" not in _section_text(doc, c.section)]
         found = [f for c in spent if (f := doc.compare(change_figure(doc, c), _stated_before(doc, received, True)))]
         yield from found[:1]
 

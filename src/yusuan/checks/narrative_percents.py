@@ -23,9 +23,13 @@ def _prior(value: Decimal, change: Decimal, direction: str) -> Decimal:
     return value + abs(change) if direction == "减少" else value - abs(change)
 
 
-def _within(change: Decimal, base: Decimal, half_change: Decimal, half_base: Decimal, percent: Decimal) -> bool:
-    lowest = max(change - half_change, Decimal(0)) / (base + half_base) * _HUNDRED
-    highest = (change + half_change) / (base - half_base) * _HUNDRED
+def _ratio(change: Decimal, base: Decimal) -> Decimal | None:
+    return change / base * _HUNDRED if base > 0 else None
+
+
+def _follows(lowest: Decimal | None, highest: Decimal | None, percent: Decimal) -> bool:
+    if lowest is None or highest is None:
+        return False
     step = Decimal(1).scaleb(percent.as_tuple().exponent)
     return lowest - step <= abs(percent) <= highest + step
 
@@ -34,13 +38,20 @@ def percent_follows(value: Decimal, change: Decimal, direction: str, percent: De
     """Whether a percent follows from an amount and its change at the precision all three are printed
     (each amount half its last printed digit off, the percent one unit of its own), over the year before
     or, as some documents reckon it, over this year's amount. None when the year before may have been
-    nothing (an increase from 0 has no percent to check)."""
+    nothing (an increase from 0 has no percent to check).
+
+    The year before is this year's amount less its change, not a third figure rounded on its own: the
+    percent grows with the change and shrinks with this year's amount, so its bounds are those of the
+    smallest change over the largest amount and of the largest change over the smallest."""
     prior, change = _prior(value, change, direction), abs(change)
     half_change, half_value = printed_step(change) / 2, printed_step(value) / 2
     if prior - half_value - half_change <= 0:
         return None
-    return (_within(change, prior, half_change, half_value + half_change, percent)
-            or _within(change, value, half_change, half_value, percent))
+    least, most = max(change - half_change, Decimal(0)), change + half_change
+    low, high = value - half_value, value + half_value
+    over_prior = _follows(_ratio(least, _prior(high, least, direction)),
+                          _ratio(most, _prior(low, most, direction)), percent)
+    return over_prior or _follows(_ratio(least, high), _ratio(most, low), percent)
 
 
 def _claimed(doc: Doc, stated: StatedPercent) -> bool:

@@ -17,7 +17,7 @@ from .figures import Figure
 from .findings import Finding, Place
 from .matching import Pair, match_projects
 from .narrative import agrees_with_one
-from .wording import quoted
+from .wording import amount, quoted
 
 HUNDRED = Decimal(100)
 # a quantity with its unit closing a name cell: the value printed in the name's cell
@@ -66,10 +66,14 @@ def judged_tables(doc: Doc) -> list[PerformanceTable]:
     id="PERF-PROJECT-COVERAGE", family="performance", severity="error",
     title="项目支出表中的每个项目都应有绩效目标表，每张项目绩效目标表都应对应一个项目",
     basis="财预〔2015〕88号；财预〔2020〕10号；domain.md §3 P1、§4",
-    needs=("projects",),
+    needs=("projects|performance_projects",),
 )
 def every_project_has_targets(doc: Doc) -> Iterator[Finding]:
     tables = doc.disclosure.performance_projects
+    for table in tables:
+        yield from _listed_short_of_total(doc, table)
+    if not doc.disclosure.projects:
+        return  # no project list read: which project has no table is not known
     if not tables:
         yield Finding.at(Place(table="performance_project"), "文件列有项目支出，但没有项目绩效目标表。", "warning")
         return
@@ -79,6 +83,24 @@ def every_project_has_targets(doc: Doc) -> Iterator[Finding]:
             yield Finding.at(place, f"项目支出表中的项目「{pair.project.name}」没有对应的绩效目标表。")
         elif pair.project is None:
             yield Finding.at(table_place(pair.table), f"{table_label(pair.table)}在项目支出表中找不到对应的项目。", "warning")
+
+
+def _listed_short_of_total(doc: Doc, table: PerformanceTable) -> Iterator[Finding]:
+    """A table listing projects row by row whose 合计 is more than the projects it lists: part of the money
+    has no target printed. The department's own row (its name, or the 合计 again) is no project; a unit's
+    subtotal read as a project makes the projects more, never less, and so hides a shortfall at worst."""
+    total = table.listed_total
+    projects = [p for p in table.listed if p.name != doc.disclosure.department and p.fund != total]
+    if total is None or not projects:
+        return
+    listed = sum((p.fund for p in projects), Decimal(0))
+    if total - listed <= doc.tolerance * (len(projects) + 1):
+        return
+    unit = doc.unit
+    message = (f"项目绩效目标表合计为 {amount(total, unit)}，表中所列 {len(projects)} 个项目的资金之和为 "
+               f"{amount(listed, unit)}，有 {amount(total - listed, unit)}的项目支出没有列出绩效目标；"
+               "请补列这些项目的绩效目标，或说明未列的原因（如涉密）。")
+    yield Finding.mismatch(Place.at(table.source, table="performance_project"), listed, total, message, "warning")
 
 
 @rule(

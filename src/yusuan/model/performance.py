@@ -29,6 +29,15 @@ class Indicator(BaseModel):
     source: Source = Field(default_factory=Source)
 
 
+class ListedProject(BaseModel):
+    """A project printed as one row of a table listing several (单位编码 | 项目名称 | 资金总额 | 绩效目标 | …)."""
+
+    code: str | None = None  # the 单位编码 printed before it
+    name: str
+    fund: Decimal  # in the document's unit
+    source: Source = Field(default_factory=Source)
+
+
 class PerformanceTable(BaseModel):
     """整体 (`scope="overall"`) or 项目 (`scope="project"`) performance-target table."""
 
@@ -47,6 +56,9 @@ class PerformanceTable(BaseModel):
     indicators: list[Indicator] = Field(default_factory=list)
     project_code: str | None = None  # the matching project in the project list, when known
     unplaced_values: list[str] = Field(default_factory=list)  # values printed without an indicator name
+    # a table listing several projects, one per row group: its 合计 and the projects (or units) it lists
+    listed_total: Decimal | None = None
+    listed: list[ListedProject] = Field(default_factory=list)
     # why the indicators as read cannot be trusted (several projects in one table, OCR noise):
     # no rule judges them
     doubtful: str | None = None

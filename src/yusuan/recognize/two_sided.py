@@ -49,6 +49,12 @@ _ITEMS: list[tuple[str, re.Pattern[str]]] = [
 _SIDE_TOTALS = {"income": "income_total", "expenditure": "expenditure_total"}
 _CARRYOVER_PARTS = {"general_budget", "gov_fund", "state_capital"}
 _VALUE_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    # Shanghai: each expenditure line split as 基本支出 (人员经费 | 公用经费) | 项目支出 beside its 合计; the
+    # parts under 基本支出 carry its name in their merged header, so they are tried first
+    ("personnel", re.compile(r"人员经费|人员支出")),
+    ("public", re.compile(r"公用经费|公用支出")),
+    ("basic", re.compile(r"基本支出$")),
+    ("project", re.compile(r"项目支出$")),
     # 决算 总表 printing the budget beside the final figure; 决算数 is `total`
     ("budget_initial", re.compile(r"年初预算")),
     ("budget_adjusted", re.compile(r"调整(?:后)?预算|全年预算")),

@@ -292,16 +292,33 @@ def _read_value(reading: _Reading, sentence: _Sentence, token: Token) -> None:
         # "主要是增加基本支出844.15万元": the amount of the change, not what 基本支出 amounts to
         _read_change(reading, sentence, replace(token, kind="change", direction=direction), label)
         return
-    mention = reading.new_mention(label, token.number, token.unit or reading.unit, sentence, token.start)
     own_year = stated_year(lead)
     if own_year is None and reading.year is not None and names_prior_year(lead):
         own_year = reading.year - 1  # "上年度列入此项的预留机动经费128.43万元"
+    mention = _awaiting_value(reading, sentence, token, label, own_year) \
+        or reading.new_mention(label, token.number, token.unit or reading.unit, sentence, token.start)
     mention.year = own_year or reading.year
     if mention.subject.startswith("expenditure:"):
         sentence.item_end = token.end
         reading.item = mention
     sentence.values.append(mention)
     sentence.last_value = sentence.last_touched = mention
+
+
+def _awaiting_value(reading: _Reading, sentence: _Sentence, token: Token, label: Label,
+                    own_year: int | None) -> Mention | None:
+    """The change stated earlier in the paragraph on its own, of the subject this value is the year's
+    amount of ("主要原因是一般公共预算拨款收入增加129.07万元。其中:一般公共预算拨款收入2796.14万元"), now
+    given its value; None when the value is of another year or its own sentence states a change after it."""
+    if own_year not in (None, reading.year) or token.unit not in (None, reading.unit):
+        return None
+    if any(t.kind != "value" for t in tokens(reading.paragraph.text, token.end, sentence.end)):
+        return None
+    pending = next((m for m in reversed(reading.mentions) if m.value is None), None)
+    if pending is None or pending.subject != label.subject or pending.unit != reading.unit:
+        return None
+    pending.value = token.number
+    return pending
 
 
 def _within_item(reading: _Reading, sentence: _Sentence, token: Token, label: Label) -> bool:

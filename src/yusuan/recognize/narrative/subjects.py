@@ -21,6 +21,9 @@ _Q = "[\"“”'‘’]?"  # quotes around 三公 come in every style
 # a bare 收入/支出 is the total only where it starts the phrase ("收入较去年减少", "本年支出"),
 # never as the tail of a longer name this table does not know
 _BARE = r"(?:(?<![\u4e00-\u9fff])|(?<=[年门位度总]))"
+# "福州市公安局治安管理支队收入预算为…": a body's name ends in one of these, and no income source's does (事业
+# 收入, 经营收入, 非税收入); 支出 is not read so, a 款 or 项 may end in one ("法院支出", "综合医院支出")
+_BARE_INCOME = r"(?:(?<![\u4e00-\u9fff])|(?<=[年门位度总局队院所室站处委办厅馆校司心部团社]))"
 _FUND = r"(?:预算)?(?:当年)?(?:财政)?(?:拨款)?"
 # "上年结转结余的一般公共预算收入": last year's money carried over, not this year's income from that source
 _CARRIED = r"上年结转(?:和?结余)?(?:资金)?(?:中)?的?"
@@ -54,7 +57,7 @@ _GENERAL: list[tuple[str, str]] = [
     ("gov_fund_expenditure", rf"政府性基金{_FUND}支出"),
     ("state_capital_revenue", rf"国有资本经营{_FUND}收入"),
     ("state_capital_expenditure", rf"国有资本经营{_FUND}支出"),
-    ("revenue_total", rf"{_BARE}收入(?:预算|总额|合计|总计)?(?:数)?|(?:部门|年初|本年)预算收入"),
+    ("revenue_total", rf"{_BARE_INCOME}收入(?:预算|总额|合计|总计)?(?:数)?|(?:部门|年初|本年)预算收入"),
     ("expenditure_total", rf"{_BARE}支出(?:预算|总额|合计|总计)?(?:数)?|(?:部门|年初|本年)预算支出"),
     ("revenue:business", r"事业单位经营收入|经营收入"),
     ("revenue:operating", r"事业收入"),

@@ -11,6 +11,7 @@ from .header import HeaderFields, read_header
 from .indicators import Reading, read_indicators
 from .text import is_garbled
 from .lines import SectionLine
+from .listed import read_listed
 from .tables import RawTable, heads_columns, is_indicator_line, is_title, split_tables
 
 # fields every table has; a missing one is reported
@@ -111,6 +112,7 @@ class _TableReader:
             # 单位(项目)名称 | 资金总额 | 绩效目标 | 一级指标 …: several projects, one per row group; which
             # project an indicator belongs to is not read, nor each project's name and fund
             table.name = table.fund = None
+            table.listed_total, table.listed = read_listed(self.raw.lines)
             table.doubtful = "表中逐行列出多个项目，未能分清各指标所属的项目"
             self.note(table.doubtful)
         else:
