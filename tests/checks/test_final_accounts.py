@@ -337,10 +337,13 @@ def test_stated_budget_of_a_line_differs_from_the_table():
 
 def test_a_missing_table_of_a_final_accounts_document_is_named_as_a_final_accounts_table():
     from yusuan.checks import run_checks
-    from yusuan.model import Disclosure, Table, Unit
+    from yusuan.model import Claim, Disclosure, Table, Unit
 
     disclosure = Disclosure(kind="final", year=2024)
     disclosure.tables["summary"] = Table(id="summary", title="收入支出决算总表", unit=Unit.wanyuan)
+    # a 情况说明 stating its amounts: a whole 决算, not a page holding one of its tables
+    disclosure.narrative.claims.append(Claim(subject="revenue_total", label="收入总计", value=Decimal("100"),
+                                             unit=Unit.wanyuan))
     report = run_checks(disclosure)
     messages = [f.message for r in report.results if r.rule.id == "COMPLETE-TABLES" for f in r.findings]
     assert len(messages) == 8

@@ -62,11 +62,17 @@ class Doc:
         self.compared = 0
         self.unprinted: dict[str, None] = {}  # columns a comparison needed and the table does not print
         self.doubts: dict[str, None] = {}  # readings a rule would not compare: "could not check", not a finding
+        self.lacking: dict[str, None] = {}  # parts a comparison needed that the document does not hold
 
     def doubt(self, why: str) -> None:
         """A comparison left out because the reading is doubtful: nothing is found, and the engine reports
         the rule as could not run when nothing else was compared."""
         self.doubts[why] = None
+
+    def lack(self, part: str) -> None:
+        """A comparison left out because the document does not hold the part it needs (a table of a page
+        holding one table): the engine reports the rule as could not run when nothing else was compared."""
+        self.lacking[part] = None
 
     @property
     def unit(self) -> Unit:

@@ -23,6 +23,7 @@ from .final_accounts_text import (
 )
 from .findings import NARRATIVE, Finding, Place
 from .narrative import claims, is_prior_year
+from .parts import holds_only_part
 from .wording import amount, quoted
 
 
@@ -117,6 +118,8 @@ def _three_public_place(doc: Doc) -> Place:
     needs=("narrative",), applies=IS_FINAL,
 )
 def three_public_counts(doc: Doc) -> Iterator[Finding]:
+    if holds_only_part(doc):
+        return
     if _none_spent(doc):
         return
     found = [s for s in sentences(doc) if s.three_public] or sentences(doc)

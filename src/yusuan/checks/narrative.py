@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from ..model import Claim
 from ..recognize.narrative.scopes import split_scope
-from .claim_targets import figures_for, only_general_budget
+from ..model import standard_table_title
+from .claim_targets import figures_for, only_general_budget, printing_tables
 from .context import Doc, printed_step
 from .engine import rule
 from .figures import ZERO, Figure
@@ -70,7 +71,10 @@ def stated_amounts_match_tables(doc: Doc) -> Iterator[Finding]:
         prior = is_prior_year(doc, claim)
         if prior is None or prior and "执行" in claim.label:
             continue  # a year's 执行数 is no table's figure: the tables print its budget
-        compared.append((claim, figures_for(doc, claim.subject, prior)))
+        candidates = figures_for(doc, claim.subject, prior)
+        if not candidates:
+            _lacks_tables_of(doc, claim, prior)
+        compared.append((claim, candidates))
     votes = [{w for c in candidates if (w := way_of(doc, claim, c))} for claim, candidates in compared]
     for index, (claim, candidates) in enumerate(compared):
         finding = agrees_with_one(doc, doc.claim(claim), candidates)
@@ -80,6 +84,15 @@ def stated_amounts_match_tables(doc: Doc) -> Iterator[Finding]:
             finding = _rounding_break(doc, claim, candidates, habit(others)) or finding
         if finding:
             yield finding
+
+
+def _lacks_tables_of(doc: Doc, claim: Claim, prior: bool) -> None:
+    """A claim no table could be compared with because the document holds none of the tables that print it
+    (a 情况说明 whose tables are a file of their own): the rule could not check it, which is no pass."""
+    tables = printing_tables(doc, claim.subject, prior)
+    if tables and not any(t in doc.disclosure.tables for t in tables):
+        for table_id in tables:
+            doc.lack(standard_table_title(table_id, doc.disclosure.kind))
 
 
 def _rounding_break(doc: Doc, claim: Claim, candidates: list[Figure], way: str) -> Finding | None:
