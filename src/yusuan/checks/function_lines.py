@@ -16,7 +16,6 @@ from .engine import Condition, rule
 from .figures import Figure
 from .findings import Finding, Place
 from .structure import INCOME_ITEMS, SOURCE_COLUMNS, coded_rows, columns_of, total_row
-from .wording import amount
 
 View = tuple[str, str, str | None]  # (table id, column, side)
 
@@ -67,7 +66,7 @@ def _functional(code: str) -> bool:
 
 def _missing_line(doc: Doc, lines: Lines, present: Figure, code: str, name: str) -> Finding:
     where = doc.title(lines.table)
-    message = f"{where}未列出「{code} {name}」，而{doc.phrase(present)}为 {amount(present.value, doc.unit)}。"
+    message = f"{where}未列出「{code} {name}」，而{doc.phrase(present)}为 {doc.said(present)}。"
     return Finding.mismatch(Place.of_table(lines.table), None, present.value, message)
 
 

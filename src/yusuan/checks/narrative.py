@@ -38,7 +38,8 @@ def change_figure(doc: Doc, claim: Claim) -> Figure:
     if claim.change is None:  # 持平 printed without an amount: as exact as the value it is about
         change = (change or ZERO).quantize(printed_step(claim.value))
     as_value = doc.claim(claim.model_copy(update={"value": change}))
-    return Figure(as_value.value, f"情况说明中{quoted(claim.label)}的增减额", as_value.place, slack=as_value.slack)
+    return Figure(as_value.value, f"情况说明中{quoted(claim.label)}的增减额", as_value.place, slack=as_value.slack,
+                  unit=as_value.unit, printed=as_value.printed)
 
 
 def is_prior_year(doc: Doc, claim: Claim) -> bool | None:
@@ -155,7 +156,8 @@ def same_subject_same_amount(doc: Doc) -> Iterator[Finding]:
 def _stated_before(doc: Doc, earlier: Claim, change: bool = False) -> Figure:
     where = f"第 {earlier.source.line} 行" if earlier.source.line else "前文"
     stated = change_figure(doc, earlier) if change else doc.claim(earlier)
-    return Figure(stated.value, f"{where}所述{quoted(earlier.label)}{'的增减额' if change else ''}", stated.located)
+    return Figure(stated.value, f"{where}所述{quoted(earlier.label)}{'的增减额' if change else ''}", stated.located,
+                  unit=stated.unit, printed=stated.printed)
 
 
 def _changes_agree(doc: Doc, earlier: Claim, claim: Claim) -> Iterator[Finding]:
