@@ -12,8 +12,10 @@ from .recognize import recognize
 
 
 def require_disclosure(disclosure: Disclosure, name: str) -> Disclosure:
-    # a narrative alone counts only when it names its department: plain text with numbers in it is no disclosure
-    has_narrative = bool(disclosure.narrative.claims) and disclosure.department is not None
+    # a narrative alone counts only when it names its department: plain text with numbers in it is no disclosure.
+    # Sections of a 情况说明 without an amount (its 部门职责 and 机构设置 copied from a web page) are part of one.
+    has_narrative = disclosure.department is not None and (
+        bool(disclosure.narrative.claims) or any(s.text.strip() for s in disclosure.narrative.sections))
     if not disclosure.tables and not has_narrative and disclosure.performance_overall is None \
             and not disclosure.performance_projects:
         raise UnreadableInput(

@@ -81,7 +81,15 @@ def test_headings_without_text_are_no_narrative():
     # a file of tables only lists them on its contents page: the 情况说明 is published elsewhere
     headings_only = doc().section("收支预算总表", "").section("收入预算总表", "")
     assert result_of(headings_only, "COMPLETE-SECTIONS").status == RuleStatus.could_not_run
-    assert result_of(headings_only.section("部门职责", "负责审计。"), "COMPLETE-SECTIONS").status == RuleStatus.failed
+    with_text = headings_only.section("部门职责", "负责审计。").claim("revenue_total", "100", "收入预算")
+    assert result_of(with_text, "COMPLETE-SECTIONS").status == RuleStatus.failed
+
+
+def test_a_few_sections_without_an_amount_are_part_of_a_narrative_not_an_incomplete_one():
+    # the 部门职责 of a 情况说明 copied alone: the topics it does not cover may be in the rest of it
+    part = doc().section("部门职责", "负责审计。").section("机构设置", "内设机构 5 个。")
+    result = result_of(part, "COMPLETE-SECTIONS")
+    assert result.status == RuleStatus.could_not_run and "只含部分公开内容" in result.reason
 
 
 def test_an_empty_table_needs_a_note():

@@ -154,6 +154,16 @@ def test_a_wrong_completion_percentage():
     assert finding.place.line == 39 and "应为 110.00%" in finding.message
 
 
+def test_amounts_printed_in_yuan_are_stated_in_yuan():
+    # the line printed in 元 in a 万元 document: the finding quotes 550,000 元, as the reader finds it
+    line = ("年初预算为50.00万元,支出决算为55.00万元,完成年初预算的110.00%", "年初预算为500000元,支出决算为550000元,完成年初预算的101.00%")
+    [finding] = assert_fails(final(line), "FINAL-VS-BUDGET", count=1)
+    assert "按决算数 550,000 元、预算数 500,000 元计算应为 110.00%" in finding.message
+    wording = ("决算数大于预算数5.00万元,主要原因是人员增加", "决算数小于预算数,主要原因是人员增加")
+    [finding] = assert_fails(final(line, wording), "FINAL-WORDING", count=1)
+    assert "所述决算数 550,000 元大于预算数 500,000 元" in finding.message
+
+
 def test_a_percentage_in_the_next_sentence():
     changed = final(("支出决算为55.00万元,完成年初预算的110.00%。", "支出决算为55.00万元。完成年初预算的100.00%。"))
     [finding] = assert_fails(changed, "FINAL-VS-BUDGET", count=1)
@@ -337,10 +347,13 @@ def test_stated_budget_of_a_line_differs_from_the_table():
 
 def test_a_missing_table_of_a_final_accounts_document_is_named_as_a_final_accounts_table():
     from yusuan.checks import run_checks
-    from yusuan.model import Disclosure, Table, Unit
+    from yusuan.model import Claim, Disclosure, Table, Unit
 
     disclosure = Disclosure(kind="final", year=2024)
     disclosure.tables["summary"] = Table(id="summary", title="收入支出决算总表", unit=Unit.wanyuan)
+    # a 情况说明 stating its amounts: a whole 决算, not a page holding one of its tables
+    disclosure.narrative.claims.append(Claim(subject="revenue_total", label="收入总计", value=Decimal("100"),
+                                             unit=Unit.wanyuan))
     report = run_checks(disclosure)
     messages = [f.message for r in report.results if r.rule.id == "COMPLETE-TABLES" for f in r.findings]
     assert len(messages) == 8

@@ -39,6 +39,30 @@ def test_an_amount_stated_in_yuan_is_compared_in_the_documents_unit():
     assert_fails(_restate("expenditure:201", "1010000", unit=Unit.yuan), "NARR-AMOUNT", count=1)
 
 
+def test_a_finding_states_each_amount_in_the_unit_it_was_printed_in():
+    # a sentence in 元 in a 万元 document: "1,010,000元" is what the reader can search for, not "101 万元"
+    [finding] = assert_fails(_restate("expenditure:201", "1010000", unit=Unit.yuan), "NARR-AMOUNT", count=1)
+    assert finding.message == ("情况说明中“expenditure:201”为 1,010,000 元，与支出总表「201 一般公共服务支出」 100 万元"
+                               "不一致（相差 1 万元）。")
+    # a sentence in 亿元: "1.5 亿元" as printed; the gap in the document's unit, without a conversion's zeros
+    [finding] = assert_fails(_restate("expenditure:201", "1.5", unit=Unit.yi), "NARR-AMOUNT", count=1)
+    assert finding.message == ("情况说明中“expenditure:201”为 1.5 亿元，与支出总表「201 一般公共服务支出」 100 万元"
+                               "不一致（相差 14,900 万元）。")
+
+
+def test_a_table_in_yuan_and_a_sentence_in_wanyuan_are_each_stated_as_printed():
+    # 上海: tables in 元, the 情况说明 in 万元; 17,190万元 against 171,915,169元 is off by more than rounding
+    [finding] = assert_fails(_in_yuan("171915169", "17190"), "NARR-AMOUNT", count=1, severity="error")
+    assert finding.message == ("情况说明中“财政拨款支出”为 17,190 万元，与一般公共预算支出表「合计」 171,915,169 元"
+                               "不一致（相差 15,169 元）。")
+
+
+def test_an_amount_in_yi_yuan_agrees_with_the_table_it_rounds_to():
+    # "1.52亿元" for 15,234.56万元: rounded to 0.01 亿元
+    assert_passes(_restate("expenditure:201", "1.52", unit=Unit.yi).set("expenditure", "201", "total", "15234.56"),
+                  "NARR-AMOUNT")
+
+
 def _in_yuan(total: str, stated: str):
     """A document in 元 (Shanghai): the 一般公共预算支出表 prints 元, the text rounds to 万元."""
     built = (doc().table("general_expenditure", [("total", "合计", {"total": total})], unit=Unit.yuan)

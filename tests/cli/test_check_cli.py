@@ -62,3 +62,38 @@ def test_rules_lists_every_rule():
     for rule_id in ("ARITH-ROW-SUM", "ROLLUP-FUNCTION", "XTAB-GENERAL-BASIC", "NARR-AMOUNT", "COMPLETE-TABLES",
                     "PERF-FUND-MATCH", "CODE-KNOWN", "HYGIENE-YEAR"):
         assert rule_id in result.stdout
+
+
+
+# a web page holding one table of a disclosure (its lines as the example prints them), and the 目录 with the
+# first two sections of a 情况说明
+ONE_TABLE_PAGE = """<html><head><meta charset="utf-8"></head><body>
+<h2>重庆市潼南区经济和信息化委员会一般公共预算财政拨款支出预算表</h2><p>单位：万元</p><table>
+<tr><td>科目编码</td><td>科目名称</td><td>总计</td><td>基本支出</td><td>项目支出</td></tr>
+<tr><td></td><td>合计</td><td>925.40</td><td>925.40</td><td></td></tr>
+<tr><td>201</td><td>一般公共服务支出</td><td>925.40</td><td>925.40</td><td></td></tr>
+<tr><td>20113</td><td>商贸事务</td><td>925.40</td><td>925.40</td><td></td></tr>
+<tr><td>2011301</td><td>行政运行</td><td>357.87</td><td>357.87</td><td></td></tr>
+<tr><td>2011350</td><td>事业运行</td><td>567.53</td><td>567.53</td><td></td></tr>
+</table></body></html>"""
+TWO_SECTIONS = """重庆市潼南区经济和信息化委员会2024年部门预算公开
+目录
+一、单位基本情况
+二、部门收支总体情况
+重庆市潼南区经济和信息化委员会 2024 年部门预算情况说明
+一、单位基本情况
+(一)职能职责
+贯彻执行国家和重庆市关于工业和信息化的法律、法规、规章和方针、政策。
+(二)单位构成
+本单位由重庆市潼南区经济和信息化委员会本级构成。
+"""
+
+
+def test_a_part_of_a_disclosure_is_checked_not_refused(tmp_path):
+    page, sections = tmp_path / "表.html", tmp_path / "情况说明.txt"
+    page.write_text(ONE_TABLE_PAGE, encoding="utf-8")
+    sections.write_text(TWO_SECTIONS, encoding="utf-8")
+    for path in (page, sections):
+        result = runner.invoke(app, ["check", str(path)])
+        assert result.exit_code == 1, result.stdout  # checked (1: the missing parts are not checked), not refused (2)
+        assert "只含部分内容：" in result.stdout and "缺少「" not in result.stdout

@@ -119,3 +119,14 @@ def test_basic_economic_lines_above_the_three_public_item_are_refused():
     with pytest.raises(InconsistentFacts) as raised:
         derive(small(economic_lines=lines))
     assert "30217" in raised.value.message
+
+
+def test_the_tables_unit_is_yuan_or_wanyuan(facts):
+    from pydantic import ValidationError
+
+    from yusuan.compose.facts import BudgetInput
+
+    data = facts.model_dump(mode="json")
+    with pytest.raises(ValidationError, match="金额单位应为万元或元"):
+        BudgetInput.model_validate({**data, "unit": "亿元"})  # only a narrative sentence prints 亿元
+    assert BudgetInput.model_validate({**data, "unit": "元"}).unit.value == "元"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from yusuan.model import Claim, Unit
+from yusuan.model import Claim, Unit, convert
 from yusuan.readers import read_path
 from yusuan.readers.text import read_text
 from yusuan.recognize.narrative import narrative_lines, read_change_mentions, read_narrative
@@ -161,9 +161,12 @@ def test_amount_wrapped_onto_the_next_line_points_at_the_line_it_starts_on():
     assert (claim.value, claim.change, claim.source.line) == (Decimal("1379.35"), Decimal("49.71"), 1)
 
 
-def test_yi_yuan_is_read_as_wanyuan():
-    claim = only(claims_of("2024年支出预算1.2亿元。"), "expenditure_total")
-    assert (claim.value, claim.unit) == (Decimal("12000.0"), Unit.wanyuan)
+def test_yi_yuan_is_kept_as_printed():
+    # a finding quotes "1.2 亿元", the words the reader can search for; compared, it is 12,000 万元
+    claim = only(claims_of("2024年支出预算1.2亿元,比上年减少300万元。"), "expenditure_total")
+    assert (claim.value, claim.unit) == (Decimal("1.2"), Unit.yi)
+    assert claim.change == Decimal("0.03")  # the change in the unit of the amount it changes
+    assert convert(claim.value, claim.unit, Unit.wanyuan) == Decimal("12000")
 
 
 # --- subjects ---

@@ -191,3 +191,18 @@ def test_a_document_without_tables_says_nothing_could_be_checked_on_them(client,
     assert int(re.search(r"无法检查 (\d+)</span>", page)[1]) > 20
     whole = add(client, "预算.txt", seed_bytes)
     assert "未能从这份文件中识别出任何表格" not in client.get(f"/documents/{whole['document_id']}").text
+
+
+def test_a_part_of_a_disclosure_is_archived_and_says_what_it_lacks(client, seed_bytes):
+    lines = seed_bytes.decode("utf-8").splitlines(keepends=True)
+    # the 一般公共预算财政拨款支出预算表 alone (its two pages), as copied from a web page
+    table = "".join(lines[103:144]).encode("utf-8")
+    job = add(client, "一般公共预算支出表.txt", table)
+    assert job["state"] == "done", job
+    page = client.get(f"/documents/{job['document_id']}").text
+    assert "这份文件只含部分公开内容，未见「收支总表」" in page and "、情况说明。" in page
+    assert "缺少「收支总表」" not in page  # named once, in the note, not as a finding per table
+    sections = "重庆市潼南区经济和信息化委员会2024年部门预算情况说明\n" + "".join(lines[2:8])  # 职能职责 only
+    job = add(client, "职能职责.txt", sections.encode("utf-8"))
+    assert job["state"] == "done", job
+    assert "只含部分公开内容" in client.get(f"/documents/{job['document_id']}").text

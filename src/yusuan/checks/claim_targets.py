@@ -159,6 +159,18 @@ def current_targets(subject: str) -> tuple[Target, ...]:
     return _CURRENT.get(subject, ())
 
 
+def printing_tables(doc: Doc, subject: str, prior: bool = False) -> tuple[str, ...]:
+    """The tables where `subject` may be printed (ids), whether the document holds them or not."""
+    if subject in THREE_PUBLIC_COLUMNS:
+        return ("three_public",)
+    if prior:
+        return ("general_expenditure",)
+    base, scope = split_scope(subject)
+    targets = scoped_targets(doc, base, scope) if scope else current_targets(subject)
+    tables = tuple(dict.fromkeys(target[0] for target in targets))
+    return tables + ("basic_expenditure",) if subject in ECONOMIC_SIDES else tables
+
+
 def _three_public(doc: Doc, subject: str, prior: bool) -> list[Figure]:
     table = doc.table("three_public")
     column = THREE_PUBLIC_COLUMNS.get(subject)

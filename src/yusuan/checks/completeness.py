@@ -9,6 +9,7 @@ from ..model import STANDARD_TABLES, Row, Table, standard_table_title
 from .context import Doc
 from .engine import Condition, rule
 from .findings import NARRATIVE, Finding, Place
+from .parts import holds_only_part
 from .structure import ECONOMIC_TABLES, FUNCTIONAL_TABLES, children_by_parent, coded_rows, columns_of, year_rows
 from .wording import quoted, row_label
 
@@ -50,6 +51,8 @@ def _no_state_capital(doc: Doc) -> bool:
     needs=(ANY_TABLE,),
 )
 def required_tables_present(doc: Doc) -> Iterator[Finding]:
+    if holds_only_part(doc):
+        return
     kind = doc.disclosure.kind
     for table_id in STANDARD_TABLES[kind]:
         if table_id in doc.recognized.tables:  # a table read unreliably is printed all the same
@@ -114,6 +117,8 @@ def _says_none(word: str) -> re.Pattern[str]:
     needs=(ANY_TABLE,),
 )
 def empty_tables_explained(doc: Doc) -> Iterator[Finding]:
+    if holds_only_part(doc):
+        return
     # "政府性基金支出预算支出 0 万元": the 情况说明 says why the table is empty
     said_zero = {claim.subject for claim in doc.disclosure.narrative.claims if claim.value == 0}
     for table in doc.disclosure.tables.values():
@@ -215,6 +220,8 @@ def narrative_texts(doc: Doc) -> list[str]:
     needs=("narrative",),
 )
 def required_sections_present(doc: Doc) -> Iterator[Finding]:
+    if holds_only_part(doc):
+        return
     text = "\n".join(narrative_texts(doc))
     for topic, wording in REQUIRED_SECTIONS:
         if wording.search(text):
@@ -282,6 +289,8 @@ def procurement_detailed(doc: Doc) -> Iterator[Finding]:
     needs=("narrative",),
 )
 def prior_year_compared(doc: Doc) -> Iterator[Finding]:
+    if holds_only_part(doc):
+        return
     claims = doc.disclosure.narrative.claims
     if any(c.change is not None or c.direction or c.compared_year for c in claims):
         return

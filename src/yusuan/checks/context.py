@@ -15,7 +15,7 @@ from .figures import ZERO, CellKey, Figure
 from .findings import Finding, Place, Severity
 from .structure import columns_of
 from .tolerance import DEFAULT_TOLERANCE, Verdict, judge, rounding_allowance
-from .wording import amount, cell_phrase, column_label, difference, quoted, table_title
+from .wording import amount, cell_phrase, column_label, quoted, table_title, trimmed
 
 T = TypeVar("T")
 _LAST_DIGIT = Decimal("0.01")  # narrative and tables print amounts to 0.01 of their unit
@@ -62,11 +62,17 @@ class Doc:
         self.compared = 0
         self.unprinted: dict[str, None] = {}  # columns a comparison needed and the table does not print
         self.doubts: dict[str, None] = {}  # readings a rule would not compare: "could not check", not a finding
+        self.lacking: dict[str, None] = {}  # parts a comparison needed that the document does not hold
 
     def doubt(self, why: str) -> None:
         """A comparison left out because the reading is doubtful: nothing is found, and the engine reports
         the rule as could not run when nothing else was compared."""
         self.doubts[why] = None
+
+    def lack(self, part: str) -> None:
+        """A comparison left out because the document does not hold the part it needs (a table of a page
+        holding one table): the engine reports the rule as could not run when nothing else was compared."""
+        self.lacking[part] = None
 
     @property
     def unit(self) -> Unit:
@@ -97,6 +103,8 @@ class Doc:
             origin=(table, row, column),
             missing=() if column in printed else (self.column_phrase(table, column),),
             unread=(cell_phrase(table, row, column, self.disclosure.department),) if column in row.unread else (),
+            unit=table.unit,
+            printed=value,
         )
 
     def prints(self, table: Table, column: str) -> bool:
@@ -129,6 +137,8 @@ class Doc:
             phrase=f"情况说明中{quoted(claim.label)}",
             place=Place.of_claim(claim),
             slack=convert(printed_step(claim.value) / 2, claim.unit, self.unit),
+            unit=claim.unit,
+            printed=claim.value,
         )
 
     def _in_document_unit(self, value: Decimal, unit: Unit) -> Decimal:
@@ -186,15 +196,34 @@ class Doc:
             difference=stated.value - expected.value,
         )
 
-    def _said(self, figure: Figure) -> str:
-        return amount(None if figure.blank else figure.value, self.unit)
+    def said(self, figure: Figure) -> str:
+        """The figure's amount in the unit it was printed in ("12,565,793 元" of a sentence in 元 in a 万元
+        document), so that the reader finds it where it is printed."""
+        if figure.blank:
+            return amount(None, figure.unit or self.unit)
+        unit = figure.unit or self.unit
+        if figure.printed is not None:
+            return amount(figure.printed, unit)
+        return amount(figure.value if unit == self.unit else trimmed(convert(figure.value, self.unit, unit)), unit)
+
+    def _difference(self, stated: Figure, expected: Figure) -> str:
+        """In the unit both figures were printed in; in the document's where they differ."""
+        units = (stated.unit or self.unit, expected.unit or self.unit)
+        unit = units[0] if units[0] == units[1] else self.unit
+        if stated.printed is not None and expected.printed is not None and units[0] == units[1]:
+            return amount(abs(stated.printed - expected.printed), unit)
+        gap = abs(stated.value - expected.value)
+        if units[0] == units[1] == self.unit:
+            return amount(gap, unit)
+        # figures of two units: the gap without the zeros a conversion leaves (14,900.0 万元 for 1.5 亿元 less 100 万元)
+        return amount(trimmed(gap if unit == self.unit else convert(gap, self.unit, unit)), unit)
 
     def _mismatch_message(self, stated: Figure, expected: Figure) -> str:
-        return (f"{self.phrase(stated)}为 {self._said(stated)}，与{self.phrase(expected)} {self._said(expected)}不一致"
-                f"（相差 {difference(stated.value, expected.value, self.unit)}）。")
+        return (f"{self.phrase(stated)}为 {self.said(stated)}，与{self.phrase(expected)} {self.said(expected)}不一致"
+                f"（相差 {self._difference(stated, expected)}）。")
 
     def _rounding_message(self, stated: Figure, expected: Figure, figures: int) -> str:
         allowance = amount(rounding_allowance(figures, self.tolerance), self.unit)
-        return (f"{self.phrase(stated)}为 {self._said(stated)}，与{self.phrase(expected)} {self._said(expected)}"
-                f"相差 {difference(stated.value, expected.value, self.unit)}，未超过 {figures} 个四舍五入数"
+        return (f"{self.phrase(stated)}为 {self.said(stated)}，与{self.phrase(expected)} {self.said(expected)}"
+                f"相差 {self._difference(stated, expected)}，未超过 {figures} 个四舍五入数"
                 f"可能累积的误差（{allowance}），视为舍入差异。")

@@ -14,7 +14,7 @@ from .findings import Finding, Place
 from .function_lines import Lines
 from .narrative import agrees_with_one
 from .structure import CARRYOVER_ITEMS, FUNCTIONAL_TABLES, INCOME_ITEMS, columns_of, level, total_row, year_rows
-from .wording import amount, column_label
+from .wording import column_label
 
 # 三公 item -> the 基本支出表 economic lines that hold its basic-expenditure part.
 THREE_PUBLIC_LINES: dict[str, tuple[str, ...]] = {
@@ -237,7 +237,7 @@ def _compare_sums(doc: Doc, listed: Lines, sums: dict[str, Figure]) -> Iterator[
         row, expected = listed.rows.get(code), sums.get(code)
         if row is None:
             message = (f"{doc.title(listed.table)}未列出功能科目 {code}，而{doc.phrase(expected)}为 "
-                       f"{amount(expected.value, doc.unit)}。")
+                       f"{doc.said(expected)}。")
             yield Finding.mismatch(Place.of_table(listed.table), None, expected.value, message)
             continue
         stated = doc.cell(listed.table, row, "project")
@@ -302,7 +302,7 @@ def economic_mirrors_functional(doc: Doc) -> Iterator[Finding]:
             _line_or_absent(doc, general, functional, column, functional_code),
         ))
     if unbooked:
-        lines = "、".join(f"「{r.code} {r.name}」{amount(doc.cell(basic, r, 'total').value, doc.unit)}" for r, _ in unbooked)
+        lines = "、".join(f"「{r.code} {r.name}」{doc.said(doc.cell(basic, r, 'total'))}" for r, _ in unbooked)
         sections = "、".join(dict.fromkeys(section for _, section in unbooked))
         message = (f"{doc.title(basic)}列有{lines}，各功能分类表均未列对应的功能科目款 {sections}："
                    "这些缴费可能按本地做法记在其他功能科目（如行政运行）下，未作比较。")

@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..model import TABLE_TITLES, Disclosure
 from .context import Doc, Participation
 from .findings import Finding, Report, RuleResult, RuleStatus, Severity
+from .parts import missing_parts
 from .tolerance import DEFAULT_TOLERANCE
 
 FAMILIES: dict[str, str] = {
@@ -148,9 +149,11 @@ def run_rule(rule_: Rule, doc: Doc) -> RuleResult:
         findings = list(rule_.check(doc))
     except Exception as error:  # a broken rule must not hide the results of the others
         return RuleResult(rule_, RuleStatus.could_not_run, reason=f"规则执行出错：{type(error).__name__}: {error}")
-    if not findings and (doc.unprinted or doc.doubts) and not doc.compared:
-        # every comparison needed a column the tables do not print, or a reading in doubt: nothing was checked
-        reasons = (["表格未列出：" + "、".join(doc.unprinted)] if doc.unprinted else []) + list(doc.doubts)
+    if not findings and (doc.unprinted or doc.doubts or doc.lacking) and not doc.compared:
+        # every comparison needed a part the document does not hold, a column the tables do not print, or a
+        # reading in doubt: nothing was checked
+        reasons = (["未识别到：" + "、".join(doc.lacking)] if doc.lacking else []) + \
+            (["表格未列出：" + "、".join(doc.unprinted)] if doc.unprinted else []) + list(doc.doubts)
         return RuleResult(rule_, RuleStatus.could_not_run, reason="；".join(reasons))
     for finding in findings:
         finding.rule = rule_.id
@@ -188,4 +191,5 @@ def run_rules(disclosure: Disclosure, rules: Iterable[Rule], tolerance: Decimal 
         results=[run_rule(r, doc) for r in rules],
         tables_read=len(disclosure.tables) + (disclosure.performance_overall is not None)
         + len(disclosure.performance_projects) + bool(disclosure.projects),
+        missing_parts=missing_parts(disclosure),
     )

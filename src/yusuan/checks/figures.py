@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Row, Table
+from ..model import Row, Table, Unit
 from .findings import Place
 
 CellKey = tuple[str, int, str]  # (table id, row position, column id)
@@ -35,6 +35,10 @@ class Figure:
     missing: tuple[str, ...] = ()
     # cells the figure needs whose printed amount could not be read: unknown too, "could not check"
     unread: tuple[str, ...] = ()
+    # the unit it was printed in (a sentence in 元 or 亿元, a table in 元 in a 万元 document) and the amount as
+    # printed in it: a message states it so, for the reader to search it; None for the document's unit
+    unit: Unit | None = None
+    printed: Decimal | None = None
 
     @classmethod
     def plain(cls, value: Decimal | None, phrase: str, place: Place | None = None) -> Figure:
@@ -53,6 +57,7 @@ class Figure:
             slack=sum((p.slack for p in parts), ZERO),
             missing=_missing_of(parts),
             unread=tuple(dict.fromkeys(u for p in parts for u in p.unread)),
+            **_printed_sum(parts),
         )
 
     @property
@@ -60,6 +65,16 @@ class Figure:
         if self.place is None and self.origin is not None:
             return Place.of_row(*self.origin)
         return self.place
+
+
+def _printed_sum(parts: list[Figure]) -> dict:
+    """The unit and printed amount of a sum: those of its parts where all were printed in one unit."""
+    if not parts or any(p.unit is None or p.unit != parts[0].unit for p in parts):
+        return {}
+    printed = [ZERO if p.blank else p.printed for p in parts]
+    if any(p is None for p in printed):
+        return {"unit": parts[0].unit}
+    return {"unit": parts[0].unit, "printed": sum(printed, ZERO)}
 
 
 def _missing_of(parts: list[Figure]) -> tuple[str, ...]:

@@ -18,11 +18,12 @@ from .engine import rule
 from .figures import Figure
 from .final_accounts import IS_FINAL
 from .final_accounts_text import (
-    BUDGET, FINAL, NUMBER, PERCENT, amount_of, percent_finding, sentences, three_public_column, three_public_item,
+    BUDGET, FINAL, NUMBER, PERCENT, percent_finding, sentences, stated_figure, three_public_column, three_public_item,
     three_public_rows, where_phrase,
 )
 from .findings import NARRATIVE, Finding, Place
 from .narrative import claims, is_prior_year
+from .parts import holds_only_part
 from .wording import amount, quoted
 
 
@@ -48,16 +49,15 @@ def three_public_against_budget(doc: Doc) -> Iterator[Finding]:
             continue
         budget = BUDGET.search(sentence.text)
         if budget is not None:
-            stated = Figure.plain(amount_of(budget, 2, doc.unit), f"情况说明中{where_phrase(sentence.text)}所述预算数",
-                                  sentence.place)
+            stated = stated_figure(doc, budget, 2, f"情况说明中{where_phrase(sentence.text)}所述预算数", sentence.place)
             finding = doc.compare(stated, doc.cell(table, budget_row, column))
             if finding:
                 yield finding
             continue  # the percentage against the stated budget: FINAL-VS-BUDGET
         percent = PERCENT.search(sentence.text)
         if percent is not None:
-            finding = percent_finding(doc, sentence, percent.group(1), doc.cell(table, final_row, column).value,
-                                      doc.cell(table, budget_row, column).value, where_phrase(sentence.text),
+            finding = percent_finding(doc, sentence, percent.group(1), doc.cell(table, final_row, column),
+                                      doc.cell(table, budget_row, column), where_phrase(sentence.text),
                                       ("完成预算的", "“三公”经费表的决算数", "预算数"))
             if finding:
                 yield finding
@@ -117,6 +117,8 @@ def _three_public_place(doc: Doc) -> Place:
     needs=("narrative",), applies=IS_FINAL,
 )
 def three_public_counts(doc: Doc) -> Iterator[Finding]:
+    if holds_only_part(doc):
+        return
     if _none_spent(doc):
         return
     found = [s for s in sentences(doc) if s.three_public] or sentences(doc)
@@ -142,13 +144,13 @@ _SHARE = re.compile(r"占(?:政府采购|采购)?(?:支出)?(?:总额|总金额|
 _TOTAL = re.compile(r"政府采购(?:支出)?(?:总额|总金额|金额)(?:\(以合同签订为准\))?(?:为|共|计|合计)?\s*" + NUMBER)
 
 
-def _procurement_total(doc: Doc) -> Decimal | None:
+def _procurement_total(doc: Doc) -> Figure | None:
     """The 政府采购 total the narrative states: as printed in its sentence, else as read into a claim."""
     for sentence in sentences(doc):
         if match := _TOTAL.search(sentence.text):
-            return amount_of(match, 1, doc.unit)
+            return stated_figure(doc, match, 1)
     claim = next((c for c in claims(doc) if c.subject == "procurement_total" and is_prior_year(doc, c) is False), None)
-    return None if claim is None else doc.claim(claim).value
+    return None if claim is None else doc.claim(claim)
 
 
 @rule(
@@ -159,10 +161,10 @@ def _procurement_total(doc: Doc) -> Decimal | None:
 )
 def operating_cost_and_procurement(doc: Doc) -> Iterator[Finding]:
     total = _procurement_total(doc)
-    value: Decimal | None = None  # the 授予中小企业 amount last stated
+    value: Figure | None = None  # the 授予中小企业 amount last stated
     for sentence in sentences(doc):
         if sme := _SME.search(sentence.text):
-            value = amount_of(sme, 1, doc.unit)
+            value = stated_figure(doc, sme, 1)
             share = _SHARE.search(sentence.text, sme.end())
             if share is not None and total is not None:
                 finding = percent_finding(doc, sentence, share.group(1), value, total, quoted("授予中小企业合同金额"),
@@ -172,12 +174,12 @@ def operating_cost_and_procurement(doc: Doc) -> Iterator[Finding]:
         small = _SMALL.search(sentence.text)
         if small is not None and value is not None:
             doc.compared += 1
-            small_value = amount_of(small, 1, doc.unit)
-            if small_value > value + doc.tolerance:
+            small_value = stated_figure(doc, small, 1)
+            if small_value.value > value.value + doc.tolerance:
                 yield Finding.mismatch(
-                    sentence.place, small_value, value,
-                    f"情况说明中授予小微企业的合同金额 {amount(small_value, doc.unit)}超过授予中小企业的合同金额 "
-                    f"{amount(value, doc.unit)}（小微企业属于中小企业）。请核对并改正。")
+                    sentence.place, small_value.value, value.value,
+                    f"情况说明中授予小微企业的合同金额 {doc.said(small_value)}超过授予中小企业的合同金额 "
+                    f"{doc.said(value)}（小微企业属于中小企业）。请核对并改正。")
     yield from _operating_cost(doc)
 
 

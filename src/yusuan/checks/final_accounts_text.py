@@ -21,7 +21,7 @@ from .figures import Figure
 from .final_accounts import IS_FINAL, budget_in_table
 from .findings import NARRATIVE, Finding, Place
 from .narrative import claims
-from .wording import amount, quoted
+from .wording import quoted
 
 NUMBER = r"(-?\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
 # "年初预算为 A 万元" (not "大于预算数 A 万元", a difference)
@@ -49,6 +49,12 @@ class Sentence:
 def amount_of(match: re.Match[str], first: int, unit: Unit) -> Decimal:
     value = Decimal(match.group(first).replace(",", ""))
     return convert(value, Unit(match.group(first + 1)), unit)
+
+
+def stated_figure(doc: Doc, match: re.Match[str], first: int, phrase: str = "", place: Place | None = None) -> Figure:
+    """The amount a sentence prints (groups `first`, `first` + 1: number and unit), kept in its unit for messages."""
+    return Figure(amount_of(match, first, doc.unit), phrase, place, unit=Unit(match.group(first + 1)),
+                  printed=Decimal(match.group(first).replace(",", "")))
 
 
 def sentences(doc: Doc) -> list[Sentence]:
@@ -92,10 +98,11 @@ def _percent_allowance(stated: str, final: Decimal, budget: Decimal, unit_step: 
 _COMPLETION = ("完成预算的", "决算数", "预算数")
 
 
-def percent_finding(doc: Doc, sentence: Sentence, stated: str, final: Decimal, budget: Decimal,
+def percent_finding(doc: Doc, sentence: Sentence, stated: str, final_figure: Figure, budget_figure: Figure,
                     where: str, terms: tuple[str, str, str] = _COMPLETION) -> Finding | None:
     """None when the stated percentage equals final / budget (within rounding). `terms` name the
     percentage, the part and the whole in the message (完成预算的, 决算数, 预算数)."""
+    final, budget = final_figure.value, budget_figure.value
     if budget == 0:
         return None  # nothing to divide by: any percentage is a convention
     doc.compared += 1
@@ -110,8 +117,8 @@ def percent_finding(doc: Doc, sentence: Sentence, stated: str, final: Decimal, b
     truncated = abs(given - expected) < last_digit + allowance
     expected = expected.quantize(last_digit if last_digit < 1 else Decimal("0.01"))
     said, part, whole = terms
-    message = (f"情况说明称{where}{said} {given}%，按{part} {amount(final, doc.unit)}、{whole} "
-               f"{amount(budget, doc.unit)}计算应为 {expected}%（相差 {abs(given - expected)} 个百分点）。")
+    message = (f"情况说明称{where}{said} {given}%，按{part} {doc.said(final_figure)}、{whole} "
+               f"{doc.said(budget_figure)}计算应为 {expected}%（相差 {abs(given - expected)} 个百分点）。")
     message += "差异不超过末位一个单位，可能是截尾而非四舍五入，视为舍入差异。" if truncated else "请核对百分比或金额并改正。"
     return Finding(message, sentence.place, severity="info" if truncated else None,
                    provided=given, expected=expected, difference=given - expected)
@@ -141,14 +148,13 @@ def completion_percentages(doc: Doc) -> Iterator[Finding]:
         before = found[position - 1].text if position and found[position - 1].section == sentence.section else ""
         printed = budget_in_table(doc, sentence.text[: budget.start()], before, budget.group(1))
         if printed is not None:
-            stated = Figure.plain(amount_of(budget, 2, doc.unit), f"情况说明中{where_phrase(sentence.text)}所述预算数",
-                                  sentence.place)
+            stated = stated_figure(doc, budget, 2, f"情况说明中{where_phrase(sentence.text)}所述预算数", sentence.place)
             if finding := doc.compare(stated, printed):
                 yield finding
         if percent is None:
             continue
-        finding = percent_finding(doc, sentence, percent.group(1), amount_of(final, 1, doc.unit),
-                                  amount_of(budget, 2, doc.unit), where_phrase(sentence.text))
+        finding = percent_finding(doc, sentence, percent.group(1), stated_figure(doc, final, 1),
+                                  stated_figure(doc, budget, 2), where_phrase(sentence.text))
         if finding:
             yield finding
 
@@ -168,7 +174,7 @@ def _direction(doc: Doc, final: Decimal, budget: Decimal, word: str) -> str:
     needs=("narrative",), applies=IS_FINAL,
 )
 def final_versus_budget_wording(doc: Doc) -> Iterator[Finding]:
-    pair: tuple[Decimal, Decimal] | None = None
+    pair: tuple[Figure, Figure] | None = None
     section = -1
     for sentence in sentences(doc):
         if sentence.section != section:
@@ -176,7 +182,7 @@ def final_versus_budget_wording(doc: Doc) -> Iterator[Finding]:
         budget, final = BUDGET.search(sentence.text), FINAL.search(sentence.text)
         if final is not None:
             # a new statement: of this line's budget and final, or of a final alone (another subject)
-            pair = (amount_of(final, 1, doc.unit), amount_of(budget, 2, doc.unit)) if budget is not None else None
+            pair = (stated_figure(doc, final, 1), stated_figure(doc, budget, 2)) if budget is not None else None
         wording = WORDING.search(sentence.text)
         if wording is None:
             continue
@@ -187,22 +193,22 @@ def final_versus_budget_wording(doc: Doc) -> Iterator[Finding]:
         yield from _wording_findings(doc, sentence, wording, *current)
 
 
-def _wording_findings(doc: Doc, sentence: Sentence, wording: re.Match[str], final: Decimal,
-                      budget: Decimal) -> Iterator[Finding]:
+def _wording_findings(doc: Doc, sentence: Sentence, wording: re.Match[str], final_figure: Figure,
+                      budget_figure: Figure) -> Iterator[Finding]:
+    final, budget = final_figure.value, budget_figure.value
     word = _WORDS.get(wording.group(1)) or ("等于" if wording.group(2) else None)
     if word is None:
         return
     doc.compared += 1
     actual = _direction(doc, final, budget, word)
     if word != actual:
-        message = (f"情况说明称“决算数{word}预算数”，但所述决算数 {amount(final, doc.unit)}{actual}预算数 "
-                   f"{amount(budget, doc.unit)}。请改正用词或金额。")
+        message = (f"情况说明称“决算数{word}预算数”，但所述决算数 {doc.said(final_figure)}{actual}预算数 "
+                   f"{doc.said(budget_figure)}。请改正用词或金额。")
         yield Finding(message, sentence.place, provided=word, expected=actual, difference=final - budget)
         return
     if wording.group(3) is not None and word != "等于":
-        stated = Figure.plain(amount_of(wording, 3, doc.unit), f"情况说明中{where_phrase(sentence.text)}所述差额",
-                              sentence.place)
-        finding = doc.compare(stated, Figure.plain(abs(final - budget), "决算数与预算数之差"))
+        stated = stated_figure(doc, wording, 3, f"情况说明中{where_phrase(sentence.text)}所述差额", sentence.place)
+        finding = doc.compare(stated, _gap(final_figure, budget_figure))
         if finding:
             yield finding
 
@@ -243,7 +249,15 @@ def three_public_column(table: Table, item: str) -> str:
     return "three_public_total" if item == "total" and "three_public_total" in table.column_ids else item
 
 
-def three_public_pair(doc: Doc, text: str, default: str | None = None) -> tuple[Decimal, Decimal] | None:
+def _gap(final: Figure, budget: Figure) -> Figure:
+    """决算数 less 预算数, in the unit both were printed in."""
+    printed = None if final.unit != budget.unit or None in (final.printed, budget.printed) else \
+        abs(final.printed - budget.printed)
+    return Figure(abs(final.value - budget.value), "决算数与预算数之差", unit=final.unit if printed is not None else None,
+                  printed=printed)
+
+
+def three_public_pair(doc: Doc, text: str, default: str | None = None) -> tuple[Figure, Figure] | None:
     """(决算数, 预算数) in the "三公" table of the item `text` names (or of `default`)."""
     rows, item = three_public_rows(doc), three_public_item(text) or default
     if rows is None or item is None:
@@ -252,4 +266,4 @@ def three_public_pair(doc: Doc, text: str, default: str | None = None) -> tuple[
     column = three_public_column(table, item)
     if column not in table.column_ids:
         return None
-    return doc.cell(table, final, column).value, doc.cell(table, budget, column).value
+    return doc.cell(table, final, column), doc.cell(table, budget, column)

@@ -116,6 +116,8 @@ class Report:
     unit: str
     results: list[RuleResult] = field(default_factory=list)
     tables_read: int | None = None  # tables recognized in the document; None when the caller did not count
+    # the parts of a disclosure a document holding only part of one lacks (checks/parts.py), as printed names
+    missing_parts: list[str] = field(default_factory=list)
 
     @property
     def nothing_read(self) -> bool:
@@ -123,10 +125,24 @@ class Report:
         return self.tables_read == 0
 
     @property
+    def partial(self) -> bool:
+        """The document holds only part of a disclosure: what it holds was checked, the rest could not be."""
+        return bool(self.missing_parts)
+
+    @property
+    def reading_label(self) -> str:
+        """What the reading note is about, as the reports head it."""
+        return "只含部分内容" if self.partial else "未能读出"
+
+    @property
     def reading_note(self) -> str | None:
+        blocked = len(self.with_status(RuleStatus.could_not_run))
+        if self.partial:
+            return (f"文件只含部分公开内容，未见{'、'.join(self.missing_parts)}。只检查了文件中有的部分，"
+                    f"{blocked} 条规则因缺少其余部分无法检查，这不等于检查通过。"
+                    "若其余部分在另一份文件中，请一并检查；要完整检查，请提供完整的公开文件（PDF 原件、DOCX 或 XLSX）。")
         if not self.nothing_read:
             return None
-        blocked = len(self.with_status(RuleStatus.could_not_run))
         return (f"未能从文件中识别出任何表格，{blocked} 条规则无法检查，这不等于检查通过。"
                 "若表格在另一份文件中，请一并检查；若表格被复制成了纯文本（各栏挤在一行），请改用 PDF 原件、DOCX 或 XLSX。")
 
@@ -148,5 +164,5 @@ class Report:
         return any(SEVERITY_RANK[f.severity or "error"] >= threshold for f in self.findings)
 
     def exit_code(self, fail_on: FailOn = "error") -> int:
-        failed = self.reaches(fail_on) or (self.nothing_read and fail_on != "never")
+        failed = self.reaches(fail_on) or ((self.nothing_read or self.partial) and fail_on != "never")
         return 1 if failed else 0

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Disclosure, Row, Table
+from ..model import Disclosure, Row, Table, standard_table_title
 from .context import Doc
 from .engine import Condition, rule
 from .figures import Figure
 from .findings import Finding, Place
 from .structure import INCOME_ITEMS, SOURCE_COLUMNS, coded_rows, columns_of, total_row
-from .wording import amount
 
 View = tuple[str, str, str | None]  # (table id, column, side)
 
@@ -67,7 +66,7 @@ def _functional(code: str) -> bool:
 
 def _missing_line(doc: Doc, lines: Lines, present: Figure, code: str, name: str) -> Finding:
     where = doc.title(lines.table)
-    message = f"{where}未列出「{code} {name}」，而{doc.phrase(present)}为 {amount(present.value, doc.unit)}。"
+    message = f"{where}未列出「{code} {name}」，而{doc.phrase(present)}为 {doc.said(present)}。"
     return Finding.mismatch(Place.of_table(lines.table), None, present.value, message)
 
 
@@ -107,13 +106,21 @@ def _absent(doc: Doc, lacking: Lines, present: Figure, row: Row, missing: set[tu
 )
 def same_line_same_amount(doc: Doc) -> Iterator[Finding]:
     missing: set[tuple[str, str]] = set()
+    alone = []
     for views in SCOPES.values():
         if doc.disclosure.kind == "final":
             # a 决算 spends last year's carry-over too: its 支出 by function need not equal this year's 收入
             views = tuple(v for v in views if v[0] != "revenue")
         present = [lines for lines in (_lines(doc, v) for v in views) if lines is not None and lines.rows]
+        if len(present) == 1:
+            alone.append(views)
         for other in present[1:]:
             yield from compare_lines(doc, other, present[0], missing)
+    for views in alone:
+        # a table with no other of its scope to compare with (a page holding one table): not checked
+        for table_id, _, _ in views:
+            if table_id not in doc.disclosure.tables:
+                doc.lack(standard_table_title(table_id, doc.disclosure.kind))
 
 
 def only_general_budget(d: Disclosure) -> bool:

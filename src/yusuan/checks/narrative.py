@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from ..model import Claim
 from ..recognize.narrative.scopes import split_scope
-from .claim_targets import figures_for, only_general_budget
+from ..model import standard_table_title
+from .claim_targets import figures_for, only_general_budget, printing_tables
 from .context import Doc, printed_step
 from .engine import rule
 from .figures import ZERO, Figure
@@ -39,7 +40,8 @@ def change_figure(doc: Doc, claim: Claim) -> Figure:
     if claim.change is None:  # 持平 printed without an amount: as exact as the value it is about
         change = (change or ZERO).quantize(printed_step(claim.value))
     as_value = doc.claim(claim.model_copy(update={"value": change}))
-    return Figure(as_value.value, f"情况说明中{quoted(claim.label)}的增减额", as_value.place, slack=as_value.slack)
+    return Figure(as_value.value, f"情况说明中{quoted(claim.label)}的增减额", as_value.place, slack=as_value.slack,
+                  unit=as_value.unit, printed=as_value.printed)
 
 
 def is_prior_year(doc: Doc, claim: Claim) -> bool | None:
@@ -72,7 +74,10 @@ def stated_amounts_match_tables(doc: Doc) -> Iterator[Finding]:
         prior = is_prior_year(doc, claim)
         if prior is None or prior and "执行" in claim.label:
             continue  # a year's 执行数 is no table's figure: the tables print its budget
-        compared.append((claim, figures_for(doc, claim.subject, prior)))
+        candidates = figures_for(doc, claim.subject, prior)
+        if not candidates:
+            _lacks_tables_of(doc, claim, prior)
+        compared.append((claim, candidates))
         if prior is False:
             compared += stated_parts(doc, claim)  # "…科目83万元,主要用于人员经费18万元": that line's 人员经费
     votes = [{w for c in candidates if (w := way_of(doc, claim, c))} for claim, candidates in compared]
@@ -84,6 +89,15 @@ def stated_amounts_match_tables(doc: Doc) -> Iterator[Finding]:
             finding = _rounding_break(doc, claim, candidates, habit(others)) or finding
         if finding:
             yield finding
+
+
+def _lacks_tables_of(doc: Doc, claim: Claim, prior: bool) -> None:
+    """A claim no table could be compared with because the document holds none of the tables that print it
+    (a 情况说明 whose tables are a file of their own): the rule could not check it, which is no pass."""
+    tables = printing_tables(doc, claim.subject, prior)
+    if tables and not any(t in doc.disclosure.tables for t in tables):
+        for table_id in tables:
+            doc.lack(standard_table_title(table_id, doc.disclosure.kind))
 
 
 def _rounding_break(doc: Doc, claim: Claim, candidates: list[Figure], way: str) -> Finding | None:
@@ -146,7 +160,8 @@ def same_subject_same_amount(doc: Doc) -> Iterator[Finding]:
 def _stated_before(doc: Doc, earlier: Claim, change: bool = False) -> Figure:
     where = f"第 {earlier.source.line} 行" if earlier.source.line else "前文"
     stated = change_figure(doc, earlier) if change else doc.claim(earlier)
-    return Figure(stated.value, f"{where}所述{quoted(earlier.label)}{'的增减额' if change else ''}", stated.located)
+    return Figure(stated.value, f"{where}所述{quoted(earlier.label)}{'的增减额' if change else ''}", stated.located,
+                  unit=stated.unit, printed=stated.printed)
 
 
 def _changes_agree(doc: Doc, earlier: Claim, claim: Claim) -> Iterator[Finding]:

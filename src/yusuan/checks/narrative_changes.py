@@ -42,8 +42,9 @@ def _table_change(doc: Doc, subject: str) -> Figure | None:
     if pair is None:
         return None
     prior, current = pair
+    printed = None if None in (current.printed, prior.printed) else current.printed - prior.printed
     return Figure(current.value - prior.value, f"表中{doc.phrase(current)}两年之差", current.located,
-                  cells=prior.cells + current.cells, figures=2)
+                  cells=prior.cells + current.cells, figures=2, unit=current.unit, printed=printed)
 
 
 def _stated_difference(doc: Doc, claim: Claim) -> Decimal | None:
@@ -68,7 +69,7 @@ def _stated_change(doc: Doc, claim: Claim) -> Figure | None:
     if difference is None:
         return None
     return Figure(convert(difference, claim.unit, doc.unit), "所述两年金额之差", figures=2,
-                  slack=doc.claim(claim).slack * 2)
+                  slack=doc.claim(claim).slack * 2, unit=claim.unit, printed=difference)
 
 
 @rule(

@@ -61,6 +61,6 @@ def off_by_a_step(doc: Doc, claim: Claim, figure: Figure, way: str) -> Finding |
         return None
     rule = "四舍五入" if way == HALF_UP else "舍去尾数"
     message = (f"情况说明中{quoted(claim.label)}为 {amount(claim.value, claim.unit)}，"
-               f"{doc.phrase(figure)}为 {amount(figure.value, doc.unit)}，{rule}应为 {amount(expected, claim.unit)}"
+               f"{doc.phrase(figure)}为 {doc.said(figure)}，{rule}应为 {amount(expected, claim.unit)}"
                "，所述金额差一个末位单位（像是为凑合计而调整）。")
     return Finding.mismatch(doc.claim(claim).located, claim.value, expected, message, "warning")

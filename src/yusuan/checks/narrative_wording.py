@@ -17,7 +17,7 @@ from .context import Doc
 from .engine import rule
 from .findings import Finding, Place
 from .texts import Text, texts_of
-from .wording import amount, quoted
+from .wording import quoted
 
 _AROUND = 12
 
@@ -209,7 +209,7 @@ def _blank_money(doc: Doc, text: Text, paragraph: str, match: re.Match[str]) -> 
     if not printed:
         return Finding.at(text.place, f"{text.where}的金额未填写：{shown}，请填写金额（没有的填 0）。")
     figure = printed[0]
-    message = (f"{text.where}的金额未填写：{shown}；{doc.phrase(figure)}为 {amount(figure.value, doc.unit)}，"
+    message = (f"{text.where}的金额未填写：{shown}；{doc.phrase(figure)}为 {doc.said(figure)}，"
                "请按表中数填写。")
     return Finding.mismatch(text.place, None, figure.value, message)
 
@@ -233,6 +233,6 @@ def no_zero_total(doc: Doc) -> Iterator[Finding]:
         printed = figures_for(doc, claim.subject)
         if printed and all(not f.blank and abs(f.value) > doc.tolerance for f in printed):
             figure = printed[0]
-            message = (f"情况说明中{quoted(claim.label)}写作 0，而{doc.phrase(figure)}为 {amount(figure.value, doc.unit)}："
+            message = (f"情况说明中{quoted(claim.label)}写作 0，而{doc.phrase(figure)}为 {doc.said(figure)}："
                        "像是模板未填写，请按表中数填写。")
             yield Finding.mismatch(Place.of_claim(claim), claim.value, figure.value, message)

@@ -58,7 +58,7 @@ def _report_section(report: Report) -> str:
             f"<p class='counts'><span class='error'>错误 {report.count('error')}</span>"
             f"<span class='warning'>警告 {report.count('warning')}</span>"
             f"<span class='info'>提示 {report.count('info')}</span> 规则：{statuses}</p>"
-            + (f"<p class='unread'>未能读出：{escape(report.reading_note)}</p>" if report.reading_note else "")
+            + (f"<p class='unread'>{report.reading_label}：{escape(report.reading_note)}</p>" if report.reading_note else "")
             + f"{_findings_section(report)}{_rules_section(report)}</section>")
 
 

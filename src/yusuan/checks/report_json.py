@@ -57,6 +57,7 @@ def report_to_dict(report: Report) -> dict:
                    "could_not_check": len(report.with_status(RuleStatus.could_not_run))},
         "tables_read": report.tables_read,
         "reading": report.reading_note,
+        "missing_parts": report.missing_parts,
         "rules": [_result_to_dict(r) for r in report.results],
         "findings": [finding_to_dict(f) for f in report.findings],
     }

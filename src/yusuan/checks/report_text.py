@@ -69,11 +69,11 @@ def print_report(report: Report, console: Console) -> None:
     console.print(_heading(report))
     console.print(_summary(report))
     if report.reading_note:
-        console.print(Text(f"未能读出：{report.reading_note}", style="bold red"))
+        console.print(Text(f"{report.reading_label}：{report.reading_note}", style="bold red"))
     for table_id, findings in by_table(report.findings):
         console.rule(Text(group_title(table_id), style="bold"), align="left")
         console.print(_findings_grid(findings))
-    if not report.findings and not report.nothing_read:
+    if not report.findings and not report.nothing_read and not report.partial:
         console.print(Text("未发现问题。", style="green"))
     console.print()
     _rules_with(report, RuleStatus.could_not_run, console)

@@ -21,7 +21,7 @@ def amount(value: Decimal | None, unit: Unit | str) -> str:
         return f"0 {unit_text}（空白）"
     if unit_text == "万元" and _decimals(value) > 2:
         # only a figure printed in 元 has more than two decimals in 万元: say it as printed, the way one searches it
-        return f"{_trimmed(value * 10000):,} 元"
+        return f"{trimmed(value * 10000):,} 元"
     return f"{value:,} {unit_text}"
 
 
@@ -30,7 +30,7 @@ def _decimals(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-def _trimmed(value: Decimal) -> Decimal:
+def trimmed(value: Decimal) -> Decimal:
     """Without trailing zeros after the point, never in exponent form."""
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 

@@ -33,6 +33,16 @@ def _money(value: Decimal) -> Decimal:
 
 Money = Annotated[Decimal, AfterValidator(_money)]
 
+
+def _table_unit(value: Unit) -> Unit:
+    if value not in (Unit.yuan, Unit.wanyuan):
+        raise ValueError("金额单位应为万元或元（表格不以亿元列示）")
+    return value
+
+
+# the unit of the tables: 亿元 is a unit only a narrative sentence prints
+TableUnit = Annotated[Unit, AfterValidator(_table_unit)]
+
 # Where money comes from (资金来源); the ids are the revenue table's column ids (docs/conventions.md).
 Source = Literal[
     "general_budget", "gov_fund", "state_capital", "special_account", "operating", "business",
@@ -218,7 +228,7 @@ class BudgetInput(Facts):
     kind: Literal["budget", "final"] = "budget"
     department: str = Field(min_length=2)
     year: int = Field(ge=2000, le=2100)
-    unit: Unit = Unit.wanyuan
+    unit: TableUnit = Unit.wanyuan
     duties: list[str] = Field(min_length=1)  # 职能职责, one per item
     duty_note: str | None = None  # 有关职责分工 and the like, printed after the list
     member_units: list[str] = Field(min_length=1)  # 单位构成

@@ -11,10 +11,12 @@ from pydantic import BaseModel, ConfigDict
 class Unit(str, Enum):
     yuan = "元"
     wanyuan = "万元"
+    # only a narrative prints 亿元 ("支出预算 1.52 亿元"): tables print 元 or 万元
+    yi = "亿元"
 
 
-# 1 万元 = 10,000 元; conversions are explicit and exact.
-_FACTOR = {Unit.yuan: Decimal(1), Unit.wanyuan: Decimal(10000)}
+# 1 万元 = 10,000 元, 1 亿元 = 10,000 万元; conversions are explicit and exact.
+_FACTOR = {Unit.yuan: Decimal(1), Unit.wanyuan: Decimal(10000), Unit.yi: Decimal(100000000)}
 
 
 def convert(value: Decimal, from_unit: Unit, to_unit: Unit) -> Decimal:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Reques
 from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
+from ..checks.parts import missing_parts
 from ..checks_xdoc import check_archived
 from ..errors import YusuanError
 from . import documents as docs
@@ -65,7 +66,8 @@ def document(request: Request, document_id: DocumentId, s: Services = Depends(se
                  tab_ids={t.id for t in found_tabs}, groups=docs.grouped(docs.findings_of(s.archive, document_id)),
                  statuses=sorted(statuses.items()), downloads=download_links(document_id),
                  xdoc=check_archived(s.archive, document_id),
-                 nothing_read=not loaded.rebuilt and all(t.id == NARRATIVE for t in found_tabs))
+                 nothing_read=not loaded.rebuilt and all(t.id == NARRATIVE for t in found_tabs),
+                 missing_parts=[] if loaded.rebuilt else missing_parts(loaded.disclosure))
 
 
 @router.post("/documents/{document_id}/delete", dependencies=[Depends(can_upload)])

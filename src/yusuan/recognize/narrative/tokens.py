@@ -1,6 +1,6 @@
 """The amounts a sentence states, in order: values, changes, percents and 持平.
 
-Money is a number with its unit (万元/元; 亿元 is read as 万元). A number right after a direction
+Money is a number with the unit it was printed in (元, 万元, 亿元; 万 alone is 万元). A number right after a direction
 word ("减少 49.71 万元", "增长12.5%") is a change, not a value. Counts (车辆 2 辆, 退休 4人) carry no
 money unit and are not amounts at all.
 """
@@ -43,7 +43,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NOT_OWN_YEAR = re.compile(r"(?:比|较|与|同|对比|相比|截至|截止|至)\s*$")
 _COMPARED_YEAR = re.compile(r"(?:比|较|与|同|对比)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年度?\S{0,6}?相比")
 _PRIOR_YEAR = re.compile(r"上年|去年|上一年|同比|上年度")
-_YI = Decimal(10000)  # 1 亿元 = 10,000 万元
+_UNITS = {"元": Unit.yuan, "万元": Unit.wanyuan, "亿元": Unit.yi}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +75,7 @@ def _money(match: re.Match[str], text: str, start: int, changes: bool) -> Token 
     number = parse_decimal(match.group(1))
     if number is None:
         return None
-    unit = Unit.yuan if match.group(2) == "元" else Unit.wanyuan
-    if match.group(2) == "亿元":
-        number *= _YI
+    unit = _UNITS.get(match.group(2), Unit.wanyuan)
     # the direction word stands right before the amount: a bounded window keeps this linear (searching
     # from the sentence start is quadratic in a long sentence full of amounts)
     direction = None
