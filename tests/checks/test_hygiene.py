@@ -239,3 +239,13 @@ def test_unit_lines_of_a_department_with_units_of_its_own():
     # 湖州: the department's line, then its units'; nothing says the department is its only unit
     members = "从预算单位构成看，某市测试局预算包括：局本级预算、局属某市测试中心预算。"
     assert_passes(_with_unit_lines("某市测试局", "某市测试中心", members=members), "HYGIENE-DEPARTMENT")
+
+
+def test_a_sentence_on_money_for_the_department_itself_says_nothing_of_its_units():
+    members = "某市测试局机关运行经费仅用于本级机关日常运转。"
+    assert_passes(_with_unit_lines("某市教育局", members=members), "HYGIENE-DEPARTMENT")
+
+
+def test_a_department_saying_it_has_no_units_below_it():
+    members = "本部门无下属预算单位，预算由某市测试局编制。"
+    assert_fails(_with_unit_lines("某市教育局", members=members), "HYGIENE-DEPARTMENT", count=1)

@@ -87,15 +87,18 @@ def department_named_consistently(doc: Doc) -> Iterator[Finding]:
 
 
 # the department is its only budget unit: "部门只有本级，没有其他二级预算单位", "纳入…范围的只有某局本级"
-_ONLY_ITSELF = re.compile(r"(?:只有|仅有|仅为|仅包括|只包括|仅含|仅)[^。；;，,、和及与]{0,40}?本级"
+# (in a sentence on the units: "资金仅用于本级" says nothing of them)
+_ONLY_ITSELF = re.compile(r"(?:只有|仅有|仅为|仅包括|只包括|仅含)[^。；;，,、和及与]{0,40}?本级"
                           r"|(?:没有|无)(?:其他|其它)?(?:二级|下属|所属)(?:预算)?单位")
+_ON_UNITS = re.compile(r"单位|编制范围|构成")
+_SENTENCE = re.compile(r"[^。；;]+")
 # what a line of the department's own may add to its name: 本级, 机关
 _OWN_LINE = re.compile(r"(?:本级|机关)$")
 
 
 def _only_itself(doc: Doc) -> bool:
     prose = "".join("".join(f"{s.title}{s.text}" for s in doc.disclosure.narrative.sections).split())
-    return bool(_ONLY_ITSELF.search(prose))
+    return any(_ONLY_ITSELF.search(sentence) and _ON_UNITS.search(sentence) for sentence in _SENTENCE.findall(prose))
 
 
 def _other_units(doc: Doc, department: str) -> Iterator[Finding]:
