@@ -56,7 +56,7 @@ def _differs(printed: str, department: str) -> bool:
 
 @rule(
     id="HYGIENE-DEPARTMENT", family="hygiene", severity="warning",
-    title="部门名称在各表标题和整体绩效目标表中应一致",
+    title="部门名称在各表标题、整体绩效目标表和各单位的行中应一致",
     basis="财预〔2016〕143号“形式规范”；domain.md §3 C4",
     needs=("department",),
 )
@@ -112,7 +112,7 @@ def _other_units(doc: Doc, department: str) -> Iterator[Finding]:
         if name == "本级" or own == department or not _ORGANIZATION.search(own):
             continue
         message = (f"{TABLE_TITLES.get(table.id, table.id)}中单位一行的名称为{quoted(name)}，而本部门只有本级"
-                   f"{quoted(department)}一个预算单位，请改为本部门的名称。")
+                   f"{quoted(department)}一个预算单位，请核对并改为本部门的名称。")
         yield Finding.mismatch(Place.of_row(table, row), name, department, message)
 
 
