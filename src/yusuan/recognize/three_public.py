@@ -3,7 +3,8 @@
 Printed with a merged header over one unlabelled line of amounts (read from the header, in
 three_public_grid.py), or across (one line, the items as columns, a group of columns per year) or
 down (one line per item, a column per year). Where the header is garbled, the column order is the one under
-which the identities hold (合计 = 出国 + 车 + 接待, 车 = 购置 + 运行).
+which the identities hold (合计 = 出国 + 车 + 接待, 车 = 购置 + 运行). The lines printed per unit under
+the 合计 (单位名称 | amounts) are kept apart, by their names, for the rules on names.
 """
 
 from __future__ import annotations
