@@ -2,7 +2,7 @@
 
 import pytest
 
-from yusuan.model import Printed, Source
+from yusuan.model import Printed, Row, Source
 
 from .builder import assert_fails, assert_passes, assert_reports
 from .consistent import consistent
@@ -212,3 +212,40 @@ def test_a_run_of_the_same_characters_is_reading_noise(text):
 def test_unreadable_parts_are_listed_as_info():
     [finding] = assert_reports(consistent().unreadable_part("第 3 页的表格", line=42), "HYGIENE-UNREADABLE", "info")
     assert finding.place.line == 42
+
+
+_ONLY_ITSELF = "某市测试局部门只有本级，没有其他二级预算单位，因此，纳入2024年部门预算编制范围的只有某市测试局本级。"
+
+
+def _with_unit_lines(*names: str, members: str = _ONLY_ITSELF):
+    disclosure = consistent().section("部门预算单位构成", members).build()
+    disclosure.tables["three_public"].unit_rows = [Row(name=n, source=Source(page=20, line=40 + i))
+                                                   for i, n in enumerate(names)]
+    return disclosure
+
+
+def test_a_unit_line_naming_another_body_where_the_department_is_its_only_unit():
+    # 长沙 p.20: 合计 0.50, then "长沙市教育局 0.50" in a document of 长沙职业教育基地综合协调办公室, 只有本级
+    [finding] = assert_fails(_with_unit_lines("某市教育局"), "HYGIENE-DEPARTMENT", table="three_public", count=1)
+    assert finding.provided == "某市教育局" and finding.place.page == 20
+
+
+@pytest.mark.parametrize("names", [("某市测试局",), ("某市测试局本级",), ("本级",), ("某市测试局机关",)])
+def test_a_unit_line_naming_the_department_itself(names):
+    assert_passes(_with_unit_lines(*names), "HYGIENE-DEPARTMENT")
+
+
+def test_unit_lines_of_a_department_with_units_of_its_own():
+    # 湖州: the department's line, then its units'; nothing says the department is its only unit
+    members = "从预算单位构成看，某市测试局预算包括：局本级预算、局属某市测试中心预算。"
+    assert_passes(_with_unit_lines("某市测试局", "某市测试中心", members=members), "HYGIENE-DEPARTMENT")
+
+
+def test_a_sentence_on_money_for_the_department_itself_says_nothing_of_its_units():
+    members = "某市测试局机关运行经费仅用于本级机关日常运转。"
+    assert_passes(_with_unit_lines("某市教育局", members=members), "HYGIENE-DEPARTMENT")
+
+
+def test_a_department_saying_it_has_no_units_below_it():
+    members = "本部门无下属预算单位，预算由某市测试局编制。"
+    assert_fails(_with_unit_lines("某市教育局", members=members), "HYGIENE-DEPARTMENT", count=1)

@@ -183,3 +183,47 @@ def test_one_item_a_line_with_a_column_for_last_year_and_this_year():
 def test_one_item_a_line_with_two_columns_of_no_told_year_is_not_read():
     table = _down("预算数", "执行数")
     assert table.rows == [] and table.doubtful
+
+
+def test_the_lines_per_unit_under_the_total_keep_their_names():
+    # 湖州: the department's own line and its units' under 合计
+    table = read(
+        "2026年市级部门一般公共预算“三公”经费支出表",
+        ("507-某某委员会", "单位:万元"),
+        ("单位名称", "“三公”经费合计", "因公出国(境)费用", "公务用车购置及运行费", "", "", "公务接待费"),
+        ("", "", "", "小计", "公务用车购置费", "公务用车运行维护费", ""),
+        ("**", "1", "2", "3", "4", "5", "6"),
+        ("合计", "53.10", "", "38.50", "", "38.50", "14.60"),
+        ("某某委员会", "7.00", "", "", "", "", "7.00"),
+        ("某某医院", "46.10", "", "38.50", "", "38.50", "7.60"),
+        "注：本表反映部门本年度“三公”经费情况。",
+    ).tables["three_public"]
+    assert [(r.name, r.source.page) for r in table.unit_rows] == [("某某委员会", 1), ("某某医院", 1)]
+    assert [r.name for r in table.rows] == ["2026"]
+
+
+def test_a_unit_line_printed_with_its_code():
+    # 长沙: 部门名称 over the names, the unit's code before its name ("106_长沙市公安局")
+    table = read(
+        "2025年一般公共预算“三公”经费支出情况表",
+        "单位名称：某市某局\t单位：万元",
+        ("部门名称", "三公经费预(决)算数(财政拨款)"),
+        ("", "小计", "公务接待费", "因公出国(境)费", "公务用车购置及运行费", "其中:公务用车购置", "其中:公务用车运行费"),
+        ("合计", "458.50", "28.50", "30.00", "400.00", "150.00", "250.00"),
+        ("106_某市某局", "458.50", "28.50", "30.00", "400.00", "150.00", "250.00"),
+    ).tables["three_public"]
+    assert [r.name for r in table.unit_rows] == ["某市某局"]
+
+
+def test_a_table_without_a_unit_column_has_no_unit_lines():
+    # 福州: one item a line, under 项目 | 预算数
+    table = read(
+        "十、一般公共预算“三公”经费支出预算表",
+        "单位:万元",
+        ("项目", "预算数"),
+        ("合计", "27.31"),
+        ("1、因公出国(境)费用", "0.00"),
+        ("2、公务接待费", "2.00"),
+        ("3、公务用车购置及运行费", "25.31"),
+    ).tables["three_public"]
+    assert table.unit_rows == []

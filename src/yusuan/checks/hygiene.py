@@ -56,7 +56,7 @@ def _differs(printed: str, department: str) -> bool:
 
 @rule(
     id="HYGIENE-DEPARTMENT", family="hygiene", severity="warning",
-    title="部门名称在各表标题和整体绩效目标表中应一致",
+    title="部门名称在各表标题、整体绩效目标表和各单位的行中应一致",
     basis="财预〔2016〕143号“形式规范”；domain.md §3 C4",
     needs=("department",),
 )
@@ -83,6 +83,37 @@ def department_named_consistently(doc: Doc) -> Iterator[Finding]:
     if overall is not None and overall.name and _differs("".join(overall.name.split()), department):
         message = f"整体绩效目标表中的部门名称为{quoted(overall.name)}，与{quoted(department)}不一致。"
         yield Finding.mismatch(Place.at(overall.source, table="performance_overall"), overall.name, department, message)
+    yield from _other_units(doc, department)
+
+
+# the department is its only budget unit: "部门只有本级，没有其他二级预算单位", "纳入…范围的只有某局本级"
+# (in a sentence on the units: "资金仅用于本级" says nothing of them)
+_ONLY_ITSELF = re.compile(r"(?:只有|仅有|仅为|仅包括|只包括|仅含)[^。；;，,、和及与]{0,40}?本级"
+                          r"|(?:没有|无)(?:其他|其它)?(?:二级|下属|所属)(?:预算)?单位")
+_ON_UNITS = re.compile(r"单位|编制范围|构成")
+_SENTENCE = re.compile(r"[^。；;]+")
+# what a line of the department's own may add to its name: 本级, 机关
+_OWN_LINE = re.compile(r"(?:本级|机关)$")
+
+
+def _only_itself(doc: Doc) -> bool:
+    prose = "".join("".join(f"{s.title}{s.text}" for s in doc.disclosure.narrative.sections).split())
+    return any(_ONLY_ITSELF.search(sentence) and _ON_UNITS.search(sentence) for sentence in _SENTENCE.findall(prose))
+
+
+def _other_units(doc: Doc, department: str) -> Iterator[Finding]:
+    """A line per unit naming another body, in a department that says it has no unit but itself."""
+    lines = [(table, row) for table in doc.disclosure.tables.values() for row in table.unit_rows]
+    if not lines or not _only_itself(doc):
+        return
+    for table, row in lines:
+        name = "".join(row.name.split())
+        own = _OWN_LINE.sub("", name)
+        if name == "本级" or own == department or not _ORGANIZATION.search(own):
+            continue
+        message = (f"{TABLE_TITLES.get(table.id, table.id)}中单位一行的名称为{quoted(name)}，而本部门只有本级"
+                   f"{quoted(department)}一个预算单位，请核对并改为本部门的名称。")
+        yield Finding.mismatch(Place.of_row(table, row), name, department, message)
 
 
 def _years_allowed(doc: Doc) -> set[int]:

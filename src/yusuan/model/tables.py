@@ -163,6 +163,9 @@ class Table(BaseModel):
     rows: list[Row] = Field(default_factory=list)
     note: str | None = None
     source: Source = Field(default_factory=Source)
+    # the lines a table prints for each body under its 合计 (单位名称 | amounts), kept apart from `rows`:
+    # the rules on amounts read the department's figures, the hygiene rules whose names the lines print
+    unit_rows: list[Row] = Field(default_factory=list)
     # why the recognizer could not read the table reliably (codes repeating, levels not nesting, amounts
     # in no column …); the checks do not run on a doubtful table
     doubtful: str | None = None

@@ -3,7 +3,8 @@
 Printed with a merged header over one unlabelled line of amounts (read from the header, in
 three_public_grid.py), or across (one line, the items as columns, a group of columns per year) or
 down (one line per item, a column per year). Where the header is garbled, the column order is the one under
-which the identities hold (合计 = 出国 + 车 + 接待, 车 = 购置 + 运行).
+which the identities hold (合计 = 出国 + 车 + 接待, 车 = 购置 + 运行). The lines printed per unit under
+the 合计 (单位名称 | amounts) are kept apart, by their names, for the rules on names.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from decimal import Decimal
 
 from ..model import Column, Row, Table, Unit, Unreadable
-from .cells import Amounts, is_amount
+from .cells import Amounts, compact, is_amount
 from .grid import is_total_label
 from .segment import Segment
 from .three_public_grid import read_blank, read_unlabelled
@@ -51,11 +52,39 @@ def read_three_public(segment: Segment, unit: Unit, year: int | None) -> tuple[T
     table = Table(
         id="three_public", title=segment.title, unit=unit,
         columns=[Column(id=c, label=label) for c, label in columns.items()], rows=rows,
+        unit_rows=unit_lines(lines) if rows else [],
         note="\n".join(segment.notes) or None, source=segment.title_line.source,
         # the rules say "could not check" on a table whose amounts were not read, not "no figures"
         doubtful=None if rows else _UNREAD,
     )
     return table, unreadable
+
+
+# the header of the column naming whose line it is: 单位名称, 部门名称, 预算单位
+_UNIT_COLUMN = re.compile(r"^(?:预算)?(?:单位|部门)(?:名称)?$")
+# a code printed before a unit's name: "106_长沙市公安局", "001001 某局本级"
+_UNIT_CODE = re.compile(r"^\d+\s*[_\-－—.．、]?\s*")
+
+
+def unit_lines(lines) -> list[Row]:
+    """The lines under the 合计 of a table whose first column names the unit ("长沙市教育局 | 0.50 | 0.50"),
+    each as its unit's name: a table per year has none."""
+    header = next((i for i, line in enumerate(lines) if line.filled and _UNIT_COLUMN.match(compact(line.filled[0]))), None)
+    if header is None:
+        return []
+    total = next((i for i, line in enumerate(lines[header:], header)
+                  if line.filled and is_total_label(line.filled[0]) and any(is_amount(t) for t in line.filled[1:])), None)
+    if total is None:
+        return []
+    found = []
+    for line in lines[total + 1:]:
+        cells = line.filled
+        if not cells or is_amount(cells[0]) or not any(is_amount(t) for t in cells[1:]):
+            break  # a note, a line of another shape: the units have ended
+        name = _UNIT_CODE.sub("", compact(cells[0]))
+        if name:
+            found.append(Row(name=name, source=line.source))
+    return found
 
 
 def _header_years(text: str, year: int | None) -> list[int]:
