@@ -312,10 +312,11 @@ def _awaiting_value(reading: _Reading, sentence: _Sentence, token: Token, label:
     given its value; None when the value is of another year or its own sentence states a change after it."""
     if own_year not in (None, reading.year) or token.unit not in (None, reading.unit):
         return None
-    if any(t.kind != "value" for t in tokens(reading.paragraph.text, token.end, sentence.end)):
-        return None
     pending = next((m for m in reversed(reading.mentions) if m.value is None), None)
     if pending is None or pending.subject != label.subject or pending.unit != reading.unit:
+        return None
+    # the rest of the sentence is read only for a pending change: once per change, not once per amount
+    if any(t.kind != "value" for t in tokens(reading.paragraph.text, token.end, sentence.end)):
         return None
     pending.value = token.number
     return pending
