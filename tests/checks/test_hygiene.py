@@ -171,6 +171,17 @@ def test_doubled_words():
     assert_fails(builder, "HYGIENE-DUPLICATE-WORD", count=1, says="“支出支出”")
 
 
+def test_a_noun_followed_by_a_term_beginning_with_its_last_word_is_no_doubling():
+    # 政协 2018 p.4: "…建设办公室 9 名在职人员人员经费": the 人员经费 of the 在职人员
+    text = "本部门预算只包含办公厅本级 8 名和南京中国近代史遗址博物馆管理建设办公室 9 名在职人员人员经费。"
+    assert_passes(consistent().section("机构设置", text), "HYGIENE-DUPLICATE-WORD")
+    # the term printed twice is a doubling, and so is the word at the start of a text
+    assert_fails(consistent().section("机构设置", "9 名在职人员人员经费人员经费 120 万元。"), "HYGIENE-DUPLICATE-WORD",
+                 count=1, says="“人员经费人员经费”")
+    assert_fails(consistent().section("机构设置", "人员人员经费 120 万元。"), "HYGIENE-DUPLICATE-WORD", count=1,
+                 says="“人员人员”")
+
+
 def test_an_ordinal_printed_twice():
     # 福州: "围绕上述任务，重点抓好以下工作：（一）（一）提升战略科技力量" (read as half-width brackets)
     builder = consistent().section("主要工作任务", "重点抓好以下工作:(一)(一)提升战略科技力量,打造高水平创新策源地")

@@ -192,11 +192,31 @@ def _is_garbage_run(text: str, start: int, end: int, unit: str) -> bool:
     return len(set(unit)) == 1 or text.startswith(unit, end) or (start >= len(unit) and text[start - len(unit):start] == unit)
 
 
+# fixed terms of a budget that begin with a word which also ends a noun: "9名在职人员人员经费" is the 人员经费 of
+# the 在职人员, each word printed once
+_TERMS_AFTER_A_NOUN = ("人员经费", "人员支出", "人员工资", "人员福利", "单位资金", "单位经费")
+
+
+def _noun_then_term(text: str, start: int, word: str) -> bool:
+    """The second word begins a fixed term and the first ends a longer word before it."""
+    half = start + len(word)
+    return (start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+            and any(len(term) > len(word) and term.startswith(word) and text.startswith(term, half)
+                    for term in _TERMS_AFTER_A_NOUN))
+
+
 def doubled_words(text: str, kind: str) -> list[str]:
     if kind not in _PROSE_KINDS:
         return []
-    found = [m.group(0) for m in _DOUBLED.finditer(text)
-             if not _is_garbage_run(text, m.start(), m.end(), m.group(1))]
+    found = []
+    position = 0
+    while (m := _DOUBLED.search(text, position)) is not None:
+        if _noun_then_term(text, m.start(), m.group(1)):
+            position = m.start() + 1  # "在职人员人员经费人员经费": the term after may itself be printed twice
+            continue
+        if not _is_garbage_run(text, m.start(), m.end(), m.group(1)):
+            found.append(m.group(0))
+        position = m.end()
     if kind in ("narrative", "note"):
         found += ["".join(m.group(0).split()) for m in _DOUBLED_ORDINAL.finditer(text)]
     return found
