@@ -79,6 +79,16 @@ def test_department_name_in_a_book_title_above_a_table():
     assert_passes(disclosure, "HYGIENE-DEPARTMENT")
 
 
+def test_the_part_of_the_document_before_the_name_is_not_the_name():
+    # 省法院 2017 p.11: "第二部分 江苏省高级人民法院 2017 年度部门预算表" heads the tables
+    disclosure = consistent().build()
+    disclosure.headings = [Printed(text="第二部分 某市测试局 2024 年度部门预算表", source=Source(page=11))]
+    assert_passes(disclosure, "HYGIENE-DEPARTMENT")
+    disclosure.headings = [Printed(text="第二部分 某市测验局 2024 年度部门预算表", source=Source(page=11))]
+    [finding] = assert_fails(disclosure, "HYGIENE-DEPARTMENT")
+    assert finding.provided == "某市测验局"
+
+
 def test_no_comparison_when_the_department_read_is_no_bodys_name():
     # 福州: the department read from a project table ("办公楼物业"); the titles name the real one
     builder = consistent().configure("summary", title="某市测验局部门收支总表")

@@ -19,10 +19,11 @@ _TABLE_KIND_WORDS = re.compile(
     r"政府性基金|国有资本|政府采购|项目支出|[\"“”]?三公|预算整体|整体绩效|部门预算|单位预算|部门决算|单位决算|"
     r"(?:19|20)\d{2}年"
 )
-# What may stand before the name: the table's number ("四、", "（四）", "表1-1", "公开04表:", "附表一")
-# and the year. A bare numeral counts only with its mark after it: 一般公共预算 starts with 一.
-# Read before the spaces are taken out, which would join "表1-1 2025年" into one number.
+# What may stand before the name: the part of the document ("第二部分"), the table's number ("四、", "（四）",
+# "表1-1", "公开04表:", "附表一") and the year. A bare numeral counts only with its mark after it: 一般公共预算
+# starts with 一. Read before the spaces are taken out, which would join "表1-1 2025年" into one number.
 _NUMBER_AND_YEAR = re.compile(
+    r"\s*(?:第\s*[\d一二三四五六七八九十]+\s*(?:部分|章|节|篇)\s*[、.．:：]?)?"
     r"\s*(?:(?:公开|附件|附表|表)\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)?\s*表?\s*[、.．:：]?"
     r"|[（(]\s*[\d一二三四五六七八九十]+\s*[）)]\s*[、.．:：]?"
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．:：])?"
