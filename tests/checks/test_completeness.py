@@ -91,6 +91,19 @@ def test_an_empty_table_needs_a_note():
                  table="gov_fund_expenditure", count=1)
 
 
+def test_an_empty_table_in_a_file_of_tables_only_could_not_be_checked():
+    # 人大 2019 公开表 p.10: only 合计, no note; the 情况说明 is the companion file, which says there is none
+    builder = consistent().configure("gov_fund_expenditure", note=None)
+    builder.sections, builder.claims = [], []
+    result = result_of(builder, "COMPLETE-EMPTY-NOTE")
+    assert result.status == RuleStatus.passed
+    [finding] = result.findings
+    assert finding.severity == "info" and "未能检查" in finding.message
+    # headings alone (a contents page) are no narrative either
+    builder.sections = [s.model_copy(update={"text": ""}) for s in consistent().sections[:2]]
+    assert [f.severity for f in result_of(builder, "COMPLETE-EMPTY-NOTE").findings] == ["info"]
+
+
 def test_the_narrative_words_saying_there_is_none_explain_an_empty_table():
     # Shanghai prints its empty tables without a note; its 编制说明 says the amount is 0
     text = "政府性基金拨款支出预算0万元，与2025年预算持平；国有资本经营预算拨款支出预算为0。"

@@ -102,6 +102,12 @@ def _said_none(doc: Doc, table: Table) -> bool:
     return any(_says_none(word).search(text) for word in words for text in texts)
 
 
+def _has_narrative(doc: Doc) -> bool:
+    """Some prose was read: headings alone (a file of tables lists them on its contents page) are none."""
+    narrative = doc.disclosure.narrative
+    return bool(narrative.claims) or any(s.text.strip() for s in narrative.sections)
+
+
 def _says_none(word: str) -> re.Pattern[str]:
     return re.compile(rf"{word}[^。；;，,]{{0,16}}?(?:(?<![\d.])0(?:\.0+)?(?![\d.])|为零|为空)"
                       rf"|(?:无|没有|未安排|不涉及)[^。；;，,]{{0,8}}{word}")
@@ -122,6 +128,12 @@ def empty_tables_explained(doc: Doc) -> Iterator[Finding]:
         if not table.rows:
             # not a line of it was read, not even its 合计: the reading failed, the table may be full
             message = f"{doc.title(table)}未能读出任何一行，无法判断是否为空表，请对照原文核对。"
+            yield Finding.at(Place.of_table(table), message, "info")
+            continue
+        if not _has_narrative(doc):
+            # a file of tables only: the publication's 情况说明 is another file, which may say there is none
+            message = (f"{doc.title(table)}是空表，表上没有说明；本文件没有情况说明，说明可能在同时公开的情况说明中，"
+                       "未能检查，请对照情况说明核对是否写明本部门无此项收支。")
             yield Finding.at(Place.of_table(table), message, "info")
             continue
         message = f"{doc.title(table)}是空表，但没有说明为何为空（如“本部门无……，此表为空表”）。"
