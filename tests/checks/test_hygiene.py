@@ -114,6 +114,16 @@ def test_a_year_that_is_neither_the_budget_year_nor_the_year_before():
     assert_fails(consistent().rename("three_public", "2023", "2022"), "HYGIENE-YEAR", count=1)
 
 
+def test_the_units_covered_are_those_of_the_documents_year():
+    # 人大 2019 p.5: "纳入本部门2018年部门汇总预算编\n制范围的预算单位共计一家"
+    text = "2．从预算单位构成看，纳入本部门2023年部门汇总预算编\n制范围的预算单位共计一家，具体包括：本级。"
+    [finding] = assert_fails(consistent().section("预算单位构成", text), "HYGIENE-YEAR", says="2023年部门汇总预算编制范围")
+    assert finding.provided == "2023" and finding.expected == "2024"
+    assert_passes(consistent().section("预算单位构成", text.replace("2023", "2024")), "HYGIENE-YEAR")
+    # a comparison with last year's budget is no scope
+    assert_passes(consistent().section("收支", "与2023年部门预算相比，纳入编制范围的单位减少一家。"), "HYGIENE-YEAR")
+
+
 def test_template_leftovers():
     builder = consistent().section("其他", "202 年部门名称的收入预算为 XX 万元。")
     findings = assert_fails(builder, "HYGIENE-PLACEHOLDER", table="narrative", count=3)

@@ -112,6 +112,25 @@ def one_year_throughout(doc: Doc) -> Iterator[Finding]:
     for claim in doc.disclosure.narrative.claims:
         if claim.year is not None and claim.year not in allowed:
             yield _wrong_year(doc, Place.of_claim(claim), f"情况说明中{quoted(claim.label)}", claim.year)
+    yield from _scope_of_another_year(doc)
+
+
+# the units the document covers are those of its own year's budget or final: "纳入本部门2019年部门汇总预算编制
+# 范围的预算单位共计一家" (a comparison with last year never says 纳入…编制范围)
+_SCOPE_YEAR = re.compile(r"纳入[^。；;，,]{0,12}?((?:19|20)\d{2})年度?[^。；;，,\d]{0,8}?(?:预算|决算)编制范围")
+
+
+def _scope_of_another_year(doc: Doc) -> Iterator[Finding]:
+    what = "决算" if doc.disclosure.kind == "final" else "预算"
+    for text in texts_of(doc):
+        if text.kind != "narrative":
+            continue
+        for match in _SCOPE_YEAR.finditer("".join(text.text.split())):
+            year = int(match.group(1))
+            if year != doc.year:
+                message = (f"{text.where}写{quoted(match.group(0))}，本文件是 {doc.year} 年{what}，"
+                           f"编制范围应为 {doc.year} 年的，请核对年份。")
+                yield Finding.mismatch(text.place, str(year), str(doc.year), message)
 
 
 def _wrong_year(doc: Doc, place: Place, where: str, year: int) -> Finding:
