@@ -124,6 +124,21 @@ def test_the_units_covered_are_those_of_the_documents_year():
     assert_passes(consistent().section("收支", "与2023年部门预算相比，纳入编制范围的单位减少一家。"), "HYGIENE-YEAR")
 
 
+def test_the_forms_rule_for_filling_it_in_left_under_its_tables_is_one_leftover():
+    # 检察院 2019 p.16-20: "注：“科目编码”和“科目名称”为必填项。" under every table of 公开05-10
+    note = "注：“科目编码”和“科目名称”为必填项。"
+    builder = consistent().configure("general_expenditure", note=note).configure("basic_expenditure", note=note)
+    [finding] = assert_fails(builder, "HYGIENE-PLACEHOLDER", says="科目名称’为必填项")
+    assert finding.place.table in ("general_expenditure", "basic_expenditure") and "等 2 处" in finding.message
+    assert_fails(consistent().configure("general_expenditure", note="注：联系电话（必填）"), "HYGIENE-PLACEHOLDER",
+                 count=1, says="（必填）")
+
+
+@pytest.mark.parametrize("note", ["注：本表为空表，本部门无政府性基金预算支出。", "注：科目编码按2024年政府收支分类科目列示。"])
+def test_a_note_telling_the_reader_is_no_leftover(note):
+    assert_passes(consistent().configure("general_expenditure", note=note), "HYGIENE-PLACEHOLDER")
+
+
 def test_template_leftovers():
     builder = consistent().section("其他", "202 年部门名称的收入预算为 XX 万元。")
     findings = assert_fails(builder, "HYGIENE-PLACEHOLDER", table="narrative", count=3)

@@ -149,6 +149,8 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[\[【（(]\s*(?:请|按|根据|依据|参照|此处|在此)[^()（）\[\]【】]{0,80}?(?:填写|填列|填报|填入)"
                 r"\s*[。.]?\s*[)）\]】]"), "模板填写说明"),
     (re.compile(r"[\[【（(]\s*(?:请?填写|此处|待补充|待填)"), "待填写字样"),
+    # the form's rule for the one filling it in, left under the table: "注：“科目编码”和“科目名称”为必填项。"
+    (re.compile(r"[^。；;:：\n]{0,30}?(?:为|是)(?:必填|选填)项|[（(]\s*(?:必填|选填)\s*[）)]"), "模板填写说明"),
     # both direction words of the template left in: 增加(减少), 增长(下降), 下降(增长), 增(减)
     (re.compile(r"(?:增加|增长|上升|减少|下降|降低|增|减)\s*[（(/]\s*(?:增加|增长|上升|减少|下降|降低|增|减)\s*[)）]?"),
      "未选定的增减用词"),
@@ -161,6 +163,8 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     basis="财预〔2016〕143号“形式规范”；domain.md §3 C5",
 )
 def no_template_leftovers(doc: Doc) -> Iterator[Finding]:
+    # one note left under every table of the form is one leftover, told once at its first table
+    in_notes: dict[tuple[str, str], list] = {}
     for text in texts_of(doc):
         if text.kind not in ("narrative", "title", "note"):
             continue
@@ -170,7 +174,13 @@ def no_template_leftovers(doc: Doc) -> Iterator[Finding]:
             # one leftover once: "（此处…填列）" is an instruction, its "（此处" no second finding
             if match and not any(m.start() < match.end() and match.start() < m.end() for m in found):
                 found.append(match)
+                if text.kind == "note":
+                    in_notes.setdefault((what, match.group(0).strip()), []).append(text)
+                    continue
                 yield Finding.at(text.place, f"{text.where}中有{what}{quoted(match.group(0))}，像是模板未填写完整。")
+    for (what, leftover), texts in in_notes.items():
+        where = texts[0].where + (f"等 {len(texts)} 处" if len(texts) > 1 else "")
+        yield Finding.at(texts[0].place, f"{where}中有{what}{quoted(leftover)}，像是模板未填写完整。")
 
 
 # Scripts and symbols that never belong in a Chinese budget text: what OCR makes of smudges.
