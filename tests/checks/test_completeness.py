@@ -104,6 +104,14 @@ def test_an_empty_table_in_a_file_of_tables_only_could_not_be_checked():
     assert [f.severity for f in result_of(builder, "COMPLETE-EMPTY-NOTE").findings] == ["info"]
 
 
+def test_the_forms_rule_for_filling_it_in_is_no_note_on_why_a_table_is_empty():
+    # 检察院 2019 p.20: the empty 政府性基金 table's only note is "注：“科目编码”和“科目名称”为必填项"
+    builder = consistent().configure("gov_fund_expenditure", note="注:“科目编码”和“科目名称”为必填项")
+    assert_fails(builder, "COMPLETE-EMPTY-NOTE", table="gov_fund_expenditure", count=1)
+    builder = consistent().configure("gov_fund_expenditure", note="注：本部门无政府性基金预算，此表为空。")
+    assert_passes(builder, "COMPLETE-EMPTY-NOTE")
+
+
 def test_the_narrative_words_saying_there_is_none_explain_an_empty_table():
     # Shanghai prints its empty tables without a note; its 编制说明 says the amount is 0
     text = "政府性基金拨款支出预算0万元，与2025年预算持平；国有资本经营预算拨款支出预算为0。"

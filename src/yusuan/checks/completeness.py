@@ -86,10 +86,15 @@ _FUND_OF = {"basic_expenditure": "一般公共预算(?:财政)?拨款"}
 _EMPTY_MEANS_NONE = re.compile(r"空表(?:表示|说明|即|是指|为)[^。]{0,12}(?:无|没有|未)")
 
 
+# a note that only tells the one filling the form in what to fill ("注：“科目编码”和“科目名称”为必填项"): the
+# template's, not a word on why the table is empty
+_FORM_RULE_ONLY = re.compile(r"^\s*(?:注\s*[:：])?[^。；;]{0,30}?(?:为|是)(?:必填|选填)项\s*[。.]?\s*$")
+
+
 def _said_none(doc: Doc, table: Table) -> bool:
     """The document says why the table is empty: in the table's note, in a note on every empty table,
     or by saying in the narrative there is none of its subject ("政府性基金拨款支出预算0万元")."""
-    if (table.note or "").strip():
+    if (table.note or "").strip() and not _FORM_RULE_ONLY.match(table.note):
         return True
     texts = narrative_texts(doc) + [t.note or "" for t in doc.disclosure.tables.values()] + \
         [part.what for part in doc.disclosure.unreadable]
