@@ -72,13 +72,13 @@ def _chain_code(match: re.Match[str]) -> str | None:
 
 
 @cache
-def _sections() -> list[tuple[str, str]]:
+def _catalog_sections() -> list[tuple[str, str]]:
     return [(e.name, e.code) for e in catalog("functional").entries() if e.level == "款"]
 
 
 def _joined_item_code(functional: Catalog, name: str) -> str | None:
     """"人大事务行政运行(项)": a 款's name run into its 项's, without the (款) mark; the one 项 it can be."""
-    found = {code for section, parent in _sections() if name.startswith(section) and len(name) > len(section)
+    found = {code for section, parent in _catalog_sections() if name.startswith(section) and len(name) > len(section)
              if (code := _code(functional, name[len(section):], parent, "项")) is not None}
     return found.pop() if len(found) == 1 else None
 
