@@ -1,5 +1,7 @@
 """Completeness and granularity."""
 
+from decimal import Decimal
+
 import pytest
 
 from yusuan.checks.findings import RuleStatus
@@ -95,6 +97,27 @@ def test_a_few_sections_without_an_amount_are_part_of_a_narrative_not_an_incompl
 def test_an_empty_table_needs_a_note():
     assert_fails(consistent().configure("gov_fund_expenditure", note=None), "COMPLETE-EMPTY-NOTE",
                  table="gov_fund_expenditure", count=1)
+
+
+def test_an_empty_table_in_a_file_of_tables_only_could_not_be_checked():
+    # 人大 2019 公开表 p.10: only 合计, no note; the 情况说明 is the companion file, which says there is none
+    builder = consistent().configure("gov_fund_expenditure", note=None)
+    builder.sections, builder.claims = [], []
+    result = result_of(builder, "COMPLETE-EMPTY-NOTE")
+    assert result.status == RuleStatus.passed
+    [finding] = result.findings
+    assert finding.severity == "info" and "未能检查" in finding.message
+    # headings alone (a contents page) are no narrative either
+    builder.sections = [s.model_copy(update={"text": ""}) for s in consistent().sections[:2]]
+    assert [f.severity for f in result_of(builder, "COMPLETE-EMPTY-NOTE").findings] == ["info"]
+
+
+def test_the_forms_rule_for_filling_it_in_is_no_note_on_why_a_table_is_empty():
+    # 检察院 2019 p.20: the empty 政府性基金 table's only note is "注：“科目编码”和“科目名称”为必填项"
+    builder = consistent().configure("gov_fund_expenditure", note="注:“科目编码”和“科目名称”为必填项")
+    assert_fails(builder, "COMPLETE-EMPTY-NOTE", table="gov_fund_expenditure", count=1)
+    builder = consistent().configure("gov_fund_expenditure", note="注：本部门无政府性基金预算，此表为空。")
+    assert_passes(builder, "COMPLETE-EMPTY-NOTE")
 
 
 def test_the_narrative_words_saying_there_is_none_explain_an_empty_table():
@@ -423,3 +446,66 @@ def test_a_table_whose_amounts_were_not_read_is_neither_missing_nor_checked():
     disclosure.tables["three_public"].doubtful = "未能读出“三公”经费表的金额"
     assert_passes(disclosure, "COMPLETE-TABLES")
     assert result_of(disclosure, "COMPLETE-THREE-PUBLIC-ITEMS").status == RuleStatus.could_not_run
+
+
+def _reason_then_repeat(reason: str):
+    """Jiangsu: 一 gives the total's change and its reason; 八 repeats the 一般公共预算 change without one."""
+    builder = doc().section("收支预算总表情况说明",
+                            "某办公厅 2017 年度收入、支出预算总计 13649.07 万元，与上年相比收、支预算总计各增加 844.15 万元，"
+                            f"增长 6.59%。{reason}")
+    builder.section("一般公共预算支出预算表情况说明",
+                    "某办公厅 2017 年一般公共预算财政拨款支出预算 13649.07 万元，与上年相比增加 844.15 万元，增长 6.59%。")
+    return (builder.claim("expenditure_total", "13649.07", "支出预算", change="844.15", direction="增加",
+                          section="收支预算总表情况说明")
+            .claim("fiscal_expenditure", "13649.07", "一般公共预算财政拨款支出", change="844.15", direction="增加",
+                   section="一般公共预算支出预算表情况说明"))
+
+
+def test_a_change_explained_in_another_section_is_explained():
+    assert_passes(_reason_then_repeat("主要原因是政策性增资、住房公积金和提租补贴调整。"), "COMPLETE-CHANGE-REASONS")
+    # no reason anywhere: both are told
+    assert_fails(_reason_then_repeat(""), "COMPLETE-CHANGE-REASONS", count=2)
+
+
+def test_a_reason_elsewhere_for_another_amount_does_not_explain():
+    builder = _reason_then_repeat("主要原因是政策性增资。")
+    builder.claims[-1] = builder.claims[-1].model_copy(update={"change": Decimal("844.16")})
+    builder.sections[-1] = builder.sections[-1].model_copy(update={"text": builder.sections[-1].text.replace(
+        "844.15", "844.16")})
+    [finding] = assert_fails(builder, "COMPLETE-CHANGE-REASONS")
+    assert "844.16" in finding.message
+
+
+def test_a_reason_for_an_unrelated_subject_elsewhere_does_not_explain():
+    # the 三公 fell by as much as the 机关运行经费, for a reason of its own
+    builder = (doc().section("三公", "2018 年“三公”经费预算 50 万元，比上年减少 2 万元，主要原因是压减公务接待。")
+               .section("机关运行经费", "2018 年机关运行经费 80 万元，比上年减少 2 万元。")
+               .claim("three_public_total", "50", "“三公”经费", change="2", direction="减少", section="三公")
+               .claim("operating_cost", "80", "机关运行经费", change="2", direction="减少", section="机关运行经费"))
+    [finding] = assert_fails(builder, "COMPLETE-CHANGE-REASONS")
+    assert finding.place.code == "operating_cost"
+
+
+def _basic_change_then(sentence: str):
+    text = f"此外，基本支出预算数为 5,678.17 万元。与上年相比减少 238.10 万元，下降 4.02%。{sentence}"
+    return doc().section("收支预算总表情况说明", text).claim(
+        "basic", "5678.17", "基本支出", change="238.10", direction="减少", section="收支预算总表情况说明")
+
+
+def test_the_next_sentence_telling_the_cause_is_the_reason_without_saying_so():
+    assert_passes(_basic_change_then("退休人员退休费由省社保机构统一发放，单位支出减少。"), "COMPLETE-CHANGE-REASONS")
+
+
+@pytest.mark.parametrize("sentence", ["", "项目支出预算数为 3,314.68 万元。与上年持平。",
+                                      "（三）单位预留机动经费与上年一致。", "本表反映部门年度总体收支预算情况。"])
+def test_a_next_sentence_on_another_item_is_no_reason(sentence):
+    assert_fails(_basic_change_then(sentence), "COMPLETE-CHANGE-REASONS", count=1)
+
+
+def test_the_reason_may_follow_the_comparison():
+    # 政协 2017: "2017 年度部门支出预算安排与 2016 年度相比增加的原因主要是政策性增资…"
+    text = ("2017 年度部门支出预算安排与 2016 年度相比，增加 498.72 万元，增长 5.77%。按功能分类，一般公共服务支出减少"
+            " 108.56 万元。2017 年度部门支出预算安排与 2016 年度相比增加的原因主要是政策性增资、住房公积金调整等。")
+    builder = doc().section("相关依据及测算分析情况", text).claim(
+        "expenditure_total", "9146.79", "支出预算", change="498.72", direction="增加", section="相关依据及测算分析情况")
+    assert_passes(builder, "COMPLETE-CHANGE-REASONS")

@@ -79,6 +79,16 @@ def test_department_name_in_a_book_title_above_a_table():
     assert_passes(disclosure, "HYGIENE-DEPARTMENT")
 
 
+def test_the_part_of_the_document_before_the_name_is_not_the_name():
+    # 省法院 2017 p.11: "第二部分 江苏省高级人民法院 2017 年度部门预算表" heads the tables
+    disclosure = consistent().build()
+    disclosure.headings = [Printed(text="第二部分 某市测试局 2024 年度部门预算表", source=Source(page=11))]
+    assert_passes(disclosure, "HYGIENE-DEPARTMENT")
+    disclosure.headings = [Printed(text="第二部分 某市测验局 2024 年度部门预算表", source=Source(page=11))]
+    [finding] = assert_fails(disclosure, "HYGIENE-DEPARTMENT")
+    assert finding.provided == "某市测验局"
+
+
 def test_no_comparison_when_the_department_read_is_no_bodys_name():
     # 福州: the department read from a project table ("办公楼物业"); the titles name the real one
     builder = consistent().configure("summary", title="某市测验局部门收支总表")
@@ -102,6 +112,31 @@ def test_a_year_that_is_neither_the_budget_year_nor_the_year_before():
     assert_fails(builder, "HYGIENE-YEAR", count=1, says="2022 年")
     assert_fails(consistent().claim("basic", "1", "基本支出", year=2021), "HYGIENE-YEAR", count=1)
     assert_fails(consistent().rename("three_public", "2023", "2022"), "HYGIENE-YEAR", count=1)
+
+
+def test_the_units_covered_are_those_of_the_documents_year():
+    # 人大 2019 p.5: "纳入本部门2018年部门汇总预算编\n制范围的预算单位共计一家"
+    text = "2．从预算单位构成看，纳入本部门2023年部门汇总预算编\n制范围的预算单位共计一家，具体包括：本级。"
+    [finding] = assert_fails(consistent().section("预算单位构成", text), "HYGIENE-YEAR", says="2023年部门汇总预算编制范围")
+    assert finding.provided == "2023" and finding.expected == "2024"
+    assert_passes(consistent().section("预算单位构成", text.replace("2023", "2024")), "HYGIENE-YEAR")
+    # a comparison with last year's budget is no scope
+    assert_passes(consistent().section("收支", "与2023年部门预算相比，纳入编制范围的单位减少一家。"), "HYGIENE-YEAR")
+
+
+def test_the_forms_rule_for_filling_it_in_left_under_its_tables_is_one_leftover():
+    # 检察院 2019 p.16-20: "注：“科目编码”和“科目名称”为必填项。" under every table of 公开05-10
+    note = "注：“科目编码”和“科目名称”为必填项。"
+    builder = consistent().configure("general_expenditure", note=note).configure("basic_expenditure", note=note)
+    [finding] = assert_fails(builder, "HYGIENE-PLACEHOLDER", says="科目名称’为必填项")
+    assert finding.place.table in ("general_expenditure", "basic_expenditure") and "等 2 处" in finding.message
+    assert_fails(consistent().configure("general_expenditure", note="注：联系电话（必填）"), "HYGIENE-PLACEHOLDER",
+                 count=1, says="（必填）")
+
+
+@pytest.mark.parametrize("note", ["注：本表为空表，本部门无政府性基金预算支出。", "注：科目编码按2024年政府收支分类科目列示。"])
+def test_a_note_telling_the_reader_is_no_leftover(note):
+    assert_passes(consistent().configure("general_expenditure", note=note), "HYGIENE-PLACEHOLDER")
 
 
 def test_template_leftovers():
@@ -169,6 +204,17 @@ def test_ocr_garbage_is_a_note_about_the_reading():
 def test_doubled_words():
     builder = consistent().section("支出", "资源勘探工业信息等支出支出 1100 万元。")
     assert_fails(builder, "HYGIENE-DUPLICATE-WORD", count=1, says="“支出支出”")
+
+
+def test_a_noun_followed_by_a_term_beginning_with_its_last_word_is_no_doubling():
+    # 政协 2018 p.4: "…建设办公室 9 名在职人员人员经费": the 人员经费 of the 在职人员
+    text = "本部门预算只包含办公厅本级 8 名和南京中国近代史遗址博物馆管理建设办公室 9 名在职人员人员经费。"
+    assert_passes(consistent().section("机构设置", text), "HYGIENE-DUPLICATE-WORD")
+    # the term printed twice is a doubling, and so is the word at the start of a text
+    assert_fails(consistent().section("机构设置", "9 名在职人员人员经费人员经费 120 万元。"), "HYGIENE-DUPLICATE-WORD",
+                 count=1, says="“人员经费人员经费”")
+    assert_fails(consistent().section("机构设置", "人员人员经费 120 万元。"), "HYGIENE-DUPLICATE-WORD", count=1,
+                 says="“人员人员”")
 
 
 def test_an_ordinal_printed_twice():

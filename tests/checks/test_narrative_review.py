@@ -440,3 +440,25 @@ def test_a_percent_printed_without_its_sign(text, bare):
 ])
 def test_numbers_that_are_no_percent_or_carry_their_sign(text):
     assert_passes(_saying(text), "HYGIENE-PERCENT-SIGN")
+
+
+def _court(text, rows=(("20405", "法院"), ("2040501", "行政运行"), ("2040502", "一般行政管理事务"))):
+    """江苏 法院: the 类 a heading of its own, each 项 named after its 款 ("法院(款)行政运行(项)")."""
+    lines = [(code, name, {"total": "5"}) for code, name in rows]
+    return doc(year=2019).table("general_expenditure", lines).section("公共安全(类)", text)
+
+
+def test_an_item_named_under_its_section_when_the_class_is_a_heading():
+    # 法院 2019 p.20: "2．法院（款）一般行政事务管理（项）支出 5804.83 万元": 2040502 is 一般行政管理事务
+    text = "1.法院(款)行政运行(项)支出17279.29万元。2.法院(款)一般行政事务管理(项)支出5804.83万元。"
+    [finding] = assert_fails(_court(text), "NARR-CLASS-NAME", says="“一般行政事务管理”不是20405 法院下的项")
+    assert finding.provided == "一般行政事务管理"
+    assert_passes(_court(text.replace("一般行政事务管理", "一般行政管理事务")), "NARR-CLASS-NAME")
+
+
+def test_a_section_the_tables_do_not_place_names_nothing():
+    text = "2.法院(款)一般行政事务管理(项)支出5804.83万元。"
+    # no 款 line printed: which 法院 is unsure (the 类 is in a heading the chain does not read)
+    assert_passes(_court(text, rows=(("2040502", "一般行政管理事务"),)), "NARR-CLASS-NAME")
+    # no 项 line printed: the names of the year are not shown
+    assert_passes(_court(text, rows=(("204", "公共安全支出"), ("20405", "法院"))), "NARR-CLASS-NAME")

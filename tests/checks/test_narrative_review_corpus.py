@@ -35,6 +35,8 @@ FY_2017 = "jiangsu/江苏省高级人民法院/省法院2017年度部门预算�
 ZX_2018 = "jiangsu/江苏省政协办公厅/江苏省政协办公厅2018年度部门预算.pdf"
 ZX_2019 = "jiangsu/江苏省政协办公厅/江苏省政协办公厅2019年度部门预算.pdf"
 FY_2018 = "jiangsu/江苏省高级人民法院/省法院2018年度部门预算公开.pdf"
+FY_2019 = "jiangsu/江苏省高级人民法院/江苏省高级人民法院2019年度部门预算公开.pdf"
+RD_2017 = "jiangsu/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf"
 SW_2025 = "shanghai/上海市普陀区商务委员会25年预算.pdf"
 SW_UNIT_2025 = "shanghai/上海市普陀区商务委员会单位25年预算.pdf"
 PT_FINAL = "shanghai/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
@@ -123,6 +125,19 @@ EXPECTED = sorted([
     (PT_FINAL, "NARR-CLASS-NAME", 293),
     (PT_FINAL, "NARR-CLASS-NAME", 293),
     (PT_FINAL, "NARR-CLASS-NAME", 293),
+    # p26 "人大事务行政运行（项）支出10528.33万元": 2010101 行政运行 is 4,545.94 in the tables, 10,528.33 the 201 类
+    (RD_2017, "NARR-AMOUNT", 307),
+    # p5 "纳入本部门2018年部门汇总预算编制范围的预算单位共计一家" in the 2019 budget
+    (RD_2019, "HYGIENE-YEAR", 41),
+    # "法院（款）一般行政事务管理（项）": the tables print 2040502 一般行政管理事务 (2017 p21, 2018 p19, 2019 p20)
+    (FY_2017, "NARR-CLASS-NAME", 379),
+    (FY_2018, "NARR-CLASS-NAME", 391),
+    (FY_2019, "NARR-CLASS-NAME", 417),
+    # p28 "行政事业单位离退休（款）机关事业单位基本养老保险费（项）": the tables print 2080505 机关事业单位基本养老保险缴费支出
+    (JCY_2019, "NARR-CLASS-NAME", 369),
+    # "注：‘科目编码’和‘科目名称’为必填项。" under the tables: the form's instruction left in, told once a document
+    (JCY_2019, "HYGIENE-PLACEHOLDER", 198),
+    (FY_2019, "HYGIENE-PLACEHOLDER", 214),
     # not found: 党委办公厅（室）及相关机构事务（款）行政运行（项） 6106.99, 增加 101.48, printed 1.66% = 101.48 / 6106.99,
     # a percent over this year's amount, which NARR-PERCENT accepts as some documents reckon it
     # p27 "平均得分99.33分(其中,绩效评级为“优”的项目39个;…的项目0个。绩效自评中共发现问题0个。": never closed

@@ -637,6 +637,20 @@ def test_a_chain_the_catalog_cannot_resolve_names_nothing():
     assert [c.subject for c in claims] == []
 
 
+def test_a_sections_name_run_into_its_items_names_the_item():
+    # 人大 2017 p.26: "其中：一般公共服务 1. 人大事务行政运行（项）支出 10528.33 万元" (the (款) mark left out)
+    text = ("2017年财政拨款预算支出13649.07万元,与上年相比,财政拨款支出增加844.15万元,增长6.59%。"
+            "其中:一般公共服务1.人大事务行政运行(项)支出10528.33万元,与上年相比减少17.89万元,减少0.17%。")
+    item = only(claims_of(text, 2017), "expenditure:2010101@fiscal")
+    assert (item.value, item.change, item.direction) == (Decimal("10528.33"), Decimal("17.89"), "减少")
+
+
+@pytest.mark.parametrize("name", ["人大事务不存在的项", "行政运行"])
+def test_an_item_alone_that_no_section_and_item_of_the_catalog_make_names_nothing(name):
+    text = f"其中:一般公共服务1.{name}(项)支出10528.33万元,与上年相比减少17.89万元。"
+    assert [c.subject for c in claims_of(text, 2017) if c.subject.startswith("expenditure:")] == []
+
+
 def test_in_final_accounts_the_budget_beside_the_actual_is_not_a_claim():
     claims = claims_of("2023年度财政拨款“三公”经费支出年初预算为10.00万元,支出决算为8.00万元,完成年初预算的80%。", 2023)
     assert [(c.subject, c.value) for c in claims] == [("three_public_total", Decimal("8.00"))]

@@ -89,10 +89,15 @@ _FUND_OF = {"basic_expenditure": "一般公共预算(?:财政)?拨款"}
 _EMPTY_MEANS_NONE = re.compile(r"空表(?:表示|说明|即|是指|为)[^。]{0,12}(?:无|没有|未)")
 
 
+# a note that only tells the one filling the form in what to fill ("注：“科目编码”和“科目名称”为必填项"): the
+# template's, not a word on why the table is empty
+_FORM_RULE_ONLY = re.compile(r"^\s*(?:注\s*[:：])?[^。；;]{0,30}?(?:为|是)(?:必填|选填)项\s*[。.]?\s*$")
+
+
 def _said_none(doc: Doc, table: Table) -> bool:
     """The document says why the table is empty: in the table's note, in a note on every empty table,
     or by saying in the narrative there is none of its subject ("政府性基金拨款支出预算0万元")."""
-    if (table.note or "").strip():
+    if (table.note or "").strip() and not _FORM_RULE_ONLY.match(table.note):
         return True
     texts = narrative_texts(doc) + [t.note or "" for t in doc.disclosure.tables.values()] + \
         [part.what for part in doc.disclosure.unreadable]
@@ -103,6 +108,12 @@ def _said_none(doc: Doc, table: Table) -> bool:
         return False
     texts = ["".join(text.split()) for text in narrative_texts(doc)]  # a line may break inside a word
     return any(_says_none(word).search(text) for word in words for text in texts)
+
+
+def _has_narrative(doc: Doc) -> bool:
+    """Some prose was read: headings alone (a file of tables lists them on its contents page) are none."""
+    narrative = doc.disclosure.narrative
+    return bool(narrative.claims) or any(s.text.strip() for s in narrative.sections)
 
 
 def _says_none(word: str) -> re.Pattern[str]:
@@ -127,6 +138,12 @@ def empty_tables_explained(doc: Doc) -> Iterator[Finding]:
         if not table.rows:
             # not a line of it was read, not even its 合计: the reading failed, the table may be full
             message = f"{doc.title(table)}未能读出任何一行，无法判断是否为空表，请对照原文核对。"
+            yield Finding.at(Place.of_table(table), message, "info")
+            continue
+        if not _has_narrative(doc):
+            # a file of tables only: the publication's 情况说明 is another file, which may say there is none
+            message = (f"{doc.title(table)}是空表，表上没有说明；本文件没有情况说明，说明可能在同时公开的情况说明中，"
+                       "未能检查，请对照情况说明核对是否写明本部门无此项收支。")
             yield Finding.at(Place.of_table(table), message, "info")
             continue
         message = f"{doc.title(table)}是空表，但没有说明为何为空（如“本部门无……，此表为空表”）。"

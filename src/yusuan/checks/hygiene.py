@@ -19,10 +19,11 @@ _TABLE_KIND_WORDS = re.compile(
     r"政府性基金|国有资本|政府采购|项目支出|[\"“”]?三公|预算整体|整体绩效|部门预算|单位预算|部门决算|单位决算|"
     r"(?:19|20)\d{2}年"
 )
-# What may stand before the name: the table's number ("四、", "（四）", "表1-1", "公开04表:", "附表一")
-# and the year. A bare numeral counts only with its mark after it: 一般公共预算 starts with 一.
-# Read before the spaces are taken out, which would join "表1-1 2025年" into one number.
+# What may stand before the name: the part of the document ("第二部分"), the table's number ("四、", "（四）",
+# "表1-1", "公开04表:", "附表一") and the year. A bare numeral counts only with its mark after it: 一般公共预算
+# starts with 一. Read before the spaces are taken out, which would join "表1-1 2025年" into one number.
 _NUMBER_AND_YEAR = re.compile(
+    r"\s*(?:第\s*[\d一二三四五六七八九十]+\s*(?:部分|章|节|篇)\s*[、.．:：]?)?"
     r"\s*(?:(?:公开|附件|附表|表)\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)?\s*表?\s*[、.．:：]?"
     r"|[（(]\s*[\d一二三四五六七八九十]+\s*[）)]\s*[、.．:：]?"
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．:：])?"
@@ -142,6 +143,25 @@ def one_year_throughout(doc: Doc) -> Iterator[Finding]:
     for claim in doc.disclosure.narrative.claims:
         if claim.year is not None and claim.year not in allowed:
             yield _wrong_year(doc, Place.of_claim(claim), f"情况说明中{quoted(claim.label)}", claim.year)
+    yield from _scope_of_another_year(doc)
+
+
+# the units the document covers are those of its own year's budget or final: "纳入本部门2019年部门汇总预算编制
+# 范围的预算单位共计一家" (a comparison with last year never says 纳入…编制范围)
+_SCOPE_YEAR = re.compile(r"纳入[^。；;，,]{0,12}?((?:19|20)\d{2})年度?[^。；;，,\d]{0,8}?(?:预算|决算)编制范围")
+
+
+def _scope_of_another_year(doc: Doc) -> Iterator[Finding]:
+    what = "决算" if doc.disclosure.kind == "final" else "预算"
+    for text in texts_of(doc):
+        if text.kind != "narrative":
+            continue
+        for match in _SCOPE_YEAR.finditer("".join(text.text.split())):
+            year = int(match.group(1))
+            if year != doc.year:
+                message = (f"{text.where}写{quoted(match.group(0))}，本文件是 {doc.year} 年{what}，"
+                           f"编制范围应为 {doc.year} 年的，请核对年份。")
+                yield Finding.mismatch(text.place, str(year), str(doc.year), message)
 
 
 def _wrong_year(doc: Doc, place: Place, where: str, year: int) -> Finding:
@@ -160,6 +180,8 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[\[【（(]\s*(?:请|按|根据|依据|参照|此处|在此)[^()（）\[\]【】]{0,80}?(?:填写|填列|填报|填入)"
                 r"\s*[。.]?\s*[)）\]】]"), "模板填写说明"),
     (re.compile(r"[\[【（(]\s*(?:请?填写|此处|待补充|待填)"), "待填写字样"),
+    # the form's rule for the one filling it in, left under the table: "注：“科目编码”和“科目名称”为必填项。"
+    (re.compile(r"[^。；;:：\n]{0,30}?(?:为|是)(?:必填|选填)项|[（(]\s*(?:必填|选填)\s*[）)]"), "模板填写说明"),
     # both direction words of the template left in: 增加(减少), 增长(下降), 下降(增长), 增(减)
     (re.compile(r"(?:增加|增长|上升|减少|下降|降低|增|减)\s*[（(/]\s*(?:增加|增长|上升|减少|下降|降低|增|减)\s*[)）]?"),
      "未选定的增减用词"),
@@ -172,6 +194,8 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     basis="财预〔2016〕143号“形式规范”；domain.md §3 C5",
 )
 def no_template_leftovers(doc: Doc) -> Iterator[Finding]:
+    # one note left under every table of the form is one leftover, told once at its first table
+    in_notes: dict[tuple[str, str], list] = {}
     for text in texts_of(doc):
         if text.kind not in ("narrative", "title", "note"):
             continue
@@ -181,7 +205,13 @@ def no_template_leftovers(doc: Doc) -> Iterator[Finding]:
             # one leftover once: "（此处…填列）" is an instruction, its "（此处" no second finding
             if match and not any(m.start() < match.end() and match.start() < m.end() for m in found):
                 found.append(match)
+                if text.kind == "note":
+                    in_notes.setdefault((what, match.group(0).strip()), []).append(text)
+                    continue
                 yield Finding.at(text.place, f"{text.where}中有{what}{quoted(match.group(0))}，像是模板未填写完整。")
+    for (what, leftover), texts in in_notes.items():
+        where = texts[0].where + (f"等 {len(texts)} 处" if len(texts) > 1 else "")
+        yield Finding.at(texts[0].place, f"{where}中有{what}{quoted(leftover)}，像是模板未填写完整。")
 
 
 # Scripts and symbols that never belong in a Chinese budget text: what OCR makes of smudges.
@@ -223,11 +253,31 @@ def _is_garbage_run(text: str, start: int, end: int, unit: str) -> bool:
     return len(set(unit)) == 1 or text.startswith(unit, end) or (start >= len(unit) and text[start - len(unit):start] == unit)
 
 
+# fixed terms of a budget that begin with a word which also ends a noun: "9名在职人员人员经费" is the 人员经费 of
+# the 在职人员, each word printed once
+_TERMS_AFTER_A_NOUN = ("人员经费", "人员支出", "人员工资", "人员福利", "单位资金", "单位经费")
+
+
+def _noun_then_term(text: str, start: int, word: str) -> bool:
+    """The second word begins a fixed term and the first ends a longer word before it."""
+    half = start + len(word)
+    return (start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+            and any(len(term) > len(word) and term.startswith(word) and text.startswith(term, half)
+                    for term in _TERMS_AFTER_A_NOUN))
+
+
 def doubled_words(text: str, kind: str) -> list[str]:
     if kind not in _PROSE_KINDS:
         return []
-    found = [m.group(0) for m in _DOUBLED.finditer(text)
-             if not _is_garbage_run(text, m.start(), m.end(), m.group(1))]
+    found = []
+    position = 0
+    while (m := _DOUBLED.search(text, position)) is not None:
+        if _noun_then_term(text, m.start(), m.group(1)):
+            position = m.start() + 1  # "在职人员人员经费人员经费": the term after may itself be printed twice
+            continue
+        if not _is_garbage_run(text, m.start(), m.end(), m.group(1)):
+            found.append(m.group(0))
+        position = m.end()
     if kind in ("narrative", "note"):
         found += ["".join(m.group(0).split()) for m in _DOUBLED_ORDINAL.finditer(text)]
     return found

@@ -82,6 +82,14 @@ def _class_code(doc: Doc, name: str) -> str | None:
     return None
 
 
+def _printed_section_code(doc: Doc, name: str) -> str | None:
+    """The 款 of that name the tables print, where they print exactly one (else the chain's place is unsure)."""
+    functional = catalog("functional")
+    found = [code for code, printed in _printed_lines(doc).items() if len(code) == 5
+             and any(_same(name, known) for known in [printed, *_names_of(functional, code, doc.year)])]
+    return found[0] if len(found) == 1 else None
+
+
 def _elsewhere(name: str, level: str) -> str | None:
     found = [e for e in catalog("functional").entries() if _same(name, e.name) and e.level != level]
     return found[0].code if len(found) == 1 else None
@@ -95,15 +103,23 @@ def misnamed_levels(doc: Doc, text: str) -> Iterator[Misnamed]:
     if not depths:
         return
     for match in chains(text):
-        if match.group(1) is None or any(match.group(i) for i in (2, 4, 6)):
-            continue  # a chain from its 款 down, or one printing its codes: nothing to place it by
+        if any(match.group(i) for i in (2, 4, 6)):
+            continue  # a chain printing its codes: the code decides
         names = [match.group(i) for i in (1, 3, 5)]
         if any(n is not None and _BROKEN.search(n) for n in names):
             continue
-        code = _class_code(doc, names[0])
+        if names[0] is not None:
+            code, levels = _class_code(doc, names[0]), ((3, "款"), (5, "项"))
+        elif names[1] is not None and names[2] is not None:
+            # "法院(款)一般行政事务管理(项)" under a heading "公共安全(类)": the 款 placed by the one line the
+            # tables print of that name
+            code, levels = _printed_section_code(doc, names[1]), ((5, "项"),)
+        else:
+            continue
         if code is None:
             continue
-        for (group, level), name in zip(((3, "款"), (5, "项")), names[1:]):
+        for group, level in levels:
+            name = match.group(group)
             if name is None:
                 if level == "款":
                     break  # a 项 without its 款: no parent to look under

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
-from ..model import Claim
+from ..model import Claim, Section, Unit
 from ..recognize.narrative.breakdowns import breakdowns
 from .context import Doc
 from .engine import rule
@@ -91,6 +92,37 @@ def _classes_add_up(doc: Doc, section: str | None, stated: dict[str, Claim]) -> 
             yield finding
 
 
+# "(二)支出预算总计17996.68万元。包括：1．公共安全（类）支出13656.34万元…": a heading stating the total, its
+# text listing the 类 one numbered item each
+_TOTAL_HEADING = re.compile(r"^支出预算(?:总计|合计)(?:为)?(\d[\d,]*(?:\.\d+)?)(万元|元)$")
+_LIST_OPENS = re.compile(r"^\s*包括\s*[:：]")
+_ITEM = re.compile(r"^(?:包括\s*[:：])?\s*(\d{1,2})\s*[.．、](?!\d)")
+_ITEMS = re.compile(r"(?:^|[。；;:：\n])\s*(\d{1,2})\s*[.．、](?!\d)")
+
+
+def _heading_total(doc: Doc, section: Section) -> Iterator[Finding]:
+    """The heading's total against the 类 its text lists, where every numbered item of the list was read as
+    one 类 (an item the reader could not name would leave the sum short: no finding then)."""
+    heading = _TOTAL_HEADING.match("".join(section.title.split()))
+    if heading is None or not _LIST_OPENS.match(section.text):
+        return
+    parts = [c for c in claims(doc) if c.section == section.title and _CLASS.fullmatch(c.subject)
+             and is_prior_year(doc, c) is False]
+    numbers = [int(m.group(1)) if (m := _ITEM.match(c.text or "")) else None for c in parts]
+    listed = [int(n) for n in _ITEMS.findall(section.text)]
+    if not parts or numbers != list(range(1, len(parts) + 1)) or listed != numbers \
+            or len({c.subject for c in parts}) != len(parts):
+        return
+    whole = Claim(subject="expenditure_total", label=f"支出预算总计{heading.group(1)}{heading.group(2)}",
+                  value=Decimal(heading.group(1).replace(",", "")), unit=Unit(heading.group(2)),
+                  year=doc.year, section=section.title, text=section.title, source=section.source)
+    labels = "、".join(quoted(p.label) for p in parts)
+    expected = Figure.total_of((doc.claim(p) for p in parts), f"其下所列{labels}之和")
+    finding = doc.compare(doc.claim(whole), expected)
+    if finding:
+        yield finding
+
+
 @rule(
     id="NARR-PARTS-TOTAL", family="narrative", severity="error",
     title="情况说明所述总额应等于其所列各部分之和（收入 = 财政拨款 + 其他资金 + 上年结转，支出 = 基本 + 项目 = 所列各类之和，“三公”经费 = 各项之和）",
@@ -111,6 +143,8 @@ def parts_add_up_to_stated_total(doc: Doc) -> Iterator[Finding]:
             if finding:
                 yield finding
         yield from _classes_add_up(doc, section, stated)
+    for section in doc.disclosure.narrative.sections:
+        yield from _heading_total(doc, section)
 
 
 @rule(

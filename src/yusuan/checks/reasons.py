@@ -87,12 +87,27 @@ def _explained(doc: Doc, text: str, claim: Claim) -> bool:
     later = [m.group(0).lstrip("。 ") for m in _SENTENCE.finditer(text) if m.start() >= clause.end()]
     if later and _REASON_FIRST.match(later[0]):
         return True  # "…增加1062.85万元,增长12.08%。主要原因:项目支出增加…"
+    if later and _is_cause_sentence(later[0]):
+        return True
     if any(_gives_reason_for(sentence, claim.label) for sentence in later):
         return True
     if claim.subject not in TOTALS:
         return False
     following = later[0] if later else ""
     return following.startswith("其中") and bool(_REASON.search(following))
+
+
+# the next sentence is the reason, with no word saying so, when it states no amount of its own, starts no new item
+# and tells of an effect: "…减少238.10万元，下降4.02%。退休人员退休费由省社保机构统一发放，单位支出减少。"
+# (one saying 原因 names whose reason it gives, and is read as such above)
+_AMOUNT = re.compile(r"\d(?:[\d.]*)\s*(?:万元|亿元|元|%|％)")
+_ITEM_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+\s*[.．、]|其中|此外|另外|本表)")
+_EFFECT = re.compile(rf"{_DIRECTION_WORDS}|调整|变化|变动|新增|取消|不再")
+
+
+def _is_cause_sentence(sentence: str) -> bool:
+    return ("原因" not in sentence and not _AMOUNT.search(sentence) and not _ITEM_START.match(sentence)
+            and bool(_EFFECT.search(sentence)))
 
 
 def _gives_reason_for(sentence: str, label: str) -> bool:
@@ -102,7 +117,10 @@ def _gives_reason_for(sentence: str, label: str) -> bool:
     if len(words) < 2:
         return False
     head, tail = re.escape(words[:-2]), re.escape(words[-2:])
-    return bool(re.search(rf"{head}.*?{tail}.{{0,8}}?(?:{_DIRECTION_WORDS}|变化|变动)的?(?:主要)?原因", sentence))
+    # "部门支出预算安排与2016年度相比增加的原因主要是…": the comparison may stand between the words and the change
+    compared = r"(?:(?:与|较)[^，,。；;]{0,12}?相比[，,]?)?"
+    return bool(re.search(rf"{head}.*?{tail}[^，,。；;]{{0,8}}?{compared}(?:{_DIRECTION_WORDS}|变化|变动)的?(?:主要)?原因",
+                          sentence))
 
 
 # the parts of a whole whose change its reason covers, besides a part of the same subject with a smaller amount
@@ -162,6 +180,51 @@ def _covered_by(doc: Doc, claim: Claim, whole: Claim) -> bool:
             and abs(sum(_signed(c) for c in run) - _signed(whole)) <= change_slack)
 
 
+# amounts that are one another or one inside the other: the same change of two of them is one change, and the
+# reason given for it in one section ("收、支预算总计各增加844.15万元…主要原因是…") holds where another section
+# repeats it ("一般公共预算财政拨款支出…增加844.15万元")
+_SAME_AMOUNT = (("revenue_total", "expenditure_total"), ("fiscal_revenue", "fiscal_expenditure"))
+_INSIDE = {
+    "revenue_total": ("fiscal_revenue", "non_fiscal_revenue", "revenue:general_budget"),
+    "expenditure_total": ("fiscal_expenditure", "basic", "project", "reserve"),
+    "fiscal_revenue": ("revenue:general_budget", "revenue:gov_fund", "revenue:state_capital"),
+    "fiscal_expenditure": ("basic", "project", "gov_fund_expenditure", "state_capital_expenditure"),
+    "basic": ("personnel", "public"),
+    "three_public_total": ("overseas", "vehicle", "vehicle_purchase", "vehicle_operation", "reception"),
+    "vehicle": ("vehicle_purchase", "vehicle_operation"),
+}
+
+
+def _inside(subject: str) -> set[str]:
+    """Every amount a part of this one, at any depth."""
+    same = {subject, *(b for a, b in _SAME_AMOUNT if a == subject), *(a for a, b in _SAME_AMOUNT if b == subject)}
+    parts: set[str] = set()
+    todo = [p for s in same for p in _INSIDE.get(s, ())]
+    while todo:
+        part = todo.pop()
+        if part not in parts:
+            parts.add(part)
+            todo.extend(_INSIDE.get(part, ()))
+    return same | parts
+
+
+def _same_change(claim: Claim, other: Claim) -> bool:
+    """The two claims state one change: of one amount, or of one inside the other, by as much and the same way."""
+    if claim.unit != other.unit or _signed(claim) != _signed(other):
+        return False
+    return other.subject in _inside(claim.subject) or claim.subject in _inside(other.subject)
+
+
+def _reason_given(doc: Doc, claim: Claim, explained: set[int]) -> bool:
+    """The text states this claim's change and says why (not merely: the change could not be found)."""
+    if not claim.change or claim.direction == "持平":
+        return False
+    text = _section_text(doc, claim)
+    if _change_clause(text, claim) is None:
+        return False
+    return id(claim) in explained or (claim.subject not in EXPLAINED and _explained(doc, text, claim))
+
+
 @rule(
     id="COMPLETE-CHANGE-REASONS", family="completeness", severity="warning",
     title="收支总额、基本/项目支出、“三公”经费各项、机关运行经费有增减时应说明原因",
@@ -176,8 +239,11 @@ def changes_explained(doc: Doc) -> Iterator[Finding]:
     # reason of the whole is the reason of a part that changed by the same amount
     same = {(c.section, c.direction, abs(c.change)) for c in changes if id(c) in explained}
     wholes = [c for c in changes if id(c) in explained and c.subject in TOTALS]
+    reasoned = [c for c in doc.disclosure.narrative.claims if _reason_given(doc, c, explained)]
     for claim in changes:
         if id(claim) in explained or (claim.section, claim.direction, abs(claim.change)) in same:
+            continue
+        if any(_same_change(claim, other) for other in reasoned):
             continue
         if not any(_covered_by(doc, claim, whole) for whole in wholes):
             message = f"情况说明中{quoted(claim.label)}{claim.direction or '变动'} {abs(claim.change)} {claim.unit.value}，但未说明原因。"

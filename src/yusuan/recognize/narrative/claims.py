@@ -201,7 +201,7 @@ def _value_label(reading: _Reading, sentence: _Sentence, token: Token) -> Label 
         earlier = label_in(before, topics)
         if earlier is not None and not earlier.is_bare_total:
             return earlier
-        if before.rstrip().endswith(":"):
+        if before.rstrip().endswith(":") and not chains(text[lead_start : token.start]):
             return None  # "XX(项):支出决算为300万元" is about XX, which no subject key names
     since_value = text[reading.value_end : token.start]
     if (label is None or label.is_bare_total) and chains(since_value):

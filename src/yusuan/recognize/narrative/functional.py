@@ -61,12 +61,26 @@ def _chain_code(match: re.Match[str]) -> str | None:
         code = _code(functional, match.group(1), None, "类")
     elif match.group(3) is not None:  # "政协事务(款)行政运行(项)": the 款 alone, one 款 of the catalog
         code = _code(functional, match.group(3), None, "款")
+    elif match.group(5) is not None:
+        return _joined_item_code(functional, match.group(5))
     else:
         return None
     for name, level in ((match.group(3), "款"), (match.group(5), "项")):
         if name is not None and code is not None and len(code) < {"款": 5, "项": 7}[level]:
             code = _code(functional, name, code, level)
     return code
+
+
+@cache
+def _catalog_sections() -> list[tuple[str, str]]:
+    return [(e.name, e.code) for e in catalog("functional").entries() if e.level == "款"]
+
+
+def _joined_item_code(functional: Catalog, name: str) -> str | None:
+    """"人大事务行政运行(项)": a 款's name run into its 项's, without the (款) mark; the one 项 it can be."""
+    found = {code for section, parent in _catalog_sections() if name.startswith(section) and len(name) > len(section)
+             if (code := _code(functional, name[len(section):], parent, "项")) is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 def chains(text: str) -> list[re.Match[str]]:
