@@ -57,3 +57,12 @@ def test_a_label_among_rows_with_amounts_is_no_spill():
     table = disclosure.tables["revenue"]
     table.rows.append(Row(name="其他收入", values=dict.fromkeys(table.column_ids), source=Source(page=9, line=99)))
     assert_passes(disclosure, "HYGIENE-PRINT-AREA")
+
+
+def test_a_table_listing_its_sources_as_rows_carries_empty_rows_onto_the_next_page():
+    # 江苏 2017 收入预算总表 (人大 p.9-10, 法院 p.12-13): 项目名称 | 金额, the sources as rows without codes; the rows
+    # 其他非税收入, 事业收入, 经营收入, 其他收入, 上年结转和结余资金 have no amount and go on at the top of the next page
+    disclosure = _printed("revenue", [8, 9], {10: ["其他非税收入", "事业收入", "经营收入", "其他收入"]})
+    for row in disclosure.tables["revenue"].rows:
+        row.code = None
+    assert_passes(disclosure, "HYGIENE-PRINT-AREA")

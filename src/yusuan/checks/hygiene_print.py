@@ -36,7 +36,9 @@ def spilled_columns(table: Table, year: int | None) -> list[Row]:
     for row in table.rows:
         if row.source.page is not None:
             pages.setdefault(row.source.page, []).append(row)
-    if len(pages) < 2:
+    # a table that lists its sources as rows (项目名称 | 金额, no codes) carries its empty rows onto the next
+    # page: those are rows, not a column cut off
+    if len(pages) < 2 or not any(row.code for row in table.rows):
         return []
     printed = set(table.column_ids)
     for page, rows in sorted(pages.items())[1:]:
