@@ -31,9 +31,45 @@ def test_help_speaks_chinese():
         assert english not in result.stdout
 
 
+def _command_paths(command, path=()):
+    yield path
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        yield from _command_paths(sub, (*path, name))
+
+
+# what Typer prints in English unless told otherwise: the usage line, panel titles, value types, the --help line
+TYPER_ENGLISH = ("Usage", "[OPTIONS]", "COMMAND", "[ARGS]", "Options", "Arguments", "Commands", "Show this message",
+                 "[default", "[required]", "env var", "<str>", "<int>", "<float>", "<path>", "<bool>", "list[")
+
+
+def test_every_help_screen_is_in_chinese():
+    from typer.main import get_command
+    from typer.testing import CliRunner
+
+    from yusuan.cli import app
+    from yusuan.cli_zh import localize
+
+    localize()
+    paths = list(_command_paths(get_command(app)))
+    assert ("db", "show") in paths and ("render",) in paths
+    for path in paths:
+        shown = CliRunner().invoke(app, [*path, "--help"], prog_name="yusuan").output
+        assert f"用法：yusuan {' '.join(path)}".rstrip() in shown and "[选项]" in shown, path
+        assert [word for word in TYPER_ENGLISH if word in shown] == [], path
+    shown = CliRunner().invoke(app, ["check", "--help"], prog_name="yusuan").output
+    assert "{文件}..." in shown and "<路径>" in shown and "<数>" in shown
+
+
+def test_help_cut_short_by_a_closed_pipe_ends_without_a_traceback():
+    command = f"{sys.executable} -m yusuan db --help | head -c 1"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")})
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr
+
+
 @pytest.mark.parametrize(("args", "said"), [
     (["check", "--bogus", "x.pdf"], "没有选项“--bogus”"),
-    (["check"], "缺少 DOCS"),
+    (["check"], "缺少 文件"),
     (["check", "--timeout", "abc", "x.pdf"], "--timeout 的值无效，应为数字"),
     (["chek"], "没有命令“chek”"),
     (["parse", "a.txt", "b.txt"], "多了参数：b.txt"),
