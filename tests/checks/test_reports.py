@@ -1,6 +1,7 @@
 """Rendering a report: text grouped by table, JSON with exact amounts, one self-contained HTML page."""
 
 import json
+from decimal import Decimal
 
 from yusuan.checks import Finding, Place, render_html, render_json, render_text, run_checks
 from yusuan.checks.grouping import location
@@ -59,6 +60,18 @@ def test_html_is_one_self_contained_page_with_escaped_text():
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "http" not in page
     assert "ARITH-ROW-SUM" in page
+
+
+def test_the_numbers_of_a_finding_are_formatted_in_every_report():
+    # an amount printed in 元 in a 万元 table (2,574.166644 万元 is 25,741,666.44 元): said in 元, never raw
+    report = run_checks(consistent().set("general_expenditure", "2011301", "total", "2574.166644").build())
+    row_sum = next(f for f in report.findings if f.rule == "ARITH-ROW-SUM")
+    assert (row_sum.provided, row_sum.expected) == (Decimal("2574.166644"), Decimal("60"))
+    page, text = render_html(report), render_text(report)
+    assert "<span class='num'>25,741,666.44 元 / 60 万元 / 25,141,666.44 元</span>" in page
+    assert "25,741,666.44 元" in text
+    for shown in (page, text):
+        assert "2574.166644" not in shown and "2,574.166644" not in shown and "Δ" not in shown
 
 
 def test_a_finding_on_a_pdf_names_the_page_and_the_printed_row_not_the_line():
