@@ -101,6 +101,11 @@ def test_a_document_with_no_table_read_fails_and_says_so_in_every_report(seed_pa
     text = render_text(report)
     assert "未能读出" in text and "未发现问题" not in text
     assert "未能读出" in render_html(report)
+    # the count of rules that could not check, in the summary line beside the failed ones, in every report
+    unchecked = data["counts"]["could_not_check"]
+    summary = text.splitlines()[1]
+    assert summary.startswith("错误 0 · ") and "未通过 " in summary and f"无法检查 {unchecked}" in summary
+    assert f"<span class='could_not_run'>无法检查 {unchecked}</span>" in render_html(report)
 
 
 def test_a_document_whose_tables_were_read_has_no_reading_note():
