@@ -3,6 +3,8 @@
 import csv
 import io
 import json
+import os
+import stat
 
 import pytest
 import typer
@@ -57,6 +59,18 @@ def test_show_query_and_export(app, env, seed_path, tmp_path):
     assert refused.exit_code == 2 and "查询出错" in refused.output
     exported = runner.invoke(app, ["db", "export", "-f", "datapackage", "-o", str(tmp_path / "pkg")], env=env)
     assert exported.exit_code == 0 and (tmp_path / "pkg" / "datapackage.json").exists()
+
+
+def test_an_exported_folder_gets_the_usual_mode(app, env, seed_path, tmp_path):
+    runner.invoke(app, ["db", "add", str(seed_path)], env=env)
+    previous = os.umask(0o022)
+    try:
+        exported = runner.invoke(app, ["db", "export", "-o", str(tmp_path / "out")], env=env)
+    finally:
+        os.umask(previous)
+    assert exported.exit_code == 0, exported.output
+    assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == 0o755  # not the 0700 of a private temp folder
+    assert stat.S_IMODE((tmp_path / "out" / "documents.parquet").stat().st_mode) == 0o644
 
 
 def test_missing_archive_and_unknown_document_are_one_message(app, env):
