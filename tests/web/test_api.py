@@ -80,7 +80,9 @@ def test_downloads(seeded):
     for fmt in ("docx", "xlsx"):
         assert client.get(f"{base}/render.{fmt}").content.startswith(b"PK")
     assert b"<html" in client.get(f"{base}/render.html").content[:500].lower()
-    lines = list(csv.DictReader(io.StringIO(client.get(f"{base}/lines.csv").text)))
+    downloaded = client.get(f"{base}/lines.csv").content
+    assert downloaded.startswith(b"\xef\xbb\xbf")  # the UTF-8 BOM: Excel and WPS read a CSV without it as GBK
+    lines = list(csv.DictReader(io.StringIO(downloaded.decode("utf-8-sig"))))
     assert lines[0]["department"] == SEED_DEPARTMENT and any(r["amount"] == "3805.35" for r in lines)
     report = client.get(f"{base}/report.json").json()
     assert "400.00" in _fund_finding([{**f, "rule": f["rule"]} for f in report["findings"]])["message"]

@@ -142,7 +142,8 @@ def test_parallel_uploads_leave_a_consistent_archive(make_client, seed_bytes):
 
 
 def _lines(client, document_id: int) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(client.get(f"/api/documents/{document_id}/lines.csv").text)))
+    downloaded = client.get(f"/api/documents/{document_id}/lines.csv").content
+    return list(csv.DictReader(io.StringIO(downloaded.decode("utf-8-sig"))))
 
 
 def test_stopping_the_server_stops_a_reader_that_hangs(tmp_path, seed_bytes):
