@@ -87,7 +87,7 @@ def _warn_unreadable(disclosure: Disclosure) -> None:
 
 
 @app.command()
-def parse(doc: Annotated[Path, typer.Argument(help="公开文件（文本）。")],
+def parse(doc: Annotated[Path, typer.Argument(metavar="文件", help="公开文件（文本）。")],
           timeout: TimeoutOption = DEFAULT_TIMEOUT) -> None:
     """读取一份公开文件，以 JSON 输出其数据模型。"""
 
@@ -101,7 +101,7 @@ def parse(doc: Annotated[Path, typer.Argument(help="公开文件（文本）。"
 
 @app.command()
 def export(
-    docs: Annotated[list[Path], typer.Argument(help="一份或多份公开文件。")],
+    docs: Annotated[list[Path], typer.Argument(metavar="文件", help="一份或多份公开文件。")],
     format: Annotated[str, typer.Option("--format", "-f", help="csv、json 或 parquet。")] = "csv",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件；csv/json 不指定时写到标准输出。")] = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
@@ -133,7 +133,7 @@ def export(
 
 @app.command()
 def check(
-    docs: Annotated[list[Path], typer.Argument(help="一份或多份公开文件。")],
+    docs: Annotated[list[Path], typer.Argument(metavar="文件", help="一份或多份公开文件。")],
     format: Annotated[str, typer.Option("--format", "-f", help="text、json 或 html。")] = "text",
     fail_on: Annotated[str, typer.Option("--fail-on", help="发现达到该级别时退出码为 1：error、warning 或 never。")] = "error",
     tolerance: Annotated[str, typer.Option("--tolerance", help="舍入容差，按文件的金额单位计。")] = "0.01",

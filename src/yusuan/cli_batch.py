@@ -24,7 +24,7 @@ def _guarded(action) -> None:
 
 
 def batch(
-    paths: Annotated[list[Path] | None, typer.Argument(help="文件或文件夹（递归查找 txt/pdf/docx/xlsx/html 等）。")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="路径", help="文件或文件夹（递归查找 txt/pdf/docx/xlsx/html 等）。")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="并行的工作进程数（默认为 CPU 核数）。")] = 0,
     db: Annotated[Path | None, typer.Option("--db", envvar="YUSUAN_DB",
                                             help="档案文件（默认 ./yusuan.duckdb，或环境变量 YUSUAN_DB）。")] = None,
@@ -60,7 +60,7 @@ def batch(
 
 
 def synth(
-    count: Annotated[int, typer.Argument(help="生成的文件数。")],
+    count: Annotated[int, typer.Argument(metavar="份数", help="生成的文件数。")],
     out: Annotated[Path, typer.Option("--out", "-o", help="输出目录（新的或空的）。")],
     seed: Annotated[int, typer.Option("--seed", help="随机种子：同一种子生成同样的文件。")] = 0,
     errors: Annotated[float, typer.Option("--errors", help="注入缺陷的文件比例（0–1），缺陷记录在 manifest.jsonl。")] = 0.0,

@@ -50,7 +50,7 @@ def _added_cells(r) -> list[str]:
 
 @db_app.command("add")
 def add(
-    docs: Annotated[list[Path], typer.Argument(help="一份或多份公开文件。")],
+    docs: Annotated[list[Path], typer.Argument(metavar="文件", help="一份或多份公开文件。")],
     db: DbOption = None,
     region: Annotated[str | None, typer.Option(help="地区（默认从部门名称中读出，如“重庆市潼南区”）。")] = None,
 ) -> None:
@@ -123,7 +123,7 @@ def show(
 
 @db_app.command("query")
 def query(
-    sql: Annotated[str, typer.Argument(help="SQL（只读）。表和列见 docs/archive.md。")],
+    sql: Annotated[str, typer.Argument(metavar="SQL", help="SQL（只读）。表和列见 docs/archive.md。")],
     db: DbOption = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table、csv 或 json。")] = "table",
     max_rows: Annotated[int, typer.Option(help="最多输出几行。")] = 1000,
@@ -165,7 +165,7 @@ def export(
 
 @db_app.command("import")
 def import_(
-    folder: Annotated[Path, typer.Argument(help="含 documents 等 Parquet 文件的文件夹。")],
+    folder: Annotated[Path, typer.Argument(metavar="文件夹", help="含 documents 等 Parquet 文件的文件夹。")],
     db: DbOption = None,
 ) -> None:
     """导入 Parquet（如 yusuan db export 或分布式处理的输出）；已有的文件跳过。"""

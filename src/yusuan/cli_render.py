@@ -88,7 +88,7 @@ def _from_facts(source: Path) -> Disclosure:
 
 
 def render(
-    source: Annotated[Path, typer.Argument(help="输入工作簿（.xlsx）或 YAML；加 --from-parsed 时为任一公开文件。")],
+    source: Annotated[Path, typer.Argument(metavar="输入", help="输入工作簿（.xlsx）或 YAML；加 --from-parsed 时为任一公开文件。")],
     to: Annotated[list[str], typer.Option("--to", "-t", help="html、pdf、docx 或 xlsx；可写多次。")] = ["html"],  # noqa: B006
     output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件（一种格式）或文件夹。")] = None,
     from_parsed: Annotated[bool, typer.Option("--from-parsed", help="读取已公开的文件并重新排版。")] = False,

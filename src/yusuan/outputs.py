@@ -47,7 +47,7 @@ def check_target(path: Path) -> str:
     return kind
 
 
-def _umask() -> int:
+def current_umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
@@ -75,7 +75,7 @@ def write_with(path: Path, write: Callable[[str], None]) -> None:
     os.close(handle)
     try:
         write(temporary)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a written file gets the usual mode
+        os.chmod(temporary, 0o666 & ~current_umask())  # mkstemp makes 0600; a written file gets the usual mode
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -3,6 +3,9 @@
 import csv
 import io
 import json
+import os
+import re
+import stat
 
 import pytest
 import typer
@@ -57,6 +60,32 @@ def test_show_query_and_export(app, env, seed_path, tmp_path):
     assert refused.exit_code == 2 and "查询出错" in refused.output
     exported = runner.invoke(app, ["db", "export", "-f", "datapackage", "-o", str(tmp_path / "pkg")], env=env)
     assert exported.exit_code == 0 and (tmp_path / "pkg" / "datapackage.json").exists()
+
+
+def test_show_names_where_each_finding_is(app, env, seed_path):
+    runner.invoke(app, ["db", "add", str(seed_path)], env=env)
+    shown = runner.invoke(app, ["db", "show", "1", "--all"], env=env).stdout.replace("\n", "")
+    # line 223 of the seed: the 收支总表's title with the department misnamed (重庆市潼南经济和信息化委员会)
+    assert re.search(r"HYGIENE-DEPARTMENT +收支总表标题中的部门名称.*?（第 223 行）", shown)
+
+
+def test_a_finding_on_a_pdf_is_shown_at_its_page_and_printed_row():
+    from yusuan.archive.listing import _finding_line
+
+    line = _finding_line("error", "ARITH-ROW-SUM", "…", "expenditure", "2011301", "行政运行", 412, 2)
+    assert line.where == "第 2 页「2011301 行政运行」"
+
+
+def test_an_exported_folder_gets_the_usual_mode(app, env, seed_path, tmp_path):
+    runner.invoke(app, ["db", "add", str(seed_path)], env=env)
+    previous = os.umask(0o022)
+    try:
+        exported = runner.invoke(app, ["db", "export", "-o", str(tmp_path / "out")], env=env)
+    finally:
+        os.umask(previous)
+    assert exported.exit_code == 0, exported.output
+    assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == 0o755  # not the 0700 of a private temp folder
+    assert stat.S_IMODE((tmp_path / "out" / "documents.parquet").stat().st_mode) == 0o644
 
 
 def test_missing_archive_and_unknown_document_are_one_message(app, env):

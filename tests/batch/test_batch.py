@@ -56,3 +56,4 @@ def test_a_document_that_takes_too_long_is_stopped_and_recorded(tmp_path, monkey
     monkeypatch.setattr("yusuan.batch.work._record", lambda task: __import__("time").sleep(5))
     failed = process(Task("slow.txt", "0" * 64), timeout=0.2)
     assert "超时" in failed.error
+    assert "--timeout" in failed.error and "DocumentTimeout" not in failed.error  # the option to raise, by its name

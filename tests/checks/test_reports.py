@@ -1,6 +1,7 @@
 """Rendering a report: text grouped by table, JSON with exact amounts, one self-contained HTML page."""
 
 import json
+from decimal import Decimal
 
 from yusuan.checks import Finding, Place, render_html, render_json, render_text, run_checks
 from yusuan.checks.grouping import location
@@ -61,6 +62,18 @@ def test_html_is_one_self_contained_page_with_escaped_text():
     assert "ARITH-ROW-SUM" in page
 
 
+def test_the_numbers_of_a_finding_are_formatted_in_every_report():
+    # an amount printed in 元 in a 万元 table (2,574.166644 万元 is 25,741,666.44 元): said in 元, never raw
+    report = run_checks(consistent().set("general_expenditure", "2011301", "total", "2574.166644").build())
+    row_sum = next(f for f in report.findings if f.rule == "ARITH-ROW-SUM")
+    assert (row_sum.provided, row_sum.expected) == (Decimal("2574.166644"), Decimal("60"))
+    page, text = render_html(report), render_text(report)
+    assert "<span class='num'>25,741,666.44 元 / 60 万元 / 25,141,666.44 元</span>" in page
+    assert "25,741,666.44 元" in text
+    for shown in (page, text):
+        assert "2574.166644" not in shown and "2,574.166644" not in shown and "Δ" not in shown
+
+
 def test_a_finding_on_a_pdf_names_the_page_and_the_printed_row_not_the_line():
     on_pdf = Finding("…", Place(table="general_expenditure", code="2011301", name="行政运行", line=412, page=17))
     assert location(on_pdf) == "第 17 页「2011301 行政运行」"
@@ -88,6 +101,11 @@ def test_a_document_with_no_table_read_fails_and_says_so_in_every_report(seed_pa
     text = render_text(report)
     assert "未能读出" in text and "未发现问题" not in text
     assert "未能读出" in render_html(report)
+    # the count of rules that could not check, in the summary line beside the failed ones, in every report
+    unchecked = data["counts"]["could_not_check"]
+    summary = text.splitlines()[1]
+    assert summary.startswith("错误 0 · ") and "未通过 " in summary and f"无法检查 {unchecked}" in summary
+    assert f"<span class='could_not_run'>无法检查 {unchecked}</span>" in render_html(report)
 
 
 def test_a_document_whose_tables_were_read_has_no_reading_note():

@@ -6,6 +6,7 @@ import stat
 import subprocess
 import sys
 import threading
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -31,9 +32,45 @@ def test_help_speaks_chinese():
         assert english not in result.stdout
 
 
+def _command_paths(command, path=()):
+    yield path
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        yield from _command_paths(sub, (*path, name))
+
+
+# what Typer prints in English unless told otherwise: the usage line, panel titles, value types, the --help line
+TYPER_ENGLISH = ("Usage", "[OPTIONS]", "COMMAND", "[ARGS]", "Options", "Arguments", "Commands", "Show this message",
+                 "[default", "[required]", "env var", "<str>", "<int>", "<float>", "<path>", "<bool>", "list[")
+
+
+def test_every_help_screen_is_in_chinese():
+    from typer.main import get_command
+    from typer.testing import CliRunner
+
+    from yusuan.cli import app
+    from yusuan.cli_zh import localize
+
+    localize()
+    paths = list(_command_paths(get_command(app)))
+    assert ("db", "show") in paths and ("render",) in paths
+    for path in paths:
+        shown = CliRunner().invoke(app, [*path, "--help"], prog_name="yusuan").output
+        assert f"用法：yusuan {' '.join(path)}".rstrip() in shown and "[选项]" in shown, path
+        assert [word for word in TYPER_ENGLISH if word in shown] == [], path
+    shown = CliRunner().invoke(app, ["check", "--help"], prog_name="yusuan").output
+    assert "{文件}..." in shown and "<路径>" in shown and "<数>" in shown
+
+
+def test_help_cut_short_by_a_closed_pipe_ends_without_a_traceback():
+    command = f"{sys.executable} -m yusuan db --help | head -c 1"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")})
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr
+
+
 @pytest.mark.parametrize(("args", "said"), [
     (["check", "--bogus", "x.pdf"], "没有选项“--bogus”"),
-    (["check"], "缺少 DOCS"),
+    (["check"], "缺少 文件"),
     (["check", "--timeout", "abc", "x.pdf"], "--timeout 的值无效，应为数字"),
     (["chek"], "没有命令“chek”"),
     (["parse", "a.txt", "b.txt"], "多了参数：b.txt"),
@@ -76,6 +113,20 @@ def test_a_named_pipe_is_written_through_not_replaced(seed_path, tmp_path):
     assert "重庆市潼南区经济和信息化委员会" in received[0].decode()
 
 
+def test_a_device_node_is_written_through_and_stays_a_device(seed_path, tmp_path):
+    """As `-o /dev/null` run as root: a null device made in a temp folder (where the user may make one)."""
+    null = tmp_path / "null"
+    try:
+        os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        null.write_bytes(b"")  # a file system mounted nodev refuses to open it
+    except (PermissionError, OSError):
+        pytest.skip("this user cannot make or open a device node here")
+    result = yusuan("check", str(seed_path), "-o", str(null), "--fail-on", "never")
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISCHR(null.lstat().st_mode) and null.lstat().st_rdev == os.makedev(1, 3)
+    assert [p.name for p in tmp_path.iterdir()] == ["null"]  # nothing left beside it
+
+
 def test_a_folder_or_a_link_as_output_is_refused_and_left_alone(seed_path, tmp_path):
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -106,3 +157,24 @@ def test_check_of_a_document_with_no_table_read_is_not_a_pass(seed_path, tmp_pat
     assert result.returncode == 1
     assert "错误 0" in result.stdout and "未能读出" in result.stdout and "未发现问题" not in result.stdout
     assert yusuan("check", str(narrative), "--fail-on", "never").returncode == 0
+
+
+# modules of the extras (web, ocr, ray) and of the test tools: `./dev demo` installs none of them
+NOT_IN_THE_CORE = ("fastapi", "starlette", "uvicorn", "multipart", "ray", "rapidocr", "onnxruntime", "playwright",
+                   "pytest", "hypothesis", "httpx", "frictionless", "schemathesis")
+
+
+def test_the_demo_runs_on_the_core_alone(seed_path, tmp_path):
+    """`./dev demo` installs only the project's own dependencies: parse and check must need nothing else."""
+    blocked = f"import sys; sys.modules.update(dict.fromkeys({NOT_IN_THE_CORE!r}))"  # None: import fails
+    demo = f"{blocked}; from yusuan.cli import entry; sys.argv[0] = 'yusuan'; entry()"
+    for args in (["parse", str(seed_path)], ["check", str(seed_path), "--fail-on", "never"]):
+        result = subprocess.run([sys.executable, "-c", demo, *args], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "重庆市潼南区经济和信息化委员会" in result.stdout and "规则：通过" in result.stdout
+
+    root = Path(__file__).resolve().parents[2]
+    core = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert not [d for d in core if d.split(">")[0].split("[")[0].replace("-", "_") in NOT_IN_THE_CORE]
+    demo_steps = (root / "dev").read_text(encoding="utf-8").split("  demo)")[1].split(";;")[0]
+    assert "setup core" in demo_steps and "full" not in demo_steps

@@ -80,7 +80,9 @@ def test_downloads(seeded):
     for fmt in ("docx", "xlsx"):
         assert client.get(f"{base}/render.{fmt}").content.startswith(b"PK")
     assert b"<html" in client.get(f"{base}/render.html").content[:500].lower()
-    lines = list(csv.DictReader(io.StringIO(client.get(f"{base}/lines.csv").text)))
+    downloaded = client.get(f"{base}/lines.csv").content
+    assert downloaded.startswith(b"\xef\xbb\xbf")  # the UTF-8 BOM: Excel and WPS read a CSV without it as GBK
+    lines = list(csv.DictReader(io.StringIO(downloaded.decode("utf-8-sig"))))
     assert lines[0]["department"] == SEED_DEPARTMENT and any(r["amount"] == "3805.35" for r in lines)
     report = client.get(f"{base}/report.json").json()
     assert "400.00" in _fund_finding([{**f, "rule": f["rule"]} for f in report["findings"]])["message"]
@@ -206,3 +208,14 @@ def test_a_part_of_a_disclosure_is_archived_and_says_what_it_lacks(client, seed_
     job = add(client, "职能职责.txt", sections.encode("utf-8"))
     assert job["state"] == "done", job
     assert "只含部分公开内容" in client.get(f"/documents/{job['document_id']}").text
+
+
+def test_a_document_without_tables_is_never_said_to_have_no_problems(client, seed_bytes):
+    lines = seed_bytes.decode("utf-8").splitlines(keepends=True)
+    # the title and the first topic of the 情况说明 (职能职责) alone: no table, no amount, and no finding
+    narrative = "".join(lines[:8]).encode("utf-8")
+    job = add(client, "单位职责.txt", narrative)
+    assert job["state"] == "done", job
+    page = client.get(f"/documents/{job['document_id']}").text
+    assert "只含部分公开内容" in page
+    assert "错误 0" in page and "无法检查" in page and "未发现问题" not in page

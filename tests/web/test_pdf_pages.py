@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pdfplumber
 import pytest
@@ -45,3 +46,12 @@ def test_a_pdf_over_the_page_limit_is_refused(make_client, pdf_and_amount):
     job = add(client, "两页.pdf", pdf_and_amount[0])
     assert job["state"] == "failed" and "页" in job["message"], job
     assert client.get("/api/documents").json()["total"] == 0
+
+
+def test_a_finding_on_a_pdf_names_its_page_and_printed_row_not_a_line(client, pdf_and_amount):
+    job = add(client, "支出总表.pdf", pdf_and_amount[0])
+    page = client.get(f"/documents/{job['document_id']}").text
+    where = re.search(r'<span class="rule">ARITH-ROW-SUM</span>\s*([^<]*?)\s*<a', page)[1]
+    # page 1 is the cover and contents; the 支出总表 and its row 2011301 行政运行 are printed on page 2
+    assert where == "第 2 页「2011301 行政运行」"
+    assert not re.search(r"第 \d+ 行", page)

@@ -7,6 +7,7 @@ a fresh folder beside the target and moved into place at the end, so a failure l
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import YusuanError
+from ..outputs import current_umask
 
 FORMATS = ("parquet", "csv", "datapackage")
 TABLES = ("documents", "doc_tables", "lines", "figures", "claims", "projects", "performance_tables", "indicators",
@@ -86,6 +88,7 @@ def export(cur: duckdb.DuckDBPyConnection, target: Path, format: str) -> list[Pa
     _check_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".yusuan-export-", dir=target.parent))
+    os.chmod(staging, 0o777 & ~current_umask())  # mkdtemp makes 0700; the exported folder gets the usual mode
     try:
         if format == "datapackage":
             from .datapackage import write_datapackage

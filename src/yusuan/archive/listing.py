@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import duckdb
 
+from ..checks import Finding, Place
+from ..checks.grouping import location
 from ..errors import YusuanError
 
 SUMMARY_COLUMNS = ("id", "department", "region", "year", "kind", "scope", "unit", "source_name", "reader",
@@ -77,6 +79,12 @@ class FindingLine:
     severity: str
     rule_id: str
     message: str
+    where: str = ""  # as the check reports say it: of a PDF the page and the printed row, else the line
+
+
+def _finding_line(severity, rule_id, message, table, code, name, line, page) -> FindingLine:
+    place = Place(table=table, code=code, name=name, line=line, page=page)
+    return FindingLine(severity, rule_id, message, location(Finding(message, place)))
 
 
 @dataclass(slots=True)
@@ -107,8 +115,9 @@ def show_document(cur: duckdb.DuckDBPyConnection, document_id: int) -> DocumentD
               for name in ("lines", "claims", "projects", "performance_tables", "indicators")}
     statuses = dict(_one(cur, "SELECT status, count(*) FROM rule_results WHERE document_id = ? GROUP BY status",
                          document_id))
-    findings = [FindingLine(*r) for r in _one(cur, (
-        "SELECT severity, rule_id, message FROM findings WHERE document_id = ? "
+    findings = [_finding_line(*r) for r in _one(cur, (
+        "SELECT severity, rule_id, message, table_id, code, name, source_line, source_page FROM findings "
+        "WHERE document_id = ? "
         "ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, ordinal"), document_id)]
     figures = _one(cur, "SELECT year, metric, amount, origin FROM figures WHERE document_id = ? AND rank = 0 "
                         "ORDER BY year DESC, metric", document_id)

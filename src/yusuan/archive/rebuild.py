@@ -7,9 +7,19 @@ backfill) and by the cross-document checks. Rows printed without any amount are 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import duckdb
 
 from ..model import TABLE_TITLES, Claim, Column, Disclosure, Narrative, Row, Source, Table, Unit
+
+
+_CENT = Decimal("0.01")
+
+
+def _as_printed(amount: Decimal) -> Decimal:
+    """925.40, not the archive's 925.4000: tables print two decimals, unless a figure has more."""
+    return amount.quantize(_CENT) if amount == amount.quantize(_CENT) else amount.normalize()
 
 
 def _source(line: int | None, page: int | None) -> Source:
@@ -36,7 +46,7 @@ def _tables(cur: duckdb.DuckDBPyConnection, document_id: int) -> dict[str, Table
             if table_id not in tables:  # lines imported without their table's description
                 tables[table_id] = Table(id=table_id, title=TABLE_TITLES.get(table_id, table_id), unit=Unit(unit))
             tables[table_id].rows.append(row)
-        row.values[column] = amount
+        row.values[column] = _as_printed(amount)
     return tables
 
 

@@ -76,7 +76,10 @@ def detail_renderable(detail: DocumentDetail, all_findings: bool = False, limit:
     findings.add_column(no_wrap=True, style="dim")
     findings.add_column(overflow="fold")
     for f in shown:
-        findings.add_row(SEVERITY_LABELS.get(f.severity, f.severity), f.rule_id, f.message)
+        message = Text(f.message)
+        if f.where:
+            message.append(f"（{f.where}）", style="dim")
+        findings.add_row(SEVERITY_LABELS.get(f.severity, f.severity), f.rule_id, message)
     more = len(detail.findings) - len(shown)
     parts = [head, tables, facts, Text(f"检查规则：{statuses or '未检查'}", style="bold"), findings]
     if more:

@@ -15,7 +15,7 @@ from ..archive import Archive, DocumentSummary
 from ..archive.rebuild import rebuild
 from ..checks import Finding, Place, Report, Rule, RuleResult, RuleStatus, all_rules
 from ..checks.findings import NARRATIVE, SEVERITY_RANK
-from ..checks.grouping import group_title
+from ..checks.grouping import group_title, location
 from ..model import TABLE_TITLES, Disclosure
 from .browse import summary_of
 from .store import FileStore
@@ -121,6 +121,11 @@ def _as_finding(row: FindingRow) -> Finding:
     difference = _exact(row.difference)
     return Finding(row.message, place, row.severity, row.rule_id, _exact(row.provided), _exact(row.expected),
                    difference if isinstance(difference, Decimal) else None)
+
+
+def where(row: FindingRow) -> str:
+    """Where the finding is, as every report says it: of a PDF the page and the printed row, never a line."""
+    return location(_as_finding(row))
 
 
 def _rule(rule_id: str, family: str, severity: str, known: dict[str, Rule]) -> Rule:

@@ -67,9 +67,9 @@ def rendered(loaded: Loaded, store: FileStore, fmt: str) -> Download:
 
 
 def tidy_csv(loaded: Loaded) -> Download:
-    # exactly what `yusuan export` writes, so scripts read both alike
+    # exactly what `yusuan export -o` writes, so scripts read both alike; with the BOM Excel and WPS need
     text = render_csv(tidy_lines(loaded.disclosure, loaded.summary.content_hash))
-    return Download(text.encode("utf-8"), MEDIA_TYPES["csv"], f"{file_stem(loaded)}-lines.csv")
+    return Download(("\ufeff" + text).encode("utf-8"), MEDIA_TYPES["csv"], f"{file_stem(loaded)}-lines.csv")
 
 
 def report_file(loaded: Loaded, report, fmt: str) -> Download:
