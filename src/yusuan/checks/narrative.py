@@ -158,7 +158,7 @@ def same_subject_same_amount(doc: Doc) -> Iterator[Finding]:
 
 
 def _stated_before(doc: Doc, earlier: Claim, change: bool = False) -> Figure:
-    where = f"第 {earlier.source.line} 行" if earlier.source.line else "前文"
+    where = earlier.source.where or "前文"
     stated = change_figure(doc, earlier) if change else doc.claim(earlier)
     return Figure(stated.value, f"{where}所述{quoted(earlier.label)}{'的增减额' if change else ''}", stated.located,
                   unit=stated.unit, printed=stated.printed)

@@ -13,3 +13,11 @@ class Source(BaseModel):
     line: int | None = None
     page: int | None = None
     box: tuple[float, float, float, float] | None = None
+
+    @property
+    def where(self) -> str | None:
+        """Where a reader finds it: the page of a paged document (a line counted through a PDF's text means
+        nothing on the page), else the line of a text."""
+        if self.page is not None:
+            return f"第 {self.page} 页"
+        return f"第 {self.line} 行" if self.line is not None else None

@@ -62,7 +62,7 @@ class _TableReader:
         self.unreadable = unreadable
         first = raw.name_line or (raw.lines[0].line if raw.lines else None)
         self.source = first.source if first else Source()
-        self.label = "整体绩效目标表" if raw.scope == "overall" else f"第{self.source.line}行起的项目绩效目标表"
+        self.label = "整体绩效目标表" if raw.scope == "overall" else f"{self.source.where or ''}起的项目绩效目标表"
 
     def note(self, what: str, source: Source | None = None) -> None:
         self.unreadable.append(Unreadable(what=f"{self.label}：{what}", source=source or self.source))
