@@ -24,7 +24,7 @@ class Settings:
     max_files: int = 20
     # the whole upload request (all its files and the form's framing), refused as it arrives
     max_request_bytes: int = 200 * MB
-    # pages of one PDF (checked from the page tree before any page is parsed)
+    # pages of one PDF (counted by walking the page tree, never from /Count, before any page is parsed)
     max_pages: int = 500
     # seconds one document may take to read and recognize before its worker is stopped
     parse_timeout: float = 300.0
