@@ -39,7 +39,7 @@ def serve(
     upload_rate: Annotated[int, typer.Option(help="每个令牌（未设令牌时每个地址）在 --upload-window 秒内最多的上传（写）请求数，"
                                                   "也是每个地址登录失败的次数上限；被拒绝的请求不计；0 为不限。")] = 30,
     upload_window: Annotated[float, typer.Option(help="上传频率限制的时间窗口（秒）。")] = 60.0,
-    allow_host: Annotated[list[str] | None, typer.Option(
+    allow_host: Annotated[list[str] | None, typer.Option(metavar="<主机名>",
         help="另外允许的主机名（可重复）：经反向代理或域名访问时写该域名。默认只接受监听地址、localhost、127.0.0.1 和 ::1；"
              "发往其他主机名的请求和来自其他网站页面的请求都被拒绝（防 DNS 重绑定和跨站提交）。")] = None,
 ) -> None:
