@@ -36,8 +36,12 @@ def serve(
         help="令牌文件：每行“admin 令牌”或“read 令牌”，# 开头为注释；可给出多个令牌。")] = None,
     public_read: Annotated[bool, typer.Option(
         "--public-read", help="设置令牌时，允许任何人查看（上传仍须管理令牌）。")] = False,
-    upload_rate: Annotated[int, typer.Option(help="每个客户端在 --upload-window 秒内最多的上传（写）请求数；0 为不限。")] = 30,
+    upload_rate: Annotated[int, typer.Option(help="每个令牌（未设令牌时每个地址）在 --upload-window 秒内最多的上传（写）请求数，"
+                                                  "也是每个地址登录失败的次数上限；被拒绝的请求不计；0 为不限。")] = 30,
     upload_window: Annotated[float, typer.Option(help="上传频率限制的时间窗口（秒）。")] = 60.0,
+    allow_host: Annotated[list[str] | None, typer.Option(metavar="<主机名>",
+        help="另外允许的主机名（可重复）：经反向代理或域名访问时写该域名。默认只接受监听地址、localhost、127.0.0.1 和 ::1；"
+             "发往其他主机名的请求和来自其他网站页面的请求都被拒绝（防 DNS 重绑定和跨站提交）。")] = None,
 ) -> None:
     """启动网页服务：上传并检查公开文件、浏览档案、对比。"""
     from .cli import guarded
@@ -58,8 +62,9 @@ def serve(
         settings = Settings(db=db, files=files, max_file_bytes=max_file_mb * MB, max_request_bytes=max_upload_mb * MB,
                             max_pages=max_pages, parse_timeout=parse_timeout, parse_memory_mb=parse_memory,
                             parse_workers=workers, open_timeout=wait, tokens=tokens, public_read=public_read,
-                            upload_rate=upload_rate, upload_window=upload_window, address=f"http://{host}:{port}/")
-        create_app(settings)  # a malformed token is one message before anything starts
+                            upload_rate=upload_rate, upload_window=upload_window, address=f"http://{host}:{port}/",
+                            host=host, allowed_hosts=tuple(allow_host or ()))
+        create_app(settings)  # a malformed token or host name is one message before anything starts
         _check_archive(settings)
         typer.echo(f"yusuan：档案 {settings.db_path}，请在浏览器中打开 http://{host}:{port}/ （Ctrl+C 停止）")
         if tokens:

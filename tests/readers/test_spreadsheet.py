@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 import xlsxwriter
@@ -96,3 +99,27 @@ def test_an_ole_file_goes_to_the_xls_reader_and_a_broken_one_is_named():
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000
     with pytest.raises(UnreadableInput, match="Excel 文件已损坏"):
         read_bytes(ole, "old.xls")
+
+
+# A worksheet with a cell in A1 and one in XFD1048576: calamine asks for 17 billion cells at once and
+# its failed allocation aborts the process. The reader refuses it beforehand; the check is switched
+# off here so that calamine itself fails, as it does on any shape the pre-check misses.
+_ABORTING_READ = """
+import io, sys, xlsxwriter
+from yusuan.readers import Limits, spreadsheet
+out = io.BytesIO()
+book = xlsxwriter.Workbook(out)
+sheet = book.add_worksheet()
+sheet.write(0, 0, "部门收入总表")
+sheet.write(1048575, 16383, 1)
+book.close()
+spreadsheet.check_sheet_extents = lambda *args: None
+spreadsheet.read_spreadsheet(out.getvalue(), "巨表.xlsx", Limits(), "xlsx")
+"""
+
+
+def test_a_rust_backtrace_never_reaches_stderr():
+    env = {**os.environ, "RUST_BACKTRACE": "full"}
+    done = subprocess.run([sys.executable, "-c", _ABORTING_READ], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0 and "memory allocation" in done.stderr  # calamine did fail
+    assert "stack backtrace" not in done.stderr and "calamine::" not in done.stderr

@@ -226,6 +226,47 @@ def test_uploads_are_rate_limited_per_client(tmp_path):
         assert first.post("/api/uploads", **_upload_body()).status_code == 202
 
 
+def test_refused_writes_use_up_nobodys_allowance(tmp_path):
+    # behind a proxy every request comes from one address: strangers' refused posts must not lock the admin out
+    with LiveServer(settings_for(tmp_path / "shared", tokens=TOKENS, upload_rate=3, upload_window=60)) as live:
+        anonymous, reader = _client(live), _client(live, READ)
+        wrong = _client(live, "wrong-token-0123456789abcdef")
+        for _ in range(10):
+            assert anonymous.post("/api/uploads", **_upload_body()).status_code == 401
+            assert wrong.post("/api/uploads", **_upload_body()).status_code == 401
+            assert reader.post("/api/uploads", **_upload_body()).status_code == 403
+        admin = _client(live, ADMIN)
+        assert [admin.post("/api/uploads", **_upload_body()).status_code for _ in range(4)] == [202, 202, 202, 429]
+
+
+def test_the_allowance_is_per_token_whether_header_or_cookie(tmp_path):
+    other = "second-admin-0123456789abcdef"
+    settings = settings_for(tmp_path / "two", tokens=(*TOKENS, (other, "admin")), upload_rate=2, upload_window=60)
+    with LiveServer(settings) as live:
+        first = _client(live, ADMIN)
+        assert [first.post("/api/uploads", **_upload_body()).status_code for _ in range(3)] == [202, 202, 429]
+        browser = _client(live)
+        assert browser.post("/login", data={"token": ADMIN}, follow_redirects=False).status_code == 303
+        assert browser.post("/upload", **_upload_body()).status_code == 429  # the same token as a cookie
+        assert _client(live, other).post("/api/uploads", **_upload_body()).status_code == 202
+
+
+def test_failed_logins_are_limited_per_address_apart_from_uploads(tmp_path):
+    with LiveServer(settings_for(tmp_path / "login", tokens=TOKENS, upload_rate=2, upload_window=60)) as live:
+        guesser = _client(live)
+        for _ in range(2):
+            assert guesser.post("/login", data={"token": "guess-token-0123456789abcdef"}).status_code == 401
+        # past the limit even the right token is not looked at: guessing goes no faster
+        blocked = guesser.post("/login", data={"token": ADMIN}, follow_redirects=False)
+        assert blocked.status_code == 429 and "登录失败次数过多" in blocked.text and blocked.headers["retry-after"]
+        # the admin's uploads, from the same address, keep their own allowance
+        assert _client(live, ADMIN).post("/api/uploads", **_upload_body()).status_code == 202
+        # successful logins use up nothing: more of them than the limit, from another address
+        elsewhere = _client(live, transport=httpx.HTTPTransport(local_address="127.0.0.2"))
+        for _ in range(3):
+            assert elsewhere.post("/login", data={"token": ADMIN}, follow_redirects=False).status_code == 303
+
+
 def test_the_rate_limit_is_a_sliding_window():
     now = [0.0]
     limit = RateLimit(2, 10.0, clock=lambda: now[0])

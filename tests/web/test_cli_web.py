@@ -87,3 +87,18 @@ def test_serving_beyond_this_machine_without_tokens_warns(monkeypatch, tmp_path)
     result, started = _settings_of(monkeypatch, tmp_path, "--host", "0.0.0.0")
     assert result.exit_code == 0 and started["host"] == "0.0.0.0"
     assert "未设置令牌" in result.output.replace("\n", "") and "YUSUAN_TOKEN" in result.output
+
+
+def test_allow_host_names_the_hosts_the_server_answers_to(monkeypatch, tmp_path):
+    result, started = _settings_of(monkeypatch, tmp_path, "--host", "0.0.0.0", "--allow-host", "budget.example.cn",
+                                   "--allow-host", "intranet")
+    assert result.exit_code == 0, result.output
+    allowed = next(m.kwargs["allowed"] for m in started["app"].user_middleware if "allowed" in m.kwargs)
+    assert allowed.allows("budget.example.cn") and allowed.allows("intranet") and allowed.allows("10.0.0.7")
+    assert not allowed.allows("evil.example")
+
+
+def test_a_malformed_allow_host_is_one_message(monkeypatch, tmp_path):
+    result, _ = _settings_of(monkeypatch, tmp_path, "--allow-host", "https://budget.example.cn/")
+    assert result.exit_code == 2 and "--allow-host" in result.output and "不带 http://" in result.output
+    assert "Traceback" not in result.output

@@ -104,6 +104,14 @@ def test_names_from_requests_never_become_paths(client, seed_bytes, tmp_path):
         assert client.get(url).status_code in (404, 422), url
 
 
+def test_direction_controls_are_removed_from_displayed_names(client, seed_bytes):
+    # a right-to-left override shows "报告\u202efdp.exe" as "报告exe.pdf"; isolates, marks and C1 codes hide too
+    job = upload(client, ("报告\u202efdp.exe", seed_bytes))[0]
+    assert job["name"] == "报告fdp.exe"
+    job = upload(client, ("\u2067预算\u2069\u200f\u061c.txt\x85", seed_bytes))[0]
+    assert job["name"] == "预算.txt"
+
+
 @pytest.mark.parametrize("parser, words", [
     ("web_crashers:raises", "内部错误"),
     ("web_crashers:segfaults", "意外退出"),

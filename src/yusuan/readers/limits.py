@@ -17,7 +17,7 @@ MB = 1024 * 1024
 class Limits:
     # the file as given: larger inputs are refused before anything is parsed
     max_file_bytes: int = 200 * MB
-    # pages of a PDF: checked from the page tree before any page is parsed
+    # pages of a PDF: counted by walking the page tree (never from /Count) before any page is parsed
     max_pages: int = 1000
     # pages that may be sent to OCR in one document (about 4 s each on two cores)
     max_ocr_pages: int = 60

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import zipfile
 from decimal import Decimal
@@ -29,6 +30,7 @@ _TITLE_ROWS = 3
 def read_spreadsheet(data: bytes, name: str, limits: Limits, kind: str) -> Document:
     from python_calamine import CalamineWorkbook
 
+    without_rust_backtrace()
     if kind == "xlsx":
         check_sheet_extents(data, name, limits)
     try:
@@ -51,6 +53,13 @@ def read_spreadsheet(data: bytes, name: str, limits: Limits, kind: str) -> Docum
     for number, line in enumerate(lines, start=1):
         line.number = number
     return Document(name=name, reader=kind, lines=lines, page_count=None)
+
+
+def without_rust_backtrace() -> None:
+    """A Rust panic or failed allocation in calamine prints a backtrace of a hundred lines to stderr
+    when RUST_BACKTRACE is set: the user would see it above the refusal. Rust reads the variable at
+    the first panic, so setting it before calamine runs keeps it to one line."""
+    os.environ["RUST_BACKTRACE"] = "0"
 
 
 def _too_many_cells(name: str, limits: Limits) -> str:

@@ -13,8 +13,13 @@ the few paths in OPEN_WRITES (logging in and out). A route added later is covere
 anything; `tests/web/test_access.py` enumerates the app's routes to prove it. The dependencies
 `can_read` and `can_upload` that the routes name check the same again.
 
-Writes (every method but GET/HEAD/OPTIONS, logging in included) are limited per client (its IP
-address): at most `upload_rate` in any `upload_window` seconds, else 429 with Retry-After.
+Writes (every method but GET/HEAD/OPTIONS) are limited per credential: at most `upload_rate` in any
+`upload_window` seconds, else 429 with Retry-After. The credential is the token (whether sent as a
+header or as the cookie); without tokens, the client's address. Only a write that passes every other
+check is counted: a refused request (no token, a wrong one, a read token, another site's page) uses
+up nobody's allowance, so strangers cannot lock the admin out, even behind a proxy where everyone
+shares one address. Logging in is counted apart: failed attempts per address, and past the limit
+that address's next attempts are refused before the token is even looked at.
 """
 
 from __future__ import annotations
@@ -123,6 +128,13 @@ class RateLimit:
 
     def wait_for(self, client: str) -> float:
         """0 when the client may go on (and the event is counted), else the seconds until it may."""
+        return self._wait(client, record=True)
+
+    def pending(self, client: str) -> float:
+        """The seconds until the client may go on (0: now), counting nothing."""
+        return self._wait(client, record=False)
+
+    def _wait(self, client: str, record: bool) -> float:
         if self.limit <= 0:
             return 0.0
         now = self._clock()
@@ -134,7 +146,8 @@ class RateLimit:
                 times.popleft()
             if len(times) >= self.limit:
                 return times[0] + self.window - now
-            times.append(now)
+            if record:
+                times.append(now)
             return 0.0
 
 
@@ -207,6 +220,11 @@ class AccessControl:
         role = self.tokens.role(token) if self.tokens.enabled else "admin"
         state.update(auth=self.tokens.enabled, role=role, token_via=how)
         refusal = self._refusal(scope, method, path, role, how)
+        if refusal is None and method not in SAFE_METHODS and not is_open(method, path):
+            # counted only now that the write is allowed: a refused one costs nobody anything
+            wait = self.rate.wait_for(credential(scope, token if self.tokens.enabled else None))
+            if wait > 0:
+                refusal = _too_often(scope, self.rate, wait)
         if refusal is not None:
             await refusal(scope, receive, send)
             return
@@ -214,27 +232,34 @@ class AccessControl:
 
     def _refusal(self, scope, method: str, path: str, role: Role | None, how: str | None):
         writing = method not in SAFE_METHODS
-        if writing:
-            wait = self.rate.wait_for(scope["client"][0] if scope.get("client") else "?")
-            if wait > 0:
-                return _too_often(scope, self.rate, wait)
         if is_open(method, path):
             return None
         if writing:
             if role is None:
-                return _refuse(scope, 401, _unauthenticated(scope))
+                return refusal_response(scope, 401, _unauthenticated(scope))
             if role != "admin":
-                return _refuse(scope, 403, "这个令牌只能查看，不能上传或修改。请使用管理令牌（admin）。")
+                return refusal_response(scope, 403, "这个令牌只能查看，不能上传或修改。请使用管理令牌（admin）。")
             if how == "cookie" and not _same_origin(scope):
-                return _refuse(scope, 403, "拒绝来自其他网站的请求。请在本站页面上操作。")
+                return refusal_response(scope, 403, "拒绝来自其他网站的请求。请在本站页面上操作。")
             return None
         if role is None and not self.public_read:
             if not path.startswith("/api/") and method == "GET":
                 query = scope.get("query_string", b"").decode("latin-1")
                 target = path + (f"?{query}" if query else "")
                 return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
-            return _refuse(scope, 401, _unauthenticated(scope))
+            return refusal_response(scope, 401, _unauthenticated(scope))
         return None
+
+
+def client_address(scope) -> str:
+    return scope["client"][0] if scope.get("client") else "?"
+
+
+def credential(scope, token: str | None) -> str:
+    """Whose allowance a write uses: its token's (a digest, never the token), else its address's."""
+    if token:
+        return "token:" + hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
+    return "address:" + client_address(scope)
 
 
 def _unauthenticated(scope) -> str:
@@ -243,7 +268,7 @@ def _unauthenticated(scope) -> str:
     return "需要令牌。请在 /login 登录，或在请求头 Authorization: Bearer <令牌> 中给出令牌。"
 
 
-def _refuse(scope, status: int, message: str, headers: dict[str, str] | None = None):
+def refusal_response(scope, status: int, message: str, headers: dict[str, str] | None = None):
     headers = dict(headers or {})
     if status == 401:
         headers["WWW-Authenticate"] = 'Bearer realm="yusuan"'
@@ -259,8 +284,19 @@ def _refuse(scope, status: int, message: str, headers: dict[str, str] | None = N
 def _too_often(scope, rate: RateLimit, wait: float):
     seconds = max(1, math.ceil(wait))
     window = f"{rate.window / 60:g} 分钟" if rate.window >= 60 else f"{rate.window:g} 秒"
-    message = f"上传（或登录）过于频繁：每个客户端每 {window}最多 {rate.limit} 次。请在 {seconds} 秒后重试。"
-    return _refuse(scope, 429, message, {"Retry-After": str(seconds)})
+    message = (f"上传（或修改）过于频繁：每个令牌（未设令牌时每个地址）每 {window}最多 {rate.limit} 次。"
+               f"请在 {seconds} 秒后重试。")
+    return refusal_response(scope, 429, message, {"Retry-After": str(seconds)})
+
+
+def login_refusal(scope, failures: RateLimit):
+    """A 429 when this address has failed to log in too often lately, else None."""
+    wait = failures.pending(client_address(scope))
+    if wait <= 0:
+        return None
+    seconds = max(1, math.ceil(wait))
+    message = f"登录失败次数过多：每个地址每 {failures.window:g} 秒最多 {failures.limit} 次。请在 {seconds} 秒后重试。"
+    return refusal_response(scope, 429, message, {"Retry-After": str(seconds)})
 
 
 # -- what the routes name: the middleware has decided already; these check it again ---------------

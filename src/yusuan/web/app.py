@@ -19,17 +19,20 @@ from .. import __version__
 from ..archive import ArchiveBusy
 from . import api_compare, api_documents, api_uploads, login, pages
 from .access import AccessControl, RateLimit, Tokens, can_read
+from .hosts import HostAndOrigin, allowed_hosts
 from .schemas import REFUSALS
 from .middleware import SecurityHeaders, UploadSizeLimit
 from .services import open_services
 from .settings import Settings
 
 STATIC = Path(__file__).parent / "static"
+_STATIC_METHODS = ("GET", "HEAD")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     tokens = Tokens(settings.tokens)  # a malformed token is refused here, before anything is served
+    allowed = allowed_hosts(settings)  # and a malformed host name
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -43,11 +46,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None, lifespan=lifespan)
     # Swagger UI would load its scripts from a CDN; /docs/api lists the endpoints instead
     app.state.tokens = tokens
-    # outermost first: security headers on every answer, refusals included; then who may do what
-    # (before a body is read); then the size cap on what is read
+    app.state.login_failures = RateLimit(settings.upload_rate, settings.upload_window)
+    # outermost first: security headers on every answer, refusals included; then the host names and
+    # pages the server takes requests from; then who may do what (before a body is read); then the
+    # size cap on what is read
     app.add_middleware(UploadSizeLimit, limit=settings.max_request_bytes)
     app.add_middleware(AccessControl, tokens=tokens, public_read=settings.public_read,
                        rate=RateLimit(settings.upload_rate, settings.upload_window))
+    app.add_middleware(HostAndOrigin, allowed=allowed)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     reading = [Depends(can_read), Depends(only_known_parameters)]
@@ -105,18 +111,25 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _error_page(request: Request, status: int, message: str):
+def _error_page(request: Request, status: int, message: str, headers: dict[str, str] | None = None):
     if _wants_json(request):
-        return JSONResponse({"detail": message}, status_code=status)
+        return JSONResponse({"detail": message}, status_code=status, headers=headers)
     return pages.pages.TemplateResponse(request, "error.html", {"status": status, "message": message, "nav": None},
-                                        status_code=status)
+                                        status_code=status, headers=headers)
 
 
 async def _http_error(request: Request, error: HTTPException):
     message = error.detail if isinstance(error.detail, str) else "请求有误。"
+    headers = dict(error.headers or {})  # Allow of a 405, WWW-Authenticate of a 401: kept
     if error.status_code == 404 and error.detail == "Not Found":
         message = "没有这个页面。"
-    return _error_page(request, error.status_code, message)
+    if error.status_code == 405:
+        # the router names the route's methods; the static files mount raises its 405 without them
+        if "Allow" not in headers and request.url.path.startswith("/static/"):
+            headers["Allow"] = ", ".join(_STATIC_METHODS)
+        allowed = f"，只接受 {headers['Allow']}" if "Allow" in headers else ""
+        message = f"这个地址不接受 {request.method} 请求{allowed}。请检查请求的方法。"
+    return _error_page(request, error.status_code, message, headers or None)
 
 
 def _problems(error: RequestValidationError) -> list[dict]:

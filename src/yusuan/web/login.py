@@ -2,7 +2,8 @@
 
 Logging in checks the token and keeps it in the cookie `yusuan_token`: HttpOnly (no script reads
 it), SameSite=Strict (no other site's page can send it along), Secure over HTTPS. Logging out
-clears it. Both are writes that need no token (access.OPEN_WRITES), limited like uploads.
+clears it. Both are writes that need no token (access.OPEN_WRITES); failed logins are limited per
+address (access.login_refusal), apart from the upload allowance.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from .access import COOKIE, COOKIE_SECONDS, Tokens, safe_next
+from .access import COOKIE, COOKIE_SECONDS, RateLimit, Tokens, client_address, login_refusal, safe_next
 from .templating import templates
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -36,8 +37,13 @@ def login(request: Request, token: Annotated[str, Form(max_length=200)] = "",
     tokens: Tokens = request.app.state.tokens
     if not tokens.enabled:
         return RedirectResponse(target, status_code=303)
+    failures: RateLimit = request.app.state.login_failures
+    too_many = login_refusal(request.scope, failures)
+    if too_many is not None:  # refused before the token is looked at: guessing goes no faster
+        return too_many
     role = tokens.role(token.strip())
     if role is None:
+        failures.wait_for(client_address(request.scope))
         return _form(request, target, "令牌不正确。请检查后重新输入，或向管理员索取令牌。", status=401)
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(COOKIE, token.strip(), max_age=COOKIE_SECONDS, path="/", httponly=True, samesite="strict",

@@ -24,7 +24,7 @@ class Settings:
     max_files: int = 20
     # the whole upload request (all its files and the form's framing), refused as it arrives
     max_request_bytes: int = 200 * MB
-    # pages of one PDF (checked from the page tree before any page is parsed)
+    # pages of one PDF (counted by walking the page tree, never from /Count, before any page is parsed)
     max_pages: int = 500
     # seconds one document may take to read and recognize before its worker is stopped
     parse_timeout: float = 300.0
@@ -43,11 +43,16 @@ class Settings:
     tokens: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     # with tokens: let anyone read (pages, API, downloads) and keep tokens for writing only
     public_read: bool = False
-    # writes (uploads, logging in) one client may make in any `upload_window` seconds; 0: no limit
+    # allowed writes (uploads) one token (without tokens: one address) may make in any `upload_window`
+    # seconds, and failed logins one address may make; 0: no limit. Refused requests are not counted.
     upload_rate: int = 30
     upload_window: float = 60.0
     # where the server is reached, told to commands that wait for the archive meanwhile
     address: str = "yusuan serve"
+    # the address the server is bound to: with localhost, the host names it answers to (hosts.py)
+    host: str = "127.0.0.1"
+    # more host names it answers to and takes requests from (a reverse proxy's public name)
+    allowed_hosts: tuple[str, ...] = ()
 
     @property
     def db_path(self) -> Path:

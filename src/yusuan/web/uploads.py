@@ -16,12 +16,16 @@ from .jobs import Job, new_job
 from .services import Services
 
 FORMAT_LABELS = {"pdf": "PDF", "zip": "Word/Excel", "ole": "Excel 97-2003", "image": "图片", "text": "文本"}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# control characters (C0, DEL, C1), line and paragraph separators, and the bidirectional controls
+# (embeddings, overrides, isolates, marks): a right-to-left override makes "报告\u202Efdp.exe" show
+# as "报告exe.pdf"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 _CHUNK = 1024 * 1024
 
 
 def display_name(filename: str | None) -> str:
-    """The file's own name without any folder part or control characters, shortened for display."""
+    """The file's own name without any folder part, control or bidirectional control characters,
+    shortened for display."""
     name = re.split(r"[\\/]", filename or "")[-1]
     name = _CONTROL.sub("", unicodedata.normalize("NFC", name)).strip()
     return name[:120] or "未命名文件"

@@ -35,6 +35,9 @@ class OcrHandoff:
         if not ocr.available():
             self.skipped.append(number)
             return None
+        if not self.pdf.renderable:  # PDFium would render another page under this number, or none
+            self.unreadable(number, "页面树声明的页数与实际页面不符，无法渲染该页做文字识别")
+            return None
         if self.used >= self.limits.max_ocr_pages:
             raise UnreadableInput(
                 f"无法读取“{self.pdf.name}”：需要文字识别（OCR）的扫描页超过 {self.limits.max_ocr_pages} 页的上限。"

@@ -1,8 +1,10 @@
 """Opening a PDF within bounds, and each page's glyphs and rulings from its text layer.
 
-pypdfium2 opens the file first: it is fast, tells an encrypted file from a broken one, and counts
-pages from the page tree without parsing them, so a 2,000-page file is refused in milliseconds.
-pdfplumber then gives characters and strokes page by page; each page's cache is freed after use.
+pypdfium2 opens the file first: it is fast and tells an encrypted file from a broken one. The pages
+are then counted by walking the page tree the way pdfplumber will read it, stopping one past the
+limit: the tree's /Count is never trusted (a file may declare 1 page and hold thousands, and pdfminer
+reads every page it finds, even /Page objects outside any tree). pdfplumber then gives characters and
+strokes page by page; each page's cache is freed after use.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 
 import pdfplumber
 import pypdfium2 as pdfium
+from pdfminer.pdfpage import PDFPage
 
 from ...errors import UnreadableInput
 from ..limits import Limits
@@ -34,6 +37,7 @@ _USUAL_DESCENT = 0.2
 
 
 _NO_PAGES = "无法读取“{name}”：这个 PDF 没有任何页面。请检查文件是否完整，或重新导出后再试。"
+_BROKEN_TREE = "无法读取“{name}”：PDF 的页面结构已损坏，无法解析。请用 PDF 软件另存一份，或重新导出后再试。"
 
 
 @dataclass(slots=True)
@@ -42,24 +46,21 @@ class OpenPdf:
     pdfium: pdfium.PdfDocument
     plumber: pdfplumber.PDF
     page_count: int
+    # PDFium numbers the same pages as pdfplumber: only then is a page rendered by PDFium (for OCR).
+    # PDFium takes /Count on trust, so a tree whose /Count lies numbers its pages differently.
+    renderable: bool = True
 
 
 @contextmanager
 def open_pdf(data: bytes, name: str, limits: Limits):
     document = _open_pdfium(data, name)
     try:
-        count = len(document)
-        if count == 0:
-            raise UnreadableInput(_NO_PAGES.format(name=name))
-        if count > limits.max_pages:
-            raise UnreadableInput(
-                f"无法读取“{name}”：PDF 有 {count} 页，超过上限 {limits.max_pages} 页。"
-                "请只提供部门预算或决算公开的部分，或调高页数上限（Limits.max_pages）后再试。"
-            )
         plumber = _open_plumber(data, name)
         try:
+            count = _walked_pages(plumber, name, limits)
             _page_tree(plumber, name)
-            yield OpenPdf(name=name, pdfium=document, plumber=plumber, page_count=count)
+            yield OpenPdf(name=name, pdfium=document, plumber=plumber, page_count=count,
+                          renderable=len(document) == count)
         finally:
             _close(plumber)
     finally:
@@ -99,15 +100,34 @@ def _open_plumber(data: bytes, name: str) -> pdfplumber.PDF:
         ) from exc
 
 
+def _walked_pages(plumber: pdfplumber.PDF, name: str, limits: Limits) -> int:
+    """The pages pdfplumber will read, counted by walking the page tree (never from /Count), one
+    past the limit at most: a tree of millions of pages costs no more than one of max_pages."""
+    count = 0
+    try:
+        for _ in PDFPage.create_pages(plumber.doc):
+            count += 1
+            if count > limits.max_pages:
+                raise UnreadableInput(
+                    f"无法读取“{name}”：PDF 的页数超过上限 {limits.max_pages} 页。"
+                    "请只提供部门预算或决算公开的部分，或调高页数上限（Limits.max_pages）后再试。"
+                )
+    except UnreadableInput:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds for one cause: a page tree it cannot walk
+        raise UnreadableInput(_BROKEN_TREE.format(name=name)) from exc
+    if count == 0:
+        raise UnreadableInput(_NO_PAGES.format(name=name))
+    return count
+
+
 def _page_tree(plumber: pdfplumber.PDF, name: str) -> None:
     """pdfplumber builds its pages lazily, on first use: a page tree it cannot walk (a page without a
     MediaBox, a keyword where a number belongs) is found here, before any page is read."""
     try:
         plumber.pages
     except Exception as exc:  # pdfminer raises many kinds for one cause: a page tree it cannot walk
-        raise UnreadableInput(
-            f"无法读取“{name}”：PDF 的页面结构已损坏，无法解析。请用 PDF 软件另存一份，或重新导出后再试。"
-        ) from exc
+        raise UnreadableInput(_BROKEN_TREE.format(name=name)) from exc
 
 
 def _close(plumber: pdfplumber.PDF) -> None:
