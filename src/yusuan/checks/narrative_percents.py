@@ -30,7 +30,7 @@ def _ratio(change: Decimal, base: Decimal) -> Decimal | None:
 PRIOR, CURRENT = "prior", "current"  # what a percent is reckoned over: the year before, this year's amount
 
 
-def _follows(lowest: Decimal | None, highest: Decimal | None, percent: Decimal) -> bool:
+def rounds_to(lowest: Decimal | None, highest: Decimal | None, percent: Decimal) -> bool:
     """Whether rounding half up or cutting some value between lowest and highest prints the percent:
     half up prints p for [p - step/2, p + step/2), cutting for [p, p + step)."""
     if lowest is None or highest is None:
@@ -55,9 +55,9 @@ def percent_bases(value: Decimal, change: Decimal, direction: str, percent: Deci
         return None
     least, most = max(change - half_change, Decimal(0)), change + half_change
     low, high = value - half_value, value + half_value
-    over_prior = _follows(_ratio(least, _prior(high, least, direction)),
+    over_prior = rounds_to(_ratio(least, _prior(high, least, direction)),
                           _ratio(most, _prior(low, most, direction)), percent)
-    over_current = _follows(_ratio(least, high), _ratio(most, low), percent)
+    over_current = rounds_to(_ratio(least, high), _ratio(most, low), percent)
     return frozenset(base for base, follows in ((PRIOR, over_prior), (CURRENT, over_current)) if follows)
 
 
