@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..model import Unit, convert
+from ..model.narrative import Section
 from ..recognize.narrative.subjects import label_in
 from .claim_targets import figures_for
 from .context import Doc, printed_step
@@ -40,7 +41,6 @@ class Share:
     whole: str  # as printed
     subject: str
     percent: Decimal
-    start: int
 
 
 def _shares(doc: Doc, text: str) -> Iterator[Share]:
@@ -56,7 +56,7 @@ def _shares(doc: Doc, text: str) -> Iterator[Share]:
         except InvalidOperation:
             continue
         yield Share(part, _UNITS[match["unit"]], match["whole"].strip(), label.subject,
-                    Decimal(match["percent"]), match.start())
+                    Decimal(match["percent"]))
 
 
 def _wholes(doc: Doc, share: Share) -> list[tuple[Decimal, Decimal]]:
@@ -80,7 +80,7 @@ def _follows(share: Share, whole: tuple[Decimal, Decimal]) -> bool:
                      share.percent)
 
 
-def _place(doc: Doc, section, share: Share) -> Place:  # noqa: ANN001 - a narrative Section
+def _place(doc: Doc, section: Section, share: Share) -> Place:
     """The claim that states the part, for its page; else the section."""
     claim = next((c for c in claims(doc) if c.section == section.title
                   and convert(c.value, c.unit, share.unit) == share.part), None)
