@@ -462,3 +462,23 @@ def test_a_section_the_tables_do_not_place_names_nothing():
     assert_passes(_court(text, rows=(("2040502", "一般行政管理事务"),)), "NARR-CLASS-NAME")
     # no 项 line printed: the names of the year are not shown
     assert_passes(_court(text, rows=(("204", "公共安全支出"), ("20405", "法院"))), "NARR-CLASS-NAME")
+
+
+def test_a_section_marked_as_its_class():
+    # 江苏人大 2019 p.14: under 住房保障支出(类), 住房改革支出 is the 款 22102, printed with the mark (类)
+    text = "1.住房改革支出(类)住房公积金(项)8万元，与上年相比增加0万元。"
+    [finding] = assert_fails(_saying(text, title="(三)住房保障支出(类)"), "NARR-CLASS-NAME", severity="warning")
+    assert "“住房改革支出”标为类，而它是221 住房保障支出下的款（22102）" in finding.message
+
+
+def test_a_section_marked_as_its_class_in_a_narrative_without_tables():
+    # a 2019 narrative-only file: 20805 was then named 行政事业单位离退休, and its 项 says which 款 it is
+    text = "2.行政事业单位离退休(类)机关事业单位基本养老保险缴费支出(项)607.1万元，与上年相比增加27.09万元。"
+    [finding] = assert_fails(doc(year=2019).section("(二)社会保障和就业支出(类)", text), "NARR-CLASS-NAME")
+    assert "它是208 社会保障和就业支出下的款（20805）" in finding.message
+
+
+def test_a_class_and_item_without_a_section_between_them_is_no_wrong_mark():
+    # the 款 left out is no wrong mark; a name that is a 款 whose 项 does not follow is doubtful
+    for text in ("住房保障支出(类)住房公积金(项)8万元。", "住房改革支出(类)行政运行(项)8万元。"):
+        assert_passes(_saying(text), "NARR-CLASS-NAME")

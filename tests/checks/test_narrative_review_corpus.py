@@ -23,7 +23,7 @@ REVIEW_RULES = {
     "NARR-DIRECTION", "NARR-CHANGE-SUM", "NARR-PERCENT", "NARR-BASE-YEAR", "NARR-CLASS-NAME", "NARR-SCOPE-WORDING",
     "NARR-BLANK-AMOUNT", "NARR-ZERO-TOTAL", "NARR-EMPTY-REASON", "NARR-DATE-YEAR",
     "HYGIENE-YEAR", "HYGIENE-HEADING-YEAR", "HYGIENE-PLACEHOLDER", "HYGIENE-PAIRED-MARKS", "HYGIENE-PUNCTUATION",
-    "NARR-PART-OF-WHOLE", "HYGIENE-PERCENT-SIGN",
+    "NARR-PART-OF-WHOLE", "HYGIENE-PERCENT-SIGN", "NARR-SHARE",
 }
 
 RD_2019 = "jiangsu/江苏省人大办公厅/江苏省人大常委会2019年度部门预算公开.pdf"
@@ -37,6 +37,8 @@ ZX_2019 = "jiangsu/江苏省政协办公厅/江苏省政协办公厅2019年度�
 FY_2018 = "jiangsu/江苏省高级人民法院/省法院2018年度部门预算公开.pdf"
 FY_2019 = "jiangsu/江苏省高级人民法院/江苏省高级人民法院2019年度部门预算公开.pdf"
 RD_2017 = "jiangsu/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf"
+SWBGT_2017 = "jiangsu/江苏省委办公厅/江苏省委办公厅2017年部门预算.pdf"
+SWBGT_2019 = "jiangsu/江苏省委办公厅/江苏省委办公厅2019年度部门预算公开文件.pdf"
 SW_2025 = "shanghai/上海市普陀区商务委员会25年预算.pdf"
 SW_UNIT_2025 = "shanghai/上海市普陀区商务委员会单位25年预算.pdf"
 PT_FINAL = "shanghai/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
@@ -138,8 +140,24 @@ EXPECTED = sorted([
     # "注：‘科目编码’和‘科目名称’为必填项。" under the tables: the form's instruction left in, told once a document
     (JCY_2019, "HYGIENE-PLACEHOLDER", 198),
     (FY_2019, "HYGIENE-PLACEHOLDER", 214),
-    # not found: 党委办公厅（室）及相关机构事务（款）行政运行（项） 6106.99, 增加 101.48, printed 1.66% = 101.48 / 6106.99,
-    # a percent over this year's amount, which NARR-PERCENT accepts as some documents reckon it
+    # p8 党委办公厅（室）及相关机构事务（款）行政运行（项） 6106.99, 增加 101.48, printed 1.66% = 101.48 / 6106.99: over
+    # this year's amount, where every other percent of the document is over the year before (1.69%)
+    (SWBGT_2017, "NARR-PERCENT", 85),
+    # p8 住房保障支出 3894.09, 增加 878.93, "增长30%": 878.93 / 3015.16 = 29.15%, which rounds or cuts to 29
+    (SWBGT_2019, "NARR-PERCENT", 60),
+    # p15 机关运行经费 1,115.85, 减少 2,233.13, "下降66.69%": 2,233.13 / 3,348.98 = 66.680%, which rounds or cuts to 66.68
+    (ZX_2018, "NARR-PERCENT", 125),
+    # p28 三公 shares 8.75% / 7.22% / 16.81% over 2,542.60 (the table's total with 会议费、培训费): over the 三公 833.60
+    # they are 26.69% / 22.02% / 51.28%; told once
+    (RD_2017, "NARR-SHARE", 330),
+    # p22 317.8 and 156.55 "占“三公”经费的 54.43% / 26.72%": over 584.35 they are 54.39% / 26.79%
+    (JCY_2017, "NARR-SHARE", 368),
+    # a 款 marked as the 类: "行政事业单位离退休（类）…（项）" (20805) and "住房改革支出（类）…（项）" (22102), under
+    # their 类 headings, in the 2019 (p13-14) and 2018 (p25) editions of one template
+    (RD_2019, "NARR-CLASS-NAME", 119),
+    (RD_2019, "NARR-CLASS-NAME", 123),
+    (RD_2018, "NARR-CLASS-NAME", 343),
+    (RD_2018, "NARR-CLASS-NAME", 347),
     # p27 "平均得分99.33分(其中,绩效评级为“优”的项目39个;…的项目0个。绩效自评中共发现问题0个。": never closed
     (PT_FINAL, "HYGIENE-PAIRED-MARKS", 329),
 ])

@@ -17,7 +17,7 @@ from . import hygiene_dates, hygiene_levels, hygiene_names, hygiene_numbers, hyg
 from . import hygiene_repeats  # noqa: F401
 from . import narrative, narrative_changes, performance, reasons, rollup  # noqa: F401
 from . import final_accounts, final_accounts_items, final_accounts_text  # noqa: F401
-from . import narrative_parts, narrative_review, narrative_wording, narrative_years  # noqa: F401
+from . import narrative_parts, narrative_review, narrative_shares, narrative_wording, narrative_years  # noqa: F401
 from .dedup import tidy
 from .engine import FAMILIES, Rule, registered_rules, run_rules
 from .findings import Finding, Place, Report, RuleResult, RuleStatus

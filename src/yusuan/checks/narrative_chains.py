@@ -25,9 +25,9 @@ _BROKEN = re.compile(r"[\d%]|^(?:其中|主要|包括|用于|下的|的|及|和|
 
 @dataclass(frozen=True, slots=True)
 class Misnamed:
-    level: str  # the level named wrongly: 款 or 项
+    level: str  # the level named wrongly: 款 or 项, or 类 where a 款 is marked as one
     name: str
-    parent: str  # the code of the line above it
+    parent: str  # the code of the line above it (of the 类 a 款 marked as one is under)
     parent_name: str
     start: int
     end: int
@@ -95,18 +95,46 @@ def _elsewhere(name: str, level: str) -> str | None:
     return found[0].code if len(found) == 1 else None
 
 
+def _section_code(doc: Doc, name: str) -> str | None:
+    """The one 款 of that name, in the catalog (or a valid earlier name) or the tables; None when there
+    are none or several."""
+    functional = catalog("functional")
+    codes = {e.code for e in functional.entries() if e.level == "款"}
+    codes |= {c for c in [*functional.legacy_codes(doc.year), *_printed_lines(doc)] if len(c) == 5}
+    found = [code for code in codes if any(_same(name, known) for known in
+                                           [*_names_of(functional, code, doc.year), _printed_lines(doc).get(code, "")]
+                                           if known)]
+    return found[0] if len(found) == 1 else None
+
+
+def _section_marked_as_class(doc: Doc, match: re.Match[str]) -> Misnamed | None:
+    """"住房改革支出(类)住房公积金(项)": a 款 marked as the 类, where no 类 has that name, the tables print
+    one 款 of it and the 项 that follows is one of that 款's. Anything less certain names nothing."""
+    section = _section_code(doc, match.group(1))
+    if section is None or _child(doc, match.group(5), section, "项") is None:
+        return None
+    return Misnamed("类", match.group(1), section[:3], _printed_lines(doc).get(section[:3]) or
+                    catalog("functional").name_of(section[:3]) or section[:3], match.start(1), match.end(1), section)
+
+
 def misnamed_levels(doc: Doc, text: str) -> Iterator[Misnamed]:
     """The first level named wrongly of each chain in `text`. Only where the tables print lines of that
     level: they show the names of the document's year, which the catalog (of recent years, with few
     earlier names) may not know (a 2017 narrative-only file names 20805 行政事业单位离退休)."""
     depths = {len(code) for code in _printed_lines(doc)}
-    if not depths:
-        return
     for match in chains(text):
         if any(match.group(i) for i in (2, 4, 6)):
             continue  # a chain printing its codes: the code decides
         names = [match.group(i) for i in (1, 3, 5)]
         if any(n is not None and _BROKEN.search(n) for n in names):
+            continue
+        if names[0] is not None and names[1] is None and names[2] is not None and _class_code(doc, names[0]) is None:
+            # the class and its item agree on a 款: positive evidence, whether or not the tables print lines
+            wrong = _section_marked_as_class(doc, match)
+            if wrong is not None:
+                yield wrong
+            continue
+        if not depths:
             continue
         if names[0] is not None:
             code, levels = _class_code(doc, names[0]), ((3, "款"), (5, "项"))

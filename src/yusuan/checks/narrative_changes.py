@@ -19,7 +19,7 @@ from .engine import rule
 from .figures import Figure
 from .findings import Finding, Place
 from .narrative import SIGN, change_figure, claims, is_prior_year, signed_change
-from .narrative_percents import percent_follows, unclaimed_percents
+from .narrative_percents import percent_break, unclaimed_percents
 from .narrative_years import unstated_comparisons
 from .wording import amount, quoted
 
@@ -233,17 +233,20 @@ def percentages_recompute(doc: Doc) -> Iterator[Finding]:
     for claim in claims(doc):
         if claim.change_percent is None or is_prior_year(doc, claim) is not False:
             continue
-        if claim.change is not None and claim.direction in SIGN and percent_follows(
-                claim.value, claim.change, claim.direction, claim.change_percent) is not False:
+        stated = claim.change is not None and claim.direction in SIGN
+        why = percent_break(doc, claim.value, claim.change, claim.direction, claim.change_percent) if stated else ""
+        if why is None:
             continue  # follows from the two amounts stated, or the year before may have been nothing
         recomputed = _recomputed_percent(doc, claim)
         if recomputed is None:
             continue
         last_digit = Decimal(1).scaleb(claim.change_percent.as_tuple().exponent)
-        if abs(abs(recomputed) - abs(claim.change_percent)) > last_digit:
+        # from both amounts stated the percent breaks already; from the tables' two years (exact, or rounded
+        # apart from the narrative) a difference within its last printed digit is left alone
+        if stated or abs(abs(recomputed) - abs(claim.change_percent)) > last_digit:
             shown = recomputed.quantize(min(last_digit, Decimal("0.01")))
             message = (f"情况说明中{quoted(claim.label)}的增减幅度为 {claim.change_percent}%，按所述金额 "
-                       f"{amount(claim.value, claim.unit)}及其增减额计算应为 {abs(shown)}%。")
+                       f"{amount(claim.value, claim.unit)}及其增减额计算应为 {abs(shown)}%{why}。")
             yield Finding.mismatch(Place.of_claim(claim), claim.change_percent, abs(shown), message)
     yield from unclaimed_percents(doc)
 

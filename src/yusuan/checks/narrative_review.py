@@ -89,8 +89,12 @@ def _misnamed_chain_levels(doc: Doc, text: Text, told: set[tuple[str, str, str]]
         under = f"{wrong.parent} {wrong.parent_name}"
         elsewhere = catalog("functional").get(wrong.elsewhere) if wrong.elsewhere else None
         also = f"（{quoted(wrong.name)}是{elsewhere.code} {elsewhere.level}）" if elsewhere else ""
-        message = (f"{text.where}所列科目{excerpt(text.text, wrong.start, wrong.end)}中，{quoted(wrong.name)}不是"
-                   f"{under}下的{wrong.level}{also}；请按表中的科目编码和名称填写类、款、项。")
+        if wrong.level == "类":
+            message = (f"{text.where}所列科目{excerpt(text.text, wrong.start, wrong.end)}中，{quoted(wrong.name)}标为类，"
+                       f"而它是{under}下的款（{wrong.elsewhere}）；请按表中的科目编码和名称填写类、款、项。")
+        else:
+            message = (f"{text.where}所列科目{excerpt(text.text, wrong.start, wrong.end)}中，{quoted(wrong.name)}不是"
+                       f"{under}下的{wrong.level}{also}；请按表中的科目编码和名称填写类、款、项。")
         yield Finding.mismatch(text.place, wrong.name, None, message)
 
 
