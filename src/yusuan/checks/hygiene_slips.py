@@ -16,9 +16,10 @@ from functools import cache
 
 from ..classification.catalog import catalog, normalize_name
 from ..model import COLUMN_LABELS
+from ..recognize.narrative.headings import clean, heading_of
 from .context import Doc
 from .engine import rule
-from .findings import Finding
+from .findings import NARRATIVE, Finding, Place
 from .hygiene_names import _edits
 from .texts import texts_of
 from .wording import quoted
@@ -193,3 +194,47 @@ def fixed_phrases_whole(doc: Doc) -> Iterator[Finding]:
             message = (f"{text.where}写{quoted(printed)}，“{match.group(0)}”后漏了字"
                        f"（应为“{match.group(0)}比”或“{match.group(0)}同”），请补上。")
             yield Finding.at(text.place, message)
+
+
+# an entry of the contents shorter than this may be a heading's short form; it is not compared
+_MIN_ENTRY = 4
+
+
+def _bare_title(title: str) -> str:
+    return "".join(_plain(title).split())
+
+
+def contents_slips(entries: list[tuple[str, int, str]], headings: list[tuple[str, int, str]]) -> list[tuple[str, str]]:
+    """(entry, heading) for each (number, level, title) of the contents that no heading of the body prints
+    as such, while the one heading of its number reads one character apart, inside the words (a wrapped
+    entry loses its end: no slip)."""
+    titles = {_bare_title(title) for _, _, title in headings}
+    found = []
+    for number, level, title in entries:
+        entry = _bare_title(title)
+        if len(entry) < _MIN_ENTRY or entry in titles:
+            continue
+        near = {_bare_title(t) for n, lv, t in headings if (n, lv) == (number, level)}
+        near = [t for t in near if t[0] == entry[0] and t[-1] == entry[-1] and _edits(entry, t) == 1]
+        if len(near) == 1:
+            found.append((title, near[0]))
+    return found
+
+
+@rule(
+    id="HYGIENE-CONTENTS", family="hygiene", severity="warning",
+    title="目录中的标题应与正文标题一致",
+    basis="财预〔2016〕143号“形式规范”",
+    needs=("narrative",),
+)
+def contents_match_headings(doc: Doc) -> Iterator[Finding]:
+    printed_at = {}
+    for printed in doc.disclosure.contents:
+        heading = heading_of(clean(printed.text))
+        if heading is not None:
+            printed_at.setdefault((heading.number, heading.level, heading.title), printed)
+    headings = [(s.number, s.level, s.title) for s in doc.disclosure.narrative.sections]
+    for entry in printed_at:
+        for title, heading in contents_slips([entry], headings):
+            message = f"目录中的标题{quoted(title)}与正文标题{quoted(heading)}不一致，请统一。"
+            yield Finding.mismatch(Place.at(printed_at[entry].source, table=NARRATIVE), title, heading, message)
