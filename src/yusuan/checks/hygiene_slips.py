@@ -1,7 +1,8 @@
 """Slips of the pen in the budget's fixed words: a standard label printed with a character added, lost or
 changed ("财政转专户管理资金" for 财政专户管理资金); an item of a list of economic classes one character off its
 class ("基本工资、津贴补贴、资金、绩效工资" for 奖金); one item listed twice in one enumeration; the fixed
-comparison "与上年相比" with its last character lost ("与上年相未发生变化").
+comparison "与上年相比" with its last character lost ("与上年相未发生变化"); a 目录 entry worded one character
+apart from its heading in the body ("名称解释" for 名词解释).
 
 Only where the word expected is sure: a whole label of a table, an item among items that are the catalog's
 names. A word one character off a term inside free prose may be another word ("专业业务活动", "公务车购置"),
@@ -20,7 +21,7 @@ from ..recognize.narrative.headings import clean, heading_of
 from .context import Doc
 from .engine import rule
 from .findings import NARRATIVE, Finding, Place
-from .hygiene_names import _edits
+from .hygiene_names import edit_distance
 from .texts import texts_of
 from .wording import quoted
 
@@ -75,7 +76,7 @@ def label_slip(printed: str) -> str | None:
     if len(label) < _MIN_LABEL or not _CJK_ONLY.fullmatch(label) or label in _standard_labels():
         return None
     near = [term for term in _labels_by_ends().get((label[0], label[-1]), ())
-            if abs(len(term) - len(label)) <= 1 and _edits(label, term) == 1]
+            if abs(len(term) - len(label)) <= 1 and edit_distance(label, term) == 1]
     return near[0] if len(near) == 1 else None
 
 
@@ -127,7 +128,7 @@ def economic_item_slips(text: str) -> list[tuple[str, str]]:
         for item in items:
             if item in names or not _CJK_ONLY.fullmatch(item) or len(item) < 2:
                 continue
-            near = [n for n in names if abs(len(n) - len(item)) <= 1 and _edits(item, n) == 1]
+            near = [n for n in names if abs(len(n) - len(item)) <= 1 and edit_distance(item, n) == 1]
             # "水电费" is 水费 and 电费 together, not a slip of 邮电费
             if len(near) == 1 and len(near[0]) == len(item) and near[0] not in items:
                 found.append((item, near[0]))
@@ -215,7 +216,7 @@ def contents_slips(entries: list[tuple[str, int, str]], headings: list[tuple[str
         if len(entry) < _MIN_ENTRY or entry in titles:
             continue
         near = {_bare_title(t) for n, lv, t in headings if (n, lv) == (number, level)}
-        near = [t for t in near if t[0] == entry[0] and t[-1] == entry[-1] and _edits(entry, t) == 1]
+        near = [t for t in near if t[0] == entry[0] and t[-1] == entry[-1] and edit_distance(entry, t) == 1]
         if len(near) == 1:
             found.append((title, near[0]))
     return found
