@@ -132,16 +132,17 @@ BODY = [("第一部分", "部门概况", 0), ("一", "主要职能", 1), ("二",
 
 
 def test_contents_entries_worded_one_character_apart_from_the_body():
-    # 江苏省委办公厅 2017 p.1-2: 目录 "二、2017 年主要工作任务及目标", "第四部分 名称解释"; the body prints
-    # "二、2017 年主要工作任务和目标" (p.3), "第四部分 名词解释" (p.12)
+    # 江苏省委办公厅 2017 p.2: 目录 "第四部分 名称解释"; the body prints "第四部分 名词解释" (p.12)
     entries = ["第一部分 部门概况", "一、主要职能", "二、2017 年主要工作任务及目标", "第四部分 名称解释"]
-    findings = assert_fails(_with_contents(entries, BODY), "HYGIENE-CONTENTS", count=2)
-    assert [(f.provided, f.expected, f.place.line) for f in findings] == [
-        ("2017年主要工作任务及目标", "2017年主要工作任务和目标", 5), ("名称解释", "名词解释", 6)]
+    [finding] = assert_fails(_with_contents(entries, BODY), "HYGIENE-CONTENTS")
+    assert (finding.provided, finding.expected, finding.place.line) == ("名称解释", "名词解释", 6)
 
 
 @pytest.mark.parametrize("entry", [
     "二、2017 年主要工作任务和目标",  # the same
+    "二、2017 年主要工作任务及目标",  # 及 or 和: the same heading worded either way
+    "二、2017 年度主要工作任务和目标",  # 年度 or 年
+    "二、2017 年的主要工作任务和目标",
     "二、2017年主要工作任务和目",  # an entry wrapped over two lines: its end on the next
     "二、主要工作任务",  # a short form
     "三、主要职能",  # another number

@@ -205,10 +205,20 @@ def _bare_title(title: str) -> str:
     return "".join(_plain(title).split())
 
 
+# the same heading worded either way: "2019年度" or "2019年", "…和目标" or "…及目标", "编制(的)相关依据"
+_WORDING = ((re.compile(r"年度"), "年"), (re.compile(r"[及与]"), "和"), (re.compile(r"的"), ""))
+
+
+def _worded_alike(a: str, b: str) -> bool:
+    for pattern, plain in _WORDING:
+        a, b = pattern.sub(plain, a), pattern.sub(plain, b)
+    return a == b
+
+
 def contents_slips(entries: list[tuple[str, int, str]], headings: list[tuple[str, int, str]]) -> list[tuple[str, str]]:
     """(entry, heading) for each (number, level, title) of the contents that no heading of the body prints
     as such, while the one heading of its number reads one character apart, inside the words (a wrapped
-    entry loses its end: no slip)."""
+    entry loses its end: no slip), and not only in a word either wording uses."""
     titles = {_bare_title(title) for _, _, title in headings}
     found = []
     for number, level, title in entries:
@@ -216,7 +226,8 @@ def contents_slips(entries: list[tuple[str, int, str]], headings: list[tuple[str
         if len(entry) < _MIN_ENTRY or entry in titles:
             continue
         near = {_bare_title(t) for n, lv, t in headings if (n, lv) == (number, level)}
-        near = [t for t in near if t[0] == entry[0] and t[-1] == entry[-1] and edit_distance(entry, t) == 1]
+        near = [t for t in near if t[0] == entry[0] and t[-1] == entry[-1] and edit_distance(entry, t) == 1
+                and not _worded_alike(entry, t)]
         if len(near) == 1:
             found.append((title, near[0]))
     return found
