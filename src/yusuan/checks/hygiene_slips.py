@@ -177,8 +177,9 @@ def no_item_listed_twice(doc: Doc) -> Iterator[Finding]:
             yield Finding.at(text.place, message)
 
 
-# the comparison with last year: "与上年相比", "与上年预算数相同"; a 相 followed by none of these lost its word
-_COMPARED = re.compile(r"与(?:上年|上一年|去年)度?(?:同期)?(?:预算|决算|执行)?数?相(?![比同等当近较似差])")
+# the comparison with last year: "与上年相比", "与上年预算数相同"; a 相 followed by another word lost its own
+# (at a text's end the sentence may go on past a table: nothing to tell)
+_COMPARED = re.compile(r"与(?:上年|上一年|去年)度?(?:同期)?(?:预算|决算|执行)?数?相(?![比同等当近较似差])(?=[\u4e00-\u9fff])")
 
 
 @rule(
