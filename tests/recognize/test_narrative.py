@@ -11,7 +11,7 @@ import pytest
 from yusuan.model import Claim, Unit, convert
 from yusuan.readers import read_path
 from yusuan.readers.text import read_text
-from yusuan.recognize.narrative import narrative_lines, read_change_mentions, read_narrative
+from yusuan.recognize.narrative import contents_entries, narrative_lines, read_change_mentions, read_narrative
 from yusuan.recognize.narrative.subjects import required_characters
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "tongnan-jxw-2024-budget.txt"
@@ -532,6 +532,16 @@ def test_a_contents_page_listing_tables_does_not_end_the_narrative():
 def test_a_contents_page_gives_no_sections():
     sections = read_narrative(narrative_lines(lines_of(CONTENTS)), Unit.wanyuan, 2020).sections
     assert [(s.number, s.title, s.source.line) for s in sections] == [("第一部分", "部门概况", 8), ("一", "部门主要职责", 9)]
+
+
+def test_a_contents_pages_entries_are_kept_apart():
+    entries = contents_entries(narrative_lines(lines_of(CONTENTS)))
+    assert [(e.text, e.source.line) for e in entries] == [
+        # the text reader takes out the spaces between Chinese words
+        ("第一部分部门概况", 3), ("一、部门主要职责", 4), ("第二部分2020年部门决算表", 5),
+        ("一、收入支出决算总表", 6), ("二、收入决算总表", 7),
+    ]
+    assert contents_entries(lines_of("一、部门主要职责\n负责审计。")) == []
 
 
 def test_contents_entries_without_a_contents_line_are_dropped_when_printed_again():

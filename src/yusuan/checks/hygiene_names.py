@@ -28,7 +28,7 @@ _REGION = re.compile(r"^(?:.{1,4}?[省市])?(?:.{1,4}?[区县市旗])?")
 _AFTER_NAME = re.compile(r"(?:[^\u4e00-\u9fff]|没有|无|的|本年|本级|年度|部门|单位|是|在|共|为|于|20)")
 
 
-def _edits(a: str, b: str) -> int:
+def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance, small strings."""
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -48,12 +48,12 @@ def _slip_at(text: str, start: int, name: str) -> str | None:
     """The variant of `name` written at `start`, if one character is changed or lost (not its region's)."""
     size = len(name)
     same = text[start:start + size]
-    if len(same) == size and same[-1] == name[-1] and _edits(same, name) == 1:
+    if len(same) == size and same[-1] == name[-1] and edit_distance(same, name) == 1:
         changed = next(i for i, (a, b) in enumerate(zip(same, name)) if a != b)
         if changed >= _region_size(name):
             return same
     shorter = text[start:start + size - 1]
-    if len(shorter) == size - 1 and _edits(shorter, name) == 1:
+    if len(shorter) == size - 1 and edit_distance(shorter, name) == 1:
         if shorter[-1] == name[-1]:
             return shorter  # a character inside the name lost
         if shorter == name[:-1] and _AFTER_NAME.match(text, start + size - 1):

@@ -50,6 +50,8 @@ class Disclosure(BaseModel):
     odd_amounts: list[Printed] = Field(default_factory=list)
     # a book title printed above a table's own title ("某局2024年度部门决算表" above "收入支出决算总表")
     headings: list[Printed] = Field(default_factory=list)
+    # the entries of a 目录 page, as printed: the body's headings should read the same
+    contents: list[Printed] = Field(default_factory=list)
 
     def table(self, table_id: str) -> Table | None:
         return self.tables.get(table_id)

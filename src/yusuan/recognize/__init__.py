@@ -10,7 +10,7 @@ from ..model import Disclosure, Printed, Source, Table, Unit, Unreadable
 from .cells import has_irregular_groups
 from .coded import read_coded_table
 from .kinds import UNMODELLED_KINDS, UNRECOGNIZED, scope_rank
-from .narrative import read_narrative, without_contents_page
+from .narrative import contents_entries, read_narrative, without_contents_page
 from .performance import is_performance_start, read_performance
 from .profile import read_profile
 from .projects import read_project_list
@@ -57,6 +57,7 @@ def _recognize(document: Document) -> Disclosure:
         if disclosure.performance_overall or disclosure.performance_projects:
             disclosure.unreadable += performance.unreadable
     disclosure.narrative = read_narrative(segments.narrative, disclosure.unit, disclosure.year)
+    disclosure.contents = [Printed(text=line.text.strip(), source=line.source) for line in contents_entries(segments.narrative)]
     disclosure.unreadable += [Unreadable(what=f"第 {page} 页：{why}", source=Source(page=page))
                               for page, why in document.unread_pages.items()]
     return disclosure

@@ -11,12 +11,12 @@ from ...model.amounts import Unit
 from ...model.narrative import Narrative
 from .claims import Mention, read_paragraph
 from .headings import Heading, clean, heading_of
-from .layout import Layout, is_table_title, narrative_lines, read_layout, without_contents_page
+from .layout import Layout, contents_entries, is_table_title, narrative_lines, read_layout, without_contents_page
 
 __all__ = [
     "Heading", "Mention",
     "clean", "heading_of", "is_table_title", "narrative_lines",
-    "read_change_mentions", "read_mentions", "read_narrative", "without_contents_page",
+    "contents_entries", "read_change_mentions", "read_mentions", "read_narrative", "without_contents_page",
 ]  # fmt: skip
 
 

@@ -163,6 +163,12 @@ def without_contents_page(lines: list[Line]) -> list[Line]:
     return lines if again is None else lines[:start] + lines[again:]
 
 
+def contents_entries(lines: list[Line]) -> list[Line]:
+    """The entries of a 目录 page: its numbered lines that without_contents_page leaves out."""
+    kept = {id(line) for line in without_contents_page(lines)}
+    return [line for line in lines if id(line) not in kept and heading_of(clean(line.text)) is not None]
+
+
 def _without_unlabelled_contents(lines: list[Line]) -> list[Line]:
     """A document that opens with a list of bare headings is opening with its contents, 目录 or not; it
     is dropped only where the body prints its first entry again, with no sentence in between."""
