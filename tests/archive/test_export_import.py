@@ -24,7 +24,7 @@ def filled(archive, seed_path):
 
 
 def _rows(path, **where):
-    with path.open(encoding="utf-8") as f:
+    with path.open(encoding="utf-8-sig") as f:
         return [r for r in csv.DictReader(f) if all(r[k] == v for k, v in where.items())]
 
 
@@ -39,7 +39,10 @@ def test_parquet_keeps_exact_decimals(filled, tmp_path):
 
 
 def test_csv_writes_amounts_as_exact_plain_strings(filled, tmp_path):
-    filled.export(tmp_path / "out", "csv")
+    written = filled.export(tmp_path / "out", "csv")
+    # Excel and WPS on Chinese Windows read a CSV as UTF-8 only with the BOM
+    assert written and all(path.read_bytes().startswith(b"\xef\xbb\xbf") for path in written)
+    assert not list((tmp_path / "out").glob("*.bare"))
     match = _rows(tmp_path / "out" / "lines.csv", document_id="1", table_id="expenditure", code="201", column_id="basic")
     assert [r["amount"] for r in match] == ["925.4"]
     documents = _rows(tmp_path / "out" / "documents.csv", id="1")

@@ -60,12 +60,24 @@ def copy_to(cur: duckdb.DuckDBPyConnection, select: str, path: Path, format: str
     cur.execute(f"COPY ({select}) TO '{quoted}' ({options})")
 
 
+def _copy_csv_with_bom(cur: duckdb.DuckDBPyConnection, select: str, path: Path) -> None:
+    """CSV for people: a UTF-8 BOM first, so that Excel and WPS on Chinese Windows read it as UTF-8."""
+    bare = path.with_name(path.name + ".bare")
+    copy_to(cur, select, bare, "csv")
+    with path.open("wb") as out, bare.open("rb") as body:
+        out.write(b"\xef\xbb\xbf")
+        shutil.copyfileobj(body, out, 1 << 20)
+    bare.unlink()
+
+
 def write_tables(cur: duckdb.DuckDBPyConnection, folder: Path, format: str) -> list[Path]:
     written = []
     for table in TABLES:
         path = folder / f"{table}.{format}"
-        select = csv_select(cur, table) if format == "csv" else f"SELECT * FROM {table} ORDER BY {ORDER[table]}"
-        copy_to(cur, select, path, format)
+        if format == "csv":
+            _copy_csv_with_bom(cur, csv_select(cur, table), path)
+        else:
+            copy_to(cur, f"SELECT * FROM {table} ORDER BY {ORDER[table]}", path, format)
         written.append(path)
     return written
 
