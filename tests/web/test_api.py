@@ -193,6 +193,10 @@ def test_a_document_without_tables_says_nothing_could_be_checked_on_them(client,
     assert int(re.search(r"无法检查 (\d+)</span>", page)[1]) > 20
     whole = add(client, "预算.txt", seed_bytes)
     assert "未能从这份文件中识别出任何表格" not in client.get(f"/documents/{whole['document_id']}").text
+    # the archive's list says it too, beside errors and warnings
+    listed = {d["id"]: d for d in client.get("/api/documents").json()["items"]}
+    assert listed[job["document_id"]]["could_not_check"] > 20 and listed[whole["document_id"]]["could_not_check"] == 0
+    assert "<th class=\"num\">无法检查</th>" in client.get("/archive").text
 
 
 def test_a_part_of_a_disclosure_is_archived_and_says_what_it_lacks(client, seed_bytes):

@@ -32,6 +32,7 @@ class DocumentSummary:
     warnings: int
     infos: int
     content_hash: str
+    could_not_check: int = 0  # rules that could not run: shown beside errors and warnings, never as a pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,17 @@ def list_documents(cur: duckdb.DuckDBPyConnection, filters: Filters, limit: int 
     total = cur.execute(f"SELECT count(*) FROM documents{where}", params).fetchone()[0]
     rows = cur.execute(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM documents{where} ORDER BY id LIMIT ? OFFSET ?",
                        [*params, limit, offset]).fetchall()
-    return Page(total, [DocumentSummary(*row) for row in rows])
+    return Page(total, summaries(cur, rows))
+
+
+def summaries(cur: duckdb.DuckDBPyConnection, rows: list[tuple]) -> list[DocumentSummary]:
+    """Rows of SUMMARY_COLUMNS as summaries, with how many rules could not run (counted for these rows only)."""
+    if not rows:
+        return []
+    marks = ", ".join("?" for _ in rows)
+    unchecked = dict(cur.execute(f"SELECT document_id, count(*) FROM rule_results WHERE status = 'could_not_run' "
+                                 f"AND document_id IN ({marks}) GROUP BY document_id", [r[0] for r in rows]).fetchall())
+    return [DocumentSummary(*row, could_not_check=unchecked.get(row[0], 0)) for row in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +132,8 @@ def show_document(cur: duckdb.DuckDBPyConnection, document_id: int) -> DocumentD
         "ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, ordinal"), document_id)]
     figures = _one(cur, "SELECT year, metric, amount, origin FROM figures WHERE document_id = ? AND rank = 0 "
                         "ORDER BY year DESC, metric", document_id)
-    return DocumentDetail(DocumentSummary(*head[:-1]), list(head[-1] or []), tables, counts, statuses, findings,
-                          figures)
+    summary = DocumentSummary(*head[:-1], could_not_check=statuses.get("could_not_run", 0))
+    return DocumentDetail(summary, list(head[-1] or []), tables, counts, statuses, findings, figures)
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,12 +45,13 @@ def money(value: Decimal) -> str:
 def page_table(page: Page, offset: int) -> Group:
     table = RichTable(show_lines=False)
     for heading, justify in (("ID", "right"), ("部门", "left"), ("年度", "right"), ("类型", "left"),
-                             ("地区", "left"), ("错误", "right"), ("警告", "right"), ("文件", "left")):
+                             ("地区", "left"), ("错误", "right"), ("警告", "right"), ("无法检查", "right"),
+                             ("文件", "left")):
         table.add_column(heading, justify=justify, overflow="fold")
     for d in page.items:
         table.add_row(str(d.id), d.department or "（未识别）", cell_text(d.year), KIND_LABELS.get(d.kind, d.kind)
                       + ("（单位）" if d.scope == "单位" else ""), d.region or "", str(d.errors), str(d.warnings),
-                      d.source_name or "")
+                      str(d.could_not_check), d.source_name or "")
     shown = f"第 {offset + 1}–{offset + len(page.items)} 份" if page.items else "没有符合条件的文件"
     return Group(table, Text(f"共 {page.total} 份，{shown}。", style="dim"))
 

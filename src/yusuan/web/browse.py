@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..archive import Archive, DocumentSummary, Filters, Page
-from ..archive.listing import SUMMARY_COLUMNS
+from ..archive.listing import SUMMARY_COLUMNS, summaries
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +32,14 @@ def list_documents(archive: Archive, filters: ListFilters, limit: int, offset: i
         total = cur.execute(f"SELECT count(*) FROM documents{where}", params).fetchone()[0]
         rows = cur.execute(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM documents{where} "
                            "ORDER BY id DESC LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
-    return Page(total, [DocumentSummary(*row) for row in rows])
+        return Page(total, summaries(cur, rows))
 
 
 def summary_of(archive: Archive, document_id: int) -> DocumentSummary | None:
     with archive.cursor() as cur:
         row = cur.execute(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM documents WHERE id = ?",
                           [document_id]).fetchone()
-    return None if row is None else DocumentSummary(*row)
+        return None if row is None else summaries(cur, [row])[0]
 
 
 @dataclass(frozen=True, slots=True)

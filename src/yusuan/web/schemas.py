@@ -77,6 +77,7 @@ class DocumentOut(BaseModel):
     warnings: int
     infos: int
     content_hash: str
+    could_not_check: int = 0
 
     @classmethod
     def of(cls, summary: DocumentSummary) -> DocumentOut:
