@@ -6,17 +6,20 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from . import __version__
 from .errors import YusuanError
-from .export import FORMATS, file_hash, render_csv, render_json, tidy_lines, write_parquet, write_text
-from .model import STANDARD_TABLES, TABLE_TITLES, Disclosure, parse_decimal
-from .pipeline import parse_path
-from .readers import Limits
+
+if TYPE_CHECKING:
+    from .model import Disclosure
+    from .readers import Limits
+
+# A command imports what it uses when it runs: `yusuan --version` and `--help` load neither the model nor
+# the readers nor the checks (docs/development.md).
 
 app = typer.Typer(
     help="yusuan：读取、检查、生成和归档部门预算/决算公开文件。",
@@ -71,6 +74,8 @@ DEFAULT_TIMEOUT = 300.0
 
 
 def _limits(timeout: float) -> Limits:
+    from .readers import Limits
+
     if timeout < 0:
         raise YusuanError(f"--timeout 的值 {timeout:g} 无效。请输入秒数（0 为不限），如 300。")
     return Limits(max_seconds=timeout or None)
@@ -78,6 +83,8 @@ def _limits(timeout: float) -> Limits:
 
 def _warn_unreadable(disclosure: Disclosure) -> None:
     """A partial document is still parsed; say what was not read and which standard tables were not found."""
+    from .model import STANDARD_TABLES, TABLE_TITLES
+
     name = disclosure.source_name
     if disclosure.unreadable:
         err.print(f"[yellow]注意：“{name}”中有 {len(disclosure.unreadable)} 处内容未能读出，详见输出的 unreadable。[/]")
@@ -90,6 +97,7 @@ def _warn_unreadable(disclosure: Disclosure) -> None:
 def parse(doc: Annotated[Path, typer.Argument(metavar="文件", help="公开文件（文本）。")],
           timeout: TimeoutOption = DEFAULT_TIMEOUT) -> None:
     """读取一份公开文件，以 JSON 输出其数据模型。"""
+    from .pipeline import parse_path
 
     def run() -> None:
         disclosure = parse_path(doc, _limits(timeout))
@@ -107,6 +115,8 @@ def export(
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """把表格中的每个金额导出为一行（tidy 格式）。"""
+    from .export import FORMATS, file_hash, render_csv, render_json, tidy_lines, write_parquet, write_text
+    from .pipeline import parse_path
 
     def run() -> None:
         if format not in FORMATS:
@@ -142,6 +152,9 @@ def check(
 ) -> None:
     """检查公开文件：算术、汇总、表间关系、说明与表格、完整性、绩效目标、科目编码、文字。"""
     from .checks import render_html, render_json, render_text, run_checks
+    from .model import parse_decimal
+    from .outputs import write_text
+    from .pipeline import parse_path
 
     codes: list[int] = []
 
@@ -193,6 +206,8 @@ def rules() -> None:
 @app.command()
 def schema() -> None:
     """输出数据模型的 JSON Schema。"""
+    from .model import Disclosure
+
     sys.stdout.write(json.dumps(Disclosure.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from .errors import YusuanError
-from .model import Disclosure
 from .outputs import write_all
-from .writers.registry import WRITERS, render as render_format
+
+if TYPE_CHECKING:
+    from .model import Disclosure
 
 err = Console(stderr=True)
 
@@ -48,6 +49,8 @@ def template(
 
 
 def _formats(to: list[str]) -> list[str]:
+    from .writers.registry import WRITERS
+
     formats = list(dict.fromkeys(f.strip().lower().lstrip(".") for part in to for f in part.split(",") if f.strip()))
     unknown = [f for f in formats if f not in WRITERS]
     if unknown or not formats:
@@ -57,6 +60,8 @@ def _formats(to: list[str]) -> list[str]:
 
 def output_paths(source: Path, formats: list[str], output: Path | None) -> dict[str, Path]:
     """One file per format: OUT itself for one format named with its suffix, else OUT/<source stem>.<format>."""
+    from .writers.registry import WRITERS
+
     if output is not None and len(formats) == 1 and output.suffix.lower() == f".{formats[0]}":
         return {formats[0]: output}
     if output is not None and not output.is_dir() and output.suffix.lower().lstrip(".") in WRITERS:
@@ -96,6 +101,8 @@ def render(
     """由输入数据生成公开文件（HTML、PDF、DOCX、XLSX），合计、汇总和增减均自动计算。"""
 
     def run() -> None:
+        from .writers.registry import render as render_format
+
         formats = _formats(to)
         paths = output_paths(source, formats, output)
         if from_parsed:

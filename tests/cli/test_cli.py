@@ -123,3 +123,12 @@ def test_a_text_about_budgets_that_is_no_disclosure_is_refused(seed_path):
     result = runner.invoke(app, ["parse", str(readme)])
     assert result.exit_code == 2
     assert "没有找到预算或决算公开" in result.stderr
+
+
+def test_the_command_line_loads_no_model_reader_or_check_until_a_command_needs_it():
+    # `yusuan --version`, `--help` and a mistyped option answer without loading pydantic, the readers or DuckDB
+    code = ("import sys, yusuan.cli; print(' '.join(sorted(m for m in sys.modules if m.startswith("
+            "('yusuan.model', 'yusuan.readers', 'yusuan.checks', 'yusuan.recognize', 'pydantic', 'duckdb', "
+            "'pdfplumber', 'pypdfium2')))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []

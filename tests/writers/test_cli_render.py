@@ -3,7 +3,6 @@
 import typer
 from typer.testing import CliRunner
 
-from yusuan import cli_render
 from yusuan.cli_render import render, template
 
 from .conftest import EXAMPLE_XLSX, EXAMPLE_YAML, ROOT
@@ -46,14 +45,16 @@ def test_bad_input_is_one_chinese_message_and_no_file(tmp_path):
 
 
 def test_a_failure_while_rendering_leaves_no_file_behind(tmp_path, monkeypatch):
-    real = cli_render.render_format
+    from yusuan.writers import registry
+
+    real = registry.render
 
     def failing(disclosure, fmt):
         if fmt == "docx":
             raise OSError(28, "No space left on device")
         return real(disclosure, fmt)
 
-    monkeypatch.setattr(cli_render, "render_format", failing)
+    monkeypatch.setattr(registry, "render", failing)
     result = runner.invoke(app, ["render", str(EXAMPLE_YAML), "--to", "html", "--to", "docx", "-o", str(tmp_path)])
     assert result.exit_code != 0
     assert list(tmp_path.iterdir()) == []
