@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 
+import yusuan
 from yusuan.errors import UnreadableInput
 from yusuan.readers import Limits, read_bytes
 from yusuan.readers import html as html_reader
 from yusuan.readers import text as text_reader
 
 MB = 1024 * 1024
-SRC = Path(__file__).resolve().parents[2] / "src"
+SRC = Path(yusuan.__file__).resolve().parents[1]  # the yusuan under test, for the child process
 
 
 def refused_within(data: bytes, name: str, match: str, limits: Limits, peak_bytes: int) -> UnreadableInput:

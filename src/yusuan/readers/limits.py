@@ -1,6 +1,7 @@
 """Bounds on what a reader will take on, so a hostile or broken file fails fast with a message.
 
-Every reader checks these before the expensive step (parsing pages, inflating a zip, loading a sheet).
+Every reader checks these before the expensive step (parsing pages, inflating a zip, loading a sheet),
+or while it makes what the bound counts (lines, cells, characters, a page's objects), never after.
 The defaults fit the largest real disclosures by a wide margin (a few hundred pages, a few MB);
 docs/readers.md explains each one, tests/readers/test_limits.py tests each one. Pass another `Limits` to
 `read_path`/`read_bytes` (or `pipeline.parse_path`/`parse_bytes`) to change them.
