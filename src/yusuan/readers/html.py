@@ -16,6 +16,7 @@ _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "caption", "dt"
            "section", "article", "header", "footer", "nav", "ol", "ul", "body", "figcaption"}
 _SKIPPED = {"style", "script", "head", "title", "template", "noscript"}
 _CELLS = {"td", "th"}
+_EMPTY = Cell("")
 
 
 @dataclass
@@ -48,7 +49,8 @@ class _Reader(HTMLParser):
     # -- output ----------------------------------------------------------------------------------
 
     def _emit(self, texts: list[str]) -> None:
-        cells = [Cell(normalize_text(t)) for t in texts]
+        # the cells a span covers are empty: one shared (immutable) empty Cell stands for all of them
+        cells = [Cell(normalize_text(t)) if t else _EMPTY for t in texts]
         if any(c.text for c in cells):
             if len(self.lines) == self.limits.max_lines:
                 raise UnreadableInput(over_limit(self.name, "行数", self.limits.max_lines, "max_lines"))
