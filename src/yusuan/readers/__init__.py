@@ -51,8 +51,8 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Docum
     from .html import looks_like_html, read_html
 
     if looks_like_html(data):
-        return read_html(data, name)
-    return read_text(data, name)
+        return read_html(data, name, limits)
+    return read_text(data, name, limits)
 
 
 def _read_zip(data: bytes, name: str, limits: Limits) -> Document:
@@ -91,17 +91,26 @@ def read_path(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
         raise UnreadableInput(f"“{path}”是一个文件夹，不是文件。请指定要读取的公开文件。")
     try:
         size = path.stat().st_size
-        data = path.read_bytes() if size <= limits.max_file_bytes else None
+        data = _read_at_most(path, limits.max_file_bytes) if size <= limits.max_file_bytes else None
     except OSError as exc:
         raise UnreadableInput(f"无法读取“{path.name}”：{exc.strerror}。请检查文件权限后再试。") from exc
     if data is None:  # refused before the file is read into memory
         raise UnreadableInput(_too_large(path.name, size, limits))
+    if len(data) > limits.max_file_bytes:  # a device or pipe (/dev/zero) has no size and may never end
+        raise UnreadableInput(_too_large(path.name, None, limits))
     return read_bytes(data, path.name, limits)
 
 
-def _too_large(name: str, size: int, limits: Limits) -> str:
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """The file's bytes, one past the limit at most: the size stat gives is 0 for a device or a pipe."""
+    with path.open("rb") as file:
+        return file.read(limit + 1)
+
+
+def _too_large(name: str, size: int | None, limits: Limits) -> str:
+    has = "文件超过" if size is None else f"文件有 {size / 1024 / 1024:.0f} MB，超过"
     return (
-        f"无法读取“{name}”：文件有 {size / 1024 / 1024:.0f} MB，超过上限 {limits.max_file_bytes / 1024 / 1024:.0f} MB。"
+        f"无法读取“{name}”：{has}上限 {limits.max_file_bytes / 1024 / 1024:.0f} MB。"
         "请只提供预算或决算公开文件本身，或调高上限（Limits.max_file_bytes）后再试。"
     )
 

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 from ..document import Cell, Document, Line
 from ..errors import UnreadableInput
+from .limits import DEFAULT_LIMITS, Limits, over_limit
 from .normalize import normalize_text
 from .text import decode
 
@@ -15,6 +16,7 @@ _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "caption", "dt"
            "section", "article", "header", "footer", "nav", "ol", "ul", "body", "figcaption"}
 _SKIPPED = {"style", "script", "head", "title", "template", "noscript"}
 _CELLS = {"td", "th"}
+_EMPTY = Cell("")
 
 
 @dataclass
@@ -34,8 +36,11 @@ def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
 
 
 class _Reader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, name: str, limits: Limits) -> None:
         super().__init__(convert_charrefs=True)
+        self.name = name
+        self.limits = limits
+        self.cells = 0  # cells of table rows made so far, spanned ones included: counted before a row is made
         self.lines: list[Line] = []
         self._text: list[str] = []
         self._skipping = 0
@@ -44,8 +49,11 @@ class _Reader(HTMLParser):
     # -- output ----------------------------------------------------------------------------------
 
     def _emit(self, texts: list[str]) -> None:
-        cells = [Cell(normalize_text(t)) for t in texts]
+        # the cells a span covers are empty: one shared (immutable) empty Cell stands for all of them
+        cells = [Cell(normalize_text(t)) if t else _EMPTY for t in texts]
         if any(c.text for c in cells):
+            if len(self.lines) == self.limits.max_lines:
+                raise UnreadableInput(over_limit(self.name, "行数", self.limits.max_lines, "max_lines"))
             self.lines.append(Line(cells=cells, number=len(self.lines) + 1))
 
     def _flush_text(self) -> None:
@@ -65,6 +73,12 @@ class _Reader(HTMLParser):
         self._end_cell(table)
         if table.row is None:
             return
+        # a span of 1000 columns over 1000 rows costs a few bytes of markup: the row's width (its
+        # cells' spans and the columns spans from above still fill) is counted before it is made
+        self.cells += sum(colspan for _, colspan, _ in table.row) + sum(1 for n in table.carried.values() if n > 0)
+        if self.cells > self.limits.max_cells:
+            raise UnreadableInput(over_limit(self.name, "表格单元格（合并单元格按所跨的行列计）", self.limits.max_cells,
+                                             "max_cells"))
         texts: list[str] = []
         column = 0
 
@@ -158,12 +172,20 @@ def looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]
 
 
-def read_html(data: bytes, name: str) -> Document:
-    text = decode(data, name)
-    reader = _Reader()
+def read_html(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    text = decode(data, name, limits)
+    reader = _Reader(name, limits)
     try:
         reader.feed(text)
         reader.close()
+    except UnreadableInput:
+        raise
+    except MemoryError as exc:
+        raise UnreadableInput(
+            f"无法读取“{name}”：读取这个网页所需的内存超过了可用内存，文件可能异常或是恶意构造的。"
+            "请只提供预算或决算公开文件本身，或另存为 PDF 后再试。"
+        ) from exc
     except Exception as exc:  # html.parser is lenient; anything it still rejects is not worth a traceback
-        raise UnreadableInput(f"无法读取“{name}”：HTML 格式有误（{exc}）。请用浏览器另存为完整网页后再试。") from exc
+        reason = str(exc) or type(exc).__name__
+        raise UnreadableInput(f"无法读取“{name}”：HTML 格式有误（{reason}）。请用浏览器另存为完整网页后再试。") from exc
     return Document(name=name, reader="html", lines=reader.lines)

@@ -1,6 +1,7 @@
 """Bounds on what a reader will take on, so a hostile or broken file fails fast with a message.
 
-Every reader checks these before the expensive step (parsing pages, inflating a zip, loading a sheet).
+Every reader checks these before the expensive step (parsing pages, inflating a zip, loading a sheet),
+or while it makes what the bound counts (lines, cells, characters, a page's objects), never after.
 The defaults fit the largest real disclosures by a wide margin (a few hundred pages, a few MB);
 docs/readers.md explains each one, tests/readers/test_limits.py tests each one. Pass another `Limits` to
 `read_path`/`read_bytes` (or `pipeline.parse_path`/`parse_bytes`) to change them.
@@ -27,8 +28,17 @@ class Limits:
     max_zip_ratio: int = 200
     # members in a zip
     max_zip_members: int = 10_000
-    # cells of a workbook (rows x columns summed over sheets) or of all DOCX tables
+    # cells of a workbook (rows x columns summed over sheets), of all DOCX tables, or of a text or HTML
+    # document (an HTML span counted once per column and row it covers), counted while the rows are made
     max_cells: int = 2_000_000
+    # lines of a text or HTML document (table rows count), counted while the lines are split
+    max_lines: int = 200_000
+    # characters of a document: of a text or HTML file as it is decoded, of a PDF's glyphs summed over
+    # its pages; a text file can hold four times as many bytes, a compressed PDF page far more
+    max_characters: int = 20_000_000
+    # characters, shapes and images of one PDF page, counted as pdfminer draws them, before pdfplumber
+    # turns each into a dict (a small compressed page can draw millions of glyphs)
+    max_page_objects: int = 100_000
     # a zip member this small is never called a bomb, whatever its ratio (empty sheets compress well)
     min_ratio_checked_bytes: int = 1 * MB
     # zips inside the DOCX/XLSX zip (a workbook embedded in a Word file is one level down) are
@@ -44,3 +54,11 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def over_limit(name: str, what: str, limit: int, field: str) -> str:
+    """The message for a document past a bound counted while reading: what, the bound, the field to raise."""
+    return (
+        f"无法读取“{name}”：{what}超过上限 {limit:,} 个，文件可能异常或是恶意构造的。"
+        f"请只提供预算或决算公开文件本身；如果文件确实正常，请调高上限（Limits.{field}）后再试。"
+    )

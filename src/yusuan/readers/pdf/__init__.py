@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 
 from ...document import Document
-from ..limits import DEFAULT_LIMITS, Limits
+from ...errors import UnreadableInput
+from ..limits import DEFAULT_LIMITS, Limits, over_limit
 from .continuation import join_split_rows
 from .furniture import drop_furniture
 from .handoff import OcrHandoff
@@ -24,11 +25,16 @@ log = logging.getLogger(__name__)
 
 def read_pdf(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     pages: list[list[Placed]] = []
+    characters = 0
     with open_pdf(data, name, limits) as pdf:
         handoff = OcrHandoff(pdf, limits)
         for number, page in enumerate(pdf.plumber.pages, start=1):
-            content = _page_content(page, number, handoff)
+            content = _page_content(page, number, name, limits, handoff)
             page.close()  # frees pdfplumber's per-page object cache: memory stays flat over long files
+            # the glyphs read live on in the lines: counted over the document as each page is read
+            characters += len(content.glyphs) if content is not None else 0
+            if characters > limits.max_characters:
+                raise UnreadableInput(over_limit(name, "文字的字符数", limits.max_characters, "max_characters"))
             pages.append(page_lines(content) if content is not None else [])
         handoff.finish(readable=any(pages))
         page_count = pdf.page_count
@@ -39,9 +45,9 @@ def read_pdf(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Documen
     return Document(name=name, reader=reader, lines=lines, page_count=page_count, unread_pages=handoff.unread_pages())
 
 
-def _page_content(page, number: int, handoff: OcrHandoff):
+def _page_content(page, number: int, name: str, limits: Limits, handoff: OcrHandoff):
     try:
-        layer = text_layer(page, number)
+        layer = text_layer(page, number, name, limits)
     except BrokenPage as exc:  # a broken content stream spoils one page, not the document
         log.warning("page %s of the PDF could not be parsed: %s", number, exc)
         handoff.unreadable(number, "页面内容无法解析")

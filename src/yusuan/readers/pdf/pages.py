@@ -15,10 +15,12 @@ from dataclasses import dataclass
 
 import pdfplumber
 import pypdfium2 as pdfium
+from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 from ...errors import UnreadableInput
-from ..limits import Limits
+from ..limits import Limits, over_limit
 from .geometry import Glyph, PageContent, dedupe
 from .rulings import page_rulings
 
@@ -149,9 +151,9 @@ class TextLayer:
         return good >= _MIN_GLYPHS and self.undecodable <= _MAX_BAD_SHARE * (good + self.undecodable)
 
 
-def text_layer(page, number: int) -> TextLayer:
+def text_layer(page, number: int, name: str, limits: Limits) -> TextLayer:
     """The page's glyphs (fake-bold copies removed) and rulings."""
-    chars, shapes = parsed_objects(page)
+    chars, shapes = parsed_objects(page, number, name, limits)
     x0, top, x1, bottom = page.bbox
     glyphs: list[Glyph] = []
     undecodable = 0
@@ -191,12 +193,57 @@ class BrokenPage(Exception):
     """pdfminer could not parse this page's content."""
 
 
-def parsed_objects(page) -> tuple[list[dict], list[dict]]:
+def parsed_objects(page, number: int, name: str, limits: Limits) -> tuple[list[dict], list[dict]]:
     """The page's characters and its shapes (lines, rectangles, curves) as pdfminer parses them."""
     try:
+        _bounded_layout(page, number, name, limits)
         return page.chars, page.lines + page.rects + page.curves
+    except UnreadableInput:
+        raise
     except Exception as exc:  # pdfminer raises many kinds for one cause: a content stream it cannot parse
         raise BrokenPage(str(exc)) from exc
+
+
+class _TooManyObjects(Exception):
+    pass
+
+
+class _CountingAggregator(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's own device, counting what it draws: the page stops being parsed one past the bound,
+    before pdfminer and pdfplumber hold an object (and then a dict) for each of millions of glyphs."""
+
+    budget = 0
+
+    def _count(self) -> None:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _TooManyObjects
+
+    def render_char(self, *args, **kwargs):
+        self._count()
+        return super().render_char(*args, **kwargs)
+
+    def render_image(self, *args, **kwargs):
+        self._count()
+        super().render_image(*args, **kwargs)
+
+    def paint_path(self, *args, **kwargs):
+        self._count()
+        super().paint_path(*args, **kwargs)
+
+
+def _bounded_layout(page, number: int, name: str, limits: Limits) -> None:
+    """Lay the page out as pdfplumber's `Page.layout` does, with the counting device, and leave the
+    result where pdfplumber keeps it (`_layout`, one of its cached properties, freed by `page.close()`)."""
+    device = _CountingAggregator(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    device.budget = limits.max_page_objects
+    try:
+        PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    except _TooManyObjects:
+        raise UnreadableInput(
+            over_limit(name, f"第 {number} 页的字符、线条和图像", limits.max_page_objects, "max_page_objects")
+        ) from None
+    page._layout = device.get_result()
 
 
 def _undecodable(text: str) -> bool:
