@@ -2,8 +2,8 @@
 
 At most `window` documents are queued or in work at any time, whatever the size of the collection,
 so memory stays bounded. Workers are recycled after `tasks_per_worker` documents (a leak in a
-reader cannot grow without end) and exit by themselves when the batch process dies (a kill must
-not leave orphans parsing). A worker that dies on a document (a crash in a native library, the
+reader cannot grow without end) and die with the batch process (`lifeline.die_with_parent`: a kill
+must not leave orphans parsing). A worker that dies on a document (a crash in a native library, the
 kernel's OOM killer) breaks the pool: the documents that were in work then are run again one at a
 time in a fresh pool, so the one that kills its worker is found, recorded as failed, and the others
 go on.
@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
-import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
+from ..lifeline import die_with_parent
 from .work import Failed, Outcome, Task, process
 
 Deliver = Callable[[list[Outcome]], None]
@@ -26,16 +25,6 @@ Deliver = Callable[[list[Outcome]], None]
 QUEUED_PER_WORKER = 4
 TASKS_PER_WORKER = 500
 WORKER_DIED = "处理该文件时工作进程意外退出（可能是内存不足或读取库崩溃），已跳过。请单独检查这个文件。"
-
-
-def _exit_with_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)
-
-
-def _start_worker(parent: int) -> None:
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
 class LocalEngine:
@@ -48,7 +37,7 @@ class LocalEngine:
     def _pool(self, workers: int) -> ProcessPoolExecutor:
         # spawn: a fresh interpreter per worker (fork from a process holding DuckDB and threads is unsafe)
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_start_worker, initargs=(os.getpid(),),
+                                   initializer=die_with_parent, initargs=(os.getpid(),),
                                    max_tasks_per_child=self.tasks_per_worker)
 
     def run(self, tasks: Iterable[Task], deliver: Deliver) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -26,6 +27,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from ..errors import UnreadableInput, YusuanError
+from ..lifeline import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +66,8 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def _child(conn, work: Callable[..., Any], args: tuple) -> None:
+def _child(conn, parent: int, work: Callable[..., Any], args: tuple) -> None:
+    die_with_parent(parent)  # forked from the only thread: the kernel ends it with its parent
     try:
         outcome = ("result", work(*args))
     except YusuanError as error:
@@ -82,7 +85,7 @@ def _child(conn, work: Callable[..., Any], args: tuple) -> None:
 def _in_child(seconds: float, name: str, work: Callable[..., T], args: tuple) -> T:
     context = multiprocessing.get_context("fork")
     ours, theirs = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(theirs, work, args), daemon=True)
+    process = context.Process(target=_child, args=(theirs, os.getpid(), work, args), daemon=True)
     deadline = time.monotonic() + seconds
     process.start()
     theirs.close()

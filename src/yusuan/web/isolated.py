@@ -8,6 +8,10 @@ reports the document as failed and goes on serving.
 Workers are forked from a forkserver that has imported the readers once (`PRELOAD`), so starting
 one costs milliseconds, not the second a fresh interpreter would take to import them. The input
 goes through a pipe after the worker starts; the worker reports progress and then its result.
+
+A worker ends when the server dies, even by kill -9 (a `lifeline.Lifeline`): its parent is the
+forkserver, which stays alive as long as any worker does, so the worker cannot wait for its parent.
+With the last worker gone, the forkserver and multiprocessing's resource tracker end too.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from ..errors import YusuanError
+from ..lifeline import Lifeline, hold
 
 # yusuan.cli too: a worker re-imports the program's main module (for `yusuan serve`, the console
 # script, which imports yusuan.cli); preloaded, that import finds everything already loaded.
@@ -65,7 +70,8 @@ def _limit_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (size, size))
 
 
-def _worker(conn: Connection, target: str, memory_mb: int) -> None:
+def _worker(conn: Connection, lifeline: Connection, target: str, memory_mb: int) -> None:
+    hold(lifeline)
     _limit_memory(memory_mb)
     try:
         payload = conn.recv()
@@ -92,15 +98,22 @@ def run_isolated(target: str, payload: Any, *, timeout: float, memory_mb: int = 
     Setting `stop` (the server is shutting down) ends the worker within half a second.
     """
     ours, theirs = _CONTEXT.Pipe()
-    process = _CONTEXT.Process(target=_worker, args=(theirs, target, memory_mb), daemon=True)
-    process.start()
-    theirs.close()
+    lifeline = Lifeline(_CONTEXT)
+    process = _CONTEXT.Process(target=_worker, args=(theirs, lifeline.child_end, target, memory_mb), daemon=True)
+    try:
+        process.start()
+    except BaseException:
+        lifeline.cut()
+        raise
+    finally:
+        theirs.close()
+        lifeline.given()
     try:
         ours.send(payload)
         return _await_result(ours, process, time.monotonic() + timeout, timeout, on_progress, stop)
     finally:
         ours.close()
-        _stop(process)
+        _stop(process, lifeline)
 
 
 def _wait_for_message(conn: Connection, deadline: float, timeout: float, stop: threading.Event) -> None:
@@ -135,8 +148,9 @@ def _await_result(conn: Connection, process, deadline: float, timeout: float, on
         raise WorkerFailed(f"内部错误（{value}）。请报告这个问题。")
 
 
-def _stop(process) -> None:
+def _stop(process, lifeline: Lifeline) -> None:
     process.join(1)
+    lifeline.cut()  # a worker still running ends at once (SIGIO); kill() below is for the rest
     if process.is_alive():
         process.kill()
         process.join(5)

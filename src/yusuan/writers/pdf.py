@@ -32,6 +32,7 @@ from functools import cache
 from xml.etree import ElementTree
 
 from ..errors import YusuanError
+from ..lifeline import die_with_parent
 from ..model import Disclosure
 from .html import _css, render_html
 
@@ -143,6 +144,7 @@ def _in_child(action: Callable[..., bytes], *args) -> bytes | None:
     """`action(*args)` in a forked child, its bytes sent back through a pipe; None when the child failed
     (the caller then runs the action itself, so a real error is raised where it can be seen)."""
     read_end, write_end = os.pipe()
+    parent = os.getpid()
     try:
         with warnings.catch_warnings():  # Python 3.12+ warns of native threads; the child runs only WeasyPrint
             warnings.simplefilter("ignore", DeprecationWarning)
@@ -154,6 +156,7 @@ def _in_child(action: Callable[..., bytes], *args) -> bytes | None:
     if pid == 0:  # the child: leaves through os._exit only, never runs the parent's cleanup
         status = 1
         try:
+            die_with_parent(parent)  # forked only where no other thread runs: the kernel ends it with its parent
             os.close(read_end)
             gc.disable()
             data = action(*args)
