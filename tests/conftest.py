@@ -29,7 +29,8 @@ SLOW_MODULES = {
     "web/test_api.py", "web/test_access.py", "fuzz/test_fuzz_readers.py", "properties/test_checks.py",
     "properties/test_roundtrip.py", "batch/test_kill_and_resume.py", "batch/test_ray.py", "batch/test_batch.py",
     "archive/test_concurrency.py", "cli/test_conventions.py", "web/test_archive_sharing.py", "checks/test_mutation.py",
-    "checks/test_robustness.py", "batch/test_cli_batch.py", "recognize/test_final_accounts.py",
+    "checks/test_robustness.py", "batch/test_cli_batch.py", "recognize/test_final_accounts.py", "test_lifeline.py",
+    "readers/test_memory_bounds.py",
 }
 
 
