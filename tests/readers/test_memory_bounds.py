@@ -205,3 +205,17 @@ def test_an_endless_device_is_read_only_up_to_the_size_limit():
                             capture_output=True, text=True, env={"PYTHONPATH": str(SRC)})
     # what the read added to the interpreter with the readers imported: the bytes under the limit, a few MB
     assert int(max_rss_kb) - int(before.stdout) < 32 * 1024
+
+
+def test_adding_an_endless_device_to_the_archive_is_refused_at_the_size_limit(tmp_path):
+    """`yusuan db add /dev/zero` took the bytes of the path with no bound (its own read, before the reader's)."""
+
+    def cap_memory():
+        import resource
+        resource.setrlimit(resource.RLIMIT_AS, (1536 * MB, 1536 * MB))
+
+    done = subprocess.run([sys.executable, "-m", "yusuan", "db", "add", "/dev/zero"], capture_output=True, text=True,
+                          timeout=120, env={"PYTHONPATH": str(SRC), "YUSUAN_DB": str(tmp_path / "a.duckdb")},
+                          preexec_fn=cap_memory)
+    assert done.returncode == 2, done.stderr
+    assert "文件超过上限" in done.stdout + done.stderr and "Traceback" not in done.stderr

@@ -29,10 +29,9 @@ def read_input(path: Path) -> bytes:
         raise UnreadableInput(f"找不到文件“{path}”。请检查路径是否正确。")
     if path.is_dir():
         raise UnreadableInput(f"“{path}”是一个文件夹，不是文件。请指定要加入档案的公开文件。")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise UnreadableInput(f"无法读取“{path.name}”：{exc.strerror}。请检查文件权限后再试。") from exc
+    from ..readers import file_bytes
+
+    return file_bytes(path)
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,7 +62,10 @@ def content_hash(path: Path, data: bytes | None) -> str:
 
 
 def _read(path: Path, with_data: bool) -> tuple[str, bytes | None]:
-    data = path.read_bytes() if with_data else None
+    from ..readers import file_bytes
+
+    # a device or a pipe has no end to hash: its bytes are read, and refused, up to the file size limit
+    data = file_bytes(path) if with_data or not path.is_file() else None
     return content_hash(path, data), data
 
 
@@ -75,6 +78,9 @@ def pending_tasks(paths: Iterator[Path], sink: Sink, retry_failed: bool, with_da
             digest, data = _read(path, with_data)
         except OSError as error:
             sink.fail(Failed(str(path), "", f"无法读取“{path.name}”：{error.strerror}。请检查文件权限后再试。"))
+            continue
+        except YusuanError as error:
+            sink.fail(Failed(str(path), "", error.message))
             continue
         if sink.archive.find(digest) is not None:
             summary.archived_before += 1

@@ -89,6 +89,12 @@ def read_path(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
         raise UnreadableInput(f"找不到文件“{path}”。请检查路径是否正确。")
     if path.is_dir():
         raise UnreadableInput(f"“{path}”是一个文件夹，不是文件。请指定要读取的公开文件。")
+    return read_bytes(file_bytes(path, limits), path.name, limits)
+
+
+def file_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """A file's bytes, refused past `limits.max_file_bytes` before it is read, or while it is read where the
+    size is unknown (a device or a pipe: /dev/zero). The one way yusuan takes a file's bytes from a path."""
     try:
         size = path.stat().st_size
         data = _read_at_most(path, limits.max_file_bytes) if size <= limits.max_file_bytes else None
@@ -98,7 +104,7 @@ def read_path(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
         raise UnreadableInput(_too_large(path.name, size, limits))
     if len(data) > limits.max_file_bytes:  # a device or pipe (/dev/zero) has no size and may never end
         raise UnreadableInput(_too_large(path.name, None, limits))
-    return read_bytes(data, path.name, limits)
+    return data
 
 
 def _read_at_most(path: Path, limit: int) -> bytes:
@@ -115,4 +121,4 @@ def _too_large(name: str, size: int | None, limits: Limits) -> str:
     )
 
 
-__all__ = ["Limits", "DEFAULT_LIMITS", "read_bytes", "read_path", "sniff"]
+__all__ = ["Limits", "DEFAULT_LIMITS", "file_bytes", "read_bytes", "read_path", "sniff"]
