@@ -68,8 +68,9 @@ def guarded(action: Callable[[], None]) -> None:
         fail(f"内部错误（{type(exc).__name__}: {exc}）。请加 --debug 重新运行并报告这个问题。", 3)
 
 
-# seconds to read one document; the parse runs in a child process killed at the limit (readers/deadline.py)
-TimeoutOption = Annotated[float, typer.Option("--timeout", help="读取一份文件的时限（秒），超过即停止；0 为不限。")]
+# seconds to read (and for `check`, to check) one document: the work runs in a child process killed at the
+# limit (readers/deadline.py)
+TimeoutOption = Annotated[float, typer.Option("--timeout", help="处理（读取、检查）一份文件的时限（秒），超过即停止；0 为不限。")]
 DEFAULT_TIMEOUT = 300.0
 
 
@@ -151,10 +152,10 @@ def check(
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """检查公开文件：算术、汇总、表间关系、说明与表格、完整性、绩效目标、科目编码、文字。"""
-    from .checks import render_html, render_json, render_text, run_checks
+    from .checks import render_html, render_json, render_text
     from .model import parse_decimal
     from .outputs import write_text
-    from .pipeline import parse_path
+    from .pipeline import check_path
 
     codes: list[int] = []
 
@@ -170,7 +171,7 @@ def check(
         limits = _limits(timeout)
         for doc in docs:
             try:
-                reports.append(run_checks(parse_path(doc, limits), tolerance=allowed))
+                reports.append(check_path(doc, limits, allowed))
             except YusuanError as exc:
                 err.print(f"[bold red]错误：[/]{exc.message}", highlight=False)
                 codes.append(2)

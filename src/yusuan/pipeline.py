@@ -1,14 +1,19 @@
-"""read -> recognize: the one way a file becomes a Disclosure."""
+"""read -> recognize: the one way a file becomes a Disclosure (and -> check: the one way it is checked)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import UnreadableInput
 from .model import Disclosure
 from .readers import DEFAULT_LIMITS, Limits, read_bytes, read_path
 from .readers.deadline import run_within
 from .recognize import recognize
+
+if TYPE_CHECKING:
+    from .checks import Report
 
 
 def require_disclosure(disclosure: Disclosure, name: str) -> Disclosure:
@@ -32,6 +37,19 @@ def parse_path(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> Disclosure:
 
 def parse_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Disclosure:
     return run_within(limits.max_seconds, name, _parse_bytes, data, name, limits)
+
+
+def check_path(path: Path | str, limits: Limits = DEFAULT_LIMITS, tolerance: Decimal | None = None) -> Report:
+    """Read, recognize and check a file; with `limits.max_seconds`, the three together are stopped at that
+    time (one child process for all: a crafted text can make the checks the slow part, not the reading)."""
+    path = Path(path)
+    return run_within(limits.max_seconds, path.name, _check_path, path, limits, tolerance)
+
+
+def _check_path(path: Path, limits: Limits, tolerance: Decimal | None) -> Report:
+    from .checks import DEFAULT_TOLERANCE, run_checks
+
+    return run_checks(_parse_path(path, limits), tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance)
 
 
 def _parse_path(path: Path, limits: Limits) -> Disclosure:

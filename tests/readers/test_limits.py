@@ -241,7 +241,7 @@ def test_cli_parse_stops_at_its_timeout(monkeypatch, tmp_path):
     assert "处理超过 1 秒的时限" in output and "Traceback" not in output
 
 
-def test_cli_check_reports_the_timeout_per_document_and_goes_on(monkeypatch, tmp_path):
+def _slow_reading(monkeypatch) -> None:
     real = pipeline.recognize
 
     def slow_first(document):
@@ -250,8 +250,30 @@ def test_cli_check_reports_the_timeout_per_document_and_goes_on(monkeypatch, tmp
         return real(document)
 
     monkeypatch.setattr(pipeline, "recognize", slow_first)
+
+
+def _slow_checking(monkeypatch) -> None:
+    """The checks of slow.txt take a minute (as a crafted text once made them take: docs/reliability.md);
+    its reading takes no longer than any other's."""
+    from yusuan import checks
+
+    real = checks.run_checks
+
+    def slow_checks(disclosure, *args, **kwargs):
+        if disclosure.source_name == "slow.txt":
+            time.sleep(60)
+        return real(disclosure, *args, **kwargs)
+
+    monkeypatch.setattr(checks, "run_checks", slow_checks)
+
+
+@pytest.mark.parametrize("slow", [_slow_reading, _slow_checking], ids=["reading", "checking"])
+def test_cli_check_reports_the_timeout_per_document_and_goes_on(monkeypatch, tmp_path, slow):
+    slow(monkeypatch)
     (tmp_path / "slow.txt").write_bytes(synth("txt"))
     (tmp_path / "fine.txt").write_bytes(synth("txt"))
+    if slow is _slow_checking:  # what is slow is the checks, not the reading
+        assert pipeline.parse_path(tmp_path / "slow.txt", Limits(max_seconds=2)).source_name == "slow.txt"
     result = CliRunner().invoke(app, ["check", "--timeout", "2", "--format", "json",
                                       str(tmp_path / "slow.txt"), str(tmp_path / "fine.txt")])
     assert result.exit_code == 2  # an unreadable document outranks findings

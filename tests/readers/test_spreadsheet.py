@@ -6,11 +6,15 @@ import io
 import os
 import subprocess
 import sys
+import re
+import zipfile
 
 import pytest
 import xlsxwriter
 
+from yusuan.errors import UnreadableInput
 from yusuan.readers import read_bytes
+from yusuan.readers.deadline import run_within
 from yusuan.readers.spreadsheet import number_text
 
 
@@ -123,3 +127,78 @@ def test_a_rust_backtrace_never_reaches_stderr():
     done = subprocess.run([sys.executable, "-c", _ABORTING_READ], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode != 0 and "memory allocation" in done.stderr  # calamine did fail
     assert "stack backtrace" not in done.stderr and "calamine::" not in done.stderr
+# -- what calamine would be asked to allocate, checked before it is -------------------------------------------
+
+
+def _small_workbook() -> bytes:
+    def build(book):
+        sheet = book.add_worksheet("收支总表")
+        sheet.write(0, 0, "部门收支总表")
+        sheet.write(1, 0, "单位：万元")
+        sheet.write_row(2, 0, ["一般公共预算拨款收入", "712.35"])
+    return workbook(build)
+
+
+def _edited(data: bytes, edit) -> bytes:
+    """The workbook with its members changed by `edit(members)` (a dict of name -> bytes, changed in place)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    edit(members)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, body in members.items():
+            archive.writestr(member, body)
+    return out.getvalue()
+
+
+def _add_cell(attributes: bytes, row: bytes = b""):
+    """A cell added far from the others: `<c{attributes}>`, in a row `<row{row}>` (by default one without a
+    number: the cell's reference alone says where it is)."""
+    def edit(members):
+        sheet = "xl/worksheets/sheet1.xml"
+        members[sheet] = members[sheet].replace(
+            b"</sheetData>", b"<row" + row + b"><c" + attributes + b"><v>1</v></c></row></sheetData>", 1)
+    return edit
+
+
+def _sheet_moved_out_of_worksheets(members):
+    _add_cell(b' r="XFD1048576"')(members)
+    members["xl/sheet1.xml"] = members.pop("xl/worksheets/sheet1.xml")
+    members["xl/_rels/workbook.xml.rels"] = members["xl/_rels/workbook.xml.rels"].replace(
+        b'Target="worksheets/sheet1.xml"', b'Target="sheet1.xml"')
+
+
+def _shared_strings(declaration: bytes):
+    def edit(members):
+        members["xl/sharedStrings.xml"] = re.sub(rb'\scount="\d+" uniqueCount="\d+"', b" " + declaration,
+                                                 members["xl/sharedStrings.xml"], count=1)
+    return edit
+
+TOO_MANY_CELLS = "单元格超过 2,000,000 个的上限"
+OUTSIDE_EXCEL = "Excel 范围（A1 至 XFD1048576）以外"
+STRINGS = "共享字符串表声明有 2,147,483,647 项"
+
+
+@pytest.mark.parametrize("edit, refusal", [
+    # each of these passed the checks before and aborted the interpreter inside calamine (SIGABRT)
+    (_add_cell(b" r='XFD1048576'"), TOO_MANY_CELLS),
+    (_sheet_moved_out_of_worksheets, TOO_MANY_CELLS),
+    (_add_cell(b' r="AAAA1048576"'), OUTSIDE_EXCEL),
+    (_shared_strings(b'count="2"' + b" " * 5000 + b'uniqueCount="2147483647"'), STRINGS),
+    (_shared_strings(b"count='2' uniqueCount='2147483647'"), STRINGS),
+    # and their neighbours: a row of eight digits, a reference spaced out, a ">" in a value before it
+    (_add_cell(b' r="A99999999"', row=b' r="99999999"'), OUTSIDE_EXCEL),
+    (_add_cell(b' r = "XFD1048576"'), TOO_MANY_CELLS),
+    (_add_cell(b' x=">" r="XFD1048576"'), TOO_MANY_CELLS),
+], ids=["single-quoted-reference", "sheet-outside-worksheets", "four-letter-column", "unique-count-past-4kb",
+        "unique-count-single-quoted", "eight-digit-row", "spaced-reference", "quoted-greater-than"])
+def test_an_xlsx_calamine_would_abort_on_is_refused_before_it_loads(edit, refusal):
+    data = _edited(_small_workbook(), edit)
+    # in a child process: were calamine to get it, the abort must fail this test, not end the test run
+    with pytest.raises(UnreadableInput, match=re.escape(refusal)):
+        run_within(60, "crafted.xlsx", read_bytes, data, "crafted.xlsx")
+
+
+def test_the_workbook_the_shapes_are_made_from_is_read():
+    doc = read_bytes(_small_workbook(), "small.xlsx")
+    assert [c.text for c in doc.lines[-1].cells] == ["一般公共预算拨款收入", "712.35"]

@@ -57,11 +57,15 @@ def codes_in_catalog(doc: Doc) -> Iterator[Finding]:
     unknown = [
         (t, r, n) for t, r, n in _classified_rows(doc) if r.code.isdigit() and not catalog(n).knows(r.code, doc.year)
     ]
+    # the tables printing each unknown code, looked up by code (not by scanning every unknown line again)
+    tables_of: dict[str, list[Table]] = {}
+    for table, row, _ in unknown:
+        tables_of.setdefault(row.code, []).append(table)
     for table, row, name in unknown:
         if row.code in told:
             continue
         told.add(row.code)
-        others = sorted({doc.title(t) for t, r, _ in unknown if r.code == row.code and t is not table})
+        others = sorted({doc.title(t) for t in tables_of[row.code] if t is not table})
         also = f"（另见{'、'.join(others)}）" if others else ""
         message = f"{doc.title(table)}「{row_label(row)}」：{_kind_words(name)}目录未收录编码 {row.code}{also}{note}。"
         yield Finding.at(Place.of_row(table, row), message, "info")

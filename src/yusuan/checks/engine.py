@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any, SupportsIndex
 
 from ..model import TABLE_TITLES, Disclosure
 from .context import Doc, Participation
@@ -107,6 +108,17 @@ class Rule:
     @property
     def family_title(self) -> str:
         return FAMILIES[self.family]
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        # a registered rule holds closures (its conditions): it goes to another process (a report checked
+        # in a child under a time limit) by its id, and is the same rule there
+        if _REGISTRY.get(self.id) is self:
+            return (_registered, (self.id,))
+        return object.__reduce_ex__(self, protocol)
+
+
+def _registered(rule_id: str) -> Rule:
+    return _REGISTRY[rule_id]
 
 
 _REGISTRY: dict[str, Rule] = {}

@@ -55,13 +55,39 @@ def _stated_difference(doc: Doc, claim: Claim) -> Decimal | None:
     compared = claim.compared_year or (own - 1 if own is not None else None)
     if compared is None or compared == own:
         return None
-    bases = [c for c in claims(doc) if c.subject == claim.subject and c.year == compared
-             and c.text == claim.text and c is not claim]
+    stated = _claims_by_sentence(doc).get((claim.subject, compared, claim.text), [])
+    bases = [c for c in stated if c is not claim] if len(stated) <= 2 else stated
     return claim.value - convert(bases[0].value, bases[0].unit, claim.unit) if len(bases) == 1 else None
 
 
+def _claims_by_sentence(doc: Doc) -> dict[tuple[str, int | None, str], list[Claim]]:
+    """The claims by subject, year and sentence: one lookup a claim, not a scan of every claim."""
+    def compute() -> dict[tuple[str, int | None, str], list[Claim]]:
+        index: dict[tuple[str, int | None, str], list[Claim]] = {}
+        for claim in claims(doc):
+            index.setdefault((claim.subject, claim.year, claim.text), []).append(claim)
+        return index
+    return doc.cached("narrative_changes.by_sentence", compute)
+
+
 def _current_changes(doc: Doc) -> list[Claim]:
-    return [c for c in claims(doc) if is_prior_year(doc, c) is False and signed_change(c) is not None]
+    return doc.cached("narrative_changes.current", lambda: [
+        c for c in claims(doc) if is_prior_year(doc, c) is False and signed_change(c) is not None])
+
+
+class _FirstChanges:
+    """The first current change of each subject, in the document and in each section, with its position."""
+
+    def __init__(self, changes: list[Claim]):
+        self.position = {id(c): i for i, c in enumerate(changes)}
+        self.first: dict[str, Claim] = {}
+        self.first_in_section: dict[tuple[str, str | None], Claim] = {}
+        for claim in changes:
+            self.first.setdefault(claim.subject, claim)
+            self.first_in_section.setdefault((claim.subject, claim.section), claim)
+
+    def earliest(self, found: list[Claim | None]) -> Claim | None:
+        return min((c for c in found if c is not None), key=lambda c: self.position[id(c)], default=None)
 
 
 def _stated_change(doc: Doc, claim: Claim) -> Figure | None:
@@ -176,9 +202,10 @@ def _part_subjects(whole: str, part: str) -> tuple[str, ...]:
 
 
 def _part_claim(doc: Doc, subjects: tuple[str, ...], near: Claim) -> Claim | None:
-    candidates = [c for c in _current_changes(doc) if c.subject in subjects]
-    same_section = [c for c in candidates if c.section == near.section]
-    return (same_section or candidates or [None])[0]
+    """The first change of one of these subjects in the section of `near`, else in the document."""
+    first = doc.cached("narrative_changes.first", lambda: _FirstChanges(_current_changes(doc)))
+    return (first.earliest([first.first_in_section.get((s, near.section)) for s in subjects])
+            or first.earliest([first.first.get(s) for s in subjects]))
 
 
 def _parts_for(doc: Doc, whole: Claim) -> list[Claim] | None:

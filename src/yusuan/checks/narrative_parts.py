@@ -42,8 +42,8 @@ def _stated_once(doc: Doc, section: str | None) -> dict[str, Claim]:
     amounts is left out (which of them the total means cannot be told)."""
     found: dict[str, Claim] = {}
     ambiguous: set[str] = set()
-    for claim in claims(doc):
-        if claim.section != section or is_prior_year(doc, claim) is not False:
+    for claim in _claims_by_section(doc).get(section, []):
+        if is_prior_year(doc, claim) is not False:
             continue
         earlier = found.setdefault(claim.subject, claim)
         if earlier is not claim and doc.compare(doc.claim(claim), doc.claim(earlier)) is not None:
@@ -56,6 +56,16 @@ def _parts(stated: dict[str, Claim], total: str) -> list[Claim] | None:
         if all(s in stated for s in subjects):
             return [stated[s] for s in subjects]
     return None
+
+
+def _claims_by_section(doc: Doc) -> dict[str | None, list[Claim]]:
+    """The claims of each section, in order: a section's claims are looked up, not found among all."""
+    def compute() -> dict[str | None, list[Claim]]:
+        by_section: dict[str | None, list[Claim]] = {}
+        for claim in claims(doc):
+            by_section.setdefault(claim.section, []).append(claim)
+        return by_section
+    return doc.cached("narrative_parts.by_section", compute)
 
 
 def _sections(doc: Doc) -> list[str | None]:

@@ -4,10 +4,12 @@ should say why, or (for a total) the "其中…" sentence that follows should ex
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import Claim
+from ..model.narrative import Section
 from .context import Doc
 from .engine import rule
 from .findings import Finding, Place
@@ -30,71 +32,163 @@ EXPLAINED = TOTALS + ("project", "operating_cost", "overseas", "vehicle", "vehic
                       "reception")
 
 
-def _section_text(doc: Doc, claim: Claim) -> str:
-    section = next((s for s in doc.disclosure.narrative.sections if s.title == claim.section), None)
-    text = section.text if section is not None and section.text else claim.text
-    return _THOUSANDS.sub("", text)
+class _Reading:
+    """A section's text read once for every claim of it: its clauses, the changes it states by value, its
+    sentences, where 原因 stands. A text with thousands of changes is then checked claim by claim in a
+    lookup each, not a scan of the text each (which made one crafted text take minutes)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.clauses = list(_CLAUSE.finditer(text))
+        clause_starts = [c.start() for c in self.clauses]
+        self.by_change: dict[Decimal, list[re.Match[str]]] = {}
+        for change in _CHANGE.finditer(text):
+            # a direction word is no separator, so a clause holds it
+            clause = self.clauses[bisect_right(clause_starts, change.start()) - 1]
+            self.by_change.setdefault(Decimal(change.group(1)), []).append(clause)
+        self._labelled: dict[tuple[Decimal, str], re.Match[str] | None] = {}
+        self.sentences = list(_SENTENCE.finditer(text))
+        self.sentence_starts = [m.start() for m in self.sentences]
+        self.full_stops = [i for i, ch in enumerate(text) if ch == "。"]
+        self.reason_words = [m.start() for m in re.finditer("(?=原因)", text)]
+        self.part_reasons = [m.start() for m in re.finditer(f"(?={_PART_REASON.pattern})", text)]
+        self._reason_for: dict[str, int] = {}
+        self._reason_in: dict[int, bool] = {}
+
+    def change_clause(self, claim: Claim) -> re.Match[str] | None:
+        # by value: the text may print 0.5 where the claim holds 0.50
+        clauses = self.by_change.get(abs(claim.change), [])
+        key = (abs(claim.change), claim.label)
+        if key not in self._labelled:
+            self._labelled[key] = next((c for c in clauses if claim.label in c.group(0)), None)
+        return self._labelled[key] or (clauses[0] if clauses else None)
+
+    def later(self, position: int) -> int:
+        """The index of the first sentence starting at or after `position`."""
+        return bisect_left(self.sentence_starts, position)
+
+    def sentence(self, index: int) -> str:
+        return self.sentences[index].group(0).lstrip("。 ")
+
+    def sentence_end(self, position: int) -> int:
+        """Where the first "。" at or after `position` stands, or the text's end."""
+        index = bisect_left(self.full_stops, position)
+        return self.full_stops[index] if index < len(self.full_stops) else len(self.text)
+
+    def reason_between(self, start: int, end: int) -> bool:
+        """"原因" stands wholly in text[start:end]."""
+        index = bisect_left(self.reason_words, start)
+        return index < len(self.reason_words) and self.reason_words[index] + 2 <= end
+
+    def part_reason_from(self, position: int) -> bool:
+        return bool(self.part_reasons) and self.part_reasons[-1] >= position
+
+    def last_reason_for(self, label: str) -> int:
+        """The start of the last sentence giving the reason for this subject's change, or -1."""
+        if label not in self._reason_for:
+            self._reason_for[label] = max((m.start() for m in self.sentences
+                                           if _gives_reason_for(m.group(0).lstrip("。 "), label)), default=-1)
+        return self._reason_for[label]
+
+    def reason_in_sentence(self, index: int) -> bool:
+        if index not in self._reason_in:
+            self._reason_in[index] = bool(_REASON.search(self.sentence(index)))
+        return self._reason_in[index]
 
 
-def _change_clause(text: str, claim: Claim) -> re.Match[str] | None:
+
+
+def _sections_by_title(doc: Doc) -> dict[str, Section]:
+    def compute() -> dict[str, Section]:
+        sections: dict[str, Section] = {}
+        for section in doc.disclosure.narrative.sections:
+            sections.setdefault(section.title, section)
+        return sections
+    return doc.cached("reasons.sections", compute)
+
+
+def _reading(doc: Doc, claim: Claim) -> _Reading:
+    """The claim's section text, read once (claims of one section share it)."""
+    readings: dict[tuple[str, str], _Reading] = doc.cached("reasons.readings", dict)
+    section = _sections_by_title(doc).get(claim.section)
+    key = ("section", claim.section) if section is not None and section.text else ("claim", claim.text)
+    if key not in readings:
+        readings[key] = _Reading(_THOUSANDS.sub("", section.text if key[0] == "section" else claim.text))
+    return readings[key]
+
+
+def _change_clause(reading: _Reading, claim: Claim) -> re.Match[str] | None:
     """The clause stating this claim's change: it has the change, and the claim's wording when several do."""
-    # by value: the text may print 0.5 where the claim holds 0.50
-    changes = [m for m in _CHANGE.finditer(text) if Decimal(m.group(1)) == abs(claim.change)]
-    clauses = [next(c for c in _CLAUSE.finditer(text) if c.start() <= m.start() < c.end()) for m in changes]
-    labelled = [c for c in clauses if claim.label in c.group(0)]
-    return (labelled or clauses or [None])[0]
+    return reading.change_clause(claim)
 
 
 # a total's change followed by its parts ("…减少48.92%。其中：", "…下降39.7%，具体如下："): Jiangsu, Suzhou and
 # Huzhou give the reason of each part, not of the total
 _PARTS_FOLLOW = re.compile(r"(?:其中|具体如下|具体情况如下|分项如下|具体为)[:：]?\s*$")
-_PARTS_LEAD = re.compile(r"^[。,，;；\s]*(?:其中|具体如下|具体情况如下|分项如下|具体为)")
+_PARTS_LEAD = re.compile(r"[。,，;；\s]*(?:其中|具体如下|具体情况如下|分项如下|具体为)")
 _PART_REASON = re.compile(r"原因|主要是|由于|因为")
 
 
 def _parts_text(doc: Doc, claim: Claim) -> str:
     """The claim's section with the sub-sections under it, where the parts of a total are listed."""
-    sections = doc.disclosure.narrative.sections
-    start = next((i for i, s in enumerate(sections) if s.title == claim.section), None)
-    if start is None:
-        return ""
-    under = []
-    for section in sections[start + 1 :]:
-        if section.level <= sections[start].level:
-            break
-        under.append(f"{section.title}。{section.text}")
-    return "\n".join(under)
+    def compute() -> dict[str, str]:
+        sections = doc.disclosure.narrative.sections
+        texts: dict[str, str] = {}
+        for start, head in enumerate(sections):
+            if head.title in texts:
+                continue
+            under = []
+            for section in sections[start + 1 :]:
+                if section.level <= head.level:
+                    break
+                under.append(f"{section.title}。{section.text}")
+            texts[head.title] = _THOUSANDS.sub("", "\n".join(under))
+        return texts
+    return doc.cached("reasons.parts_texts", compute).get(claim.section, "")
 
 
-def _explained_by_parts(doc: Doc, text: str, clause: re.Match[str], claim: Claim) -> bool:
-    if not (_PARTS_FOLLOW.search(clause.group(0)) or _PARTS_LEAD.match(text[clause.end() :])):
+def _explained_by_parts(doc: Doc, reading: _Reading, clause: re.Match[str], claim: Claim) -> bool:
+    text = reading.text
+    if not (_PARTS_FOLLOW.search(clause.group(0)) or _PARTS_LEAD.match(text, clause.end())):
         return False
-    return bool(_PART_REASON.search(text[clause.end() :] + _THOUSANDS.sub("", _parts_text(doc, claim))))
+    if reading.part_reason_from(clause.end()):
+        return True
+    # the text's last characters and the sub-sections' text, as one
+    parts = _parts_text(doc, claim)
+    tail = text[max(clause.end(), len(text) - 3) :]
+    return _parts_reasoned(doc, claim, parts) or bool(_PART_REASON.search(tail + parts[:3]))
 
 
-def _explained(doc: Doc, text: str, claim: Claim) -> bool:
-    clause = _change_clause(text, claim)
+def _parts_reasoned(doc: Doc, claim: Claim, parts: str) -> bool:
+    found: dict[str, bool] = doc.cached("reasons.parts_reasoned", dict)
+    if claim.section not in found:
+        found[claim.section] = bool(_PART_REASON.search(parts))
+    return found[claim.section]
+
+
+def _explained(doc: Doc, reading: _Reading, claim: Claim) -> bool:
+    clause = _change_clause(reading, claim)
     if clause is None:
         return True  # the change is not in this text; nothing to judge
     if _REASON.search(clause.group(0)):
         return True
     # "公务接待费…减少13万元；公务用车运行维护费…减少1万元，主要原因是缩减开支。": one reason closes the list
-    sentence_end = text.find("。", clause.end())
-    if "原因" in text[clause.end() : sentence_end if sentence_end >= 0 else len(text)]:
+    if reading.reason_between(clause.end(), reading.sentence_end(clause.end())):
         return True
-    if claim.subject in TOTALS and _explained_by_parts(doc, text, clause, claim):
+    if claim.subject in TOTALS and _explained_by_parts(doc, reading, clause, claim):
         return True
-    later = [m.group(0).lstrip("。 ") for m in _SENTENCE.finditer(text) if m.start() >= clause.end()]
-    if later and _REASON_FIRST.match(later[0]):
+    first_later = reading.later(clause.end())
+    later = first_later < len(reading.sentences)
+    following = reading.sentence(first_later) if later else ""
+    if later and _REASON_FIRST.match(following):
         return True  # "…增加1062.85万元,增长12.08%。主要原因:项目支出增加…"
-    if later and _is_cause_sentence(later[0]):
+    if later and _is_cause_sentence(following):
         return True
-    if any(_gives_reason_for(sentence, claim.label) for sentence in later):
+    if reading.last_reason_for(claim.label) >= clause.end():
         return True
     if claim.subject not in TOTALS:
         return False
-    following = later[0] if later else ""
-    return following.startswith("其中") and bool(_REASON.search(following))
+    return following.startswith("其中") and reading.reason_in_sentence(first_later)
 
 
 # the next sentence is the reason, with no word saying so, when it states no amount of its own, starts no new item
@@ -112,15 +206,38 @@ def _is_cause_sentence(sentence: str) -> bool:
 
 def _gives_reason_for(sentence: str, label: str) -> bool:
     """A sentence of its own giving the reason for this subject's change: "财政拨款收入支出增加的主要原因是…"
-    for 财政拨款支出 (the label's words in order, others between them)."""
+    for 财政拨款支出 (the label's words in order, others between them, on one line)."""
     words = label.replace("预算", "").strip("“”\"")
-    if len(words) < 2:
+    if len(words) < 2 or "原因" not in sentence:
         return False
-    head, tail = re.escape(words[:-2]), re.escape(words[-2:])
+    head, tail = words[:-2], words[-2:]
     # "部门支出预算安排与2016年度相比增加的原因主要是…": the comparison may stand between the words and the change
     compared = r"(?:(?:与|较)[^，,。；;]{0,12}?相比[，,]?)?"
-    return bool(re.search(rf"{head}.*?{tail}[^，,。；;]{{0,8}}?{compared}(?:{_DIRECTION_WORDS}|变化|变动)的?(?:主要)?原因",
-                          sentence))
+    # where the label's last words start a bounded phrase ending in 原因; the words before them are looked up
+    # (one pattern from the label's first words to 原因 would scan the rest of the sentence from each of them)
+    endings = re.finditer(rf"(?={re.escape(tail)}[^，,。；;]{{0,8}}?{compared}(?:{_DIRECTION_WORDS}|变化|变动)的?(?:主要)?原因)",
+                          sentence)
+    heads = _occurrences(sentence, head)
+    line_breaks = _occurrences(sentence, "\n")
+    for ending in endings:
+        start = ending.start()
+        line_start = line_breaks[bisect_left(line_breaks, start) - 1] + 1 if line_breaks and line_breaks[0] < start else 0
+        first_head = bisect_left(heads, line_start)
+        if first_head < len(heads) and heads[first_head] + len(head) <= start:
+            return True
+    return False
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, overlapping ones included (every position for an empty word)."""
+    if not word:
+        return list(range(len(text) + 1))
+    found = []
+    position = text.find(word)
+    while position >= 0:
+        found.append(position)
+        position = text.find(word, position + 1)
+    return found
 
 
 # the parts of a whole whose change its reason covers, besides a part of the same subject with a smaller amount
@@ -152,14 +269,19 @@ def _unit_of(value: Decimal) -> Decimal:
 
 def _run_of_parts(doc: Doc, claim: Claim, whole: Claim) -> list[Claim]:
     """The parts stated one after another right after the whole, `claim` among them."""
-    claims = doc.disclosure.narrative.claims
-    start = next(i for i, c in enumerate(claims) if c is whole)
-    run = []
-    for other in claims[start + 1 :]:
-        if not _is_part(other, whole) or other.change is None:
-            break
-        run.append(other)
-    return run if any(c is claim for c in run) else []
+    runs: dict[int, tuple[list[Claim], set[int]]] = doc.cached("reasons.runs", dict)
+    if id(whole) not in runs:
+        claims = doc.disclosure.narrative.claims
+        positions: dict[int, int] = doc.cached("reasons.positions", lambda: {id(c): i for i, c in enumerate(claims)})
+        run = []
+        for position in range(positions[id(whole)] + 1, len(claims)):
+            other = claims[position]
+            if not _is_part(other, whole) or other.change is None:
+                break
+            run.append(other)
+        runs[id(whole)] = (run, {id(c) for c in run})
+    run, members = runs[id(whole)]
+    return run if id(claim) in members else []
 
 
 def _covered_by(doc: Doc, claim: Claim, whole: Claim) -> bool:
@@ -208,21 +330,20 @@ def _inside(subject: str) -> set[str]:
     return same | parts
 
 
-def _same_change(claim: Claim, other: Claim) -> bool:
-    """The two claims state one change: of one amount, or of one inside the other, by as much and the same way."""
-    if claim.unit != other.unit or _signed(claim) != _signed(other):
-        return False
-    return other.subject in _inside(claim.subject) or claim.subject in _inside(other.subject)
+def _same_subject_change(subject: str, other: str) -> bool:
+    """Two claims changing by as much, the same way, in one unit state one change: of one amount, or of one
+    inside the other."""
+    return other in _inside(subject) or subject in _inside(other)
 
 
 def _reason_given(doc: Doc, claim: Claim, explained: set[int]) -> bool:
     """The text states this claim's change and says why (not merely: the change could not be found)."""
     if not claim.change or claim.direction == "持平":
         return False
-    text = _section_text(doc, claim)
-    if _change_clause(text, claim) is None:
+    reading = _reading(doc, claim)
+    if _change_clause(reading, claim) is None:
         return False
-    return id(claim) in explained or (claim.subject not in EXPLAINED and _explained(doc, text, claim))
+    return id(claim) in explained or (claim.subject not in EXPLAINED and _explained(doc, reading, claim))
 
 
 @rule(
@@ -234,17 +355,26 @@ def _reason_given(doc: Doc, claim: Claim, explained: set[int]) -> bool:
 def changes_explained(doc: Doc) -> Iterator[Finding]:
     changes = [c for c in doc.disclosure.narrative.claims
                if c.subject in EXPLAINED and c.change and c.direction != "持平"]
-    explained = {id(c) for c in changes if _explained(doc, _section_text(doc, c), c)}
+    explained = {id(c) for c in changes if _explained(doc, _reading(doc, c), c)}
     # "财政拨款支出…增加4,476万元…一般公共预算拨款支出…增加4,476万元…财政拨款收入支出增加的主要原因是…": the
     # reason of the whole is the reason of a part that changed by the same amount
     same = {(c.section, c.direction, abs(c.change)) for c in changes if id(c) in explained}
     wholes = [c for c in changes if id(c) in explained and c.subject in TOTALS]
-    reasoned = [c for c in doc.disclosure.narrative.claims if _reason_given(doc, c, explained)]
+    # the subjects whose change is explained, by unit and signed change: a claim looks up its own change
+    # (not every other claim's), so thousands of changes take no time of their square
+    reasoned: dict[tuple[object, Decimal], set[str]] = {}
+    for other in doc.disclosure.narrative.claims:
+        if _reason_given(doc, other, explained):
+            reasoned.setdefault((other.unit, _signed(other)), set()).add(other.subject)
+    wholes_by_place: dict[tuple[str, object], list[Claim]] = {}
+    for whole in wholes:
+        wholes_by_place.setdefault((whole.section, whole.unit), []).append(whole)
     for claim in changes:
         if id(claim) in explained or (claim.section, claim.direction, abs(claim.change)) in same:
             continue
-        if any(_same_change(claim, other) for other in reasoned):
+        if any(_same_subject_change(claim.subject, subject)
+               for subject in reasoned.get((claim.unit, _signed(claim)), ())):
             continue
-        if not any(_covered_by(doc, claim, whole) for whole in wholes):
+        if not any(_covered_by(doc, claim, whole) for whole in wholes_by_place.get((claim.section, claim.unit), ())):
             message = f"情况说明中{quoted(claim.label)}{claim.direction or '变动'} {abs(claim.change)} {claim.unit.value}，但未说明原因。"
             yield Finding.at(Place.of_claim(claim), message)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from .amounts import Amount, Unit
 from .source import Source
@@ -154,6 +154,92 @@ class Row(BaseModel):
     def value(self, column: str) -> Decimal | None:
         return self.values.get(column)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _LOOKUP_KEYS:
+            _KeyChanges.count += 1  # every table's index of rows is stale
+        super().__setattr__(name, value)
+
+
+_LOOKUP_KEYS = frozenset({"code", "side", "item"})
+
+
+class _KeyChanges:
+    """How many times a row's code, side or item was set after it was made (rare: a test, a writer)."""
+
+    count = 0
+
+
+class Rows(list):  # type: ignore[type-arg]
+    """A table's rows, with an index of the first row by code and by item (and side), built at the first lookup
+    and again after the list or a row's keys change. A rule looking up each of n rows then takes n steps,
+    not n² (a crafted table of many thousand rows made the checks take minutes)."""
+
+    def _changed(self) -> None:
+        self._index: dict[tuple[str, str | None, str | None], Row] | None = None
+
+    def first(self, field: str, key: str, side: Side | None) -> Row | None:
+        index = getattr(self, "_index", None)
+        if index is None or self._index_keys != _KeyChanges.count:
+            index = {}
+            for row in self:
+                for value, name in ((row.code, "code"), (row.item, "item")):
+                    if value is not None:
+                        index.setdefault((name, value, row.side), row)
+                        index.setdefault((name, value, None), row)
+            self._index, self._index_keys = index, _KeyChanges.count
+        return index.get((field, key, side))
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        return (Rows, (list(self),))  # the rows, not their index
+
+    def __setitem__(self, *args: Any) -> None:
+        self._changed()
+        super().__setitem__(*args)
+
+    def __delitem__(self, *args: Any) -> None:
+        self._changed()
+        super().__delitem__(*args)
+
+    def __iadd__(self, other: Any) -> Rows:
+        self._changed()
+        return super().__iadd__(other)
+
+    def __imul__(self, other: Any) -> Rows:
+        self._changed()
+        return super().__imul__(other)
+
+    def append(self, row: Row) -> None:
+        self._changed()
+        super().append(row)
+
+    def extend(self, rows: Any) -> None:
+        self._changed()
+        super().extend(rows)
+
+    def insert(self, position: Any, row: Row) -> None:
+        self._changed()
+        super().insert(position, row)
+
+    def pop(self, *args: Any) -> Row:
+        self._changed()
+        return super().pop(*args)
+
+    def remove(self, row: Row) -> None:
+        self._changed()
+        super().remove(row)
+
+    def clear(self) -> None:
+        self._changed()
+        super().clear()
+
+    def sort(self, *args: Any, **kwargs: Any) -> None:
+        self._changed()
+        super().sort(*args, **kwargs)
+
+    def reverse(self) -> None:
+        self._changed()
+        super().reverse()
+
 
 class Table(BaseModel):
     id: str
@@ -178,10 +264,20 @@ class Table(BaseModel):
     def is_empty(self) -> bool:
         return all(v is None for r in self.rows for v in r.values.values())
 
+    @field_validator("rows", mode="after")
+    @classmethod
+    def _indexed(cls, rows: list[Row]) -> list[Row]:
+        return Rows(rows)
+
     def row(self, code: str, side: Side | None = None) -> Row | None:
+        if isinstance(self.rows, Rows):
+            return self.rows.first("code", code, side)
+        # rows assigned as a plain list after the table was made: no index (the caller may still change it)
         return next((r for r in self.rows if r.code == code and (side is None or r.side == side)), None)
 
     def item(self, item: str, side: Side | None = None) -> Row | None:
+        if isinstance(self.rows, Rows):
+            return self.rows.first("item", item, side)
         return next((r for r in self.rows if r.item == item and (side is None or r.side == side)), None)
 
     def amount(self, row: Row, column: str) -> Amount | None:

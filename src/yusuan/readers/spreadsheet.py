@@ -69,10 +69,15 @@ def _too_many_cells(name: str, limits: Limits) -> str:
     )
 
 
-# cell and row references in a worksheet's XML: <c r="XFD1048576" ...>, <row r="1048576" ...>
-_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Za-z]{1,3})([0-9]{1,7})"')
-_UNIQUE_COUNT = re.compile(rb'<(?:\w+:)?sst\b[^>]*?\suniqueCount="([0-9]+)"')
-_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="([0-9]{1,7})"')
+# Start tags as an XML parser reads them: a quoted attribute value may hold ">" (and either quote), so a tag
+# ends at the first ">" outside quotes; a namespace prefix ("x:c") names the same element.
+_TAG_BODY = rb"""((?:[^>"']|"[^"]*"|'[^']*')*)>"""
+_CELL_OR_ROW = re.compile(rb"<(?:[\w.-]+:)?(c|row)(?=[\s/>])" + _TAG_BODY)
+_SHARED_STRINGS = re.compile(rb"<(?:[\w.-]+:)?sst(?=[\s/>])" + _TAG_BODY)
+_ATTRIBUTE = re.compile(rb"""([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REFERENCE = re.compile(rb"([A-Za-z]*)([0-9]*)")
+# the largest sheet Excel makes: columns A … XFD, rows 1 … 1048576
+_MAX_COLUMN, _MAX_ROW = 16384, 1048576
 
 
 def check_sheet_extents(data: bytes, name: str, limits: Limits) -> None:
@@ -81,40 +86,80 @@ def check_sheet_extents(data: bytes, name: str, limits: Limits) -> None:
 
     calamine makes a sheet one dense block from its first to its last cell: a 5 KB file with a cell
     in A1 and one in XFD1048576 asks for 17 billion cells, and the allocation failure aborts the
-    interpreter (a Rust panic, no exception). So each worksheet's extent is read from its XML first.
+    interpreter (a Rust panic, no exception). So each sheet's extent is read from its XML first, the way
+    an XML parser reads it: references in either quote, of any length, in tags of any size. Every member is
+    read, whatever its path: the workbook's relationships may place a sheet (or the shared strings)
+    anywhere in the zip, and calamine follows them.
     """
     with zipfile.ZipFile(io.BytesIO(data)) as archive:  # already checked against zip bombs
         for info in archive.infolist():
-            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                if _extent(archive.read(info)) > limits.max_cells:
-                    raise UnreadableInput(_too_many_cells(name, limits))
-            elif info.filename.lower() == "xl/sharedstrings.xml":
-                # calamine reserves room for the declared uniqueCount up front: 2147483647 strings
-                # asked for 51 GB and aborted the interpreter (found by fuzzing)
-                declared = _UNIQUE_COUNT.search(archive.read(info)[:4096])
-                if declared and int(declared.group(1)) > limits.max_cells:
-                    raise UnreadableInput(
-                        f"无法读取“{name}”：工作簿的共享字符串表声明有 {int(declared.group(1)):,} 项，"
-                        f"超过上限 {limits.max_cells:,}，文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。"
-                    )
+            xml = archive.read(info)
+            if _extent(xml, name) > limits.max_cells:
+                raise UnreadableInput(_too_many_cells(name, limits))
+            _check_shared_strings(xml, name, limits)
 
 
-def _extent(xml: bytes) -> int:
-    rows = [int(m.group(1)) for m in _ROW_REF.finditer(xml)]
-    columns = []
-    for m in _CELL_REF.finditer(xml):
-        columns.append(_column_number(m.group(1)))
-        rows.append(int(m.group(2)))
+def _attributes(tag_body: bytes) -> dict[bytes, bytes]:
+    return {m.group(1): m.group(2) if m.group(2) is not None else m.group(3) for m in _ATTRIBUTE.finditer(tag_body)}
+
+
+def _check_shared_strings(xml: bytes, name: str, limits: Limits) -> None:
+    """calamine reserves room for the declared number of shared strings up front: 2147483647 strings asked
+    for 51 GB and aborted the interpreter (found by fuzzing)."""
+    table = _SHARED_STRINGS.search(xml)
+    if table is None:
+        return
+    declared = _attributes(table.group(1)).get(b"uniqueCount", b"").strip()
+    if declared.isdigit() and int(declared) > limits.max_cells:
+        raise UnreadableInput(
+            f"无法读取“{name}”：工作簿的共享字符串表声明有 {int(declared):,} 项，"
+            f"超过上限 {limits.max_cells:,}，文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再试。"
+        )
+
+
+def _extent(xml: bytes, name: str) -> int:
+    """Cells from the first referenced row and column to the last (0 for a member that references none)."""
+    rows: list[int] = []  # the least and the greatest, kept as they come
+    columns: list[int] = []
+    for tag in _CELL_OR_ROW.finditer(xml):
+        reference = _attributes(tag.group(2)).get(b"r")
+        if reference is None:
+            continue  # placed after the cell or row before it: within what is counted
+        parts = _REFERENCE.fullmatch(reference)
+        if parts is None:
+            continue  # no reference calamine can read: it refuses the file itself
+        if tag.group(1) == b"row":
+            row, column = parts.group(0), b""
+        else:
+            row, column = parts.group(2), parts.group(1)
+        if row.isdigit():
+            _widen(rows, int(row), _MAX_ROW, name)
+        if column:
+            _widen(columns, _column_number(column), _MAX_COLUMN, name)
     if not rows:
         return 0
-    width = max(columns) - min(columns) + 1 if columns else 1
-    return (max(rows) - min(rows) + 1) * width
+    width = columns[1] - columns[0] + 1 if columns else 1
+    return (rows[1] - rows[0] + 1) * width
+
+
+def _widen(bounds: list[int], number: int, largest: int, name: str) -> None:
+    if number > largest:
+        raise UnreadableInput(
+            f"无法读取“{name}”：工作表引用了 Excel 范围（A1 至 XFD1048576）以外的单元格，文件可能已损坏。"
+            "请用 Excel 或 WPS 打开后另存为 .xlsx 再试。"
+        )
+    if not bounds:
+        bounds.extend((number, number))
+    else:
+        bounds[0], bounds[1] = min(bounds[0], number), max(bounds[1], number)
 
 
 def _column_number(letters: bytes) -> int:
     number = 0
     for letter in letters.upper():
         number = number * 26 + letter - 64
+        if number > _MAX_COLUMN:
+            break  # past XFD, however many letters follow
     return number
 
 

@@ -1,0 +1,84 @@
+"""The checks take time in proportion to the document: a text or table eight times as long takes about eight
+times as long, not sixty-four (quadratic) or five hundred (cubic) times. Each test measures both sizes in
+the same run (the better of three), so a loaded machine slows both alike."""
+
+import time
+from pathlib import Path
+
+from yusuan.checks import all_rules, run_checks
+from yusuan.pipeline import parse_bytes
+
+SYNTH = Path(__file__).resolve().parents[2] / "fuzz" / "seeds" / "synth.txt"
+# linear growth is 8× for 8× the input; what is quadratic grows 64×
+MAX_GROWTH = 24
+
+
+def _lines() -> list[str]:
+    return SYNTH.read_text("utf-8").split("\n")
+
+
+def _seconds(disclosure, rule_ids: set[str]) -> float:
+    rules = [r for r in all_rules() if r.id in rule_ids]
+    assert len(rules) == len(rule_ids)
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        run_checks(disclosure, rules=rules)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _growth(build, small: int, rule_ids: set[str]) -> float:
+    return (_seconds(parse_bytes(build(small * 8).encode(), "large.txt"), rule_ids)
+            / _seconds(parse_bytes(build(small).encode(), "small.txt"), rule_ids))
+
+
+def _repeated_changes(count: int) -> str:
+    """The 三公 paragraph as the synthetic disclosure prints it, its 公务接待费 clause repeated."""
+    lines = _lines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("2023年一般公共预算“三公”经费预算"))
+    lines[index] = ("2023年一般公共预算“三公”经费预算10.38万元，比2022年减少3.76万元，下降26.59%。其中："
+                    + "公务接待费3.30万元，比2022年增加0.22万元，增长7.14%；" * count)
+    return "\n".join(lines)
+
+
+def test_change_reasons_take_time_in_proportion_to_the_changes():
+    """COMPLETE-CHANGE-REASONS scanned the text's clauses for every change and every clause's change again:
+    400 repeated clauses took minutes."""
+    disclosure = parse_bytes(_repeated_changes(50).encode(), "changes.txt")
+    assert len([c for c in disclosure.narrative.claims if c.subject == "reception"]) >= 50
+    assert _growth(_repeated_changes, 50, {"COMPLETE-CHANGE-REASONS"}) < MAX_GROWTH
+
+
+def _repeated_narrative(count: int) -> str:
+    """The narrative's paragraphs (not their headings) printed `count` times over."""
+    lines = _lines()
+    end = next(i for i, line in enumerate(lines) if line.startswith("2023年本部门政府采购预算")) + 1
+    paragraphs = [line for line in lines[:end] if len(line) > 40 and "万元" in line]
+    return "\n".join(lines[:end] + paragraphs * count + lines[end:])
+
+
+def test_changes_of_parts_take_time_in_proportion_to_the_claims():
+    """NARR-CHANGE-SUM looked for each total's parts among every claim."""
+    disclosure = parse_bytes(_repeated_narrative(5).encode(), "narrative.txt")
+    assert len(disclosure.narrative.claims) > 5 * len(parse_bytes(_repeated_narrative(0).encode(), "one.txt").narrative.claims)
+    assert _growth(_repeated_narrative, 5, {"NARR-CHANGE-SUM"}) < MAX_GROWTH
+
+
+def _many_lines(count: int) -> str:
+    """Each classification table with `count` more lines under its 合计, of codes no catalog has."""
+    out = []
+    for line in _lines():
+        out.append(line)
+        cells = line.split("\t")
+        if len(cells) > 3 and cells[:2] == ["", "合计"]:
+            for k in range(count):
+                out.append("\t".join([f"299{k // 100:02d}{k % 100:02d}", f"其他支出{k}"] + ["0.00"] * (len(cells) - 2)))
+    return "\n".join(out)
+
+
+def test_unknown_codes_take_time_in_proportion_to_the_lines():
+    """CODE-KNOWN went over every unknown line again for each one, to name the other tables printing it."""
+    disclosure = parse_bytes(_many_lines(100).encode(), "lines.txt")
+    assert sum(r.code.startswith("299") for t in disclosure.tables.values() for r in t.rows if r.code) >= 300
+    assert _growth(_many_lines, 100, {"CODE-KNOWN"}) < MAX_GROWTH
