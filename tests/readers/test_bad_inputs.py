@@ -14,6 +14,8 @@ from yusuan.errors import UnreadableInput
 from yusuan.readers import Limits, read_bytes
 from yusuan.readers import ocr
 
+from .pdfs import raw_pdf
+
 # every refusal below must come within this many seconds
 QUICK = 5.0
 
@@ -22,20 +24,6 @@ def html_pdf(body: str) -> bytes:
     from weasyprint import HTML
 
     return HTML(string=f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>").write_pdf()
-
-
-def raw_pdf(objects: list[str], trailer_extra: str = "") -> bytes:
-    """A PDF from object bodies (object 1 is the catalog), with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer_extra}>>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 def encrypted_pdf() -> bytes:

@@ -21,6 +21,8 @@ from yusuan.readers import Limits, read_bytes
 from yusuan.readers import html as html_reader
 from yusuan.readers import text as text_reader
 
+from .pdfs import raw_pdf
+
 MB = 1024 * 1024
 SRC = Path(yusuan.__file__).resolve().parents[1]  # the yusuan under test, for the child process
 
@@ -133,17 +135,7 @@ def pdf_with_pages(contents: list[bytes]) -> bytes:
                        b" /Contents %d 0 R >>" % (font, 4 + 2 * i))
         objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
+    return raw_pdf(objects)
 
 def text_lines(lines: int, per_line: int) -> bytes:
     """Lines of digits (a multiple of ten a line) in 10-point type, 12 points apart."""
