@@ -52,7 +52,7 @@ if __name__ == "__main__":
 ''',
     # the child of `--timeout` (forked)
     "time-limit-child": '''
-from yusuan.readers.deadline import run_within
+from yusuan.isolation import run_within
 import hang
 
 if __name__ == "__main__":

@@ -12,11 +12,11 @@ import typer
 from rich.console import Console
 
 from . import __version__
+from .cli_bounds import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MemoryOption, TimeoutOption, bounds
 from .errors import YusuanError
 
 if TYPE_CHECKING:
     from .model import Disclosure
-    from .readers import Limits
 
 # A command imports what it uses when it runs: `yusuan --version` and `--help` load neither the model nor
 # the readers nor the checks (docs/development.md).
@@ -68,20 +68,6 @@ def guarded(action: Callable[[], None]) -> None:
         fail(f"内部错误（{type(exc).__name__}: {exc}）。请加 --debug 重新运行并报告这个问题。", 3)
 
 
-# seconds to read (and for `check`, to check) one document: the work runs in a child process killed at the
-# limit (readers/deadline.py)
-TimeoutOption = Annotated[float, typer.Option("--timeout", help="处理（读取、检查）一份文件的时限（秒），超过即停止；0 为不限。")]
-DEFAULT_TIMEOUT = 300.0
-
-
-def _limits(timeout: float) -> Limits:
-    from .readers import Limits
-
-    if timeout < 0:
-        raise YusuanError(f"--timeout 的值 {timeout:g} 无效。请输入秒数（0 为不限），如 300。")
-    return Limits(max_seconds=timeout or None)
-
-
 def _warn_unreadable(disclosure: Disclosure) -> None:
     """A partial document is still parsed; say what was not read and which standard tables were not found."""
     from .model import STANDARD_TABLES, TABLE_TITLES
@@ -96,12 +82,12 @@ def _warn_unreadable(disclosure: Disclosure) -> None:
 
 @app.command()
 def parse(doc: Annotated[Path, typer.Argument(metavar="文件", help="公开文件（文本）。")],
-          timeout: TimeoutOption = DEFAULT_TIMEOUT) -> None:
+          timeout: TimeoutOption = DEFAULT_TIMEOUT, memory: MemoryOption = DEFAULT_MEMORY_MB) -> None:
     """读取一份公开文件，以 JSON 输出其数据模型。"""
     from .pipeline import parse_path
 
     def run() -> None:
-        disclosure = parse_path(doc, _limits(timeout))
+        disclosure = parse_path(doc, bounds(timeout, memory))
         _warn_unreadable(disclosure)
         sys.stdout.write(disclosure.model_dump_json(indent=2) + "\n")
 
@@ -114,6 +100,7 @@ def export(
     format: Annotated[str, typer.Option("--format", "-f", help="csv、json 或 parquet。")] = "csv",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件；csv/json 不指定时写到标准输出。")] = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    memory: MemoryOption = DEFAULT_MEMORY_MB,
 ) -> None:
     """把表格中的每个金额导出为一行（tidy 格式）。"""
     from .export import FORMATS, file_hash, render_csv, render_json, tidy_lines, write_parquet, write_text
@@ -125,7 +112,7 @@ def export(
         if format == "parquet" and output is None:
             raise YusuanError("parquet 格式需要用 -o 指定输出文件。")
         lines = []
-        limits = _limits(timeout)
+        limits = bounds(timeout, memory)
         for doc in docs:
             disclosure = parse_path(doc, limits)
             _warn_unreadable(disclosure)
@@ -150,6 +137,7 @@ def check(
     tolerance: Annotated[str, typer.Option("--tolerance", help="舍入容差，按文件的金额单位计。")] = "0.01",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="把报告写到文件。")] = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    memory: MemoryOption = DEFAULT_MEMORY_MB,
 ) -> None:
     """检查公开文件：算术、汇总、表间关系、说明与表格、完整性、绩效目标、科目编码、文字。"""
     from .checks import render_html, render_json, render_text
@@ -168,7 +156,7 @@ def check(
         if allowed is None or allowed < 0:
             raise YusuanError(f"容差“{tolerance}”不是非负数。请输入如 0.01 的数。")
         reports = []
-        limits = _limits(timeout)
+        limits = bounds(timeout, memory)
         for doc in docs:
             try:
                 reports.append(check_path(doc, limits, allowed))

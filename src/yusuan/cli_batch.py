@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from .cli_bounds import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MemoryOption, TimeoutOption, bounds
 from .errors import YusuanError
 
 err = Console(stderr=True, highlight=False)
@@ -32,7 +33,8 @@ def batch(
     engine: Annotated[str, typer.Option("--engine", help="local（本机进程池）或 ray（Ray 集群）。")] = "local",
     address: Annotated[str | None, typer.Option("--address", help="ray：已有集群的地址（如 auto 或 ray://主节点:10001）；不指定则在本机启动。")] = None,
     list_file: Annotated[list[Path] | None, typer.Option("--list", help="文件列表（每行一个路径，可多次指定）。")] = None,
-    timeout: Annotated[float, typer.Option("--timeout", help="每份文件最长处理秒数（0 为不限）。")] = 300.0,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    memory: MemoryOption = DEFAULT_MEMORY_MB,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="重新处理以前失败的文件。")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度条。")] = False,
 ) -> None:
@@ -48,8 +50,10 @@ def batch(
             raise YusuanError("请指定要处理的文件或文件夹，或用 --list 指定文件列表。")
         if workers < 0:
             raise YusuanError(f"--workers 的值 {workers} 无效。请输入正整数。")
+        limits = bounds(timeout, memory)  # the options checked here, the way every command checks them
         options = BatchOptions(db=db, out=out, workers=workers or os.cpu_count() or 1, engine=engine,
-                               address=address, timeout=timeout or None, retry_failed=retry_failed,
+                               address=address, timeout=limits.max_seconds, memory_mb=memory or None,
+                               retry_failed=retry_failed,
                                list_files=tuple(list_file or ()), progress=not quiet)
         summary = run_batch(list(paths or ()), options, err)
         print_summary(summary, options.out_folder(resolve_path(db)), Console(highlight=False))

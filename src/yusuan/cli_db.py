@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from .cli_bounds import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MemoryOption, TimeoutOption, bounds
 from .errors import YusuanError
 
 # The archive (DuckDB, Arrow) is imported inside each command, so `yusuan parse` does not pay for it.
@@ -53,6 +54,8 @@ def add(
     docs: Annotated[list[Path], typer.Argument(metavar="文件", help="一份或多份公开文件。")],
     db: DbOption = None,
     region: Annotated[str | None, typer.Option(help="地区（默认从部门名称中读出，如“重庆市潼南区”）。")] = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    memory: MemoryOption = DEFAULT_MEMORY_MB,
 ) -> None:
     """把公开文件加入档案（同一内容只加一次；出错的文件不留任何数据）。"""
 
@@ -63,8 +66,9 @@ def add(
         table = RichTable()
         for heading in ("文件", "结果", "ID", "部门", "年度", "错误", "警告", "跨文件检查"):
             table.add_column(heading, overflow="fold")
+        limits = bounds(timeout, memory)
         with _open(db) as archive:
-            results = archive.add_files(docs, region)
+            results = archive.add_files(docs, region, limits)
             for r in results:
                 xdoc = summary_text(check_archived(archive, r.id)) if r.outcome == "added" else ""
                 table.add_row(*_added_cells(r), xdoc)

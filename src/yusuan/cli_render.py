@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
+from .cli_bounds import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MemoryOption, TimeoutOption, bounds
 from .errors import YusuanError
 from .outputs import write_all
 
@@ -97,6 +98,8 @@ def render(
     to: Annotated[list[str], typer.Option("--to", "-t", help="html、pdf、docx 或 xlsx；可写多次。")] = ["html"],  # noqa: B006
     output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件（一种格式）或文件夹。")] = None,
     from_parsed: Annotated[bool, typer.Option("--from-parsed", help="读取已公开的文件并重新排版。")] = False,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    memory: MemoryOption = DEFAULT_MEMORY_MB,
 ) -> None:
     """由输入数据生成公开文件（HTML、PDF、DOCX、XLSX），合计、汇总和增减均自动计算。"""
 
@@ -105,13 +108,14 @@ def render(
 
         formats = _formats(to)
         paths = output_paths(source, formats, output)
-        if from_parsed:
-            from .pipeline import parse_path
+        if from_parsed:  # a published file is untrusted: read and rendered within the bounds
+            from .pipeline import render_path
 
-            disclosure = parse_path(source)
+            made = render_path(source, formats, bounds(timeout, memory))
+            rendered = {paths[fmt]: made[fmt] for fmt in formats}
         else:
             disclosure = _from_facts(source)
-        rendered = {paths[fmt]: render_format(disclosure, fmt) for fmt in formats}  # all before any is written
+            rendered = {paths[fmt]: render_format(disclosure, fmt) for fmt in formats}  # all before any is written
         write_all(rendered)
         for path in rendered:
             sys.stderr.write(f"已写出：{path}\n")

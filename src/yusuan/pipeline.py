@@ -1,4 +1,9 @@
-"""read -> recognize: the one way a file becomes a Disclosure (and -> check: the one way it is checked)."""
+"""read -> recognize: the one way a file becomes a Disclosure (and -> check: the one way it is checked).
+
+Every function here that takes `limits` runs its whole work (reading, recognizing, checking, rendering,
+as it says) in one child process bounded by `limits.max_seconds` and `limits.max_memory_bytes`
+(isolation.py): the entry point for untrusted files.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from typing import TYPE_CHECKING
 from .errors import UnreadableInput
 from .model import Disclosure
 from .readers import DEFAULT_LIMITS, Limits, read_bytes, read_path
-from .readers.deadline import run_within
+from .isolation import run_within
 from .recognize import recognize
 
 if TYPE_CHECKING:
@@ -30,20 +35,36 @@ def require_disclosure(disclosure: Disclosure, name: str) -> Disclosure:
 
 
 def parse_path(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> Disclosure:
-    """Read and recognize a file; with `limits.max_seconds`, stopped at that time (readers/deadline.py)."""
+    """Read and recognize a file, within the limits."""
     path = Path(path)
-    return run_within(limits.max_seconds, path.name, _parse_path, path, limits)
+    return bounded(limits, path.name, _parse_path, path, limits)
 
 
 def parse_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Disclosure:
-    return run_within(limits.max_seconds, name, _parse_bytes, data, name, limits)
+    return bounded(limits, name, _parse_bytes, data, name, limits)
+
+
+def check_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Disclosure, Report]:
+    """Read, recognize and check a file's bytes, all within the limits: its Disclosure and its Report."""
+    return bounded(limits, name, _check_bytes, data, name, limits)
+
+
+def render_path(path: Path | str, formats: list[str], limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
+    """Read a published file and render it anew in each format, all within the limits."""
+    path = Path(path)
+    return bounded(limits, path.name, _render_path, path, formats, limits)
+
+
+def bounded(limits: Limits, name: str, work, *args):
+    """`work(*args)` within the time and memory of `limits` (isolation.run_within)."""
+    return run_within(limits.max_seconds, name, work, *args, memory_bytes=limits.max_memory_bytes)
 
 
 def check_path(path: Path | str, limits: Limits = DEFAULT_LIMITS, tolerance: Decimal | None = None) -> Report:
-    """Read, recognize and check a file; with `limits.max_seconds`, the three together are stopped at that
-    time (one child process for all: a crafted text can make the checks the slow part, not the reading)."""
+    """Read, recognize and check a file, the three together within the limits (a crafted text can make the
+    checks the slow part, not the reading)."""
     path = Path(path)
-    return run_within(limits.max_seconds, path.name, _check_path, path, limits, tolerance)
+    return bounded(limits, path.name, _check_path, path, limits, tolerance)
 
 
 def _check_path(path: Path, limits: Limits, tolerance: Decimal | None) -> Report:
@@ -58,3 +79,17 @@ def _parse_path(path: Path, limits: Limits) -> Disclosure:
 
 def _parse_bytes(data: bytes, name: str, limits: Limits) -> Disclosure:
     return require_disclosure(recognize(read_bytes(data, name, limits)), name)
+
+
+def _check_bytes(data: bytes, name: str, limits: Limits) -> tuple[Disclosure, Report]:
+    from .checks import run_checks
+
+    disclosure = _parse_bytes(data, name, limits)
+    return disclosure, run_checks(disclosure)
+
+
+def _render_path(path: Path, formats: list[str], limits: Limits) -> dict[str, bytes]:
+    from .writers.registry import render
+
+    disclosure = _parse_path(path, limits)
+    return {fmt: render(disclosure, fmt) for fmt in formats}

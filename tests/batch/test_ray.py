@@ -1,8 +1,6 @@
 """The Ray engine on a local Ray instance gives the archive the local engine gives, and its Parquet
 partitions import into another archive with the same contents."""
 
-from pathlib import Path
-
 import pytest
 
 from yusuan.archive import Archive

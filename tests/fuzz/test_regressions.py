@@ -15,7 +15,7 @@ from yusuan.checks import run_checks
 from yusuan.errors import UnreadableInput
 from yusuan.pipeline import parse_bytes
 from yusuan.readers import read_bytes
-from yusuan.readers.deadline import run_within
+from yusuan.isolation import run_within
 from yusuan.readers.text import read_text
 from yusuan.recognize import recognize
 

@@ -21,8 +21,9 @@ from typer.testing import CliRunner
 from yusuan import pipeline
 from yusuan.cli import app
 from yusuan.errors import UnreadableInput
-from yusuan.readers import Limits, deadline, ocr, read_bytes, read_path
-from yusuan.readers.deadline import ReaderCrashed, TimeLimitExceeded
+from yusuan import isolation as deadline
+from yusuan.readers import Limits, ocr, read_bytes, read_path
+from yusuan.isolation import ReaderCrashed, TimeLimitExceeded
 from yusuan.readers.pdf.geometry import PageContent
 from yusuan.readers.zipcheck import office_kind
 

@@ -14,7 +14,7 @@ import xlsxwriter
 
 from yusuan.errors import UnreadableInput
 from yusuan.readers import read_bytes
-from yusuan.readers.deadline import run_within
+from yusuan.isolation import run_within
 from yusuan.readers.spreadsheet import number_text
 
 

@@ -129,6 +129,28 @@ def test_a_reader_that_fails_fails_one_document_only(make_client, seed_bytes, pa
     assert client.get("/api/documents").json()["total"] == 2
 
 
+@pytest.mark.parametrize("renderer, words", [
+    ("web_crashers:pdf_render_hangs", "处理超过 4 秒，已停止"),
+    ("web_crashers:pdf_render_segfaults", "意外退出"),
+])
+def test_a_rendering_that_hangs_or_crashes_fails_alone_and_holds_up_no_other_download(make_client, seed_bytes,
+                                                                                      renderer, words):
+    import time
+
+    client = make_client(renderer=renderer, parse_timeout=4)
+    base = f"/api/documents/{add(client, 'a.txt', seed_bytes)['document_id']}"
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pdf = pool.submit(client.get, f"{base}/render.pdf")
+        time.sleep(0.5)  # the PDF's worker has started
+        docx = client.get(f"{base}/render.docx")
+        assert docx.status_code == 200 and docx.content[:2] == b"PK"
+        if "hangs" in renderer:  # made while the PDF's worker still hangs: no lock held the DOCX behind it
+            assert not pdf.done()
+        refused = pdf.result()
+    assert refused.status_code == 503 and words in refused.json()["detail"]
+    assert client.get(f"{base}/render.html").status_code == 200  # the server goes on serving
+
+
 def test_parallel_uploads_leave_a_consistent_archive(make_client, seed_bytes):
     client = make_client(parse_workers=3)
     departments = [f"重庆市潼南区测试{i}局" for i in range(8)]

@@ -24,7 +24,8 @@ import duckdb
 
 from ..checks import Report, run_checks
 from ..model import Disclosure
-from ..pipeline import parse_bytes
+from ..pipeline import check_bytes
+from ..readers import DEFAULT_LIMITS, Limits
 from .adding import Added, content_hash_of_model, hash_bytes, read_input
 from .connection import DEFAULT_TIMEOUT, open_for_reading, open_for_writing, resolve_path
 from .exporting import export
@@ -127,24 +128,25 @@ class Archive:
         with self.cursor() as cur:
             return find_by_hash(cur, content_hash)
 
-    def add_file(self, path: Path, region: str | None = None) -> Added:
+    def add_file(self, path: Path, region: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Added:
         """Read, parse, check and archive one file; a file already archived is not parsed again.
 
-        `region` overrides the region read from the department name.
+        `region` overrides the region read from the department name. Reading and checking run within
+        `limits` (time and memory: pipeline.check_bytes); only storing the rows runs here.
         """
         data = read_input(path)
         digest = hash_bytes(data)
         known = self.find(digest)
         if known is not None:
             return Added.existing(path, known)
-        disclosure = parse_bytes(data, path.name)
-        report = run_checks(disclosure)
+        disclosure, report = check_bytes(data, path.name, limits)
         stored = self.add(disclosure, digest, report, region)
         return Added.stored(path, stored, disclosure, report.count("error"), report.count("warning"))
 
-    def add_files(self, paths: Iterable[Path], region: str | None = None) -> list[Added]:
+    def add_files(self, paths: Iterable[Path], region: str | None = None,
+                  limits: Limits = DEFAULT_LIMITS) -> list[Added]:
         """Each file on its own: one that fails leaves nothing behind and is returned with its error."""
-        return [Added.attempt(path, lambda p: self.add_file(p, region)) for path in paths]
+        return [Added.attempt(path, lambda p: self.add_file(p, region, limits)) for path in paths]
 
     def remove(self, document_id: int) -> bool:
         with self._writing() as cur:

@@ -18,6 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from ..lifeline import die_with_parent
+from ..readers import DEFAULT_LIMITS, Limits
 from .work import Failed, Outcome, Task, process
 
 Deliver = Callable[[list[Outcome]], None]
@@ -28,9 +29,9 @@ WORKER_DIED = "处理该文件时工作进程意外退出（可能是内存不�
 
 
 class LocalEngine:
-    def __init__(self, workers: int, timeout: float | None = None, tasks_per_worker: int = TASKS_PER_WORKER):
+    def __init__(self, workers: int, limits: Limits = DEFAULT_LIMITS, tasks_per_worker: int = TASKS_PER_WORKER):
         self.workers = max(1, workers)
-        self.timeout = timeout
+        self.limits = limits
         self.tasks_per_worker = tasks_per_worker
         self.window = self.workers * QUEUED_PER_WORKER
 
@@ -46,7 +47,7 @@ class LocalEngine:
         pending: dict[Future, Task] = {}
         try:
             for task in tasks:
-                pending[pool.submit(process, task, self.timeout)] = task
+                pending[pool.submit(process, task, self.limits)] = task
                 while len(pending) >= self.window:
                     pool = self._collect(pool, pending, deliver)
             while pending:
@@ -79,6 +80,6 @@ class LocalEngine:
         for task in suspects:
             with self._pool(1) as single:
                 try:
-                    deliver([single.submit(process, task, self.timeout).result()])
+                    deliver([single.submit(process, task, self.limits).result()])
                 except BrokenProcessPool:
                     deliver([Failed(task.path, task.content_hash, WORKER_DIED)])

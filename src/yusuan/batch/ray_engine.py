@@ -23,6 +23,7 @@ from pathlib import Path
 import ray
 
 from ..archive import Archive
+from ..readers import Limits
 from .failures import FailureLog
 from .partitions import write_partitions
 from .progress import BatchProgress
@@ -38,8 +39,8 @@ Deliver = Callable[[list[Outcome]], None]
 
 
 @ray.remote
-def _process_chunk(tasks: list[Task], timeout: float | None) -> list[Outcome]:
-    return process_all(tasks, timeout)
+def _process_chunk(tasks: list[Task], limits: Limits) -> list[Outcome]:
+    return process_all(tasks, limits)
 
 
 def chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
@@ -49,9 +50,9 @@ def chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
 
 
 class RayEngine:
-    def __init__(self, workers: int, timeout: float | None, address: str | None, chunk_size: int = CHUNK_SIZE):
+    def __init__(self, workers: int, limits: Limits, address: str | None, chunk_size: int = CHUNK_SIZE):
         self.workers = workers
-        self.timeout = timeout
+        self.limits = limits
         self.address = address
         self.chunk_size = chunk_size
 
@@ -80,7 +81,7 @@ class RayEngine:
         window = self._window()
         in_work: dict[ray.ObjectRef, list[Task]] = {}
         for chunk in chunks(tasks, self.chunk_size):
-            in_work[_process_chunk.remote(chunk, self.timeout)] = chunk
+            in_work[_process_chunk.remote(chunk, self.limits)] = chunk
             while len(in_work) >= window:
                 self._collect(in_work, deliver)
         while in_work:
@@ -99,7 +100,7 @@ class RayEngine:
         outcomes: list[Outcome] = []
         for task in chunk:
             try:
-                outcomes += ray.get(_process_chunk.remote([task], self.timeout))
+                outcomes += ray.get(_process_chunk.remote([task], self.limits))
             except ray.exceptions.RayError:
                 outcomes.append(Failed(task.path, task.content_hash,
                                        f"处理该文件的 Ray 任务失败（{type(error).__name__}），已跳过。请单独检查这个文件。"))

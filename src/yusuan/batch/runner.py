@@ -24,6 +24,7 @@ from rich.console import Console
 from ..archive import Archive, waiting_message
 from ..archive.connection import resolve_path
 from ..errors import YusuanError
+from ..readers import Limits
 from .discover import check_paths, count, discover
 from .failures import FailureLog
 from .progress import BatchProgress
@@ -46,9 +47,14 @@ class BatchOptions:
     engine: str = "local"
     address: str | None = None  # Ray: a running cluster ("auto", "ray://head:10001"); None starts one here
     timeout: float | None = 300.0  # seconds per document
+    memory_mb: int | None = 4096  # address space of the child process working on one document
     retry_failed: bool = False
     list_files: tuple[Path, ...] = ()
     progress: bool = True
+
+    def limits(self) -> Limits:
+        """The bounds of one document's work (isolation.py)."""
+        return Limits(max_seconds=self.timeout, max_memory_bytes=(self.memory_mb or 0) * 1024 * 1024 or None)
 
     def out_folder(self, db: Path) -> Path:
         return self.out if self.out is not None else db.with_name(db.name + ".batch")
@@ -97,11 +103,11 @@ def _engine_and_sink(options: BatchOptions, out: Path, archive: Archive, log: Fa
     if options.engine == "ray":
         from .ray_engine import ParquetSink, RayEngine  # Ray is an optional extra, imported only when asked for
 
-        return RayEngine(options.workers, options.timeout, options.address), \
+        return RayEngine(options.workers, options.limits(), options.address), \
             ParquetSink(archive, log, summary, progress, out)
     from .local import LocalEngine
 
-    return LocalEngine(options.workers, options.timeout), ArchiveSink(archive, log, summary, progress)
+    return LocalEngine(options.workers, options.limits()), ArchiveSink(archive, log, summary, progress)
 
 
 def _write_summary(summary: BatchSummary, out: Path) -> None:

@@ -7,18 +7,14 @@ carries the message a person can act on.
 
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..archive import DocumentRecord, document_record, hash_bytes
 from ..archive.adding import read_input
-from ..checks import run_checks
 from ..errors import YusuanError
-from ..pipeline import parse_bytes
+from ..pipeline import bounded, check_bytes
+from ..readers import DEFAULT_LIMITS, Limits
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,45 +51,24 @@ class Failed:
 Outcome = Done | Failed
 
 
-class DocumentTimeout(BaseException):
-    """Raised inside the work when a document takes too long. A BaseException, so that the readers'
-    own `except Exception` clauses cannot swallow it."""
-
-
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Interrupt the work after `seconds` (main thread of a process only; elsewhere no limit)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum, frame):
-        raise DocumentTimeout()
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _record(task: Task) -> DocumentRecord:
+def _record(task: Task, limits: Limits) -> DocumentRecord:
     data = task.data if task.data is not None else read_input(Path(task.path))
     # the file may have changed since it was hashed: the rows must carry the hash of what was parsed
     digest = task.content_hash if task.data is not None else hash_bytes(data)
-    disclosure = parse_bytes(data, task.name)
-    return document_record(disclosure, digest, run_checks(disclosure))
+    return bounded(limits, task.name, _checked_record, data, task.name, digest, limits)
 
 
-def process(task: Task, timeout: float | None = None) -> Outcome:
-    """Parse, check and build the rows of one document; any failure becomes a `Failed`."""
+def _checked_record(data: bytes, name: str, digest: str, limits: Limits) -> DocumentRecord:
+    """In the bounded child (so no second child for the check): the rows are built there too."""
+    disclosure, report = check_bytes(data, name, replace(limits, max_seconds=None, max_memory_bytes=None))
+    return document_record(disclosure, digest, report)
+
+
+def process(task: Task, limits: Limits = DEFAULT_LIMITS) -> Outcome:
+    """Parse, check and build the rows of one document within `limits` (time and memory, in a child
+    process: isolation.py); any failure becomes a `Failed`."""
     try:
-        with time_limit(timeout):
-            record = _record(task)
-    except DocumentTimeout:
-        return Failed(task.path, task.content_hash, f"处理超时（超过 {timeout:g} 秒），已跳过。可用 --timeout 放宽限制后重试。")
+        record = _record(task, limits)
     except YusuanError as error:
         return Failed(task.path, task.content_hash, error.message)
     except Exception as error:  # a bug on one document must not stop the others; it is reported, not hidden
@@ -101,5 +76,5 @@ def process(task: Task, timeout: float | None = None) -> Outcome:
     return Done(task.path, record.content_hash, record)
 
 
-def process_all(tasks: list[Task], timeout: float | None = None) -> list[Outcome]:
-    return [process(task, timeout) for task in tasks]
+def process_all(tasks: list[Task], limits: Limits = DEFAULT_LIMITS) -> list[Outcome]:
+    return [process(task, limits) for task in tasks]

@@ -46,11 +46,14 @@ class Limits:
     max_zip_depth: int = 3
     # pixels of a PNG/JPEG page, from its header before it is decoded (a 600-dpi A3 scan is 70 MP)
     max_image_pixels: int = 80_000_000
-    # seconds for reading and recognizing one document; None: no limit. When set, the work runs in a
-    # child process that is killed at the limit (pipeline.parse_path / parse_bytes, readers/deadline.py).
-    # The library default is None because the web app and the batch bound time their own way; the
-    # CLI sets it (`yusuan parse|export|check --timeout`, 300 s by default).
+    # seconds for one document's work (reading, recognizing, and where the caller asks, checking or
+    # rendering); None: no limit. When set, the work runs in a child process killed at the limit
+    # (pipeline.py, isolation.py). The library default is None; the CLI, `db add` and the batch set it
+    # (`--timeout`, 300 s by default), the web app bounds its workers its own way (`--parse-timeout`).
     max_seconds: float | None = None
+    # address space of that child process, in bytes; None: no cap. Set like max_seconds (`--memory`,
+    # 4096 MB by default in the CLI, `db add` and the batch; `--parse-memory` in the web app).
+    max_memory_bytes: int | None = None
 
 
 DEFAULT_LIMITS = Limits()

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
 
 from . import documents as docs
 from .browse import ListFilters, facets, list_documents
-from .downloads import Download, page_image, rendered, report_file, tidy_csv
+from .downloads import Download, page_image, report_file, tidy_csv
 from .marks import mark_of
 from .access import can_upload
 from .schemas import (NOT_FOUND, DocumentDetailOut, DocumentOut, DocumentPageOut, FacetsOut, FindingOut, MarkOut,
@@ -114,7 +114,7 @@ def _send(download: Download, inline: bool = False) -> Response:
             responses=NOT_FOUND)
 def render_document(document_id: DocumentId, fmt: Literal["html", "pdf", "docx", "xlsx"],
                     s: Services = Depends(services)) -> Response:
-    return _send(rendered(s.document(document_id), s.store, fmt))
+    return _send(s.renderings.get(s.document(document_id), fmt))
 
 
 @router.get("/documents/{document_id}/lines.csv", summary="表格中的每个金额一行（与 yusuan export 相同）",

@@ -20,6 +20,7 @@ from ..archive import ArchiveBusy
 from . import api_compare, api_documents, api_uploads, login, pages
 from .access import AccessControl, RateLimit, Tokens, can_read
 from .hosts import HostAndOrigin, allowed_hosts
+from .isolated import WorkerFailed
 from .schemas import REFUSALS
 from .middleware import SecurityHeaders, UploadSizeLimit
 from .services import open_services
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(ArchiveBusy, _archive_busy)
+    app.add_exception_handler(WorkerFailed, _work_stopped)
     app.add_exception_handler(Exception, _internal_error)
     return app
 
@@ -152,6 +154,11 @@ async def _archive_busy(request: Request, error: ArchiveBusy):
     response = _error_page(request, 503, error.message)
     response.headers["Retry-After"] = "30"
     return response
+
+
+async def _work_stopped(request: Request, error: WorkerFailed):
+    # a rendering or a page image stopped at its worker's time or memory bound, or its worker crashed
+    return _error_page(request, 503, error.message)
 
 
 async def _internal_error(request: Request, error: Exception):

@@ -1,8 +1,9 @@
 """The files a document page offers: the disclosure rendered, its tidy lines, its check report.
 
 A rendering is made once per document and format and kept in the file store (an archived
-document never changes). Renderings are made one at a time: a PDF takes WeasyPrint a second
-and a good deal of memory, and two requests for the same one should not both make it.
+document never changes). It is made in a worker process (`rendering.py`), bounded in time and
+memory like the reading of an upload; at most `parse_workers` are made at once, and two requests
+for the same one wait for one making, while a request for another goes on.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from urllib.parse import quote
 
 from ..checks import render_html, render_json
 from ..export import render_csv, tidy_lines
-from ..writers.registry import render
 from .documents import Loaded
 from .isolated import run_isolated
 from .pdfpages import PageRequest
+from .rendering import RenderRequest
+from .settings import Settings
 from .store import FileStore
 
 RENDER_FORMATS = ("html", "pdf", "docx", "xlsx")
@@ -31,9 +33,6 @@ MEDIA_TYPES = {
 }
 KIND_LABELS = {"budget": "预算", "final": "决算"}
 _UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f"\\/:*?<>|;]')
-_render_lock = threading.Lock()
-
-
 @dataclass(frozen=True, slots=True)
 class Download:
     data: bytes
@@ -54,16 +53,43 @@ def file_stem(loaded: Loaded) -> str:
     return (_UNSAFE_IN_NAMES.sub("", words)[:80] or "document") + f"-{s.id}"
 
 
-def rendered(loaded: Loaded, store: FileStore, fmt: str) -> Download:
-    # a rebuilt model lacks projects and performance tables: keep it apart from a full rendering
-    suffix = f"{'rebuilt' if loaded.rebuilt else 'render'}.{fmt}"
-    digest = loaded.summary.content_hash
-    with _render_lock:
-        data = store.read(digest, suffix)
+class Renderings:
+    """The renderings the server makes: at most `parse_workers` at once, each in a worker process, and one
+    making per file (a second request for it waits for the first and reads what it made)."""
+
+    def __init__(self, settings: Settings, store: FileStore):
+        self.settings = settings
+        self.store = store
+        self._slots = threading.BoundedSemaphore(max(1, settings.parse_workers))
+        self._guard = threading.Lock()
+        self._making: dict[str, threading.Lock] = {}  # by the file's name in the store, while it is made
+
+    def get(self, loaded: Loaded, fmt: str) -> Download:
+        # a rebuilt model lacks projects and performance tables: keep it apart from a full rendering
+        suffix = f"{'rebuilt' if loaded.rebuilt else 'render'}.{fmt}"
+        digest = loaded.summary.content_hash
+        data = self.store.read(digest, suffix)
         if data is None:
-            data = render(loaded.disclosure, fmt)
-            store.write(digest, suffix, data)
-    return Download(data, MEDIA_TYPES[fmt], f"{file_stem(loaded)}.{fmt}")
+            data = self._make(loaded, digest, suffix, fmt)
+        return Download(data, MEDIA_TYPES[fmt], f"{file_stem(loaded)}.{fmt}")
+
+    def _make(self, loaded: Loaded, digest: str, suffix: str, fmt: str) -> bytes:
+        key = f"{digest}.{suffix}"
+        with self._guard:
+            lock = self._making.setdefault(key, threading.Lock())
+        try:
+            with lock:
+                data = self.store.read(digest, suffix)  # made meanwhile by the request this one waited for
+                if data is None:
+                    request = RenderRequest(loaded.disclosure.model_dump_json(), fmt)
+                    with self._slots:
+                        data = run_isolated(self.settings.renderer, request, timeout=self.settings.parse_timeout,
+                                            memory_mb=self.settings.parse_memory_mb)
+                    self.store.write(digest, suffix, data)
+                return data
+        finally:
+            with self._guard:
+                self._making.pop(key, None)  # a later request finds the file in the store
 
 
 def tidy_csv(loaded: Loaded) -> Download:

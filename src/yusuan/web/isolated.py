@@ -1,4 +1,5 @@
-"""Running one untrusted job (reading an uploaded file, drawing a PDF page) in a process of its own.
+"""Running one untrusted job (reading and checking an uploaded file, rendering a document, drawing a PDF
+page) in a process of its own.
 
 Why a process and not a thread: an uploaded file is hostile until read. A reader that crashes the
 interpreter (a C library on a broken PDF), loops, or eats memory then takes down its worker, not
@@ -31,7 +32,7 @@ from ..lifeline import Lifeline, hold
 
 # yusuan.cli too: a worker re-imports the program's main module (for `yusuan serve`, the console
 # script, which imports yusuan.cli); preloaded, that import finds everything already loaded.
-PRELOAD = ["yusuan.web.parsing", "yusuan.web.pdfpages", "yusuan.cli"]
+PRELOAD = ["yusuan.web.parsing", "yusuan.web.rendering", "yusuan.web.pdfpages", "yusuan.cli"]
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(PRELOAD)
 

@@ -1,6 +1,8 @@
-"""Inside a worker process: one uploaded file -> its model as JSON and where its cells lie on the page.
+"""Inside a worker process: one uploaded file -> its model as JSON, its check report, and where its cells
+lie on the page.
 
-Runs in `isolated.run_isolated`, so everything it returns is plain data (strings, numbers, dicts).
+Runs in `isolated.run_isolated`, so its time and memory are the worker's, checks included (a crafted
+text can make the checks the slow part), and what it returns is pickled: plain data and the Report.
 Positions are kept for PDF inputs only (a text has no page to mark): for every input line the model
 points at, its page, its box and its cells with their boxes, so the document page can mark the
 very cell a finding is about on the page image.
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..checks import run_checks
 from ..document import Document
 from ..model import Disclosure, Source
 from ..pipeline import require_disclosure  # the one rule for "is this a disclosure"
@@ -28,15 +31,17 @@ class Upload:
 
 
 def parse_upload(upload: Upload, progress) -> dict:
-    """{'model': Disclosure JSON, 'positions': {line: {...}}, 'pages': {page: [w, h]}} for one file."""
+    """{'model': Disclosure JSON, 'report': Report, 'positions': {line: {...}}, 'pages': {page: [w, h]}}."""
     is_pdf = sniff(upload.data) == "pdf"
     progress("reading", pages=_page_count(upload.data) if is_pdf else None)
     document = read_bytes(upload.data, upload.name, upload.limits)
     progress("recognizing", pages=document.page_count)
     disclosure = require_disclosure(recognize(document), upload.name)
+    progress("checking")
+    report = run_checks(disclosure)
     positions = _positions(document, disclosure) if is_pdf else {}
     pages = _page_sizes(upload.data, {p["page"] for p in positions.values()}) if positions else {}
-    return {"model": disclosure.model_dump_json(), "positions": positions, "pages": pages}
+    return {"model": disclosure.model_dump_json(), "report": report, "positions": positions, "pages": pages}
 
 
 def _sources(disclosure: Disclosure) -> Iterator[Source]:

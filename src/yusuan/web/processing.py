@@ -1,4 +1,4 @@
-"""One upload's way into the archive: read it in a worker process, check it, keep its files, archive it.
+"""One upload's way into the archive: read and check it in a worker process, keep its files, archive it.
 
 A failure at any step fails that job alone, with a message; the server and the other jobs go on.
 At most `parse_workers` files are read at a time; the rest wait in the queue.
@@ -11,7 +11,6 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from ..archive import Archive, hash_bytes
-from ..checks import run_checks
 from ..errors import YusuanError
 from ..model import Disclosure
 from .browse import summary_of
@@ -60,9 +59,8 @@ class Processor:
         parsed = self._read(job, data)
         if self.stopping.is_set():
             raise YusuanError("服务正在停止，这份文件未归档。请在服务重新启动后再上传。")
-        self.board.update(job, state="checking")
         disclosure = Disclosure.model_validate_json(parsed["model"])
-        report = run_checks(disclosure)
+        report = parsed["report"]
         self.board.update(job, state="archiving")
         self.store.save_parsed(digest, data, parsed)  # files first: an archived document always has them
         stored = self.archive.add(disclosure, digest, report)
@@ -72,7 +70,7 @@ class Processor:
 
     def _read(self, job: Job, data: bytes) -> dict:
         def progress(stage: str, pages: int | None = None) -> None:
-            if stage in ("reading", "recognizing"):  # a worker reports only these; anything else is ignored
+            if stage in ("reading", "recognizing", "checking"):  # a worker reports only these; others are ignored
                 self.board.update(job, state=stage, pages=pages if pages is not None else job.pages)
 
         self.board.update(job, state="reading")

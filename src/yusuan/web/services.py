@@ -1,4 +1,5 @@
-"""What the routes share while the server runs: the open archive, the file store, the upload jobs."""
+"""What the routes share while the server runs: the open archive, the file store, the upload jobs, the
+renderings being made."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from fastapi import HTTPException, Request
 from ..archive import Archive, ServerMark
 from .browse import summary_of
 from .documents import Loaded, load
+from .downloads import Renderings
 from .jobs import JobBoard
 from .processing import Processor
 from .settings import Settings
@@ -23,6 +25,7 @@ class Services:
     board: JobBoard
     processor: Processor
     mark: ServerMark
+    renderings: Renderings
 
     def close(self) -> None:
         self.processor.shutdown()
@@ -59,7 +62,8 @@ def open_services(settings: Settings) -> Services:
     store = FileStore(settings.files_path)
     store.sweep()  # what a killed server was writing; the mark makes us the only server writing here
     board = JobBoard()
-    return Services(settings, archive, store, board, Processor(settings, archive, store, board), mark)
+    return Services(settings, archive, store, board, Processor(settings, archive, store, board), mark,
+                    Renderings(settings, store))
 
 
 def services(request: Request) -> Services:

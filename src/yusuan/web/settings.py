@@ -26,14 +26,16 @@ class Settings:
     max_request_bytes: int = 200 * MB
     # pages of one PDF (counted by walking the page tree, never from /Count, before any page is parsed)
     max_pages: int = 500
-    # seconds one document may take to read and recognize before its worker is stopped
+    # seconds one document's work (reading, recognizing and checking an upload; rendering a download)
+    # may take before its worker is stopped
     parse_timeout: float = 300.0
-    # documents read at the same time, each in a process of its own
+    # documents read (and, apart, renderings made) at the same time, each in a process of its own
     parse_workers: int = 2
-    # address space of a reading process, in MB (0: no limit): a hostile file fails alone
+    # address space of a worker process, in MB (0: no limit): a hostile file fails alone
     parse_memory_mb: int = 3072
-    # the function a worker process runs: "module:function" (tests swap in one that crashes)
+    # the functions a worker process runs: "module:function" (tests swap in one that crashes)
     parser: str = "yusuan.web.parsing:parse_upload"
+    renderer: str = "yusuan.web.rendering:render_document"
     # documents per page of the archive list
     page_size: int = 50
     # how long to wait for another program to let go of the archive at start

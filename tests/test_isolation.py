@@ -1,0 +1,127 @@
+"""One isolation path for every face: a document's work (reading, checking, rendering) in a child process
+bounded in time and memory, whose crash refuses that document only (isolation.py)."""
+
+import faulthandler
+import os
+import re
+import threading
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from yusuan import isolation, pipeline
+from yusuan.cli import app
+from yusuan.isolation import MemoryLimitExceeded, ReaderCrashed, run_within
+
+runner = CliRunner()
+MB = 1024 * 1024
+
+
+def eat_memory(*args):
+    hoard = []
+    for _ in range(96):  # 6 GB, past any cap here; bounded should the work run uncapped by mistake
+        hoard.append(bytearray(64 * 1024 * 1024))
+    return hoard
+
+
+def abort(*args):
+    faulthandler.disable()  # pytest's, inherited by the child: no dump of a crash asked for
+    os.abort()  # as calamine does when an allocation fails
+
+
+@pytest.fixture
+def forking(monkeypatch):
+    """The child process, even if an earlier test left a thread running in this process."""
+    monkeypatch.setattr(isolation, "_can_fork", lambda: True)
+
+
+def _plain(output: str) -> str:
+    return re.sub(r"[\s\u2500-\u257f]+", "", output)  # rich wraps messages at the width, in tables too
+
+
+def test_past_the_memory_cap_the_work_stops_with_a_message_and_this_process_goes_on(forking):
+    with pytest.raises(MemoryLimitExceeded) as refused:
+        run_within(None, "big.txt", eat_memory, memory_bytes=600 * MB)
+    assert "“big.txt”：所需内存超过上限 600 MB" in refused.value.message and "--memory" in refused.value.message
+    assert run_within(None, "small.txt", sum, [1, 2, 3], memory_bytes=600 * MB) == 6
+
+
+def test_a_native_abort_in_the_child_is_a_refusal_that_names_the_cap(forking):
+    with pytest.raises(ReaderCrashed) as refused:
+        run_within(30, "abort.xlsx", abort, memory_bytes=600 * MB)
+    assert "意外退出" in refused.value.message and "600 MB" in refused.value.message
+
+
+def test_an_open_archive_leaves_db_add_free_to_fork(tmp_path):
+    """`db add` opens the archive before a document is read: the document must still be read in a bounded
+    child, not under an alarm without a memory cap (a thread in this process would forbid the fork)."""
+    from yusuan.archive import Archive
+
+    with Archive.open(tmp_path / "a.duckdb") as archive:
+        archive.find("0" * 64)
+        assert isolation._can_fork()
+    stray = threading.Thread(target=time.sleep, args=(1,))
+    stray.start()
+    assert not isolation._can_fork()  # a thread may hold a lock the child needs
+    stray.join()
+
+
+def _vsz_mb() -> int:
+    """This process's address space now: a child's cap counts what it inherits."""
+    status = open("/proc/self/status").read()
+    return int(re.search(r"VmSize:\s+(\d+) kB", status).group(1)) // 1024
+
+
+def test_cli_check_past_its_memory_cap_refuses_that_document_and_checks_the_next(monkeypatch, forking, tmp_path,
+                                                                                seed_path):
+    from yusuan import checks
+
+    real = checks.run_checks
+    monkeypatch.setattr(checks, "run_checks",
+                        lambda d, *a, **k: eat_memory() if d.source_name == "big.txt" else real(d, *a, **k))
+    (tmp_path / "big.txt").write_bytes(seed_path.read_bytes())
+    cap = _vsz_mb() + 700
+    result = runner.invoke(app, ["check", "--memory", str(cap), "--format", "json", str(tmp_path / "big.txt"),
+                                 str(seed_path)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"“big.txt”：所需内存超过上限{cap}MB" in _plain(result.output)
+    assert '"document"' in result.stdout  # the second document's report
+
+
+def test_db_add_stops_a_document_whose_checks_are_slow_and_adds_the_others(monkeypatch, forking, tmp_path,
+                                                                          seed_path):
+    real = pipeline._check_bytes
+
+    def slow_checks(data, name, limits):
+        if name == "slow.txt":
+            time.sleep(60)
+        return real(data, name, limits)
+
+    monkeypatch.setattr(pipeline, "_check_bytes", slow_checks)
+    (tmp_path / "slow.txt").write_bytes(seed_path.read_bytes() + b"\n")  # other content: not already archived
+    env = {"YUSUAN_DB": str(tmp_path / "a.duckdb"), "COLUMNS": "200"}
+    started = time.monotonic()
+    result = runner.invoke(app, ["db", "add", "--timeout", "2", str(tmp_path / "slow.txt"), str(seed_path)], env=env)
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 2 and "处理超过2秒的时限" in _plain(result.output)
+    listed = runner.invoke(app, ["db", "ls"], env=env)
+    assert "共 1 份" in listed.stdout  # the seed; nothing of slow.txt
+
+
+def test_render_from_parsed_past_its_memory_cap_writes_nothing(monkeypatch, forking, tmp_path, seed_path):
+    from yusuan.writers import registry
+
+    monkeypatch.setattr(registry, "render", eat_memory)
+    out = tmp_path / "out.html"
+    cap = _vsz_mb() + 700
+    result = runner.invoke(app, ["render", "--from-parsed", "--memory", str(cap), "-o", str(out), str(seed_path)])
+    assert result.exit_code == 2 and f"所需内存超过上限{cap}MB" in _plain(result.output)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", [["check"], ["parse"], ["db", "add"], ["render", "--from-parsed"]])
+def test_a_negative_memory_cap_is_refused(tmp_path, seed_path, command):
+    result = runner.invoke(app, [*command, "--memory", "-1", str(seed_path)],
+                           env={"YUSUAN_DB": str(tmp_path / "a.duckdb")})
+    assert result.exit_code == 2 and "--memory的值-1无效" in _plain(result.output)
