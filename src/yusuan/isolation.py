@@ -82,8 +82,9 @@ def run_within(seconds: float | None, name: str, work: Callable[..., T], *args: 
         return work(*args)
     if _can_fork():
         return _in_child(seconds or None, memory_bytes or None, name, work, args)
-    _say_once_unbounded(bool(memory_bytes), bool(seconds) and threading.current_thread() is not threading.main_thread())
-    if seconds and threading.current_thread() is threading.main_thread():
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    _say_once_unbounded(memory=bool(memory_bytes), deadline=bool(seconds) and not in_main_thread)
+    if seconds and in_main_thread:
         with _alarm(seconds, name):
             return work(*args)
     return work(*args)
@@ -92,9 +93,9 @@ def run_within(seconds: float | None, name: str, work: Callable[..., T], *args: 
 _said: set[str] = set()
 
 
-def _say_once_unbounded(memory: bool, time_: bool) -> None:
+def _say_once_unbounded(*, memory: bool, deadline: bool) -> None:
     """Logged once per process (a Ray worker would say it for every document)."""
-    for bound, lacking in (("memory cap", memory), ("time limit", time_)):
+    for bound, lacking in (("memory cap", memory), ("time limit", deadline)):
         if lacking and bound not in _said:
             _said.add(bound)
             log.warning("%s not enforced in this process: it runs threads (or cannot fork)", bound)

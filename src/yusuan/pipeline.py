@@ -7,9 +7,10 @@ as it says) in one child process bounded by `limits.max_seconds` and `limits.max
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import UnreadableInput
 from .model import Disclosure
@@ -19,6 +20,8 @@ from .recognize import recognize
 
 if TYPE_CHECKING:
     from .checks import Report
+
+T = TypeVar("T")
 
 
 def require_disclosure(disclosure: Disclosure, name: str) -> Disclosure:
@@ -55,7 +58,7 @@ def render_path(path: Path | str, formats: list[str], limits: Limits = DEFAULT_L
     return bounded(limits, path.name, _render_path, path, formats, limits)
 
 
-def bounded(limits: Limits, name: str, work, *args):
+def bounded(limits: Limits, name: str, work: Callable[..., T], *args: Any) -> T:
     """`work(*args)` within the time and memory of `limits` (isolation.run_within)."""
     return run_within(limits.max_seconds, name, work, *args, memory_bytes=limits.max_memory_bytes)
 

@@ -111,7 +111,7 @@ def run_isolated(target: str, payload: Any, *, timeout: float, memory_mb: int = 
         lifeline.given()
     try:
         ours.send(payload)
-        return _await_result(ours, process, time.monotonic() + timeout, timeout, on_progress, stop)
+        return _await_result(ours, process, time.monotonic() + timeout, timeout, memory_mb, on_progress, stop)
     finally:
         ours.close()
         _stop(process, lifeline)
@@ -125,15 +125,16 @@ def _wait_for_message(conn: Connection, deadline: float, timeout: float, stop: t
             raise WorkerFailed(f"处理超过 {timeout:.0f} 秒，已停止。请拆分文件，或请管理员调高时限（--parse-timeout）。")
 
 
-def _await_result(conn: Connection, process, deadline: float, timeout: float, on_progress: Progress | None,
-                  stop: threading.Event) -> Any:
+def _await_result(conn: Connection, process, deadline: float, timeout: float, memory_mb: int,
+                  on_progress: Progress | None, stop: threading.Event) -> Any:
     while True:
         _wait_for_message(conn, deadline, timeout, stop)
         try:
             kind, value, info = conn.recv()
         except (EOFError, OSError):
             process.join(5)
-            raise WorkerFailed(f"读取文件的进程意外退出（退出码 {process.exitcode}）。文件可能已损坏；"
+            cause = f"文件可能已损坏，或所需内存超过上限 {memory_mb} MB（--parse-memory）" if memory_mb else "文件可能已损坏"
+            raise WorkerFailed(f"处理文件的进程意外退出（退出码 {process.exitcode}）。{cause}；"
                                "请换一个版本（如另存为 PDF 或 XLSX）再试。") from None
         if kind == "progress":
             if on_progress is not None:

@@ -13,7 +13,7 @@ _NEXT_TO_HAN = {
     ",": "，", ";": "；", ":": "：", "?": "？", "!": "！",
 }
 _MARK = re.compile(rf"(?<={_HAN})\s*([,;:?!])\s*|\s*([,;:?!])\s*(?={_HAN})")
-_BRACKETS = re.compile(rf"\(([^()]*)\)")
+_BRACKETS = re.compile(r"\(([^()]*)\)")
 _QUOTED = re.compile(r'"([^"\n]*)"')
 
 
