@@ -1,8 +1,12 @@
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# helper modules at the top of tests/ (misbehaving.py) are imported by name; --import-mode=importlib adds no path
+if str(ROOT / "tests") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tests"))
 SEED = ROOT / "examples" / "tongnan-jxw-2024-budget.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
 

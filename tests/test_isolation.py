@@ -1,8 +1,6 @@
 """One isolation path for every face: a document's work (reading, checking, rendering) in a child process
 bounded in time and memory, whose crash refuses that document only (isolation.py)."""
 
-import faulthandler
-import os
 import re
 import threading
 import time
@@ -14,20 +12,10 @@ from yusuan import isolation, pipeline
 from yusuan.cli import app
 from yusuan.isolation import MemoryLimitExceeded, ReaderCrashed, run_within
 
+from misbehaving import abort, eat_memory, vsz_mb
+
 runner = CliRunner()
 MB = 1024 * 1024
-
-
-def eat_memory(*args):
-    hoard = []
-    for _ in range(96):  # 6 GB, past any cap here; bounded should the work run uncapped by mistake
-        hoard.append(bytearray(64 * 1024 * 1024))
-    return hoard
-
-
-def abort(*args):
-    faulthandler.disable()  # pytest's, inherited by the child: no dump of a crash asked for
-    os.abort()  # as calamine does when an allocation fails
 
 
 @pytest.fixture
@@ -67,12 +55,6 @@ def test_an_open_archive_leaves_db_add_free_to_fork(tmp_path):
     stray.join()
 
 
-def _vsz_mb() -> int:
-    """This process's address space now: a child's cap counts what it inherits."""
-    status = open("/proc/self/status").read()
-    return int(re.search(r"VmSize:\s+(\d+) kB", status).group(1)) // 1024
-
-
 def test_cli_check_past_its_memory_cap_refuses_that_document_and_checks_the_next(monkeypatch, forking, tmp_path,
                                                                                 seed_path):
     from yusuan import checks
@@ -81,7 +63,7 @@ def test_cli_check_past_its_memory_cap_refuses_that_document_and_checks_the_next
     monkeypatch.setattr(checks, "run_checks",
                         lambda d, *a, **k: eat_memory() if d.source_name == "big.txt" else real(d, *a, **k))
     (tmp_path / "big.txt").write_bytes(seed_path.read_bytes())
-    cap = _vsz_mb() + 700
+    cap = vsz_mb() + 700
     result = runner.invoke(app, ["check", "--memory", str(cap), "--format", "json", str(tmp_path / "big.txt"),
                                  str(seed_path)])
     assert result.exit_code == 2 and "Traceback" not in result.output
@@ -114,7 +96,7 @@ def test_render_from_parsed_past_its_memory_cap_writes_nothing(monkeypatch, fork
 
     monkeypatch.setattr(registry, "render", eat_memory)
     out = tmp_path / "out.html"
-    cap = _vsz_mb() + 700
+    cap = vsz_mb() + 700
     result = runner.invoke(app, ["render", "--from-parsed", "--memory", str(cap), "-o", str(out), str(seed_path)])
     assert result.exit_code == 2 and f"所需内存超过上限{cap}MB" in _plain(result.output)
     assert not out.exists()

@@ -1,13 +1,13 @@
 """The local engine: every document archived once, skipped when archived, one failure never stops the others."""
 
-import faulthandler
-import os
 import time
 from pathlib import Path
 
 from yusuan.batch import BatchOptions, discover, run_batch
 from yusuan.batch.failures import LOG_NAME
 from yusuan.readers import Limits
+
+from misbehaving import abort, eat_memory, vsz_mb
 
 from .contents import hashes
 
@@ -65,18 +65,6 @@ def _slow_checks(*args):
     time.sleep(60)
 
 
-def _eat_memory(*args):
-    hoard = []
-    for _ in range(96):  # 6 GB, past any cap here; bounded should the work run uncapped by mistake
-        hoard.append(bytearray(64 * 1024 * 1024))
-    return hoard
-
-
-def _abort(*args):
-    faulthandler.disable()  # pytest's, inherited by the child: no dump of a crash asked for
-    os.abort()  # as a native library does when an allocation fails
-
-
 def test_a_document_whose_checks_take_too_long_is_stopped_and_recorded(monkeypatch):
     from yusuan.batch.work import Task, process
 
@@ -88,23 +76,17 @@ def test_a_document_whose_checks_take_too_long_is_stopped_and_recorded(monkeypat
     assert "处理超过 1 秒的时限" in failed.error and "--timeout" in failed.error  # the option to raise, by its name
 
 
-def _vsz_mb() -> int:
-    """This process's address space now: a child's cap counts what it inherits."""
-    status = Path("/proc/self/status").read_text()
-    return int(status.split("VmSize:")[1].split()[0]) // 1024
-
-
 def test_a_document_past_the_memory_cap_or_crashing_its_reader_fails_alone(monkeypatch):
     from yusuan.batch.work import Task, process
     from yusuan.pipeline import _check_bytes as real_check
 
     # a thread an earlier test left in this process would forbid the fork, and the memory would be eaten here
     monkeypatch.setattr("yusuan.isolation._can_fork", lambda: True)
-    monkeypatch.setattr("yusuan.pipeline._check_bytes", _eat_memory)
-    cap = _vsz_mb() + 600
+    monkeypatch.setattr("yusuan.pipeline._check_bytes", eat_memory)
+    cap = vsz_mb() + 600
     failed = process(Task("big.txt", "0" * 64, synth("txt")), Limits(max_memory_bytes=cap * 1024 * 1024))
     assert f"所需内存超过上限 {cap} MB" in failed.error and "--memory" in failed.error
-    monkeypatch.setattr("yusuan.pipeline._check_bytes", _abort)  # in a child: this process goes on
+    monkeypatch.setattr("yusuan.pipeline._check_bytes", abort)  # in a child: this process goes on
     failed = process(Task("abort.txt", "0" * 64, synth("txt")), Limits(max_seconds=30))
     assert "进程意外退出" in failed.error
     monkeypatch.setattr("yusuan.pipeline._check_bytes", real_check)
