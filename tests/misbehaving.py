@@ -1,9 +1,11 @@
 """Work that misbehaves the way hostile documents make a reader or a check misbehave, for the isolation tests
-(run in a child process, which must stop it and say so)."""
+(run in a child process, which must stop it and say so). Module-level functions: a child forked from the
+forkserver gets them by name."""
 
 import faulthandler
 import os
 import re
+import time
 from pathlib import Path
 
 MB = 1024 * 1024
@@ -19,6 +21,10 @@ def eat_memory(*args):
 def abort(*args):
     faulthandler.disable()  # pytest's, inherited by the child: no dump of a crash asked for
     os.abort()  # as calamine does when an allocation fails
+
+
+def sleep_long(*args):
+    time.sleep(600)
 
 
 def vsz_mb() -> int:

@@ -12,7 +12,7 @@ from yusuan import isolation, pipeline
 from yusuan.cli import app
 from yusuan.isolation import MemoryLimitExceeded, ReaderCrashed, run_within
 
-from misbehaving import abort, eat_memory, vsz_mb
+from misbehaving import abort, eat_memory, sleep_long, vsz_mb
 
 runner = CliRunner()
 MB = 1024 * 1024
@@ -39,6 +39,38 @@ def test_a_native_abort_in_the_child_is_a_refusal_that_names_the_cap(forking):
     with pytest.raises(ReaderCrashed) as refused:
         run_within(30, "abort.xlsx", abort, memory_bytes=600 * MB)
     assert "意外退出" in refused.value.message and "600 MB" in refused.value.message
+
+
+@pytest.fixture
+def threaded():
+    """A thread of someone else's in this process (a Ray worker's, an embedding application's): no fork."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    yield
+    stop.set()
+    thread.join()
+
+
+def test_beside_other_threads_the_bounds_hold_through_the_forkserver(threaded):
+    assert not isolation._can_fork()
+    with pytest.raises(MemoryLimitExceeded, match="所需内存超过上限 2048 MB"):
+        run_within(None, "big.txt", eat_memory, memory_bytes=2048 * MB)
+    started = time.monotonic()
+    with pytest.raises(isolation.TimeLimitExceeded, match="处理超过 2 秒的时限"):
+        run_within(2, "slow.txt", sleep_long)
+    assert time.monotonic() - started < 15
+    with pytest.raises(ReaderCrashed, match="意外退出"):
+        run_within(30, "abort.xlsx", abort)
+    assert run_within(30, "small.txt", sum, [1, 2, 3], memory_bytes=2048 * MB) == 6
+
+
+def test_beside_other_threads_a_document_is_parsed_and_checked_as_in_process(threaded, seed_path):
+    from yusuan.checks import report_to_dict
+    from yusuan.readers import Limits
+
+    report = pipeline.check_path(seed_path, Limits(max_seconds=60, max_memory_bytes=2048 * MB))
+    assert report_to_dict(report) == report_to_dict(pipeline.check_path(seed_path))
 
 
 def test_an_open_archive_leaves_db_add_free_to_fork(tmp_path):

@@ -58,6 +58,16 @@ import hang
 if __name__ == "__main__":
     run_within(600, "a.txt", hang.forever)
 ''',
+    # the child of a bound set in a process that runs threads (a Ray worker): forked by the forkserver
+    "bounded-child-beside-threads": '''
+import threading
+from yusuan.isolation import run_within
+import hang
+
+if __name__ == "__main__":
+    threading.Thread(target=threading.Event().wait, daemon=True).start()
+    run_within(600, "a.txt", hang.forever, memory_bytes=2 << 30)
+''',
     # the PDF writer's render (forked)
     "pdf-child": '''
 from yusuan.writers import pdf

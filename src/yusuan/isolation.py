@@ -12,12 +12,15 @@ MemoryError (said as such) and a native library aborts (said as a crash), and th
 
 The child is forked (it inherits the loaded modules and the input) and the result comes back
 pickled through a pipe (BENCHMARKS.md has the cost). Where forking is unsafe, because the calling
-process runs other Python threads (a lock held by one of them would stay locked in the child), or
-unavailable, an alarm signal stops the work instead (main thread only, and only between bytecodes)
-and no memory cap is set; elsewhere the work runs without either.
+process runs other Python threads (a lock held by one of them would stay locked in the child: a Ray
+worker, an application embedding the library), the child is forked from multiprocessing's
+forkserver instead, which has the readers and the checks loaded (`_PRELOAD`): the work and its
+input then travel pickled, and the child ends with its caller through a `Lifeline`. Only where
+neither can be used does an alarm signal stop the work (main thread only, between bytecodes),
+without a memory cap.
 
-The web server cannot fork (it runs threads): it runs the same work in workers forked from a
-forkserver (`web/isolated.py`), with the same two bounds.
+The web server runs its own workers from a forkserver (`web/isolated.py`), with the same two bounds
+and progress reports.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import multiprocessing
 import os
 import resource
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -34,7 +38,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from .errors import UnreadableInput, YusuanError
-from .lifeline import die_with_parent
+from .lifeline import Lifeline, die_with_parent, hold
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +85,9 @@ def run_within(seconds: float | None, name: str, work: Callable[..., T], *args: 
     if not seconds and not memory_bytes:
         return work(*args)
     if _can_fork():
-        return _in_child(seconds or None, memory_bytes or None, name, work, args)
+        return _in_child("fork", seconds or None, memory_bytes or None, name, work, args)
+    if _forkserver_available():
+        return _in_child("forkserver", seconds or None, memory_bytes or None, name, work, args)
     in_main_thread = threading.current_thread() is threading.main_thread()
     _say_once_unbounded(memory=bool(memory_bytes), deadline=bool(seconds) and not in_main_thread)
     if seconds and in_main_thread:
@@ -98,11 +104,32 @@ def _say_once_unbounded(*, memory: bool, deadline: bool) -> None:
     for bound, lacking in (("memory cap", memory), ("time limit", deadline)):
         if lacking and bound not in _said:
             _said.add(bound)
-            log.warning("%s not enforced in this process: it runs threads (or cannot fork)", bound)
+            log.warning("%s not enforced in this process: it can neither fork nor use a forkserver", bound)
 
 
 def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _forkserver_available() -> bool:
+    return "forkserver" in multiprocessing.get_all_start_methods()
+
+
+# what the forkserver imports once, so that a child forked from it starts with the readers and the checks
+_PRELOAD = ["yusuan.pipeline", "yusuan.checks", "yusuan.readers.pdf", "yusuan.readers.spreadsheet",
+            "yusuan.readers.docx", "yusuan.readers.html"]
+_preloaded = False
+
+
+def _forkserver():
+    global _preloaded
+    context = multiprocessing.get_context("forkserver")
+    if not _preloaded:  # takes effect only if the forkserver has not started yet (the web app starts its own)
+        # every child runs the caller's main module again (multiprocessing does), and a Ray worker's imports
+        # ray: loaded once here, the child finds it loaded (a second a document otherwise)
+        context.set_forkserver_preload(_PRELOAD + [name for name in ("ray",) if name in sys.modules])
+        _preloaded = True
+    return context
 
 
 def cap_memory(memory_bytes: int) -> None:
@@ -112,8 +139,11 @@ def cap_memory(memory_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (size, hard))
 
 
-def _child(conn, parent: int, memory_bytes: int | None, work: Callable[..., Any], args: tuple) -> None:
-    die_with_parent(parent)  # forked from the only thread: the kernel ends it with its parent
+def _child(conn, tie, memory_bytes: int | None, work: Callable[..., Any], args: tuple) -> None:
+    if isinstance(tie, int):
+        die_with_parent(tie)  # forked from the caller's only thread: the kernel ends it with its parent
+    else:
+        hold(tie)  # forked from the forkserver: ends when the caller lets go of the lifeline, or dies
     try:
         if memory_bytes:
             cap_memory(memory_bytes)
@@ -134,14 +164,25 @@ def _child(conn, parent: int, memory_bytes: int | None, work: Callable[..., Any]
         conn.close()
 
 
-def _in_child(seconds: float | None, memory_bytes: int | None, name: str, work: Callable[..., T],
+def _in_child(method: str, seconds: float | None, memory_bytes: int | None, name: str, work: Callable[..., T],
               args: tuple) -> T:
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("fork") if method == "fork" else _forkserver()
     ours, theirs = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(theirs, os.getpid(), memory_bytes, work, args), daemon=True)
+    lifeline = None if method == "fork" else Lifeline(context)
+    tie = os.getpid() if lifeline is None else lifeline.child_end
+    process = context.Process(target=_child, args=(theirs, tie, memory_bytes, work, args), daemon=True)
     deadline = None if seconds is None else time.monotonic() + seconds
-    process.start()
-    theirs.close()
+    try:
+        process.start()
+    except BaseException:
+        ours.close()
+        if lifeline is not None:
+            lifeline.cut()
+        raise
+    finally:
+        theirs.close()
+        if lifeline is not None:
+            lifeline.given()
     try:
         if not ours.poll(None if deadline is None else max(0.0, deadline - time.monotonic())):
             raise TimeLimitExceeded(_too_slow(name, seconds))
@@ -152,6 +193,8 @@ def _in_child(seconds: float | None, memory_bytes: int | None, name: str, work: 
             raise ReaderCrashed(_crashed(name, process.exitcode, memory_bytes)) from None
     finally:
         ours.close()
+        if lifeline is not None:
+            lifeline.cut()  # a child still running ends at once (SIGIO)
         if process.is_alive():
             process.kill()
         process.join(5)

@@ -207,8 +207,9 @@ def test_a_parse_past_the_time_limit_is_stopped_with_a_message(monkeypatch, fork
     assert "--timeout" in info.value.message and "Limits" not in info.value.message
 
 
-def test_without_fork_an_alarm_stops_a_python_loop(monkeypatch):
+def test_without_fork_or_forkserver_an_alarm_stops_a_python_loop(monkeypatch):
     monkeypatch.setattr(deadline, "_can_fork", lambda: False)
+    monkeypatch.setattr(deadline, "_forkserver_available", lambda: False)
     monkeypatch.setattr(pipeline, "recognize", slow_recognizer)
     start = time.perf_counter()
     with pytest.raises(TimeLimitExceeded):
@@ -230,7 +231,7 @@ def test_within_the_limit_the_result_and_the_refusals_are_those_of_a_plain_parse
         pipeline.parse_bytes(b"", "empty.txt", Limits(max_seconds=60))
 
 
-def test_cli_parse_stops_at_its_timeout(monkeypatch, tmp_path):
+def test_cli_parse_stops_at_its_timeout(monkeypatch, forking, tmp_path):
     monkeypatch.setattr(pipeline, "recognize", slow_recognizer)
     path = tmp_path / "slow.txt"
     path.write_bytes(synth("txt"))
@@ -269,7 +270,7 @@ def _slow_checking(monkeypatch) -> None:
 
 
 @pytest.mark.parametrize("slow", [_slow_reading, _slow_checking], ids=["reading", "checking"])
-def test_cli_check_reports_the_timeout_per_document_and_goes_on(monkeypatch, tmp_path, slow):
+def test_cli_check_reports_the_timeout_per_document_and_goes_on(monkeypatch, forking, tmp_path, slow):
     slow(monkeypatch)
     (tmp_path / "slow.txt").write_bytes(synth("txt"))
     (tmp_path / "fine.txt").write_bytes(synth("txt"))
