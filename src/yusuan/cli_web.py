@@ -22,8 +22,8 @@ def serve(
     max_file_mb: Annotated[int, typer.Option(help="单个上传文件的上限（MB）。")] = 50,
     max_upload_mb: Annotated[int, typer.Option(help="一次上传（所有文件合计）的上限（MB）。")] = 200,
     max_pages: Annotated[int, typer.Option(help="PDF 页数上限。")] = 500,
-    parse_timeout: Annotated[float, typer.Option(help="读取一份文件的时限（秒）。")] = 300.0,
-    parse_memory: Annotated[int, typer.Option(help="读取一份文件可用的内存上限（MB，0 为不限）。")] = 3072,
+    parse_timeout: Annotated[float, typer.Option(help="处理一份文件（读取和检查上传的文件、排版下载的文件）的时限（秒）。")] = 300.0,
+    parse_memory: Annotated[int, typer.Option(help="处理一份文件（读取和检查、排版）可用的内存上限（MB，0 为不限）。")] = 3072,
     workers: Annotated[int, typer.Option(help="同时读取的文件数。")] = 2,
     wait: Annotated[float, typer.Option(help="档案正被其他 yusuan 程序使用时，最多等待的秒数。")] = 60.0,
     token: Annotated[str | None, typer.Option(
