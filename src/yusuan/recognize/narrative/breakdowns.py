@@ -9,6 +9,7 @@ amount compared with ("比上年90万元"), which need not be smaller than the w
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -24,8 +25,12 @@ _OF_WHICH = re.compile(r"[\s,，:：]*其中")
 _CHANGED = re.compile(r"增|减|降|升|超|比|较|上年|去年|同期|平均|人均|占|不足|不超过|至少|约")
 _BOUND = re.compile(r"\s*(?:以上|以下|以内|左右|及以上)")
 _CLAUSE = re.compile(r"[,，;；:：、(（]")
+# a change word further back than this in a clause without marks is another statement's; it also keeps the
+# work per quantity bounded in a sentence of thousands
+_REACH = 60
 # the list ends where a new statement starts: a year, another total, another purchase
 _NEW_STATEMENT = re.compile(r"(?:19|20)\d{2}\s*年|其中|共有|共计|合计|总计|购置|新增|配置|拟|计划")
+_LONGEST_STATEMENT_WORD = 16  # characters, a year with spaces before its 年 included
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +54,17 @@ def _quantity(match: re.Match[str]) -> tuple[Decimal, str] | None:
     return number, unit.replace("(套)", "")
 
 
-def _clause_before(text: str, start: int, at: int) -> str:
-    marks = [m.end() for m in _CLAUSE.finditer(text, start, at)]
-    return text[marks[-1] if marks else start : at]
+def _clause_before(text: str, start: int, at: int, marks: list[int]) -> str:
+    """The clause's words before `at`: from the last clause mark (`marks`: where each mark of the sentence
+    ends, in order) or the sentence's start, at most `_REACH` characters back."""
+    before = bisect_right(marks, at)
+    return text[max(marks[before - 1] if before else start, at - _REACH) : at]
 
 
-def _is_plain(text: str, start: int, match: re.Match[str]) -> bool:
+def _is_plain(text: str, start: int, match: re.Match[str], marks: list[int]) -> bool:
     """The quantity is stated as it is: not a change, nor a figure compared with, nor a bound."""
-    return not _CHANGED.search(_clause_before(text, start, match.start())) and not _BOUND.match(text, match.end())
+    return (not _CHANGED.search(_clause_before(text, start, match.start(), marks))
+            and not _BOUND.match(text, match.end()))
 
 
 def breakdowns(text: str) -> list[Breakdown]:
@@ -64,18 +72,21 @@ def breakdowns(text: str) -> list[Breakdown]:
     found = []
     for start, end in sentences(text):
         quantities = list(_QUANTITY.finditer(text, start, end))
+        marks = [m.end() for m in _CLAUSE.finditer(text, start, end)]
         for index, whole in enumerate(quantities):
             of_which = _OF_WHICH.match(text, whole.end(), end)
             read = _quantity(whole)
-            if of_which is None or read is None or not _is_plain(text, start, whole):
+            if of_which is None or read is None or not _is_plain(text, start, whole, marks):
                 continue
             parts = []
+            searched = of_which.end()  # the words up to here hold no new statement
             for part in quantities[index + 1 :]:
-                between = text[of_which.end() : part.start()]
-                if _NEW_STATEMENT.search(between):
+                # from a little before where the last search ended: a statement's words may straddle it
+                if _NEW_STATEMENT.search(text, max(of_which.end(), searched - _LONGEST_STATEMENT_WORD), part.start()):
                     break
+                searched = part.start()
                 stated = _quantity(part)
-                if stated is not None and stated[1] == read[1] and _is_plain(text, start, part):
+                if stated is not None and stated[1] == read[1] and _is_plain(text, start, part, marks):
                     parts.append((stated[0], part))
             if parts:
                 value, largest = max(parts, key=lambda p: p[0])
