@@ -4,6 +4,7 @@ must happen now. See docs/reliability.md for when and how each was found."""
 import io
 import re
 import time
+from decimal import Decimal
 import zipfile
 from pathlib import Path
 
@@ -36,6 +37,17 @@ def test_project_list_row_with_nothing_but_a_total_does_not_crash_the_recognizer
     text = "河南省郑州市金水区教育委员会2023年项目支出表\n\t\t\t\t合计\t227.660年\n"
     disclosure = recognize(read_text(text.encode(), "projects.txt"))
     assert disclosure.projects == []
+
+
+def test_a_two_sided_table_whose_header_places_a_value_column_far_right_does_not_crash():
+    """IndexError in recognize/two_sided.py: the cells of a line were padded past its last label column
+    only, and a value column twenty cells further right was indexed past them (found in a DOCX and a text
+    by the 2026-12-07 runs)."""
+    header = "项目\t本年预算\t项目" + "\t" * 20 + "预算数"
+    text = f"部门收支总表\n单位：万元\n{header}\n一、一般公共预算拨款\t100.00\t一般公共服务支出\n合计\t100.00\t合计\n"
+    table = recognize(read_text(text.encode(), "wide.txt")).tables["summary"]
+    income = {row.name: row.values["total"] for row in table.rows if row.side == "income"}
+    assert income == {"一般公共预算拨款": Decimal("100.00"), "合计": Decimal("100.00")}
 
 
 # -- time: inputs that took seconds to minutes before ---------------------------------------------

@@ -88,7 +88,8 @@ def read_two_sided_table(segment: Segment, unit: Unit) -> tuple[Table, list[Unre
     for part in segment.parts:
         header, body = split_header(part)
         groups = _layout(header) or groups or _DEFAULT_LAYOUT
-        padding = [""] * (max(g.label for g in groups) + 8)
+        # every cell a group reads exists, however far right the header placed it
+        padding = [""] * (max(max(g.label, *g.values) for g in groups) + 1)
         for line in body:
             for row in _line_rows(line, line.texts + padding, groups, rows, amounts):
                 rows[row["side"]].append(row)
