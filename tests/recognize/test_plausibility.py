@@ -31,6 +31,12 @@ def test_kuan_rows_read_as_classes_make_the_table_doubtful():
     assert reason == "3 行编码与上方重复；各类之和是合计的 3.0 倍"
 
 
+def test_classes_adding_to_a_huge_multiple_of_the_total_are_said_in_full():
+    # a decimal.InvalidOperation before (found by fuzzing): 10^32 times the total, to one decimal, needs 34 digits
+    table = _table((None, "合计", "0.01"), ("208", "社会保障和就业支出", "1" + "0" * 30))
+    assert doubt(table, stray_amounts=0) == f"各类之和是合计的 {'1' + '0' * 32}.0 倍"
+
+
 def test_codes_that_do_not_nest_make_the_table_doubtful():
     table = _table((None, "合计", "30"), ("208", "社会保障和就业支出", "30"), ("21005", "行政事业单位养老支出", "30"),
                    ("2130505", "机关事业单位基本养老保险缴费支出", "18"), ("2010506", "机关事业单位职业年金缴费支出", "12"))

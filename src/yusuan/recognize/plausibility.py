@@ -9,7 +9,7 @@ checks do not run on it, since what they would report is the misreading, not the
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from ..model import Row, Table
 
@@ -77,5 +77,7 @@ def _classes_against_total(table: Table, coded: list[Row]) -> Decimal | None:
         return None  # a table printing some lines without their 类 line does not add up by class
     ratio = sum(v for row in classes if (v := row.value(column)) is not None) / total
     if ratio > _FACTOR or ratio * _FACTOR < 1:
-        return ratio.quantize(Decimal("0.1"))
+        with localcontext() as context:  # a ratio of 10^30 needs more digits than the default 28 to one decimal
+            context.prec = max(context.prec, ratio.adjusted() + 3)
+            return ratio.quantize(Decimal("0.1"))
     return None
