@@ -33,6 +33,8 @@ MEDIA_TYPES = {
 }
 KIND_LABELS = {"budget": "预算", "final": "决算"}
 _UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f"\\/:*?<>|;]')
+
+
 @dataclass(frozen=True, slots=True)
 class Download:
     data: bytes
