@@ -133,10 +133,10 @@ def _forkserver():
 
 
 def cap_memory(memory_bytes: int) -> None:
-    """Cap this process's address space (never above the hard limit it already has)."""
+    """Cap this process's address space, for good (soft and hard; never above the hard limit it has)."""
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     size = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (size, hard))
+    resource.setrlimit(resource.RLIMIT_AS, (size, size))
 
 
 def _child(conn, tie, memory_bytes: int | None, work: Callable[..., Any], args: tuple) -> None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import importlib
 import logging
 import multiprocessing
-import resource
 import threading
 import time
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from ..errors import YusuanError
+from ..isolation import cap_memory
 from ..lifeline import Lifeline, hold
 
 # yusuan.cli too: a worker re-imports the program's main module (for `yusuan serve`, the console
@@ -65,15 +65,10 @@ def resolve(target: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)
 
 
-def _limit_memory(megabytes: int) -> None:
-    if megabytes > 0:
-        size = megabytes * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (size, size))
-
-
 def _worker(conn: Connection, lifeline: Connection, target: str, memory_mb: int) -> None:
     hold(lifeline)
-    _limit_memory(memory_mb)
+    if memory_mb > 0:
+        cap_memory(memory_mb * 1024 * 1024)
     try:
         payload = conn.recv()
         result = resolve(target)(payload, lambda stage, **info: conn.send(("progress", stage, info)))
