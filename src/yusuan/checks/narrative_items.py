@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Claim
-from ..recognize.narrative.item_parts import ItemPart, item_parts
+from ..recognize.narrative.item_parts import REACH, ItemPart, item_parts
 from ..recognize.narrative.scopes import split_scope
 from ..recognize.narrative.tokens import tokens
 from .context import Doc
@@ -21,7 +21,10 @@ def _item_end(claim: Claim) -> int | None:
     at = claim.text.find(claim.label)
     if at < 0:
         return None
-    for token in tokens(claim.text, at + len(claim.label), len(claim.text)):
+    start = at + len(claim.label)
+    # the amount follows its item's name closely: reading the whole rest of a sentence of thousands of
+    # items, once for each, would take time in the square of the items
+    for token in tokens(claim.text, start, min(len(claim.text), start + REACH)):
         if token.kind == "value":
             return token.end if token.number == claim.value and token.unit == claim.unit else None
     return None

@@ -4,6 +4,9 @@
 人员经费, 公用经费 and 项目支出 of that 类, which the tables print on its line, not the department's. The
 claims leave them out (no subject key names a part of one line); they are read here, after "用于", up
 to the first amount that is not one of these parts (the next item's) or the end of the sentence.
+
+A list of parts is short: it is sought within `REACH` characters of the item's amount, so that a sentence
+naming thousands of items is read once, not once for each item.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ PART_COLUMNS = {"人员经费": "personnel", "公用经费": "public", "基本�
 _PART = re.compile(r"(人员经费|公用经费|基本支出|项目支出)(?:预算)?(?:为|是|共)?\s*$")
 _USED_FOR = re.compile(r"用于")
 _SENTENCE_END = re.compile(r"[。;；!?]")
+# four parts with their names and amounts fit in a few dozen characters; this leaves room for wordy ones
+REACH = 400
+_CLAUSE_MARKS = "、，,；;。"
 # a numbered item ("2.“农林水支出”…", "(二)…") starts another item: its amounts are not this one's parts
 _NEXT_ITEM = re.compile(r"(?<![\d.])\d{1,2}\s*[.、](?!\d)|[(（][一二三四五六七八九十]{1,3}[)）]")
 
@@ -55,5 +61,10 @@ def item_parts(text: str, item_end: int) -> list[ItemPart]:
 
 
 def _end_of_item(text: str, start: int) -> int:
-    ends = [m.start() for m in (_SENTENCE_END.search(text, start), _NEXT_ITEM.search(text, start)) if m]
-    return min(ends, default=len(text))
+    limit = min(len(text), start + REACH)
+    found = (_SENTENCE_END.search(text, start, limit), _NEXT_ITEM.search(text, start, limit))
+    ends = [m.start() for m in found if m]
+    if ends or limit == len(text):
+        return min(ends, default=limit)
+    # cut at the last clause mark within reach, never inside an amount
+    return max(start, *(text.rfind(mark, start, limit) for mark in _CLAUSE_MARKS))
