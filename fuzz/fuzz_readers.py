@@ -4,6 +4,7 @@
     python fuzz/fuzz_readers.py --reader=pdf -max_total_time=300
     python fuzz/fuzz_readers.py --reader=all -max_total_time=1200      # every reader in turn
     python fuzz/fuzz_readers.py --engine=random --reader=all -max_total_time=600   # without atheris
+    python fuzz/fuzz_readers.py --engine=random --reader=text -runs=100000 -max_total_time=20000
 
 --reader is text, html, pdf, docx, xlsx, recognizer or all (each in turn, the time shared by
 WEIGHTS). Everything else goes to libFuzzer (-max_total_time, -timeout, -rss_limit_mb, -runs...).
@@ -162,7 +163,8 @@ def main() -> None:
 
     if engine == "random":
         total = next((float(a.split("=", 1)[1]) for a in argv if a.startswith("-max_total_time=")), 600.0)
-        _random_loop(test_one_input, last, fuzzlib, seeds, total, write_stats, reader)
+        runs = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("-runs=")), None)
+        _random_loop(test_one_input, last, fuzzlib, seeds, total, runs, write_stats, reader)
         return
 
     def custom_mutator(data: bytes, max_size: int, seed: int) -> bytes:
@@ -203,12 +205,14 @@ def _import_targets() -> None:
     import yusuan.recognize  # noqa: F401
 
 
-def _random_loop(test_one_input, last, fuzzlib, seeds: list[bytes], seconds: float, write_stats,
-                 reader: str) -> None:
+def _random_loop(test_one_input, last, fuzzlib, seeds: list[bytes], seconds: float, runs: int | None,
+                 write_stats, reader: str) -> None:
+    """Until `seconds` have passed or, with -runs=N, N inputs have been tried."""
     rng = random.Random(int(time.time()))
     pool: list[bytes] = []  # mutants that were read: mutated again, mutations stack
     end = time.monotonic() + seconds
-    while time.monotonic() < end:
+    tried = 0
+    while time.monotonic() < end and (runs is None or tried < runs):
         parent = rng.choice(pool) if pool and rng.random() < 0.3 else rng.choice(seeds)
         data = fuzzlib.mutate(parent, rng, seeds)
         if len(data) > 1_500_000:
@@ -216,6 +220,7 @@ def _random_loop(test_one_input, last, fuzzlib, seeds: list[bytes], seconds: flo
         # kept until the next input: if a native library aborts the process, run_all saves it
         (WORK / reader / "last-input").write_bytes(data)
         test_one_input(data)
+        tried += 1
         if last[0] == "read" and rng.random() < 0.05:
             pool = (pool + [data])[-200:]
     write_stats()
