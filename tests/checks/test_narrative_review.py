@@ -482,3 +482,14 @@ def test_a_class_and_item_without_a_section_between_them_is_no_wrong_mark():
     # the 款 left out is no wrong mark; a name that is a 款 whose 项 does not follow is doubtful
     for text in ("住房保障支出(类)住房公积金(项)8万元。", "住房改革支出(类)行政运行(项)8万元。"):
         assert_passes(_saying(text), "NARR-CLASS-NAME")
+
+
+def test_a_point_between_two_chinese_words():
+    [finding] = assert_fails(_saying("负责新品种、新农具．新技术引进。"), "HYGIENE-POINT-IN-WORDS", table="narrative",
+                             severity="warning")
+    assert "「负责新品种、新农具．新技术引进。」" in finding.message
+
+
+@pytest.mark.parametrize("text", ["一.基本情况：负责新技术引进。", "收入 1.5 万元。", "详见附件.xlsx。", "负责新品种、新农具、新技术引进。"])
+def test_points_that_are_no_slip(text):
+    assert_passes(_saying(text), "HYGIENE-POINT-IN-WORDS")

@@ -131,6 +131,28 @@ def _between_digits(text: str, start: int, end: int) -> bool:
     return 0 < start and end < len(text) and text[start - 1].isdigit() and text[end].isdigit()
 
 
+# -- a full stop inside a sentence --------------------------------------------------------------
+
+# "新农具．新技术" ("．" arrives as "." after NFKC): a Chinese sentence ends with 。 and its items are set apart
+# by 、; between two Chinese characters a point is a slip. After a Chinese numeral it numbers a heading
+# ("一.基本情况"), which is left alone.
+_POINT_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])[.．](?=[\u4e00-\u9fff])")
+
+
+@rule(
+    id="HYGIENE-POINT-IN-WORDS", family="hygiene", severity="warning",
+    title="情况说明中汉字之间不应有句点“．”（并列的词用顿号“、”，句末用句号“。”）",
+    basis="GB/T 15834《标点符号用法》；财预〔2016〕143号“形式规范”",
+    needs=("narrative",),
+)
+def no_point_between_words(doc: Doc) -> Iterator[Finding]:
+    for text in narrative_texts(doc):
+        for paragraph in text.text.split("\n"):
+            for match in _POINT_IN_WORDS.finditer(paragraph):
+                yield Finding.at(text.place, f"{text.where}中汉字之间有句点“．”：{excerpt(paragraph, match.start(), match.end())}，"
+                                             "并列的词之间应为顿号“、”，句末应为句号“。”。")
+
+
 # -- percent sign left out -----------------------------------------------------------------------
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
