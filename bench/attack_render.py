@@ -41,6 +41,7 @@ def big_document(rows: int):
 
 def archive_big(db: Path, rows: int) -> None:
     from yusuan.archive import Archive, content_hash_of_model
+    from yusuan.archiving import add
     from yusuan.web import Settings
     from yusuan.web.store import FileStore
 
@@ -48,7 +49,7 @@ def archive_big(db: Path, rows: int) -> None:
     digest = content_hash_of_model(disclosure)
     FileStore(Settings(db=db).files_path).write(digest, "model.json", disclosure.model_dump_json().encode())
     with Archive.open(db) as archive:
-        archive.add(disclosure, digest)
+        add(archive, disclosure, digest)
 
 
 def free_port() -> int:

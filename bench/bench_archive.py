@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
-from yusuan.archive import Archive, Filters, document_record, hash_bytes
+from yusuan.archive import Archive, Filters, hash_bytes
+from yusuan.archiving import document_record
 from yusuan.checks import run_checks
 from yusuan.checks_xdoc import check_archived
 from yusuan.compare import department_over_years, region_in_year

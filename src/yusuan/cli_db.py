@@ -60,6 +60,7 @@ def add(
     """把公开文件加入档案（同一内容只加一次；出错的文件不留任何数据）。"""
 
     def run() -> None:
+        from .archiving import add_files
         from .checks_xdoc import check_archived
         from .checks_xdoc.render import summary_text
 
@@ -68,7 +69,7 @@ def add(
             table.add_column(heading, overflow="fold")
         limits = bounds(timeout, memory)
         with _open(db) as archive:
-            results = archive.add_files(docs, region, limits)
+            results = add_files(archive, docs, region, limits)
             for r in results:
                 xdoc = summary_text(check_archived(archive, r.id)) if r.outcome == "added" else ""
                 table.add_row(*_added_cells(r), xdoc)
@@ -175,9 +176,10 @@ def import_(
     """导入 Parquet（如 yusuan db export 或分布式处理的输出）；已有的文件跳过。"""
 
     def run() -> None:
+        from .archiving import import_parquet
 
         with _open(db) as archive:
-            imported = archive.import_parquet(folder)
+            imported = import_parquet(archive, folder)
         out.print(f"已导入 {imported.added} 份文件，跳过已有的 {imported.skipped} 份。")
 
     _guarded(run)

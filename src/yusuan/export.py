@@ -12,10 +12,9 @@ import hashlib
 import io
 import json
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
 from pathlib import Path
 
-from .model import Disclosure
+from .model import Disclosure, plain
 from .outputs import write_text, write_with
 
 __all__ = ["FORMATS", "file_hash", "render_csv", "render_json", "tidy_lines", "write_parquet", "write_text"]
@@ -24,11 +23,6 @@ COLUMNS = ["department", "year", "kind", "scope", "document", "table", "page", "
            "amount", "unit"]
 _INTEGERS = ("year", "page", "row")
 FORMATS = ("csv", "json", "parquet")
-
-
-def plain(value: Decimal) -> str:
-    """A decimal as a plain string, never in exponent form: Decimal('1E+2') -> '100'."""
-    return format(value, "f")
 
 
 def file_hash(path: Path) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from yusuan import archiving
 from yusuan.archive import Archive
 
 from .builders import TONGNAN_JXW, budget, count, tongnan_2023
@@ -35,7 +36,8 @@ def _consistent(archive, documents: int) -> None:
 def test_threads_sharing_one_archive(archive, seed_path, tmp_path):
     files = [seed_path, *_variants(seed_path, tmp_path, 3)]
     models = [tongnan_2023(), budget("重庆市潼南区某局", 2024, basic="1", project="2", classes={})]
-    jobs = [lambda f=f: archive.add_file(f) for f in files] + [lambda m=m: archive.add(m) for m in models]
+    jobs = ([lambda f=f: archiving.add_file(archive, f) for f in files]
+            + [lambda m=m: archiving.add(archive, m) for m in models])
     with ThreadPoolExecutor(max_workers=8) as pool:  # every job three times, interleaved
         results = list(pool.map(lambda job: job(), jobs * 3))
     _consistent(archive, len(files) + len(models))
@@ -50,7 +52,7 @@ def test_threads_each_opening_the_archive_wait_for_each_other(db_path, seed_path
 
     def add(path):
         with Archive.open(db_path) as archive:
-            return archive.add_file(path).id
+            return archiving.add_file(archive, path).id
 
     with ThreadPoolExecutor(max_workers=6) as pool:
         ids = list(pool.map(add, files * 2))
@@ -62,10 +64,11 @@ def test_threads_each_opening_the_archive_wait_for_each_other(db_path, seed_path
 _ADD_SCRIPT = """
 import sys
 from pathlib import Path
+from yusuan import archiving
 from yusuan.archive import Archive
 with Archive.open(sys.argv[1], timeout=120) as archive:
     for name in sys.argv[2:]:
-        result = archive.add_file(Path(name))
+        result = archiving.add_file(archive, Path(name))
         assert result.outcome in ("added", "existing"), result
 """
 
@@ -109,7 +112,7 @@ def _other_process(script: str, *args) -> subprocess.CompletedProcess:
 
 def test_another_process_reads_while_a_shared_archive_is_in_use(db_path, seed_path):
     with Archive.open(db_path, shared=True, linger=60) as served:
-        served.add_file(seed_path)
+        archiving.add_file(served, seed_path)
         with served.cursor() as cur:  # a request being answered: the server has the file open now
             assert cur.execute("SELECT count(*) FROM documents").fetchone() == (1,)
             read = _other_process(_READ_SCRIPT, db_path, 2)
@@ -120,7 +123,7 @@ def test_another_process_reads_while_a_shared_archive_is_in_use(db_path, seed_pa
 def test_another_process_writes_once_a_shared_archive_is_idle_and_the_server_sees_it(db_path, seed_path, tmp_path):
     (other,) = _variants(seed_path, tmp_path, 1)
     with Archive.open(db_path, shared=True, linger=0.1) as served:
-        served.add_file(seed_path)
+        archiving.add_file(served, seed_path)
         assert served.list().total == 1  # reads open the file; it is let go a moment after
         added = _other_process(_ADD_SCRIPT, db_path, other)
         assert added.returncode == 0, added.stderr
@@ -134,7 +137,7 @@ def test_a_writer_waits_for_the_servers_request_and_is_told_why(db_path, seed_pa
     mark.acquire("http://127.0.0.1:8123/")
     try:
         with Archive.open(db_path, shared=True, linger=0.1) as served:
-            served.add_file(seed_path)
+            archiving.add_file(served, seed_path)
             told = []
             script = ("import sys\nfrom yusuan.archive import Archive, waiting_message\n"
                       "with Archive.open(sys.argv[1], timeout=30, on_wait=lambda p, t: print(waiting_message(p, t),"

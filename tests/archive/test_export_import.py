@@ -9,6 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from yusuan import archiving
 from yusuan.archive import Archive
 from yusuan.errors import YusuanError
 
@@ -17,9 +18,9 @@ from .builders import budget, count, counts, tongnan_2023
 
 @pytest.fixture
 def filled(archive, seed_path):
-    archive.add_file(seed_path)
-    archive.add(tongnan_2023())
-    archive.add(budget("重庆市潼南区某局", 2024, basic="1", project="2", classes={}, kind="final"))
+    archiving.add_file(archive, seed_path)
+    archiving.add(archive, tongnan_2023())
+    archiving.add(archive, budget("重庆市潼南区某局", 2024, basic="1", project="2", classes={}, kind="final"))
     return archive
 
 
@@ -79,7 +80,7 @@ def test_amounts_in_yuan_are_converted_exactly_in_the_package(archive, tmp_path)
     for table in d.tables.values():
         table.unit = Unit.yuan
     d.unit = Unit.yuan
-    archive.add(d)
+    archiving.add(archive, d)
     archive.export(tmp_path / "pkg", "datapackage")
     line = _rows(tmp_path / "pkg" / "budget_lines.csv", table="expenditure", column="basic")[0]
     assert (line["amount"], line["unit"], line["budget_wanyuan"]) == ("12345.67", "元", "1.234567")
@@ -99,8 +100,8 @@ def test_export_refuses_a_folder_with_files_and_leaves_it_alone(filled, tmp_path
 def test_parquet_round_trip_and_import_twice(filled, tmp_path):
     filled.export(tmp_path / "out", "parquet")
     with Archive.open(tmp_path / "other.duckdb") as other:
-        first = other.import_parquet(tmp_path / "out")
-        again = other.import_parquet(tmp_path / "out")
+        first = archiving.import_parquet(other, tmp_path / "out")
+        again = archiving.import_parquet(other, tmp_path / "out")
         assert (first.added, first.skipped, again.added, again.skipped) == (3, 0, 0, 3)
         assert counts(other) == counts(filled)
         assert other.query("SELECT amount FROM tidy_lines WHERE \"table\" = 'expenditure' AND code = '201' "
@@ -121,7 +122,7 @@ def test_partitioned_parquet_linked_by_content_hash_gets_region_and_figures(fill
                 f"(FORMAT parquet, PARTITION_BY (table_id))")
     con.close()
     with Archive.open(tmp_path / "other.duckdb") as other:
-        assert other.import_parquet(source).added == 3
+        assert archiving.import_parquet(other, source).added == 3
         assert count(other, "lines") == count(filled, "lines")
         seed = other.query("SELECT id, region, year FROM documents WHERE source_name LIKE 'tongnan-jxw-2024%'").rows
         assert seed[0][1:] == ("重庆市潼南区", 2024)  # region derived; year from the partition path
@@ -131,5 +132,5 @@ def test_partitioned_parquet_linked_by_content_hash_gets_region_and_figures(fill
 
 def test_import_without_documents_is_refused(archive, tmp_path):
     with pytest.raises(YusuanError) as refused:
-        archive.import_parquet(tmp_path)
+        archiving.import_parquet(archive, tmp_path)
     assert "documents" in refused.value.message

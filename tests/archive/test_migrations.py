@@ -5,9 +5,10 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from yusuan.archive import LATEST, MIGRATIONS, Archive, document_record
+from yusuan.archive import LATEST, MIGRATIONS, Archive
 from yusuan.archive.migrations import migrate
 from yusuan.archive.store import insert_children
+from yusuan.archiving import document_record
 from yusuan.errors import YusuanError
 
 V1_DOCUMENT_COLUMNS = ("content_hash", "source_name", "department", "year", "kind", "scope", "unit", "reader",

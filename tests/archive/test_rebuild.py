@@ -2,11 +2,12 @@
 
 from decimal import Decimal
 
+from yusuan import archiving
 from yusuan.archive.rebuild import rebuild
 
 
 def test_a_rebuilt_table_prints_two_decimals_not_the_archives_four(archive, seed_path):
-    added = archive.add_file(seed_path)
+    added = archiving.add_file(archive, seed_path)
     with archive.cursor() as cur:
         table = rebuild(cur, added.id).tables["general_expenditure"]
     # the seed's 一般公共预算财政拨款支出预算表: 合计 3,805.35 1,379.35 2,426.00; 201 一般公共服务支出 … 925.40

@@ -4,7 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from yusuan.archive import Archive, document_record, store
+from yusuan import archiving
+from yusuan.archive import Archive, store
+from yusuan.archiving import document_record
 from yusuan.archive.rows import CHILD_COLUMNS, DOCUMENT_COLUMNS, AmountTooPrecise
 from yusuan.model import Project
 
@@ -12,7 +14,7 @@ from .builders import ARCHIVE_TABLES, TONGNAN_JXW, count, counts, tongnan_2023
 
 
 def test_the_seed_lands_with_its_figures_exact(archive, seed_path):
-    added = archive.add_file(seed_path)
+    added = archiving.add_file(archive, seed_path)
     assert (added.outcome, added.id, added.department, added.year) == ("added", 1, TONGNAN_JXW, 2024)
     # 部门支出总表, 201 一般公共服务支出, 基本支出 as printed
     rows = archive.query("""SELECT amount, unit FROM tidy_lines
@@ -28,7 +30,7 @@ def test_everything_read_from_the_seed_is_kept(archive, seed_path, seed):
     from yusuan.checks import run_checks
     from yusuan.export import tidy_lines
 
-    archive.add_file(seed_path)
+    archiving.add_file(archive, seed_path)
     report = run_checks(seed)
     assert count(archive, "lines") == len(list(tidy_lines(seed)))
     assert count(archive, "claims") == len(seed.narrative.claims)
@@ -51,9 +53,9 @@ def test_everything_read_from_the_seed_is_kept(archive, seed_path, seed):
 
 
 def test_the_same_file_twice_is_one_document(archive, seed_path):
-    first = archive.add_file(seed_path)
+    first = archiving.add_file(archive, seed_path)
     before = counts(archive)
-    again = archive.add_file(seed_path)
+    again = archiving.add_file(archive, seed_path)
     assert (again.outcome, again.id) == ("existing", first.id)
     assert counts(archive) == before
     assert before["documents"] == 1
@@ -62,8 +64,8 @@ def test_the_same_file_twice_is_one_document(archive, seed_path):
 def test_the_same_content_under_another_name_is_one_document(archive, seed_path, tmp_path):
     copy = tmp_path / "另一个名字.txt"
     copy.write_bytes(seed_path.read_bytes())
-    archive.add_file(seed_path)
-    assert archive.add_file(copy).outcome == "existing"
+    archiving.add_file(archive, seed_path)
+    assert archiving.add_file(archive, copy).outcome == "existing"
     assert count(archive, "documents") == 1
 
 
@@ -77,10 +79,10 @@ def test_a_document_failing_midway_leaves_no_row_in_any_table(archive, monkeypat
 
     monkeypatch.setattr(store, "insert_children", fail_at_findings)
     with pytest.raises(RuntimeError):
-        archive.add(tongnan_2023())
+        archiving.add(archive, tongnan_2023())
     assert counts(archive) == dict.fromkeys(ARCHIVE_TABLES, 0)
     monkeypatch.setattr(store, "insert_children", original)
-    assert archive.add(tongnan_2023()).new  # and the same document goes in cleanly afterwards
+    assert archiving.add(archive, tongnan_2023()).new  # and the same document goes in cleanly afterwards
     assert count(archive, "documents") == 1
 
 
@@ -88,7 +90,7 @@ def test_an_amount_the_archive_cannot_keep_exactly_is_refused_not_rounded(archiv
     d = tongnan_2023()
     d.projects.append(Project(name="某项目", amount=Decimal("1.23456")))
     with pytest.raises(AmountTooPrecise) as refused:
-        archive.add(d)
+        archiving.add(archive, d)
     assert "4 位小数" in refused.value.message
     assert counts(archive) == dict.fromkeys(ARCHIVE_TABLES, 0)
 
@@ -96,7 +98,7 @@ def test_an_amount_the_archive_cannot_keep_exactly_is_refused_not_rounded(archiv
 def test_add_files_lists_each_failure_with_its_error_and_adds_the_rest(archive, seed_path, tmp_path):
     empty = tmp_path / "空.txt"
     empty.write_bytes(b"")
-    results = archive.add_files([tmp_path / "没有这个文件.txt", empty, seed_path])
+    results = archiving.add_files(archive, [tmp_path / "没有这个文件.txt", empty, seed_path])
     assert [r.outcome for r in results] == ["failed", "failed", "added"]
     assert results[0].error == f"找不到文件“{tmp_path / '没有这个文件.txt'}”。请检查路径是否正确。"
     assert results[1].error.startswith("无法读取“空.txt”")
@@ -104,9 +106,9 @@ def test_add_files_lists_each_failure_with_its_error_and_adds_the_rest(archive, 
 
 
 def test_remove_takes_every_row_of_the_document(archive, seed_path):
-    kept = archive.add(tongnan_2023())
+    kept = archiving.add(archive, tongnan_2023())
     before = counts(archive)
-    gone = archive.add_file(seed_path)
+    gone = archiving.add_file(archive, seed_path)
     assert archive.remove(gone.id)
     assert counts(archive) == before
     assert not archive.remove(gone.id)

@@ -3,6 +3,7 @@ partitions import into another archive with the same contents."""
 
 import pytest
 
+from yusuan import archiving
 from yusuan.archive import Archive
 from yusuan.batch import BatchOptions, run_batch
 
@@ -29,7 +30,7 @@ def test_ray_and_local_runs_archive_the_same_contents(collection, tmp_path, loca
     assert partitions and all(year.startswith("document_year=") for _, year in partitions)
     assert not (tmp_path / "parts" / "_staging").exists() or not any((tmp_path / "parts" / "_staging").iterdir())
     with Archive.open(tmp_path / "imported.duckdb") as archive:
-        archive.import_parquet(tmp_path / "parts")
+        archiving.import_parquet(archive, tmp_path / "parts")
     assert contents(tmp_path / "imported.duckdb") == contents(tmp_path / "local.duckdb")
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from rich.console import Console
 
+from yusuan import archiving
 from yusuan.compare import (ChartSeries, department_over_years, print_comparison, region_in_year, stacked_bars,
                             write_charts)
 from yusuan.errors import YusuanError
@@ -18,13 +19,14 @@ EDUCATION = "重庆市潼南区教育委员会"
 
 @pytest.fixture
 def filled(archive, seed_path):
-    archive.add_file(seed_path)
-    archive.add(tongnan_2023())
-    archive.add(budget(EDUCATION, 2024, basic="5000.00", project="2000.00",
+    archiving.add_file(archive, seed_path)
+    archiving.add(archive, tongnan_2023())
+    education = budget(EDUCATION, 2024, basic="5000.00", project="2000.00",
                        classes={"205": ("6000.00", "4500.00", "1500.00"), "208": ("1000.00", "500.00", "500.00")},
                        three_public={"2024": {"total": "20", "overseas": "0", "vehicle_purchase": "5",
-                                              "vehicle_operation": "5", "reception": "10"}}))
-    archive.add(budget("重庆市合川区教育委员会", 2024, basic="1", project="1", classes={}))  # another region
+                                              "vehicle_operation": "5", "reception": "10"}})
+    archiving.add(archive, education)
+    archiving.add(archive, budget("重庆市合川区教育委员会", 2024, basic="1", project="1", classes={}))  # another region
     return archive
 
 
@@ -104,8 +106,8 @@ def _nothing_read(department: str, year: int, name: str):
 
 
 def test_a_year_is_one_document_and_an_empty_one_added_later_is_not_used(archive, seed_path):
-    seed_id = archive.add_file(seed_path).id
-    empty_id = archive.add(_nothing_read(TONGNAN_JXW, 2024, "seed-as-text.txt")).id  # added later
+    seed_id = archiving.add_file(archive, seed_path).id
+    empty_id = archiving.add(archive, _nothing_read(TONGNAN_JXW, 2024, "seed-as-text.txt")).id  # added later
     c = department_over_years(archive, TONGNAN_JXW)
     assert c.subjects == ["2024"] and c.document_ids == [seed_id]
     assert c.value("basic_project", "basic", "2024") == Decimal("1379.35")  # the seed's 基本支出, not missing
@@ -118,8 +120,8 @@ def test_a_year_is_one_document_and_an_empty_one_added_later_is_not_used(archive
 
 
 def test_two_documents_of_one_year_are_never_summed(archive, seed_path, seed):
-    archive.add_file(seed_path)
-    again = archive.add(seed.model_copy(update={"source_name": "tongnan-jxw-2024-budget.pdf"}), "b" * 64).id
+    archiving.add_file(archive, seed_path)
+    again = archiving.add(archive, seed.model_copy(update={"source_name": "tongnan-jxw-2024-budget.pdf"}), "b" * 64).id
     c = department_over_years(archive, TONGNAN_JXW)
     assert c.document_ids == [again]  # as many figures in both: the latest added
     assert c.value("basic_project", "basic", "2024") == Decimal("1379.35")  # one document's, not twice it
@@ -128,7 +130,7 @@ def test_two_documents_of_one_year_are_never_summed(archive, seed_path, seed):
 
 
 def test_when_only_an_empty_document_is_there_the_comparison_says_so(archive):
-    archive.add(_nothing_read(TONGNAN_JXW, 2024, "flattened.txt"))
+    archiving.add(archive, _nothing_read(TONGNAN_JXW, 2024, "flattened.txt"))
     c = department_over_years(archive, TONGNAN_JXW)
     assert c.value("basic_project", "basic", "2024") is None
     assert c.choices == ["2024 年：文件 1（flattened.txt，读出 0 个数）中没有读出可对比的数，这一年都显示为“—”。"
@@ -138,16 +140,16 @@ def test_when_only_an_empty_document_is_there_the_comparison_says_so(archive):
 def test_the_unit_report_is_compared_apart_from_the_department_report(archive):
     whole = budget(EDUCATION, 2024, basic="5000.00", project="2000.00", classes={})
     unit = budget(EDUCATION, 2024, basic="800.00", project="200.00", classes={}).model_copy(update={"scope": "单位"})
-    archive.add(whole)
-    archive.add(unit)
+    archiving.add(archive, whole)
+    archiving.add(archive, unit)
     assert department_over_years(archive, EDUCATION).value("basic_project", "basic", "2024") == Decimal("5000.00")
     by_unit = department_over_years(archive, EDUCATION, scope="单位")
     assert by_unit.value("basic_project", "basic", "2024") == Decimal("800.00") and by_unit.choices == []
 
 
 def test_a_region_uses_one_document_per_department_and_says_which(archive, seed_path):
-    archive.add_file(seed_path)
-    archive.add(_nothing_read(TONGNAN_JXW, 2024, "seed-as-text.txt"))
+    archiving.add_file(archive, seed_path)
+    archiving.add(archive, _nothing_read(TONGNAN_JXW, 2024, "seed-as-text.txt"))
     c = region_in_year(archive, "重庆市潼南区", 2024)
     assert c.subjects == ["经济和信息化委员会"] and c.document_ids == [1]
     assert c.value("basic_project", "basic", "经济和信息化委员会") == Decimal("1379.35")

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from yusuan import archiving
 from yusuan.checks.findings import RuleStatus
 from yusuan.checks_xdoc import check_archived, check_disclosure
 
@@ -20,7 +21,7 @@ def result(report, rule_id):
 
 
 def test_without_the_prior_year_the_checks_could_not_run_and_say_what_they_need(archive, seed_path):
-    seed = archive.add_file(seed_path)
+    seed = archiving.add_file(archive, seed_path)
     report = check_archived(archive, seed.id)
     assert statuses(report) == {"XDOC-PRIOR-CHANGE": COULD_NOT, "XDOC-PRIOR-FIGURES": COULD_NOT,
                                 "XDOC-FINAL-BUDGET": NA, "XDOC-FINAL-BUDGET-FIGURES": COULD_NOT}
@@ -30,8 +31,8 @@ def test_without_the_prior_year_the_checks_could_not_run_and_say_what_they_need(
 
 
 def test_a_consistent_prior_year_passes(archive, seed_path):
-    seed = archive.add_file(seed_path)
-    archive.add(tongnan_2023())
+    seed = archiving.add_file(archive, seed_path)
+    archiving.add(archive, tongnan_2023())
     report = check_archived(archive, seed.id)
     assert statuses(report)["XDOC-PRIOR-CHANGE"] == PASSED
     assert statuses(report)["XDOC-PRIOR-FIGURES"] == PASSED
@@ -39,8 +40,8 @@ def test_a_consistent_prior_year_passes(archive, seed_path):
 
 
 def test_a_stated_change_that_the_prior_year_contradicts(archive, seed_path):
-    seed = archive.add_file(seed_path)
-    archive.add(tongnan_2023(reception="45", operating_cost="224.62"))  # the seed implies 公务接待费 43 in 2023
+    seed = archiving.add_file(archive, seed_path)
+    archiving.add(archive, tongnan_2023(reception="45", operating_cost="224.62"))  # the seed implies 公务接待费 43 in 2023
     report = check_archived(archive, seed.id)
     changes = result(report, "XDOC-PRIOR-CHANGE")
     assert changes.status == FAILED
@@ -61,14 +62,14 @@ def test_a_stated_change_that_the_prior_year_contradicts(archive, seed_path):
 
 
 def test_a_difference_within_the_last_printed_digit_is_no_finding(archive, seed_path):
-    seed = archive.add_file(seed_path)
-    archive.add(tongnan_2023(basic="1429.07"))  # 0.01 off what 1,379.35 + 49.71 gives
+    seed = archiving.add_file(archive, seed_path)
+    archiving.add(archive, tongnan_2023(basic="1429.07"))  # 0.01 off what 1,379.35 + 49.71 gives
     report = check_archived(archive, seed.id)
     assert statuses(report)["XDOC-PRIOR-CHANGE"] == PASSED
 
 
 def test_a_document_can_be_checked_before_it_is_added(archive, seed):
-    archive.add(tongnan_2023(basic="1500.00"))
+    archiving.add(archive, tongnan_2023(basic="1500.00"))
     report = check_disclosure(archive, seed)
     assert statuses(report)["XDOC-PRIOR-CHANGE"] == FAILED
     assert any("基本支出" in f.message and "按此应比 2023 年减少 120.65 万元" in f.message for f in report.findings)
@@ -81,11 +82,11 @@ def _final_2024(change: str) -> object:
 
 
 def test_a_final_against_its_budget(archive, seed_path):
-    final = archive.add(_final_2024(change="94.65"))  # 3,805.35 in the budget + 94.65 = 3,900.00
+    final = archiving.add(archive, _final_2024(change="94.65"))  # 3,805.35 in the budget + 94.65 = 3,900.00
     assert result(check_archived(archive, final.id), "XDOC-FINAL-BUDGET").status == COULD_NOT
-    archive.add_file(seed_path)
+    archiving.add_file(archive, seed_path)
     assert result(check_archived(archive, final.id), "XDOC-FINAL-BUDGET").status == PASSED
-    wrong = archive.add(_final_2024(change="100"))
+    wrong = archiving.add(archive, _final_2024(change="100"))
     checked = result(check_archived(archive, wrong.id), "XDOC-FINAL-BUDGET")
     assert checked.status == FAILED
     assert "按此应比 2024 年预算增加 94.65 万元" in checked.findings[0].message
@@ -101,7 +102,7 @@ def test_a_document_without_a_year_could_not_run(archive):
 
 
 def test_changes_against_an_unnamed_year_are_never_assumed(archive, seed):
-    archive.add(tongnan_2023(basic="1500.00"))
+    archiving.add(archive, tongnan_2023(basic="1500.00"))
     unnamed = seed.model_copy(deep=True)
     for c in unnamed.narrative.claims:
         c.compared_year = None
@@ -122,23 +123,23 @@ def _final_with_budget_line(reception_budget: str, kind_of_line: str = "2024年�
 
 
 def test_a_final_without_its_budget_could_not_run_and_says_which_it_needs(archive):
-    final = archive.add(_final_with_budget_line("30"))
+    final = archiving.add(archive, _final_with_budget_line("30"))
     checked = result(check_archived(archive, final.id), "XDOC-FINAL-BUDGET-FIGURES")
     assert checked.status == COULD_NOT
     assert checked.reason == (f"档案中没有{TONGNAN_JXW} 2024 年的部门预算，无法比较。请先用 yusuan db add 加入该文件。")
 
 
 def test_a_final_whose_budget_line_agrees_with_the_budget(archive, seed_path):
-    archive.add_file(seed_path)  # the 2024 budget: “三公” 36.50, of which 公务接待费 30, 运行维护费 6.5
-    final = archive.add(_final_with_budget_line("30"))
+    archiving.add_file(archive, seed_path)  # the 2024 budget: “三公” 36.50, of which 公务接待费 30, 运行维护费 6.5
+    final = archiving.add(archive, _final_with_budget_line("30"))
     checked = result(check_archived(archive, final.id), "XDOC-FINAL-BUDGET-FIGURES")
     assert checked.status == PASSED
     assert checked.counterpart.endswith("（2024 年部门预算）")
 
 
 def test_a_final_whose_budget_line_contradicts_the_budget(archive, seed_path):
-    archive.add_file(seed_path)
-    final = archive.add(_final_with_budget_line("32"))  # the budget says 公务接待费 30
+    archiving.add_file(archive, seed_path)
+    final = archiving.add(archive, _final_with_budget_line("32"))  # the budget says 公务接待费 30
     checked = result(check_archived(archive, final.id), "XDOC-FINAL-BUDGET-FIGURES")
     assert checked.status == FAILED
     assert sorted(f.place.name for f in checked.findings if f.is_problem) == ["“三公”经费", "公务接待费"]
@@ -148,11 +149,11 @@ def test_a_final_whose_budget_line_contradicts_the_budget(archive, seed_path):
 
 
 def test_the_budget_checked_against_the_final_of_its_year(archive, seed_path):
-    seed = archive.add_file(seed_path)
+    seed = archiving.add_file(archive, seed_path)
     report = check_archived(archive, seed.id)
     assert result(report, "XDOC-FINAL-BUDGET-FIGURES").reason == (
         f"档案中没有{TONGNAN_JXW} 2024 年的部门决算，无法比较。请先用 yusuan db add 加入该文件。")
-    archive.add(_final_with_budget_line("32"))
+    archiving.add(archive, _final_with_budget_line("32"))
     checked = result(check_archived(archive, seed.id), "XDOC-FINAL-BUDGET-FIGURES")
     assert checked.status == FAILED
     reception = next(f for f in checked.findings if f.place.name == "公务接待费")
@@ -162,6 +163,6 @@ def test_the_budget_checked_against_the_final_of_its_year(archive, seed_path):
 
 
 def test_a_final_that_prints_no_budget_line_is_not_applicable(archive, seed_path):
-    archive.add_file(seed_path)
-    final = archive.add(_final_with_budget_line("30", kind_of_line="2023"))  # the prior year, not the budget
+    archiving.add_file(archive, seed_path)
+    final = archiving.add(archive, _final_with_budget_line("30", kind_of_line="2023"))  # the prior year, not the budget
     assert result(check_archived(archive, final.id), "XDOC-FINAL-BUDGET-FIGURES").status == NA

@@ -1,7 +1,7 @@
 """The archive: one DuckDB file of documents, their lines, claims, projects, findings and figures.
 
     with Archive.open("yusuan.duckdb") as archive:          # creates and upgrades the schema
-        outcome = archive.add_file(Path("预算.txt"))        # idempotent by content hash
+        archive.add_record(record)                          # rows from archiving.py; idempotent by content hash
         page = archive.list(Filters(region="重庆市"))
         result = archive.query("SELECT count(*) FROM lines")
 
@@ -16,25 +16,20 @@ so that other programs can read the archive, and write it when the server is idl
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
-from ..checks import Report, run_checks
-from ..model import Disclosure
-from ..pipeline import check_bytes
-from ..readers import DEFAULT_LIMITS, Limits
-from .adding import Added, content_hash_of_model, hash_bytes, read_input
 from .connection import DEFAULT_TIMEOUT, open_for_reading, open_for_writing, resolve_path
 from .exporting import export
-from .importing import Imported, import_parquet
+from .importing import FigureRows, Imported, import_parquet
 from .listing import DocumentDetail, Filters, Page, QueryResult, list_documents, run_query, show_document
 from .locking import OnWait
 from .migrations import current_version
 from .removing import remove
-from .rows import DocumentRecord, document_record
+from .rows import DocumentRecord
 from .sharing import HeldConnection, SharedConnection
 from .store import Stored, find_by_hash, store
 
@@ -114,48 +109,24 @@ class Archive:
     # -- adding ----------------------------------------------------------------------------------
 
     def add_record(self, record: DocumentRecord) -> Stored:
+        """Store one document's rows (yusuan/archiving.py reads, checks and builds them)."""
         with self._writing() as cur:
             return store(cur, record)
-
-    def add(self, disclosure: Disclosure, content_hash: str | None = None, report: Report | None = None,
-            region: str | None = None) -> Stored:
-        """Archive a parsed document (checked here unless a report is given). The hash defaults to the model's."""
-        report = report if report is not None else run_checks(disclosure)
-        digest = content_hash or content_hash_of_model(disclosure)
-        return self.add_record(document_record(disclosure, digest, report, region))
 
     def find(self, content_hash: str) -> int | None:
         with self.cursor() as cur:
             return find_by_hash(cur, content_hash)
 
-    def add_file(self, path: Path, region: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Added:
-        """Read, parse, check and archive one file; a file already archived is not parsed again.
-
-        `region` overrides the region read from the department name. Reading and checking run within
-        `limits` (time and memory: pipeline.check_bytes); only storing the rows runs here.
-        """
-        data = read_input(path)
-        digest = hash_bytes(data)
-        known = self.find(digest)
-        if known is not None:
-            return Added.existing(path, known)
-        disclosure, report = check_bytes(data, path.name, limits)
-        stored = self.add(disclosure, digest, report, region)
-        return Added.stored(path, stored, disclosure, report.count("error"), report.count("warning"))
-
-    def add_files(self, paths: Iterable[Path], region: str | None = None,
-                  limits: Limits = DEFAULT_LIMITS) -> list[Added]:
-        """Each file on its own: one that fails leaves nothing behind and is returned with its error."""
-        return [Added.attempt(path, lambda p: self.add_file(p, region, limits)) for path in paths]
-
     def remove(self, document_id: int) -> bool:
         with self._writing() as cur:
             return remove(cur, document_id)
 
-    def import_parquet(self, directory: Path) -> Imported:
-        """Documents and their rows from a folder of Parquet (see importing.py); one transaction."""
+    def import_parquet(self, directory: Path, figures: FigureRows) -> Imported:
+        """Documents and their rows from a folder of Parquet (see importing.py); one transaction.
+
+        `figures` gives the headline figures of documents imported without them (archiving.import_parquet)."""
         with self._writing() as cur:
-            return import_parquet(cur, Path(directory))
+            return import_parquet(cur, Path(directory), figures)
 
     # -- reading ---------------------------------------------------------------------------------
 

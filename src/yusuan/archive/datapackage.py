@@ -17,8 +17,8 @@ from pathlib import Path
 import duckdb
 
 from .. import __version__
-from ..checks.structure import ECONOMIC_TABLES, FUNCTIONAL_TABLES, TWO_SIDED_TABLES
 from ..classification import catalog
+from ..model import ECONOMIC_TABLES, FUNCTIONAL_TABLES, TWO_SIDED_TABLES
 from .exporting import ORDER, copy_to, csv_expression
 
 _FUNCTIONAL = ", ".join(f"'{t}'" for t in (*FUNCTIONAL_TABLES, *TWO_SIDED_TABLES))

@@ -7,23 +7,28 @@ names its document by `document_id` (the `id` of a documents row in the same imp
 `content_hash`, so writers that work in parallel need not agree on ids. Columns are matched by name.
 
 The whole import is one transaction. Documents whose content hash is already archived (or that
-repeat within the import) are skipped with their rows. Region and headline figures are derived
-here when the import does not bring them.
+repeat within the import) are skipped with their rows. The region is derived here when the import
+does not bring it, and the headline figures by the `figures` the caller hands in (archiving.figure_rows):
+where a figure is printed is the checks' knowledge, not the archive's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from ..errors import YusuanError
+from ..model import Disclosure
 from .rebuild import rebuild
 from .region import region_of
-from .rows import CHILD_COLUMNS, figure_rows, to_arrow
+from .rows import CHILD_COLUMNS, to_arrow
 from .store import insert_children
 
+# The rows of a document's headline figures, from the document as the archive rebuilds it.
+FigureRows = Callable[[Disclosure], Iterable[dict]]
 # Columns an importer may leave out, with the value they get.
 _DOCUMENT_DEFAULTS = {"unreadable": "0", "errors": "0", "warnings": "0", "infos": "0",
                       "parsed_at": "CAST(now() AS TIMESTAMP)", "scope": "'部门'", "kind": "'budget'"}
@@ -93,18 +98,19 @@ def _insert_child(cur: duckdb.DuckDBPyConnection, table: str, source: str) -> No
                 f"SELECT m.new_id, {selected} FROM {source} c JOIN incoming_new m ON {link}")
 
 
-def _derive_missing(cur: duckdb.DuckDBPyConnection, with_figures: bool) -> None:
-    """Region (from the department name) and headline figures (from the lines) where not imported."""
+def _derive_missing(cur: duckdb.DuckDBPyConnection, figures: FigureRows | None) -> None:
+    """Region (from the department name) and, given `figures`, the headline figures (from the lines)."""
     for document_id, department, region in cur.execute(
             "SELECT id, department, region FROM documents WHERE id IN (SELECT new_id FROM incoming_new) "
             "ORDER BY id").fetchall():
         if region is None:
             cur.execute("UPDATE documents SET region = ? WHERE id = ?", [region_of(department), document_id])
-        if not with_figures:
-            insert_children(cur, document_id, "figures", to_arrow("figures", figure_rows(rebuild(cur, document_id))))
+        if figures is not None:
+            insert_children(cur, document_id, "figures", to_arrow("figures", figures(rebuild(cur, document_id))))
 
 
-def import_parquet(cur: duckdb.DuckDBPyConnection, directory: Path) -> Imported:
+def import_parquet(cur: duckdb.DuckDBPyConnection, directory: Path, figures: FigureRows) -> Imported:
+    """`figures` fill the headline figures of documents imported without them."""
     if not directory.is_dir():
         raise YusuanError(f"找不到文件夹“{directory}”。请指定含有 documents 等 Parquet 文件的文件夹。")
     sources = {table: _source(directory, table) for table in ("documents", *CHILD_COLUMNS)}
@@ -117,7 +123,7 @@ def import_parquet(cur: duckdb.DuckDBPyConnection, directory: Path) -> Imported:
         for table in CHILD_COLUMNS:
             if sources[table] is not None:
                 _insert_child(cur, table, sources[table])
-        _derive_missing(cur, with_figures=sources["figures"] is not None)
+        _derive_missing(cur, figures if sources["figures"] is None else None)
         added = cur.execute("SELECT count(*) FROM incoming_new").fetchone()[0]
         cur.execute("DROP TABLE incoming_new")
         cur.commit()

@@ -8,9 +8,8 @@ from decimal import Decimal
 
 import duckdb
 
-from ..checks import Finding, Place
-from ..checks.grouping import location
 from ..errors import YusuanError
+from ..model.places import Place
 
 SUMMARY_COLUMNS = ("id", "department", "region", "year", "kind", "scope", "unit", "source_name", "reader",
                    "parsed_at", "errors", "warnings", "infos", "content_hash")
@@ -95,7 +94,7 @@ class FindingLine:
 
 def _finding_line(severity, rule_id, message, table, code, name, line, page) -> FindingLine:
     place = Place(table=table, code=code, name=name, line=line, page=page)
-    return FindingLine(severity, rule_id, message, location(Finding(message, place)))
+    return FindingLine(severity, rule_id, message, place.location)
 
 
 @dataclass(slots=True)

@@ -12,8 +12,7 @@ from rich.console import Group
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from ..export import plain
-from ..model import TABLE_TITLES
+from ..model import TABLE_TITLES, plain
 from .listing import DocumentDetail, Page, QueryResult
 from .metrics import metric_label
 

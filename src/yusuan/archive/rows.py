@@ -1,4 +1,7 @@
-"""A disclosure and its check report as the archive's rows, ready to insert (Arrow tables).
+"""A disclosure as the archive's rows, ready to insert (Arrow tables), with the rows derived from it elsewhere.
+
+The archive turns the model into rows itself; what is derived from the model (the check results, the
+headline figures) it is handed as rows (yusuan/archiving.py), and keeps without computing it.
 
 Arrow carries the Decimals into DuckDB exactly, and refuses an amount that does not fit its
 column's scale instead of rounding it (DuckDB itself would round a bound Decimal parameter).
@@ -8,18 +11,15 @@ The column lists here must match the schema the last migration leaves; a test ch
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 
 import pyarrow as pa
 
-from ..checks import Report
 from ..errors import YusuanError
-from ..export import plain
-from ..model import Disclosure, Source
-from .figures import headline_figures
+from ..model import Disclosure, Source, plain
 from .region import region_of
 
 S, I = pa.string(), pa.int32()
@@ -75,18 +75,19 @@ def _where(source: Source) -> dict[str, int | None]:
     return {"source_line": source.line, "source_page": source.page}
 
 
-def _text(value: Decimal | str | None) -> str | None:
+def as_text(value: Decimal | str | None) -> str | None:
+    """An exact amount kept as text (a finding's figures, a project's funding): never in exponent form."""
     return plain(value) if isinstance(value, Decimal) else value
 
 
-def document_row(d: Disclosure, content_hash: str, report: Report | None, region: str | None) -> dict[str, object]:
+def document_row(d: Disclosure, content_hash: str, region: str | None, counts: Mapping[str, int]) -> dict[str, object]:
     return {
         "content_hash": content_hash, "source_name": d.source_name, "department": d.department,
         "region": region if region is not None else region_of(d.department), "year": d.year, "kind": d.kind,
         "scope": d.scope, "unit": d.unit.value, "reader": d.reader,
         "parsed_at": datetime.now(UTC).replace(tzinfo=None), "member_units": list(d.member_units),
         "unreadable": len(d.unreadable),
-        **{f"{s}s": report.count(s) if report else 0 for s in ("error", "warning", "info")},
+        **{f"{s}s": counts.get(s, 0) for s in ("error", "warning", "info")},
     }
 
 
@@ -117,7 +118,7 @@ def claim_rows(d: Disclosure) -> Iterator[dict]:
 
 def project_rows(d: Disclosure) -> Iterator[dict]:
     for n, p in enumerate(d.projects, start=1):
-        funding = json.dumps({k: _text(v) for k, v in p.funding.items()}, ensure_ascii=False)
+        funding = json.dumps({k: as_text(v) for k, v in p.funding.items()}, ensure_ascii=False)
         yield {"ordinal": n, "code": p.code, "name": p.name, "budget_unit": p.budget_unit,
                "functional_code": p.functional_code, "functional_name": p.functional_name, "amount": p.amount,
                "unit": d.unit.value, "funding": funding, **_where(p.source)}
@@ -143,26 +144,7 @@ def indicator_rows(d: Disclosure) -> Iterator[dict]:
                    "weight": i.weight, **_where(i.source)}
 
 
-def rule_result_rows(report: Report | None) -> Iterator[dict]:
-    for r in report.results if report else ():
-        yield {"rule_id": r.rule.id, "family": r.rule.family, "severity": r.rule.severity,
-               "status": r.status.value, "reason": r.reason}
-
-
-def finding_rows(report: Report | None) -> Iterator[dict]:
-    for n, f in enumerate(report.findings if report else (), start=1):
-        p = f.place
-        yield {"ordinal": n, "rule_id": f.rule, "severity": f.severity, "message": f.message, "table_id": p.table,
-               "code": p.code, "name": p.name, "column_id": p.column, "source_line": p.line, "source_page": p.page,
-               "provided": _text(f.provided), "expected": _text(f.expected), "difference": _text(f.difference)}
-
-
-def figure_rows(d: Disclosure) -> Iterator[dict]:
-    for f in headline_figures(d):
-        yield {"year": f.year, "metric": f.metric, "rank": f.rank, "amount": f.amount, "origin": f.origin}
-
-
-def to_arrow(table: str, rows: Iterator[dict]) -> pa.Table:
+def to_arrow(table: str, rows: Iterable[dict]) -> pa.Table:
     schema = pa.schema(CHILD_COLUMNS[table])
     try:
         return pa.Table.from_pylist(list(rows), schema=schema)
@@ -173,13 +155,22 @@ def to_arrow(table: str, rows: Iterator[dict]) -> pa.Table:
         ) from error
 
 
-def document_record(d: Disclosure, content_hash: str, report: Report | None = None,
-                    region: str | None = None) -> DocumentRecord:
-    """Everything the archive keeps about one document (built before any lock is taken)."""
+# Tables of what is derived from the model elsewhere: handed to `record_of` as rows.
+DERIVED = ("rule_results", "findings", "figures")
+
+
+def record_of(d: Disclosure, content_hash: str, region: str | None = None, counts: Mapping[str, int] | None = None,
+              derived: Mapping[str, Iterable[dict]] | None = None) -> DocumentRecord:
+    """Everything the archive keeps about one document (built before any lock is taken): the rows of its model,
+    the `derived` rows of DERIVED tables (none given: none kept) and its findings by severity (`counts`)."""
+    derived = derived or {}
+    unknown = set(derived) - set(DERIVED)
+    if unknown:
+        raise ValueError(f"not derived rows: {sorted(unknown)}")
     children = {
         "doc_tables": table_rows(d), "lines": line_rows(d), "claims": claim_rows(d), "projects": project_rows(d),
         "performance_tables": performance_rows(d), "indicators": indicator_rows(d),
-        "rule_results": rule_result_rows(report), "findings": finding_rows(report), "figures": figure_rows(d),
     }
-    return DocumentRecord(document_row(d, content_hash, report, region),
-                          {name: to_arrow(name, rows) for name, rows in children.items()})
+    return DocumentRecord(document_row(d, content_hash, region, counts or {}),
+                          {name: to_arrow(name, children[name] if name in children else derived.get(name, ()))
+                           for name in CHILD_COLUMNS})

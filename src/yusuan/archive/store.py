@@ -7,10 +7,12 @@ bring the same file at the same time still leave one document.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import duckdb
 
+from ..model import Disclosure
 from .rows import CHILD_COLUMNS, DOCUMENT_COLUMNS, DocumentRecord
 
 
@@ -18,6 +20,16 @@ from .rows import CHILD_COLUMNS, DOCUMENT_COLUMNS, DocumentRecord
 class Stored:
     id: int
     new: bool  # False: the same content was already archived under this id
+
+
+def hash_bytes(data: bytes) -> str:
+    """The content hash that keys a document: SHA-256 of its file's bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def content_hash_of_model(disclosure: Disclosure) -> str:
+    """For a document built in memory (no file): the hash of its model as JSON."""
+    return hash_bytes(disclosure.model_dump_json().encode("utf-8"))
 
 
 def find_by_hash(cur: duckdb.DuckDBPyConnection, content_hash: str) -> int | None:

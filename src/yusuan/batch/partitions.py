@@ -3,7 +3,7 @@
     <folder>/<table>/document_year=2024/document_region=重庆市潼南区/<part>.parquet
 
 Every table has a `content_hash` column naming its document (child rows carry no id), which is how
-`Archive.import_parquet` links them; the partition keys are named `document_*` so that they never
+`archiving.import_parquet` links them; the partition keys are named `document_*` so that they never
 shadow a table's own `year` (claims, figures). A missing year or region is written as
 `__HIVE_DEFAULT_PARTITION__`, which DuckDB reads back as NULL.
 """

@@ -23,6 +23,7 @@ from pathlib import Path
 import ray
 
 from ..archive import Archive
+from ..archiving import import_parquet
 from ..readers import Limits
 from .failures import FailureLog
 from .partitions import write_partitions
@@ -121,7 +122,7 @@ class ParquetSink(Sink):
         if self.staging.is_dir():
             for folder in sorted(p for p in self.staging.iterdir() if p.is_dir()):
                 if any(folder.rglob("documents/**/*.parquet")):
-                    self.archive.import_parquet(folder)
+                    import_parquet(self.archive, folder)
                     self._publish(folder)
                 else:
                     shutil.rmtree(folder)
@@ -145,7 +146,7 @@ class ParquetSink(Sink):
         folder = self.staging / part
         try:
             write_partitions((d.record for d in done), folder, part)
-            self.archive.import_parquet(folder)
+            import_parquet(self.archive, folder)
         except Exception as error:  # the chunk's rows could not be stored: its documents are reported, not lost
             shutil.rmtree(folder, ignore_errors=True)
             for item in done:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..archive import DocumentRecord, document_record, hash_bytes
-from ..archive.adding import read_input
+from ..archive import DocumentRecord, hash_bytes
+from ..archiving import document_record, read_input
 from ..errors import YusuanError
 from ..pipeline import bounded, check_bytes
 from ..readers import DEFAULT_LIMITS, Limits

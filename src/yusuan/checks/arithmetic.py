@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Table
+from ..model import TWO_SIDED_TABLES, Table
 from .context import Doc
 from .engine import rule
 from .figures import Figure
 from .findings import Finding
 from .identities import row_sum, sum_phrase
-from .structure import CARRYOVER_ITEMS, INCOME_ITEMS, SOURCE_COLUMNS, TWO_SIDED_TABLES, has_columns
+from .structure import CARRYOVER_ITEMS, INCOME_ITEMS, SOURCE_COLUMNS, has_columns
 
 SPLIT_TABLES = ("expenditure", "general_expenditure", "gov_fund_expenditure", "state_capital_expenditure")
 # 合计 = 基本支出 + 项目支出 (+ 单位预留机动经费, where the table prints it: jiangsu; + 上缴上级支出,

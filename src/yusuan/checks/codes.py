@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 
 from ..classification import WEAK_CONFIDENCE, Catalog, catalog, level_of, parent_of, same_name
-from ..model import Row, Table
+from ..model import ECONOMIC_TABLES, FUNCTIONAL_TABLES, TWO_SIDED_TABLES, Row, Table
 from .context import Doc
 from .engine import rule
 from .findings import Finding, Place
-from .structure import ECONOMIC_TABLES, FUNCTIONAL_TABLES, TWO_SIDED_TABLES, coded_rows
+from .structure import coded_rows
 from .wording import quoted, row_label
 
 CATALOG_NOTE = "（代码目录为汇编本，可能不全，请以当年《政府收支分类科目》为准）"

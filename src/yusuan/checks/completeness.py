@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import STANDARD_TABLES, Row, Table, standard_table_title
+from ..model import ECONOMIC_TABLES, FUNCTIONAL_TABLES, STANDARD_TABLES, Row, Table, standard_table_title
 from .context import Doc
 from .engine import Condition, rule
 from .findings import NARRATIVE, Finding, Place
 from .parts import holds_only_part
-from .structure import ECONOMIC_TABLES, FUNCTIONAL_TABLES, children_by_parent, coded_rows, columns_of, year_rows
+from .structure import children_by_parent, coded_rows, columns_of, year_rows
 from .wording import quoted, row_label
 
 THREE_PUBLIC_ITEMS = {"overseas": "因公出国（境）费", "vehicle_purchase": "公务用车购置费",

@@ -6,14 +6,14 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..classification import parent_of
-from ..model import Project, Row, Table
+from ..model import FUNCTIONAL_TABLES, Project, Row, Table
 from .context import Doc
 from .engine import rule
 from .figures import Figure
 from .findings import Finding, Place
 from .function_lines import Lines
 from .narrative import agrees_with_one
-from .structure import CARRYOVER_ITEMS, FUNCTIONAL_TABLES, INCOME_ITEMS, columns_of, level, total_row, year_rows
+from .structure import CARRYOVER_ITEMS, INCOME_ITEMS, columns_of, level, total_row, year_rows
 from .wording import column_label
 
 # 三公 item -> the 基本支出表 economic lines that hold its basic-expenditure part.

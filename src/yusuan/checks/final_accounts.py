@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Row, Table
+from ..model import TWO_SIDED_TABLES, Row, Table
 from ..recognize.narrative.functional import functional_names
 from .context import Doc
 from .engine import Condition, rule
 from .figures import Figure
 from .findings import Finding, Place
 from .identities import sum_phrase
-from .structure import TWO_SIDED_TABLES, has_columns, total_row
+from .structure import has_columns, total_row
 
 IS_FINAL = Condition("文件为决算", lambda d: d.kind == "final", first=True)
 

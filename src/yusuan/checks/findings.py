@@ -7,19 +7,22 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Literal
 
-from ..model import Claim, Row, Source, Table
+from ..model.places import NARRATIVE, Place
 
 if TYPE_CHECKING:
     from .engine import Rule
+
+# Place and NARRATIVE are the model's (the archive tells places too); the rules take them from here.
+__all__ = [
+    "FailOn", "Finding", "NARRATIVE", "Place", "Report", "RuleResult", "RuleStatus", "SEVERITY_LABELS", "SEVERITY_RANK",
+    "STATUS_LABELS", "Severity", "Value",
+]
 
 Severity = Literal["error", "warning", "info"]
 FailOn = Literal["error", "warning", "never"]
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 SEVERITY_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
-
-# Findings about the text rather than a table carry this pseudo table id.
-NARRATIVE = "narrative"
 
 
 class RuleStatus(str, Enum):
@@ -35,35 +38,6 @@ STATUS_LABELS: dict[RuleStatus, str] = {
     RuleStatus.not_applicable: "不适用",
     RuleStatus.could_not_run: "无法检查",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Where a finding points: a table (or the narrative), a row, a column, a line/page of the input."""
-
-    table: str | None = None
-    code: str | None = None
-    name: str | None = None
-    column: str | None = None
-    line: int | None = None
-    page: int | None = None
-
-    @classmethod
-    def at(cls, source: Source, **where: str | None) -> Place:
-        return cls(line=source.line, page=source.page, **where)
-
-    @classmethod
-    def of_row(cls, table: Table, row: Row, column: str | None = None) -> Place:
-        line_source = row.source if row.source.line or row.source.page else table.source
-        return cls.at(line_source, table=table.id, code=row.code, name=row.name, column=column)
-
-    @classmethod
-    def of_table(cls, table: Table) -> Place:
-        return cls.at(table.source, table=table.id)
-
-    @classmethod
-    def of_claim(cls, claim: Claim) -> Place:
-        return cls.at(claim.source, table=NARRATIVE, code=claim.subject, name=claim.label)
 
 
 Value = Decimal | str | None

@@ -33,14 +33,8 @@ def _finding_rank(finding: Finding) -> tuple[int, int]:
 
 
 def location(finding: Finding) -> str:
-    """Where a reader finds it: the page and the printed row; the line only of an input without pages
-    (a line of the text extracted from a PDF is nowhere in the PDF)."""
-    place = finding.place
-    if place.page:
-        row = f"{place.code} {place.name}" if place.code and place.name else place.name or place.code
-        shown = place.table not in (None, NARRATIVE) and row
-        return f"第 {place.page} 页" + (f"「{row}」" if shown else "")
-    return f"第 {place.line} 行" if place.line else ""
+    """Where a reader finds it, as every report and the archive say it."""
+    return finding.place.location
 
 
 def status_counts(report: Report) -> dict[RuleStatus, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Row, Table
+from ..model import ECONOMIC_TABLES, FUNCTIONAL_TABLES, TWO_SIDED_TABLES, Row, Table
 from .context import Doc
 from .engine import rule
 from .figures import Figure
@@ -13,10 +13,7 @@ from .findings import Finding
 from .identities import lines_sum, parent_equals_children
 from .tolerance import Verdict, judge
 from .wording import column_label
-from .structure import (
-    ECONOMIC_TABLES, FUNCTIONAL_TABLES, TWO_SIDED_TABLES, children_by_parent, coded_rows, columns_of,
-    is_total_row, level, top_rows, total_row,
-)
+from .structure import children_by_parent, coded_rows, columns_of, is_total_row, level, top_rows, total_row
 
 _CHILDREN_NAME = {"类": "各款", "款": "各项"}
 # 人员经费 are 工资福利支出 and 对个人和家庭的补助; every other 类 of a 基本支出表 is 公用经费.

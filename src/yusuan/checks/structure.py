@@ -7,13 +7,6 @@ import re
 from ..classification import level_of, parent_of
 from ..model import Row, Side, Table
 
-# Tables whose rows are 支出功能分类 lines (类/款/项).
-FUNCTIONAL_TABLES = ("expenditure", "general_expenditure", "revenue", "gov_fund_expenditure", "state_capital_expenditure")
-# Tables whose rows are 部门预算支出经济分类 lines (类/款).
-ECONOMIC_TABLES = ("basic_expenditure",)
-# Tables printed as two halves (收入 | 支出).
-TWO_SIDED_TABLES = ("summary", "fiscal_summary")
-
 # Columns of the 收入总表 (and 政府采购表) that split 合计 by where the money comes from.
 SOURCE_COLUMNS = (
     "carryover", "general_budget", "gov_fund", "state_capital", "special_account", "operating",

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 import duckdb
 
-from ..archive.figures import headline_figures
 from ..archive.rebuild import claims_of, rebuild
 from ..checks.claim_targets import THREE_PUBLIC_COLUMNS
+from ..checks.headline import headline_figures
 from ..model import Claim, Disclosure, Unit, convert
 
 KIND_LABELS = {"budget": "部门预算", "final": "部门决算"}

@@ -16,9 +16,10 @@ from decimal import Decimal
 import duckdb
 
 from ..archive import Archive
-from ..archive.metrics import THREE_PUBLIC_ITEMS, metric_label
+from ..archive.metrics import metric_label
 from ..classification import catalog
 from ..errors import YusuanError
+from ..model.metrics import THREE_PUBLIC_ITEMS
 from .model import Comparison, Section, Series
 
 _KIND_LABELS = {"budget": "预算", "final": "决算"}

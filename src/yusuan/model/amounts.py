@@ -23,6 +23,11 @@ def convert(value: Decimal, from_unit: Unit, to_unit: Unit) -> Decimal:
     return value * _FACTOR[from_unit] / _FACTOR[to_unit]
 
 
+def plain(value: Decimal) -> str:
+    """A decimal as a plain string, never in exponent form: Decimal('1E+2') -> '100'."""
+    return format(value, "f")
+
+
 def parse_decimal(text: str) -> Decimal | None:
     """'3,805.35' -> Decimal('3805.35'); None when the text is not a number."""
     cleaned = text.replace(",", "").replace("，", "").strip()

@@ -56,6 +56,13 @@ STANDARD_TABLES: dict[str, tuple[str, ...]] = {
               "three_public", "gov_fund_expenditure", "state_capital_expenditure"),
 }
 
+# Tables whose rows are 支出功能分类 lines (类/款/项).
+FUNCTIONAL_TABLES = ("expenditure", "general_expenditure", "revenue", "gov_fund_expenditure", "state_capital_expenditure")
+# Tables whose rows are 部门预算支出经济分类 lines (类/款).
+ECONOMIC_TABLES = ("basic_expenditure",)
+# Tables printed as two halves (收入 | 支出).
+TWO_SIDED_TABLES = ("summary", "fiscal_summary")
+
 # Stable column ids with their usual Chinese label. Never rename; extend when a document needs more.
 COLUMN_LABELS: dict[str, str] = {
     "total": "合计",

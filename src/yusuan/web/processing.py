@@ -10,6 +10,7 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+from .. import archiving
 from ..archive import Archive, hash_bytes
 from ..errors import YusuanError
 from ..model import Disclosure
@@ -63,7 +64,7 @@ class Processor:
         report = parsed["report"]
         self.board.update(job, state="archiving")
         self.store.save_parsed(digest, data, parsed)  # files first: an archived document always has them
-        stored = self.archive.add(disclosure, digest, report)
+        stored = archiving.add(self.archive, disclosure, digest, report)
         self.board.update(job, state="done", document_id=stored.id, existing=not stored.new,
                           department=disclosure.department, year=disclosure.year,
                           errors=report.count("error"), warnings=report.count("warning"))

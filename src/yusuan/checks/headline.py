@@ -1,7 +1,7 @@
-"""A document's headline figures (三公, 基本/项目, 类 structure, 运行经费, ...) in 万元, per year.
+"""A document's headline figures (三公, 基本/项目, 类 structure, 运行经费, ...) in 万元, per year, as archived.
 
-Where a figure is printed is the checker's knowledge (`checks.claim_targets.figures_for`); this
-module only asks it, for the budget year and for the prior year the tables also print (三公 table,
+Where a figure is printed is the checker's knowledge (`claim_targets.figures_for`); this module only
+asks it, for the budget year and for the prior year the tables also print (三公 table,
 上年预算数 column), and falls back to what the narrative states when no table prints the figure.
 Every place that prints a figure is kept, in order (`rank` 0 first): a cross-document check
 accepts agreement with any of them, as the checker does within a document.
@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..checks.claim_targets import figures_for
-from ..checks.context import Doc
-from ..checks.figures import Figure
-from ..checks.structure import is_code
 from ..model import Disclosure, Unit, convert
-from .metrics import FISCAL_FUNCTIONAL, FUNCTIONAL, NARRATIVE_ONLY, TABLE_METRICS, functional_metric
+from ..model.metrics import FISCAL_FUNCTIONAL, FUNCTIONAL, NARRATIVE_ONLY, TABLE_METRICS, functional_metric
+from .claim_targets import figures_for
+from .context import Doc
+from .figures import Figure
+from .structure import is_code
 
 # Tables whose 类 lines give the functional structure.
 _FUNCTIONAL_TABLES = ("expenditure", "general_expenditure", "summary", "fiscal_summary")
