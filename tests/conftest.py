@@ -34,7 +34,7 @@ SLOW_MODULES = {
     "properties/test_roundtrip.py", "batch/test_kill_and_resume.py", "batch/test_ray.py", "batch/test_batch.py",
     "archive/test_concurrency.py", "cli/test_conventions.py", "web/test_archive_sharing.py", "checks/test_mutation.py",
     "checks/test_robustness.py", "batch/test_cli_batch.py", "recognize/test_final_accounts.py", "test_lifeline.py",
-    "readers/test_memory_bounds.py", "test_isolation.py",
+    "readers/test_memory_bounds.py", "test_isolation.py", "readers/test_pdf_engines_corpus.py",
 }
 
 

@@ -15,7 +15,8 @@ import pytest
 
 from yusuan.readers import ocr, read_bytes, read_path
 from yusuan.readers.pdf.geometry import Glyph, dedupe
-from yusuan.readers.pdf.pages import glyph_top_bottom
+from yusuan.readers.pdf.pages import seated_box
+from yusuan.readers.pdf.plumber import glyph_top_bottom
 
 needs_ocr = pytest.mark.skipif(not ocr.available(), reason="OCR extra (yusuan[ocr]) not installed")
 
@@ -171,6 +172,11 @@ def test_a_glyph_whose_font_descends_a_whole_line_is_set_on_its_baseline():
     top, bottom = glyph_top_bottom(digit)
     assert (round(top, 1), round(bottom, 1)) == (232.7, 242.7)
     assert glyph_top_bottom(name) == (231.8, 241.8)
+    # the same glyphs as PDFium gives them: top and bottom on the shown page, the baseline 10.3 above the
+    # digit's bottom (354.7 - 344.4) and 2.46 above the name's (355.96 - 353.5)
+    top, bottom = seated_box(241.0, 251.0, 240.7, 10.0)
+    assert (round(top, 1), round(bottom, 1)) == (232.7, 242.7)
+    assert seated_box(231.8, 241.8, 239.34, 10.0) == (231.8, 241.8)
 
 
 @needs_ocr

@@ -17,20 +17,29 @@ from .continuation import join_split_rows
 from .furniture import drop_furniture
 from .handoff import OcrHandoff
 from .layout import Placed, page_lines
-from .pages import BrokenPage, open_pdf, text_layer
+from . import plumber
+from .pages import OpenPdf, open_pdf, text_layer
 from .prose import join_prose
 
 log = logging.getLogger(__name__)
 
 
-def read_pdf(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+# which library turns a page's content into characters and shapes: "pdfium" or "plumber" (pdfminer and
+# pdfplumber, kept while the two are compared on the corpus)
+ENGINE = "pdfium"
+
+
+def read_pdf(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS, engine: str | None = None) -> Document:
     pages: list[list[Placed]] = []
     characters = 0
     with open_pdf(data, name, limits) as pdf:
         handoff = OcrHandoff(pdf, limits)
-        for number, page in enumerate(pdf.plumber.pages, start=1):
-            content = _page_content(page, number, name, limits, handoff)
-            page.close()  # frees pdfplumber's per-page object cache: memory stays flat over long files
+        # PDFium's pages are pdfplumber's only when the page tree's /Count tells the truth
+        use_pdfium = (engine or ENGINE) == "pdfium" and pdf.renderable
+        for number in range(1, pdf.page_count + 1):
+            content = _from_pdfium(pdf, number, limits, handoff) if use_pdfium else None
+            if content is _FALL_BACK or not use_pdfium:
+                content = _from_plumber(pdf, number, limits, handoff)
             # the glyphs read live on in the lines: counted over the document as each page is read
             characters += len(content.glyphs) if content is not None else 0
             if characters > limits.max_characters:
@@ -45,16 +54,31 @@ def read_pdf(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Documen
     return Document(name=name, reader=reader, lines=lines, page_count=page_count, unread_pages=handoff.unread_pages())
 
 
-def _page_content(page, number: int, name: str, limits: Limits, handoff: OcrHandoff):
+_FALL_BACK = object()
+
+
+def _from_pdfium(pdf: OpenPdf, number: int, limits: Limits, handoff: OcrHandoff):
+    page = pdf.pdfium[number - 1]
     try:
-        layer = text_layer(page, number, name, limits)
-    except BrokenPage as exc:  # a broken content stream spoils one page, not the document
+        layer, images, silent = text_layer(page, number, pdf.name, limits)
+    finally:
+        page.close()  # frees the page's objects: memory stays flat over long files
+    if silent:
+        return _FALL_BACK  # text PDFium drops and pdfminer may read
+    return layer.content if layer.usable else handoff.content(number, layer, images)
+
+
+def _from_plumber(pdf: OpenPdf, number: int, limits: Limits, handoff: OcrHandoff):
+    page = pdf.plumber.pages[number - 1]
+    try:
+        layer = plumber.text_layer(page, number, pdf.name, limits)
+        return layer.content if layer.usable else handoff.content(number, layer, plumber.image_share(page))
+    except plumber.BrokenPage as exc:  # a broken content stream spoils one page, not the document
         log.warning("page %s of the PDF could not be parsed: %s", number, exc)
         handoff.unreadable(number, "页面内容无法解析")
         return None
-    if layer.usable:
-        return layer.content
-    return handoff.content(page, number, layer)
+    finally:
+        page.close()  # frees pdfplumber's per-page object cache
 
 
 __all__ = ["read_pdf"]

@@ -29,8 +29,8 @@ class OcrHandoff:
         self.skipped: list[int] = []  # pages that needed OCR when it was not installed
         self.failed: dict[int, str] = {}
 
-    def content(self, page, number: int, layer: TextLayer) -> PageContent | None:
-        if not needs_ocr(page, layer):
+    def content(self, number: int, layer: TextLayer, images: float) -> PageContent | None:
+        if not needs_ocr(layer, images):
             return layer.content if layer.content.glyphs else None
         if not ocr.available():
             self.skipped.append(number)

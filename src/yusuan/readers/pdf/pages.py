@@ -1,10 +1,10 @@
 """Opening a PDF within bounds, and each page's glyphs and rulings from its text layer.
 
 pypdfium2 opens the file first: it is fast and tells an encrypted file from a broken one. The pages
-are then counted by walking the page tree the way pdfplumber will read it, stopping one past the
-limit: the tree's /Count is never trusted (a file may declare 1 page and hold thousands, and pdfminer
-reads every page it finds, even /Page objects outside any tree). pdfplumber then gives characters and
-strokes page by page; each page's cache is freed after use.
+are then counted by walking the page tree the way pdfminer reads it, stopping one past the limit: the
+tree's /Count is never trusted (a file may declare 1 page and hold thousands). PDFium then gives each
+page's characters, paths and images (`objects`); a page PDFium cannot give all the text of, or a file
+whose page tree PDFium numbers differently, is read by pdfplumber instead (`plumber`).
 """
 
 from __future__ import annotations
@@ -15,14 +15,13 @@ from dataclasses import dataclass
 
 import pdfplumber
 import pypdfium2 as pdfium
-from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdfpage import PDFPage
-from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 from ...errors import UnreadableInput
 from ..limits import Limits, over_limit
 from .geometry import Glyph, PageContent, dedupe
-from .rulings import page_rulings
+from .objects import TooManyObjects, page_objects
+from .rulings import side_rulings
 
 _FPDF_ERR_PASSWORD = 4
 _FPDF_ERR_SECURITY = 5
@@ -34,8 +33,8 @@ _MAX_BAD_SHARE = 0.3
 _IMAGE_COVER = 0.3
 # a glyph reaching further below its baseline than this share of its size has a font whose descent is
 # wrong: its box is moved up to sit on the baseline as a normal glyph does
-_MAX_DESCENT = 0.6
-_USUAL_DESCENT = 0.2
+MAX_DESCENT = 0.6
+USUAL_DESCENT = 0.2
 
 
 _NO_PAGES = "无法读取“{name}”：这个 PDF 没有任何页面。请检查文件是否完整，或重新导出后再试。"
@@ -151,112 +150,44 @@ class TextLayer:
         return good >= _MIN_GLYPHS and self.undecodable <= _MAX_BAD_SHARE * (good + self.undecodable)
 
 
-def text_layer(page, number: int, name: str, limits: Limits) -> TextLayer:
-    """The page's glyphs (fake-bold copies removed) and rulings."""
-    chars, shapes = parsed_objects(page, number, name, limits)
-    x0, top, x1, bottom = page.bbox
-    glyphs: list[Glyph] = []
-    undecodable = 0
-    for char in chars:
-        text = char["text"]
-        if not text or text.isspace():
-            continue
-        # text placed outside the visible page (clipped, never shown by a viewer) is not read
-        if not (x0 <= (char["x0"] + char["x1"]) / 2 <= x1 and top <= (char["top"] + char["bottom"]) / 2 <= bottom):
-            continue
-        if _undecodable(text):
-            undecodable += 1
-        elif char.get("upright", True):
-            glyph_top, glyph_bottom = glyph_top_bottom(char)
-            glyphs.append(Glyph(text, char["x0"], glyph_top, char["x1"], glyph_bottom))
-    horizontals, verticals = page_rulings(shapes)
-    content = PageContent(number, float(page.width), float(page.height), dedupe(glyphs), horizontals, verticals)
-    return TextLayer(content, undecodable)
+def needs_ocr(layer: TextLayer, images: float) -> bool:
+    """A page without usable text that still has something to read: a scanned image (covering the
+    share `images` of the page), or glyphs whose font gives no Unicode. A blank page (or one with just a
+    page number) needs nothing."""
+    return bool(layer.undecodable) or images >= _IMAGE_COVER
 
 
-def glyph_top_bottom(char: dict) -> tuple[float, float]:
-    """The glyph's top and bottom on the page. A font whose descent is wrong puts its glyphs' boxes
-    up to a line below where they are printed (their centre then falls in the table row below, with
-    the codes and amounts of a row and its name parted): such a box is set on the glyph's baseline."""
-    top, bottom, size = char["top"], char["bottom"], char.get("size") or 0
-    matrix = char.get("matrix")
-    if not matrix or size <= 0 or matrix[1] or matrix[2]:
-        return top, bottom
-    depth = matrix[5] - char["y0"]  # below the baseline, in the PDF's upward coordinates
-    if _MAX_DESCENT * size < depth < 2 * size:
-        shift = depth - _USUAL_DESCENT * size
-        return top - shift, bottom - shift
-    return top, bottom
-
-
-class BrokenPage(Exception):
-    """pdfminer could not parse this page's content."""
-
-
-def parsed_objects(page, number: int, name: str, limits: Limits) -> tuple[list[dict], list[dict]]:
-    """The page's characters and its shapes (lines, rectangles, curves) as pdfminer parses them."""
+def text_layer(page: pdfium.PdfPage, number: int, name: str, limits: Limits) -> tuple[TextLayer, float, int]:
+    """The page's glyphs (fake-bold copies removed) and rulings from PDFium's objects, the share of the
+    page its images cover, and how many of its text objects PDFium could not give text for."""
     try:
-        _bounded_layout(page, number, name, limits)
-        return page.chars, page.lines + page.rects + page.curves
-    except UnreadableInput:
-        raise
-    except Exception as exc:  # pdfminer raises many kinds for one cause: a content stream it cannot parse
-        raise BrokenPage(str(exc)) from exc
-
-
-class _TooManyObjects(Exception):
-    pass
-
-
-class _CountingAggregator(PDFPageAggregatorWithMarkedContent):
-    """pdfplumber's own device, counting what it draws: the page stops being parsed one past the bound,
-    before pdfminer and pdfplumber hold an object (and then a dict) for each of millions of glyphs."""
-
-    budget = 0
-
-    def _count(self) -> None:
-        self.budget -= 1
-        if self.budget < 0:
-            raise _TooManyObjects
-
-    def render_char(self, *args, **kwargs):
-        self._count()
-        return super().render_char(*args, **kwargs)
-
-    def render_image(self, *args, **kwargs):
-        self._count()
-        super().render_image(*args, **kwargs)
-
-    def paint_path(self, *args, **kwargs):
-        self._count()
-        super().paint_path(*args, **kwargs)
-
-
-def _bounded_layout(page, number: int, name: str, limits: Limits) -> None:
-    """Lay the page out as pdfplumber's `Page.layout` does, with the counting device, and leave the
-    result where pdfplumber keeps it (`_layout`, one of its cached properties, freed by `page.close()`)."""
-    device = _CountingAggregator(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-    device.budget = limits.max_page_objects
-    try:
-        PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
-    except _TooManyObjects:
+        found = page_objects(page, limits.max_page_objects)
+    except TooManyObjects:
         raise UnreadableInput(
             over_limit(name, f"第 {number} 页的字符、线条和图像", limits.max_page_objects, "max_page_objects")
         ) from None
-    page._layout = device.get_result()
+    glyphs: list[Glyph] = []
+    undecodable = 0
+    for char in found.chars:
+        # text placed outside the visible page (clipped, never shown by a viewer) is not read
+        if not (0 <= (char.x0 + char.x1) / 2 <= found.width and 0 <= (char.top + char.bottom) / 2 <= found.height):
+            continue
+        if not char.mapped:
+            undecodable += 1
+        elif char.upright:
+            top, bottom = seated_box(char.top, char.bottom, char.baseline, char.size)
+            glyphs.append(Glyph(char.text, char.x0, top, char.x1, bottom))
+    horizontals, verticals = side_rulings(found.sides)
+    content = PageContent(number, found.width, found.height, dedupe(glyphs), horizontals, verticals)
+    return TextLayer(content, undecodable), found.image_area / ((found.width * found.height) or 1.0), found.silent_text
 
 
-def _undecodable(text: str) -> bool:
-    return text.startswith("(cid:") or any(0xE000 <= ord(c) <= 0xF8FF or ord(c) < 32 for c in text)
-
-
-def needs_ocr(page, layer: TextLayer) -> bool:
-    """A page without usable text that still has something to read: a scanned image, or glyphs
-    whose font gives no Unicode. A blank page (or one with just a page number) needs nothing."""
-    if layer.undecodable:
-        return True
-    area = float(page.width) * float(page.height) or 1.0
-    covered = sum(
-        max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"])) for i in page.images
-    )
-    return covered >= _IMAGE_COVER * area
+def seated_box(top: float, bottom: float, baseline: float, size: float) -> tuple[float, float]:
+    """The glyph's top and bottom on the page. A font whose descent is wrong puts its glyphs' boxes
+    up to a line below where they are printed (their centre then falls in the table row below, with
+    the codes and amounts of a row and its name parted): such a box is set on the glyph's baseline."""
+    depth = bottom - baseline
+    if size > 0 and MAX_DESCENT * size < depth < 2 * size:
+        shift = depth - USUAL_DESCENT * size
+        return top - shift, bottom - shift
+    return top, bottom

@@ -21,16 +21,18 @@ _AXIS_SLACK = 1.0
 
 def page_rulings(shapes: list[dict]) -> tuple[list[Segment], list[Segment]]:
     """Horizontal and vertical segments from a pdfplumber page's lines, rectangles and curves."""
+    return side_rulings(side for shape in shapes if _visible(shape) for side in _sides(shape))
+
+
+def side_rulings(sides: Iterable[tuple[float, float, float, float]]) -> tuple[list[Segment], list[Segment]]:
+    """Horizontal and vertical segments from the straight sides (x0, y0, x1, y1) of visible shapes."""
     horizontals: list[Segment] = []
     verticals: list[Segment] = []
-    for shape in shapes:
-        if not _visible(shape):
-            continue
-        for x0, y0, x1, y1 in _sides(shape):
-            if abs(y1 - y0) <= _AXIS_SLACK:
-                horizontals.append(Segment((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
-            elif abs(x1 - x0) <= _AXIS_SLACK:
-                verticals.append(Segment((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+    for x0, y0, x1, y1 in sides:
+        if abs(y1 - y0) <= _AXIS_SLACK:
+            horizontals.append(Segment((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+        elif abs(x1 - x0) <= _AXIS_SLACK:
+            verticals.append(Segment((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
     return merge_segments(horizontals), merge_segments(verticals)
 
 
