@@ -18,14 +18,15 @@ from .furniture import drop_furniture
 from .handoff import OcrHandoff
 from .layout import Placed, page_lines
 from . import plumber
-from .pages import OpenPdf, open_pdf, text_layer
+from .geometry import PageContent
+from .pages import OpenPdf, TextLayer, open_pdf, text_layer
 from .prose import join_prose
 
 log = logging.getLogger(__name__)
 
 
-# which library turns a page's content into characters and shapes: "pdfium" or "plumber" (pdfminer and
-# pdfplumber, kept while the two are compared on the corpus)
+# which library turns a page's content into characters and shapes: "pdfium" (pdfminer and pdfplumber
+# where PDFium may drop text) or "plumber" (pdfminer and pdfplumber only, kept while the two are compared)
 ENGINE = "pdfium"
 
 
@@ -35,11 +36,9 @@ def read_pdf(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS, engine: st
     with open_pdf(data, name, limits) as pdf:
         handoff = OcrHandoff(pdf, limits)
         # PDFium's pages are pdfplumber's only when the page tree's /Count tells the truth
-        use_pdfium = (engine or ENGINE) == "pdfium" and pdf.renderable
+        read_page = _PageReader(pdf, limits, handoff, with_pdfium=(engine or ENGINE) == "pdfium" and pdf.renderable)
         for number in range(1, pdf.page_count + 1):
-            content = _from_pdfium(pdf, number, limits, handoff) if use_pdfium else None
-            if content is _FALL_BACK or not use_pdfium:
-                content = _from_plumber(pdf, number, limits, handoff)
+            content = read_page(number)
             # the glyphs read live on in the lines: counted over the document as each page is read
             characters += len(content.glyphs) if content is not None else 0
             if characters > limits.max_characters:
@@ -54,31 +53,51 @@ def read_pdf(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS, engine: st
     return Document(name=name, reader=reader, lines=lines, page_count=page_count, unread_pages=handoff.unread_pages())
 
 
-_FALL_BACK = object()
+class _PageReader:
+    """A page's content through PDFium, or through pdfminer/pdfplumber where PDFium may have dropped text.
 
+    PDFium gives no text for a text object in a font the file does not embed when that object shows
+    nothing (an empty or blank string, which office exports write on many pages) and also when it cannot
+    map the font's glyphs, which pdfminer may still map. Such a page is read by pdfplumber too; where
+    pdfplumber finds no more glyphs, the fonts are blank ones, and later pages silent only in them are
+    taken from PDFium alone."""
 
-def _from_pdfium(pdf: OpenPdf, number: int, limits: Limits, handoff: OcrHandoff):
-    page = pdf.pdfium[number - 1]
-    try:
-        layer, images, silent = text_layer(page, number, pdf.name, limits)
-    finally:
-        page.close()  # frees the page's objects: memory stays flat over long files
-    if silent:
-        return _FALL_BACK  # text PDFium drops and pdfminer may read
-    return layer.content if layer.usable else handoff.content(number, layer, images)
+    def __init__(self, pdf: OpenPdf, limits: Limits, handoff: OcrHandoff, with_pdfium: bool):
+        self.pdf, self.limits, self.handoff, self.with_pdfium = pdf, limits, handoff, with_pdfium
+        self.blank_fonts: set[str] = set()
 
+    def __call__(self, number: int) -> PageContent | None:
+        if not self.with_pdfium:
+            try:
+                return self._settled(number, *self._plumber_layer(number))
+            except plumber.BrokenPage as exc:  # a broken content stream spoils one page, not the document
+                log.warning("page %s of the PDF could not be parsed: %s", number, exc)
+                self.handoff.unreadable(number, "页面内容无法解析")
+                return None
+        page = self.pdf.pdfium[number - 1]
+        try:
+            layer, images, silent = text_layer(page, number, self.pdf.name, self.limits)
+        finally:
+            page.close()  # frees the page's objects: memory stays flat over long files
+        if silent - self.blank_fonts:
+            try:
+                other, other_images = self._plumber_layer(number)
+            except plumber.BrokenPage:
+                return self._settled(number, layer, images)
+            if len(other.content.glyphs) > len(layer.content.glyphs):
+                return self._settled(number, other, other_images)  # text PDFium dropped
+            self.blank_fonts |= silent
+        return self._settled(number, layer, images)
 
-def _from_plumber(pdf: OpenPdf, number: int, limits: Limits, handoff: OcrHandoff):
-    page = pdf.plumber.pages[number - 1]
-    try:
-        layer = plumber.text_layer(page, number, pdf.name, limits)
-        return layer.content if layer.usable else handoff.content(number, layer, plumber.image_share(page))
-    except plumber.BrokenPage as exc:  # a broken content stream spoils one page, not the document
-        log.warning("page %s of the PDF could not be parsed: %s", number, exc)
-        handoff.unreadable(number, "页面内容无法解析")
-        return None
-    finally:
-        page.close()  # frees pdfplumber's per-page object cache
+    def _plumber_layer(self, number: int) -> tuple[TextLayer, float]:
+        page = self.pdf.plumber.pages[number - 1]
+        try:
+            return plumber.text_layer(page, number, self.pdf.name, self.limits), plumber.image_share(page)
+        finally:
+            page.close()  # frees pdfplumber's per-page object cache
+
+    def _settled(self, number: int, layer: TextLayer, images: float) -> PageContent | None:
+        return layer.content if layer.usable else self.handoff.content(number, layer, images)
 
 
 __all__ = ["read_pdf"]

@@ -78,14 +78,18 @@ def dedupe(glyphs: list[Glyph], tolerance: float = 1.0) -> list[Glyph]:
     kept: list[Glyph] = []
     seen: dict[tuple[str, int, int], list[Glyph]] = {}
     for glyph in glyphs:
-        gx, gy = int(glyph.x0 // tolerance), int(glyph.top // tolerance)
-        if any(
-            abs(other.x0 - glyph.x0) <= tolerance and abs(other.top - glyph.top) <= tolerance
-            for dx in (-1, 0, 1)
-            for dy in (-1, 0, 1)
-            for other in seen.get((glyph.text, gx + dx, gy + dy), ())
-        ):
-            continue
-        seen.setdefault((glyph.text, gx, gy), []).append(glyph)
-        kept.append(glyph)
+        text, x0, top = glyph.text, glyph.x0, glyph.top
+        gx, gy = int(x0 // tolerance), int(top // tolerance)
+        if not _drawn_before(seen, text, gx, gy, x0, top, tolerance):
+            seen.setdefault((text, gx, gy), []).append(glyph)
+            kept.append(glyph)
     return kept
+
+
+def _drawn_before(seen: dict, text: str, gx: int, gy: int, x0: float, top: float, tolerance: float) -> bool:
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for other in seen.get((text, gx + dx, gy + dy), ()):
+                if abs(other.x0 - x0) <= tolerance and abs(other.top - top) <= tolerance:
+                    return True
+    return False

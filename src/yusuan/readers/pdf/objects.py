@@ -19,10 +19,13 @@ Matrix = tuple[float, float, float, float, float, float]
 Side = tuple[float, float, float, float]  # x0, y0, x1, y1, top-down
 
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_MOVE_TO, _LINE_TO = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
 # forms inside forms: deeper nesting is no table a reader would print
 _MAX_FORM_DEPTH = 12
 # a colour this close to white (0-255) draws nothing on a white page
 _WHITE = 242
+# the standard Latin font families, which PDFium always has (Arial stands in for Helvetica)
+_BUILT_IN = ("Times", "Arial", "Helvetica", "Courier", "Symbol", "ZapfDingbats")
 
 
 class TooManyObjects(Exception):
@@ -51,7 +54,7 @@ class PageObjects:
     chars: list[Char] = field(default_factory=list)
     sides: list[Side] = field(default_factory=list)  # straight sides of visible paths
     image_area: float = 0.0
-    silent_text: int = 0  # text objects with glyphs but no text
+    silent_fonts: set[str] = field(default_factory=set)  # fonts of text objects PDFium gives no text for
 
 
 def page_objects(page: pdfium.PdfPage, budget: int) -> PageObjects:
@@ -63,9 +66,11 @@ def page_objects(page: pdfium.PdfPage, budget: int) -> PageObjects:
     counter = [budget]
     textpage = page.get_textpage()
     try:
-        _walk(raw.FPDFPage_CountObjects(page), lambda i: raw.FPDFPage_GetObject(page, i), _IDENTITY, shown, found,
-              counter, 0, textpage)
-        found.chars = _chars(textpage, shown, counter)
+        # the raw handles: pypdfium2's wrappers cost an attribute lookup on every call
+        handle, text_handle = page.raw, textpage.raw
+        _walk(raw.FPDFPage_CountObjects(handle), lambda i: raw.FPDFPage_GetObject(handle, i), _IDENTITY, shown,
+              found, counter, 0, text_handle)
+        found.chars = _chars(text_handle, shown, counter)
     finally:
         textpage.close()
     return found
@@ -107,10 +112,13 @@ def _walk(count: int, get, parent: Matrix, shown: Matrix, found: PageObjects, co
         obj = get(index)
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_TEXT:
-            found.silent_text += _is_silent(obj, textpage)
+            font = _silent_font(obj, textpage)
+            if font is not None:
+                found.silent_fonts.add(font)
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             _spend(counter)
-            _path_sides(obj, _then(_matrix(obj), parent), shown, found.sides)
+            own = _matrix(obj)
+            _path_sides(obj, _then(own, _then(parent, shown)) if parent != _IDENTITY else _then(own, shown), found.sides)
         elif kind == raw.FPDF_PAGEOBJ_IMAGE:
             _spend(counter)
             found.image_area += _image_area(obj, parent, shown)
@@ -119,14 +127,20 @@ def _walk(count: int, get, parent: Matrix, shown: Matrix, found: PageObjects, co
                   _then(_matrix(obj), parent), shown, found, counter, depth + 1, textpage)
 
 
-def _is_silent(obj, textpage) -> bool:
-    """A text object PDFium gives no text for, in a font the file does not embed: PDFium drops the glyphs
-    of such a font when this machine has no font to stand in for it, while pdfminer still maps them to
-    text through the font's ToUnicode map. (An empty string in an embedded font is common and harmless.)"""
+def _silent_font(obj, textpage) -> str | None:
+    """The name of the font of a text object PDFium gives no text for, when the file does not embed it:
+    either the object shows nothing (an empty or blank string, common and harmless), or PDFium cannot
+    map the font's glyphs while pdfminer still can, through its ToUnicode map. PDFium has the standard
+    Latin fonts built in: an object in one of those that gives no text is a blank one."""
     if raw.FPDFTextObj_GetText(obj, textpage, None, 0) > 2:  # bytes of UTF-16 with its terminator
-        return False
+        return None
     font = raw.FPDFTextObj_GetFont(obj)
-    return bool(font) and not raw.FPDFFont_GetIsEmbedded(font)
+    if not font or raw.FPDFFont_GetIsEmbedded(font):
+        return None
+    buffer = ctypes.create_string_buffer(128)
+    raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
+    name = buffer.value.decode("latin-1")
+    return None if name.startswith(_BUILT_IN) else name
 
 
 def _matrix(obj) -> Matrix:
@@ -136,7 +150,7 @@ def _matrix(obj) -> Matrix:
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
-def _path_sides(obj, to_page: Matrix, shown: Matrix, sides: list[Side]) -> None:
+def _path_sides(obj, to_shown: Matrix, sides: list[Side]) -> None:
     """The straight sides of a visible path: each subpath's lines, closed where it is closed or filled."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     if not raw.FPDFPath_GetDrawMode(obj, fill_mode, stroke):
@@ -146,24 +160,28 @@ def _path_sides(obj, to_page: Matrix, shown: Matrix, sides: list[Side]) -> None:
         filled and not _white(obj, raw.FPDFPageObj_GetFillColor))
     if not visible:
         return
-    to_shown = _then(to_page, shown)
+    a, b, c, d, e, f = to_shown
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    get_segment, get_point = raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetPoint
+    get_type, get_close = raw.FPDFPathSegment_GetType, raw.FPDFPathSegment_GetClose
     start = current = None
     for index in range(raw.FPDFPath_CountSegments(obj)):
-        segment = raw.FPDFPath_GetPathSegment(obj, index)
-        if not raw.FPDFPathSegment_GetPoint(segment, x, y):
+        segment = get_segment(obj, index)
+        if not get_point(segment, x_ref, y_ref):
             continue
-        point = _apply(to_shown, x.value, y.value)
-        kind = raw.FPDFPathSegment_GetType(segment)
-        if kind == raw.FPDF_SEGMENT_MOVETO:
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, b * px + d * py + f)
+        kind = get_type(segment)
+        if kind == _MOVE_TO:
             _close(sides, current, start, filled)
             start = current = point
-        elif kind == raw.FPDF_SEGMENT_LINETO and current is not None:
+        elif kind == _LINE_TO and current is not None:
             sides.append((*current, *point))
             current = point
         else:  # a Bézier control or end point: curves draw no ruling
             current = point
-        if raw.FPDFPathSegment_GetClose(segment):
+        if get_close(segment):
             _close(sides, current, start, True)
             current = start
     _close(sides, current, start, filled)
@@ -188,42 +206,68 @@ def _image_area(obj, parent: Matrix, shown: Matrix) -> float:
     return (max(xs) - min(xs)) * (max(ys) - min(ys))
 
 
-def _chars(textpage: pdfium.PdfTextPage, shown: Matrix, counter: list[int]) -> list[Char]:
+def _chars(textpage, shown: Matrix, counter: list[int]) -> list[Char]:
     count = raw.FPDFText_CountChars(textpage)
+    if count > 4 * max(counter[0], 1):  # even with a space between every two characters, over the bound
+        raise TooManyObjects
+    codes = _codes(textpage, count)
     rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    rect_ref, matrix_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(matrix), ctypes.byref(ox), ctypes.byref(oy)
+    loose_box, origin, char_matrix = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetMatrix
+    font_size, map_error, is_hyphen = raw.FPDFText_GetFontSize, raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsHyphen
+    sa, sb, sc, sd, se, sf = shown
+    # per character matrix (one per text object, mostly): the glyph's scale and whether it stands upright
+    kinds: dict[tuple[float, float, float, float], tuple[float, bool]] = {}
     chars: list[Char] = []
-    for index in range(count):
-        code = raw.FPDFText_GetUnicode(textpage, index)
-        if raw.FPDFText_IsGenerated(textpage, index) == 1:
-            continue  # a space or line break PDFium inferred, not printed
-        _spend(counter)
+    budget = counter[0]
+    for index, code in enumerate(codes):
         # PDFium marks a hyphen that ends a line with a control code of its own
-        text = "-" if raw.FPDFText_IsHyphen(textpage, index) == 1 else chr(code) if 0 < code < 0x110000 else ""
+        text = "-" if code < 32 and is_hyphen(textpage, index) == 1 else chr(code)
         if text.isspace():
+            continue  # a space printed or inferred by PDFium, or a line break
+        budget -= 1
+        if budget < 0:
+            raise TooManyObjects
+        if not loose_box(textpage, index, rect_ref):
             continue
-        if not raw.FPDFText_GetLooseCharBox(textpage, index, rect):
-            continue
-        raw.FPDFText_GetCharOrigin(textpage, index, ox, oy)
-        x_a, y_a = _apply(shown, rect.left, rect.top)
-        x_b, y_b = _apply(shown, rect.right, rect.bottom)
-        _, baseline = _apply(shown, ox.value, oy.value)
-        raw.FPDFText_GetMatrix(textpage, index, matrix)
-        size = raw.FPDFText_GetFontSize(textpage, index) * math.hypot(matrix.c, matrix.d)
-        bottom = max(y_a, y_b)
+        origin(textpage, index, ox_ref, oy_ref)
+        char_matrix(textpage, index, matrix_ref)
+        key = (matrix.a, matrix.b, matrix.c, matrix.d)
+        kind = kinds.get(key)
+        if kind is None:
+            kind = kinds[key] = (math.hypot(key[2], key[3]), _upright(key, shown))
+        scale, upright = kind
+        size = font_size(textpage, index) * scale
+        # two opposite corners of the box on the shown page (its matrix turns by quarter turns only)
+        r_left, r_top, r_right, r_bottom = rect.left, rect.top, rect.right, rect.bottom
+        left, right = sa * r_left + sc * r_top + se, sa * r_right + sc * r_bottom + se
+        top, bottom = sb * r_left + sd * r_top + sf, sb * r_right + sd * r_bottom + sf
+        lowest = bottom if bottom > top else top
         # the loose box reaches up to the font's ascent, often well above the glyph (and into the line
         # above in a tight table cell); a glyph is one font size tall above its descent, as in pdfminer
-        top = bottom - size if size > 0 else min(y_a, y_b)
-        mapped = bool(text) and not (0xE000 <= ord(text) <= 0xF8FF or ord(text) < 32) and \
-            raw.FPDFText_HasUnicodeMapError(textpage, index) != 1
-        chars.append(Char(text, min(x_a, x_b), top, max(x_a, x_b), bottom, baseline, size,
-                          _upright(matrix, shown), mapped))
+        highest = lowest - size if size > 0 else min(top, bottom)
+        mapped = not (0xE000 <= code <= 0xF8FF or code < 32) and map_error(textpage, index) != 1
+        chars.append(Char(text, min(left, right), highest, max(left, right), lowest,
+                          sb * ox.value + sd * oy.value + sf, size, upright, mapped))
+    counter[0] = budget
     return chars
 
 
-def _upright(matrix, shown: Matrix) -> bool:
+def _codes(textpage, count: int) -> list[int]:
+    """Every character's Unicode code point, read in one call where the page has no character outside
+    the Basic Multilingual Plane (whose UTF-16 would take two places for one character)."""
+    buffer = (ctypes.c_uint16 * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+    units = list(buffer[: max(written - 1, 0)])
+    if len(units) == count and not any(0xD800 <= u <= 0xDFFF for u in units):
+        return units
+    return [raw.FPDFText_GetUnicode(textpage, index) for index in range(count)]
+
+
+def _upright(matrix: tuple[float, float, float, float], shown: Matrix) -> bool:
     """Set on a baseline running left to right as the page is shown, as pdfminer decides it: slanted
     (fake italic) glyphs are upright, rotated ones are not."""
     y_up = (shown[0], -shown[1], shown[2], -shown[3], 0.0, 0.0)  # the shown page's rotation, y still up
-    a, b, c, d, _, _ = _then((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), y_up)
+    a, b, c, d, _, _ = _then((*matrix, 0.0, 0.0), y_up)
     return a * d > 0 and b * c <= 0

@@ -157,9 +157,9 @@ def needs_ocr(layer: TextLayer, images: float) -> bool:
     return bool(layer.undecodable) or images >= _IMAGE_COVER
 
 
-def text_layer(page: pdfium.PdfPage, number: int, name: str, limits: Limits) -> tuple[TextLayer, float, int]:
+def text_layer(page: pdfium.PdfPage, number: int, name: str, limits: Limits) -> tuple[TextLayer, float, set[str]]:
     """The page's glyphs (fake-bold copies removed) and rulings from PDFium's objects, the share of the
-    page its images cover, and how many of its text objects PDFium could not give text for."""
+    page its images cover, and the fonts (not embedded) of its text objects PDFium gave no text for."""
     try:
         found = page_objects(page, limits.max_page_objects)
     except TooManyObjects:
@@ -179,7 +179,7 @@ def text_layer(page: pdfium.PdfPage, number: int, name: str, limits: Limits) -> 
             glyphs.append(Glyph(char.text, char.x0, top, char.x1, bottom))
     horizontals, verticals = side_rulings(found.sides)
     content = PageContent(number, found.width, found.height, dedupe(glyphs), horizontals, verticals)
-    return TextLayer(content, undecodable), found.image_area / ((found.width * found.height) or 1.0), found.silent_text
+    return TextLayer(content, undecodable), found.image_area / ((found.width * found.height) or 1.0), found.silent_fonts
 
 
 def seated_box(top: float, bottom: float, baseline: float, size: float) -> tuple[float, float]:
