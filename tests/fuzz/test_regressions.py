@@ -94,6 +94,14 @@ def test_a_page_tree_pdfplumber_cannot_walk_is_refused_with_a_message(damage):
         read_bytes(damage(handmade_pdf()), "damaged.pdf")
 
 
+def test_a_page_pdfium_cannot_load_is_read_by_pdfminer():
+    """A page tree whose /Kids became a keyword: PDFium counts one page (/Count) and cannot load it
+    (PdfiumError escaped the reader); pdfminer finds the page object all the same."""
+    pdf = handmade_pdf().replace(b"/Kids", b"stream", 1)
+    doc = read_bytes(pdf, "kids.pdf")
+    assert doc.page_count == 1 and doc.lines
+
+
 # -- zip containers (DOCX, XLSX) --------------------------------------------------------------------
 
 

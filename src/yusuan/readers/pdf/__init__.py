@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 
+import pypdfium2 as pdfium
+
 from ...document import Document
 from ...errors import UnreadableInput
 from ..limits import DEFAULT_LIMITS, Limits, over_limit
@@ -68,13 +70,11 @@ class _PageReader:
 
     def __call__(self, number: int) -> PageContent | None:
         if not self.with_pdfium:
-            try:
-                return self._settled(number, *self._plumber_layer(number))
-            except plumber.BrokenPage as exc:  # a broken content stream spoils one page, not the document
-                log.warning("page %s of the PDF could not be parsed: %s", number, exc)
-                self.handoff.unreadable(number, "页面内容无法解析")
-                return None
-        page = self.pdf.pdfium[number - 1]
+            return self._plumber_only(number)
+        try:
+            page = self.pdf.pdfium[number - 1]
+        except pdfium.PdfiumError:
+            return self._plumber_only(number)  # a page PDFium cannot load: pdfminer may
         try:
             layer, images, silent = text_layer(page, number, self.pdf.name, self.limits)
         finally:
@@ -88,6 +88,14 @@ class _PageReader:
                 return self._settled(number, other, other_images)  # text PDFium dropped
             self.blank_fonts |= silent
         return self._settled(number, layer, images)
+
+    def _plumber_only(self, number: int) -> PageContent | None:
+        try:
+            return self._settled(number, *self._plumber_layer(number))
+        except plumber.BrokenPage as exc:  # a broken content stream spoils one page, not the document
+            log.warning("page %s of the PDF could not be parsed: %s", number, exc)
+            self.handoff.unreadable(number, "页面内容无法解析")
+            return None
 
     def _plumber_layer(self, number: int) -> tuple[TextLayer, float]:
         page = self.pdf.plumber.pages[number - 1]
