@@ -44,6 +44,11 @@ def _many_glyphs() -> bytes:
     return pdf_with_pages([b"BT /F1 1 Tf 10 400 Td (" + b"A" * 5_000_000 + b") Tj ET"])
 
 
+def _many_glyphs_in_strings() -> bytes:
+    """5.1 million glyphs in 170 strings: PDFium keeps at most 32,767 characters of one string."""
+    return pdf_with_pages([b"BT /F1 1 Tf 10 400 Td " + (b"(" + b"A" * 30_000 + b") Tj ") * 170 + b"ET"])
+
+
 # name -> (cause in the issue, command, file name, builder; None for a path given as it is)
 ATTACKS: dict[str, tuple[str, str, str, Callable[[], bytes] | None]] = {
     "xlsx-single-quoted-reference": ("2", "parse", "a.xlsx", _xlsx(_add_cell(b" r='XFD1048576'"))),
@@ -57,6 +62,7 @@ ATTACKS: dict[str, tuple[str, str, str, Callable[[], bytes] | None]] = {
     "ten-million-lines": ("3", "parse", "lines.txt", lambda: b"1\n" * 10_000_000),
     "text-199-mb": ("3", "parse", "big.txt", lambda: ("收入预算" * 2_500 + "\n").encode() * 6_633),
     "pdf-5m-glyphs": ("3", "parse", "dense.pdf", _many_glyphs),
+    "pdf-5m-glyphs-170-strings": ("3", "parse", "dense.pdf", _many_glyphs_in_strings),
     "dev-zero-parse": ("3", "parse", "/dev/zero", None),
     "dev-zero-db-add": ("3", "db add", "/dev/zero", None),
     "pdf-count-lies": ("6", "parse", "lying.pdf", lambda: page_tree(3000, declared=1)),
