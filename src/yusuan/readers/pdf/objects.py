@@ -117,8 +117,7 @@ def _walk(count: int, get, parent: Matrix, shown: Matrix, found: PageObjects, co
                 found.silent_fonts.add(font)
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             _spend(counter)
-            own = _matrix(obj)
-            _path_sides(obj, _then(own, _then(parent, shown)) if parent != _IDENTITY else _then(own, shown), found.sides)
+            _path_sides(obj, _then(_then(_matrix(obj), parent), shown), found.sides)
         elif kind == raw.FPDF_PAGEOBJ_IMAGE:
             _spend(counter)
             found.image_area += _image_area(obj, parent, shown)
