@@ -2,15 +2,13 @@
 times as long, not sixty-four (quadratic) or five hundred (cubic) times. Each test measures both sizes in
 the same run (the better of three), so a loaded machine slows both alike."""
 
-import time
 from pathlib import Path
 
+from timing import MAX_GROWTH, best_seconds
 from yusuan.checks import all_rules, run_checks
 from yusuan.pipeline import parse_bytes
 
 SYNTH = Path(__file__).resolve().parents[2] / "fuzz" / "seeds" / "synth.txt"
-# linear growth is 8× for 8× the input; what is quadratic grows 64×
-MAX_GROWTH = 24
 
 
 def _lines() -> list[str]:
@@ -20,12 +18,7 @@ def _lines() -> list[str]:
 def _seconds(disclosure, rule_ids: set[str]) -> float:
     rules = [r for r in all_rules() if r.id in rule_ids]
     assert len(rules) == len(rule_ids)
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        run_checks(disclosure, rules=rules)
-        best = min(best, time.perf_counter() - start)
-    return best
+    return best_seconds(lambda: run_checks(disclosure, rules=rules))
 
 
 def _growth(build, small: int, rule_ids: set[str]) -> float:
