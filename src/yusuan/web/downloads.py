@@ -16,7 +16,7 @@ from urllib.parse import quote
 from ..checks import render_html, render_json
 from ..export import render_csv, tidy_lines
 from .documents import Loaded
-from .isolated import run_isolated
+from .isolated import FOR_A_RENDERING, run_isolated
 from .pdfpages import PageRequest
 from .rendering import RenderRequest
 from .settings import Settings
@@ -86,7 +86,7 @@ class Renderings:
                     request = RenderRequest(loaded.disclosure.model_dump_json(), fmt)
                     with self._slots:
                         data = run_isolated(self.settings.renderer, request, timeout=self.settings.parse_timeout,
-                                            memory_mb=self.settings.parse_memory_mb)
+                                            memory_mb=self.settings.parse_memory_mb, advice=FOR_A_RENDERING)
                     self.store.write(digest, suffix, data)
                 return data
         finally:
@@ -116,7 +116,7 @@ def page_image(loaded: Loaded, store: FileStore, page: int, timeout: float, memo
         if source is None:
             return None
         data = run_isolated("yusuan.web.pdfpages:render_page", PageRequest(source, page), timeout=timeout,
-                            memory_mb=memory_mb)
+                            memory_mb=memory_mb, advice=FOR_A_RENDERING)
         if data is None:
             return None
         store.write(digest, suffix, data)

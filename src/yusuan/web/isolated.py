@@ -17,6 +17,8 @@ With the last worker gone, the forkserver and multiprocessing's resource tracker
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import importlib
 import logging
 import multiprocessing
@@ -87,8 +89,24 @@ _NEVER = threading.Event()
 _STOP_CHECK_SECONDS = 0.5  # how soon a worker is stopped once the server is stopping
 
 
+@dataclass(frozen=True)
+class Advice:
+    """What a person can do when the worker ran out of time, or died."""
+
+    too_slow: str
+    died: str
+
+
+# an upload: the file itself is the cause, another version of it may go through
+FOR_A_FILE = Advice("请拆分文件，或请管理员调高时限（--parse-timeout）。", "请换一个版本（如另存为 PDF 或 XLSX）再试。")
+# a download of an archived document: another format may go through
+FOR_A_RENDERING = Advice("请下载其他格式，或请管理员调高时限（--parse-timeout）。",
+                         "请下载其他格式，或请管理员调高内存上限（--parse-memory）。")
+
+
 def run_isolated(target: str, payload: Any, *, timeout: float, memory_mb: int = 0,
-                 on_progress: Progress | None = None, stop: threading.Event = _NEVER) -> Any:
+                 on_progress: Progress | None = None, stop: threading.Event = _NEVER,
+                 advice: Advice = FOR_A_FILE) -> Any:
     """Run `target(payload, progress)` in a worker; its result, or YusuanError / WorkerFailed.
 
     Setting `stop` (the server is shutting down) ends the worker within half a second.
@@ -106,31 +124,32 @@ def run_isolated(target: str, payload: Any, *, timeout: float, memory_mb: int = 
         lifeline.given()
     try:
         ours.send(payload)
-        return _await_result(ours, process, time.monotonic() + timeout, timeout, memory_mb, on_progress, stop)
+        return _await_result(ours, process, time.monotonic() + timeout, timeout, memory_mb, on_progress, stop,
+                             advice)
     finally:
         ours.close()
         _stop(process, lifeline)
 
 
-def _wait_for_message(conn: Connection, deadline: float, timeout: float, stop: threading.Event) -> None:
+def _wait_for_message(conn: Connection, deadline: float, timeout: float, stop: threading.Event,
+                      advice: Advice) -> None:
     while not conn.poll(min(max(deadline - time.monotonic(), 0), _STOP_CHECK_SECONDS)):
         if stop.is_set():
             raise WorkerFailed("服务正在停止，这份文件未处理完。请在服务重新启动后再上传。")
         if time.monotonic() >= deadline:
-            raise WorkerFailed(f"处理超过 {timeout:.0f} 秒，已停止。请拆分文件，或请管理员调高时限（--parse-timeout）。")
+            raise WorkerFailed(f"处理超过 {timeout:.0f} 秒，已停止。{advice.too_slow}")
 
 
 def _await_result(conn: Connection, process, deadline: float, timeout: float, memory_mb: int,
-                  on_progress: Progress | None, stop: threading.Event) -> Any:
+                  on_progress: Progress | None, stop: threading.Event, advice: Advice) -> Any:
     while True:
-        _wait_for_message(conn, deadline, timeout, stop)
+        _wait_for_message(conn, deadline, timeout, stop, advice)
         try:
             kind, value, info = conn.recv()
         except (EOFError, OSError):
             process.join(5)
             cause = f"文件可能已损坏，或所需内存超过上限 {memory_mb} MB（--parse-memory）" if memory_mb else "文件可能已损坏"
-            raise WorkerFailed(f"处理文件的进程意外退出（退出码 {process.exitcode}）。{cause}；"
-                               "请换一个版本（如另存为 PDF 或 XLSX）再试。") from None
+            raise WorkerFailed(f"处理文件的进程意外退出（退出码 {process.exitcode}）。{cause}；{advice.died}") from None
         if kind == "progress":
             if on_progress is not None:
                 on_progress(value, **info)
