@@ -5,21 +5,17 @@ import sys
 
 import pytest
 
+from corpus import CORPUS, files, parsed
 from yusuan.errors import YusuanError
-from yusuan.pipeline import parse_path
 
-from pathlib import Path
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-
-FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file()) if CORPUS.exists() else []
+FILES = files()
 
 
 @pytest.mark.skipif(not FILES, reason="shared corpus not present beside the project")
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(CORPUS)))
 def test_corpus_file_parses_or_is_refused_clearly(path):
     try:
-        disclosure = parse_path(path)
+        disclosure = parsed(path)
     except YusuanError as exc:
         assert exc.message.startswith(("无法读取", "找不到")), exc.message
         assert "请" in exc.message  # says what to do

@@ -6,17 +6,13 @@ fail: judge the new one the same way before changing the list. docs/notes/narrat
 the judgements and what the rules leave out.
 """
 
-from pathlib import Path
-
 import pytest
 
+from corpus import CORPUS, files, parsed
 from yusuan.checks import all_rules, run_checks
-from yusuan.pipeline import parse_path
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 # the files judged below; cities/ is measured by the hand labels of eval/gold (bench/eval_real.py)
-FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".pdf", ".txt")
-               and p.relative_to(CORPUS).parts[0] != "cities") if CORPUS.exists() else []
+FILES = files(where=lambda p: p.suffix in (".pdf", ".txt") and p.relative_to(CORPUS).parts[0] != "cities")
 
 REVIEW_RULES = {
     "NARR-AMOUNT", "NARR-SAME-SUBJECT", "NARR-OPERATING-COST", "NARR-PROCUREMENT-SPLIT", "NARR-CHANGE-AMOUNT",
@@ -168,7 +164,7 @@ def findings():
     rules = [r for r in all_rules() if r.id in REVIEW_RULES]
     found = []
     for path in FILES:
-        report = run_checks(parse_path(path), rules=rules)
+        report = run_checks(parsed(path), rules=rules)
         found += [(str(path.relative_to(CORPUS)), f.rule, f.place.line) for f in report.findings if f.is_problem]
     return sorted(found)
 

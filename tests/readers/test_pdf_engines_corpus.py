@@ -2,22 +2,18 @@
 PDF of the shared corpus: the same tables (codes, names, every amount), the same narrative claims and the
 same findings. Kept while both exist (docs/readers.md says where pdfplumber is still used and why)."""
 
-from pathlib import Path
-
 import pytest
 
+from corpus import CORPUS, files, parsed
 from yusuan.checks import run_checks
 from yusuan.pipeline import parse_bytes
 from yusuan.readers import pdf as pdf_reader
 from yusuan.readers import read_bytes
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-FILES = sorted(CORPUS.rglob("*.pdf")) if CORPUS.exists() else []
+FILES = files("*.pdf")
 
 
-def _reading(data: bytes, name: str, engine: str, monkeypatch) -> tuple:
-    monkeypatch.setattr(pdf_reader, "ENGINE", engine)
-    disclosure = parse_bytes(data, name)
+def _summary(disclosure) -> tuple:
     tables = {table_id: [(row.code, row.name, sorted((k, str(v)) for k, v in row.values.items())) for row in table.rows]
               for table_id, table in disclosure.tables.items()}
     claims = sorted((c.subject, str(c.value), str(c.unit), str(c.change)) for c in disclosure.narrative.claims)
@@ -28,9 +24,10 @@ def _reading(data: bytes, name: str, engine: str, monkeypatch) -> tuple:
 @pytest.mark.skipif(not FILES, reason="the shared corpus is not beside the project")
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.relative_to(CORPUS).as_posix())
 def test_both_page_readers_give_the_same_disclosure(path, monkeypatch):
-    data = path.read_bytes()
-    pdfium_tables, pdfium_claims, pdfium_findings = _reading(data, path.name, "pdfium", monkeypatch)
-    plumber_tables, plumber_claims, plumber_findings = _reading(data, path.name, "plumber", monkeypatch)
+    assert pdf_reader.ENGINE == "pdfium"  # the reading every other corpus test shares
+    pdfium_tables, pdfium_claims, pdfium_findings = _summary(parsed(path))
+    monkeypatch.setattr(pdf_reader, "ENGINE", "plumber")
+    plumber_tables, plumber_claims, plumber_findings = _summary(parse_bytes(path.read_bytes(), path.name))
     assert pdfium_tables == plumber_tables
     assert pdfium_claims == plumber_claims
     assert pdfium_findings == plumber_findings

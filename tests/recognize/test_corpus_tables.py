@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import csv
 from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
 
+from corpus import CORPUS, parsed
 from yusuan.checks import run_checks
-from yusuan.pipeline import parse_path
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 D = Decimal
 
 PROCURATORATE_2017 = "jiangsu/江苏省人民检察院/2017年省检察院部门预算.pdf"
@@ -26,14 +21,6 @@ NPC_2019 = "jiangsu/江苏省人大办公厅/江苏省人大常委会办公厅20
 OFFICE_2018 = "jiangsu/江苏省委办公厅/江苏省委办公厅2018年度部门预算公开表.pdf"
 COMMERCE_2025 = "shanghai/上海市普陀区商务委员会25年预算.pdf"
 FINAL_2024 = "shanghai/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
-
-
-@lru_cache(maxsize=None)
-def parsed(relative: str):
-    path = CORPUS / relative
-    if not path.exists():
-        pytest.skip(f"corpus file {relative} not present")
-    return parse_path(path)
 
 
 def rows(table, side: str | None = None) -> list[tuple]:
