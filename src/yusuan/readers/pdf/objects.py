@@ -131,15 +131,16 @@ def _silent_font(obj, textpage) -> str | None:
     either the object shows nothing (an empty or blank string, common and harmless), or PDFium cannot
     map the font's glyphs while pdfminer still can, through its ToUnicode map. PDFium has the standard
     Latin fonts built in: an object in one of those that gives no text is a blank one."""
-    if raw.FPDFTextObj_GetText(obj, textpage, None, 0) > 2:  # bytes of UTF-16 with its terminator
-        return None
     font = raw.FPDFTextObj_GetFont(obj)
     if not font or raw.FPDFFont_GetIsEmbedded(font):
         return None
     buffer = ctypes.create_string_buffer(128)
     raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
     name = buffer.value.decode("latin-1")
-    return None if name.startswith(_BUILT_IN) else name
+    if name.startswith(_BUILT_IN):
+        return None
+    # last, as it costs most: PDFium collects the object's text from the whole text page
+    return name if raw.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2 else None  # UTF-16 with its terminator
 
 
 def _matrix(obj) -> Matrix:
