@@ -1,6 +1,7 @@
 """PDF reader: pages -> glyphs and rulings -> table rows and text lines -> Document.
 
-Steps, each in its own module: open within bounds and read each page's text layer (pages), hand
+Steps, each in its own module: open within bounds and read each page's text layer (pages) from
+PDFium's page objects (objects), or from pdfminer/pdfplumber's where PDFium drops text (plumber), hand
 pages without usable text to OCR (handoff), rebuild ruled tables (rulings, grid, table) and
 unruled ones (unruled), order a page's lines (layout), drop running headers, footers and page
 numbers (furniture), join rows cut by a page break (continuation) and wrapped sentences (prose).
@@ -73,12 +74,12 @@ class _PageReader:
             return self._plumber_only(number)
         try:
             page = self.pdf.pdfium[number - 1]
+            try:
+                layer, images, silent = text_layer(page, number, self.pdf.name, self.limits)
+            finally:
+                page.close()  # frees the page's objects: memory stays flat over long files
         except pdfium.PdfiumError:
             return self._plumber_only(number)  # a page PDFium cannot load: pdfminer may
-        try:
-            layer, images, silent = text_layer(page, number, self.pdf.name, self.limits)
-        finally:
-            page.close()  # frees the page's objects: memory stays flat over long files
         if silent - self.blank_fonts:
             try:
                 other, other_images = self._plumber_layer(number)
