@@ -23,7 +23,8 @@ def seed():
     return parse_path(SEED)
 
 
-# The modules that read the whole corpus, drive a browser or a server process, fuzz, or render PDFs: the
+# The modules that read the whole corpus, drive a browser or a server process, fuzz, render PDFs, or time how
+# the cost grows with the input: the
 # full suite (CI, `./dev test`) runs them; a developer's fast tier (`./dev fast`) leaves them out.
 SLOW_MODULES = {
     "test_corpus_walk.py", "checks/test_narrative_review_corpus.py", "checks/test_seed_checks.py",
@@ -35,6 +36,7 @@ SLOW_MODULES = {
     "archive/test_concurrency.py", "cli/test_conventions.py", "web/test_archive_sharing.py", "checks/test_mutation.py",
     "checks/test_robustness.py", "batch/test_cli_batch.py", "recognize/test_final_accounts.py", "test_lifeline.py",
     "readers/test_memory_bounds.py", "test_isolation.py", "readers/test_pdf_engines_corpus.py",
+    "checks/test_scaling.py", "fuzz/test_regressions.py",
 }
 
 
