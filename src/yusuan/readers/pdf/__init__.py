@@ -33,13 +33,13 @@ log = logging.getLogger(__name__)
 ENGINE = "pdfium"
 
 
-def read_pdf(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS, engine: str | None = None) -> Document:
+def read_pdf(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     pages: list[list[Placed]] = []
     characters = 0
     with open_pdf(data, name, limits) as pdf:
         handoff = OcrHandoff(pdf, limits)
         # PDFium's pages are pdfplumber's only when the page tree's /Count tells the truth
-        read_page = _PageReader(pdf, limits, handoff, with_pdfium=(engine or ENGINE) == "pdfium" and pdf.renderable)
+        read_page = _PageReader(pdf, limits, handoff, with_pdfium=ENGINE == "pdfium" and pdf.renderable)
         for number in range(1, pdf.page_count + 1):
             content = read_page(number)
             # the glyphs read live on in the lines: counted over the document as each page is read

@@ -33,8 +33,8 @@ _MAX_BAD_SHARE = 0.3
 _IMAGE_COVER = 0.3
 # a glyph reaching further below its baseline than this share of its size has a font whose descent is
 # wrong: its box is moved up to sit on the baseline as a normal glyph does
-MAX_DESCENT = 0.6
-USUAL_DESCENT = 0.2
+_MAX_DESCENT = 0.6
+_USUAL_DESCENT = 0.2
 
 
 _NO_PAGES = "无法读取“{name}”：这个 PDF 没有任何页面。请检查文件是否完整，或重新导出后再试。"
@@ -187,7 +187,7 @@ def seated_box(top: float, bottom: float, baseline: float, size: float) -> tuple
     up to a line below where they are printed (their centre then falls in the table row below, with
     the codes and amounts of a row and its name parted): such a box is set on the glyph's baseline."""
     depth = bottom - baseline
-    if size > 0 and MAX_DESCENT * size < depth < 2 * size:
-        shift = depth - USUAL_DESCENT * size
+    if size > 0 and _MAX_DESCENT * size < depth < 2 * size:
+        shift = depth - _USUAL_DESCENT * size
         return top - shift, bottom - shift
     return top, bottom

@@ -19,7 +19,7 @@ from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from ...errors import UnreadableInput
 from ..limits import Limits, over_limit
 from .geometry import Glyph, PageContent, dedupe
-from .pages import MAX_DESCENT, USUAL_DESCENT, TextLayer
+from .pages import TextLayer, seated_box
 from .rulings import page_rulings
 
 
@@ -47,18 +47,14 @@ def text_layer(page, number: int, name: str, limits: Limits) -> TextLayer:
 
 
 def glyph_top_bottom(char: dict) -> tuple[float, float]:
-    """The glyph's top and bottom on the page. A font whose descent is wrong puts its glyphs' boxes
-    up to a line below where they are printed (their centre then falls in the table row below, with
-    the codes and amounts of a row and its name parted): such a box is set on the glyph's baseline."""
+    """The glyph's top and bottom on the page, set on its baseline where its font's descent is wrong
+    (`pages.seated_box`)."""
     top, bottom, size = char["top"], char["bottom"], char.get("size") or 0
     matrix = char.get("matrix")
     if not matrix or size <= 0 or matrix[1] or matrix[2]:
         return top, bottom
     depth = matrix[5] - char["y0"]  # below the baseline, in the PDF's upward coordinates
-    if MAX_DESCENT * size < depth < 2 * size:
-        shift = depth - USUAL_DESCENT * size
-        return top - shift, bottom - shift
-    return top, bottom
+    return seated_box(top, bottom, bottom - depth, size)
 
 
 class BrokenPage(Exception):
