@@ -493,3 +493,20 @@ def test_a_point_between_two_chinese_words():
 @pytest.mark.parametrize("text", ["一.基本情况：负责新技术引进。", "收入 1.5 万元。", "详见附件.xlsx。", "负责新品种、新农具、新技术引进。"])
 def test_points_that_are_no_slip(text):
     assert_passes(_saying(text), "HYGIENE-POINT-IN-WORDS")
+
+
+def test_a_classification_name_cut_short():
+    [finding] = assert_fails(_saying("提租补贴（项）8 万元，比上年增加 1 万元，主要原因是提租补政策性调整。"), "HYGIENE-NAME-CUT",
+                             table="narrative", severity="warning")
+    assert (finding.provided, finding.expected) == ("提租补", "提租补贴")
+    assert "主要原因是提租补政策性调整。」，应为“提租补贴”" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "提租补贴 8 万元，主要原因是提租补贴政策性调整。",  # whole
+    "负责离退休人员管理，办理信访事项。",  # 离退休费 and 信访事务 cut short are words
+    "公务用车购臵和运行维护费 2 万元。",  # 臵: a character the dictionary does not know (a font's mapping of 置)
+    "主要用于提租补。",  # the sentence ends there: no character after the cut to tell it from a word
+])
+def test_names_cut_short_that_are_no_slip(text):
+    assert_passes(_saying(text), "HYGIENE-NAME-CUT")

@@ -14,7 +14,7 @@ from ..model import Disclosure
 # Importing a family module registers its rules.
 from . import arithmetic, codes, completeness, cross_table, function_lines, hygiene  # noqa: F401
 from . import hygiene_dates, hygiene_levels, hygiene_names, hygiene_numbers, hygiene_print  # noqa: F401
-from . import hygiene_repeats, hygiene_slips  # noqa: F401
+from . import hygiene_cuts, hygiene_repeats, hygiene_slips  # noqa: F401
 from . import narrative, narrative_changes, performance, reasons, rollup  # noqa: F401
 from . import final_accounts, final_accounts_items, final_accounts_text  # noqa: F401
 from . import narrative_parts, narrative_review, narrative_shares, narrative_wording, narrative_years  # noqa: F401
