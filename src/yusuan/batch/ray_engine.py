@@ -32,7 +32,7 @@ from .sinks import Sink, storing_failure
 from .summary import BatchSummary
 from .work import Done, Failed, Outcome, Task, process_all
 
-CHUNK_SIZE = 16  # documents per Ray task: enough to amortise a task's overhead (~1 ms) and an import
+CHUNK_SIZE = 16  # documents per Ray task: enough to amortise a task's overhead and an import
 CHUNKS_PER_CPU = 2  # chunks queued or in work per CPU of the cluster: bounds the driver's memory
 STAGING = "_staging"
 

@@ -20,7 +20,7 @@ class Limits:
     max_file_bytes: int = 200 * MB
     # pages of a PDF: counted by walking the page tree (never from /Count) before any page is parsed
     max_pages: int = 1000
-    # pages that may be sent to OCR in one document (about 4 s each on two cores)
+    # pages that may be sent to OCR in one document (seconds each: BENCHMARKS.md)
     max_ocr_pages: int = 60
     # all members of a DOCX/XLSX zip, inflated; counted while inflating, so lying headers do not help
     max_unzipped_bytes: int = 300 * MB

@@ -6,10 +6,10 @@ How it is kept fast (measured in docs/writing.md, "PDF speed"):
 - the render runs in a forked child process with Python's cyclic garbage collector off. WeasyPrint makes
   about a million objects for the 30-page example, and its box and style trees hang together in reference
   cycles. With the collector on, it scanned that growing heap again and again during the render, then needed
-  a last pass over ~400,000 objects to free it (together about 1.5 s of 4 s). The child's memory goes back to
+  a last pass over hundreds of thousands of objects to free it (a good part of the render). The child's memory goes back to
   the system when it exits, so nobody collects it. Where fork cannot be used safely (not Linux, or
   other Python threads running), the render runs in this process with the collector paused;
-- our own HTML is parsed by the C XML parser instead of WeasyPrint's pure-Python HTML5 parser (0.17 s);
+- our own HTML is parsed by the C XML parser instead of WeasyPrint's pure-Python HTML5 parser;
 - the stylesheet is compiled once per process, with one font configuration, and the fonts are loaded by a
   tiny render, before the first child is forked.
 
@@ -85,7 +85,7 @@ _WARM_UP = ('<html><body><h1>部门预算公开</h1><p class="grid-title">部门
 @cache
 def _warmed() -> None:
     """One tiny render in this process, once: the fonts are then loaded (Pango, HarfBuzz) before any child is
-    forked, and each child starts with them (≈ 0.15 s less per render when a process renders again)."""
+    forked, and each child starts with them instead of loading them again."""
     _stylesheet()
     with collector_paused():
         _render(_WARM_UP)

@@ -128,8 +128,8 @@ def image_share(page) -> float:
 
 def decompress_corrupted(data: bytes) -> bytes:
     """pdfminer's reading of a Flate stream whose checksum is wrong, a byte at a time so that an error
-    before the last few bytes still counts as one, without its quadratic joining of the output (a 320 KB
-    stream took 13 s there)."""
+    before the last few bytes still counts as one, without its quadratic joining of the output
+    (docs/reliability.md, crash #19)."""
     decompressor = zlib.decompressobj()
     source = io.BytesIO(data)
     parts: list[bytes] = []

@@ -14,7 +14,7 @@ from functools import cache
 from ...classification.catalog import Catalog, catalog
 
 # a name is at most 40 characters (the catalog's longest is 19): unbounded, the lazy scan for "(类)" from
-# every position of a long run without punctuation is quadratic (28,000 characters took 80 s)
+# every position of a long run without punctuation is quadratic (docs/reliability.md, crash #8)
 _CHAR = r"[^\s\d.(),:;。、]"
 # a name may hold a bracketed word of its own ("中医(民族)医院(项)"), never a level mark or a number
 _NAME = rf"{_CHAR}(?:{_CHAR}|\((?![类款项]\)){_CHAR}{{1,8}}\)){{0,39}}?"

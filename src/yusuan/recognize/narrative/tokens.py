@@ -20,7 +20,7 @@ TokenKind = Literal["value", "change", "percent", "flat"]
 _NUMBER = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+(?:\.\d+)?"
 # "公务接待支出0.39万(含外宾…)": 万 without 元, right before a bracket or a mark, is 万元 all the same.
 # A number starts where no digit precedes it: tried from inside a long run of digits, the match
-# took time quadratic in the run (30,000 digits: 25 s)
+# took time quadratic in the run (docs/reliability.md, crash #9)
 _MONEY = re.compile(rf"(?<!\d)({_NUMBER})\s*(亿元|万元|元|万(?=[(（,，;；。]))")
 _UP = "增加|增长|上升|提高|增幅|增"
 _DOWN = "减少|下降|降低|压减|缩减|核减|减幅|降幅|减"
