@@ -43,11 +43,6 @@ def _cut_names() -> dict[str, frozenset[str]]:
     return {short: frozenset(full) for short, full in cut.items()}
 
 
-@cache
-def _cut_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(_cut_names(), key=len, reverse=True))))
-
-
 def cut_name_at(text: str, start: int, end: int) -> list[str] | None:
     """The names `text[start:end]` (a name without its last character) is cut from, when the cut shows:
     the sentence goes on with a character that is not the one lost and the character left makes no word."""
@@ -69,11 +64,26 @@ def cut_name_at(text: str, start: int, end: int) -> list[str] | None:
     needs=("narrative",),
 )
 def names_are_whole(doc: Doc) -> Iterator[Finding]:
-    for text in narrative_texts(doc):
-        for match in _cut_pattern().finditer(text.text):
-            full = cut_name_at(text.text, match.start(), match.end())
+    texts = narrative_texts(doc)
+    whole = "\n".join(text.text for text in texts)
+    present = [short for short in _cut_names() if short in whole]
+    for text in texts:
+        for start, end in sorted(_places(text.text, present)):
+            full = cut_name_at(text.text, start, end)
             if full:
+                short = text.text[start:end]
                 names = "或".join(f"“{name}”" for name in full)
-                yield Finding.mismatch(text.place, match.group(), full[0],
-                                       f"{text.where}中“{match.group()}”少了一个字："
-                                       f"{excerpt(text.text, match.start(), match.end())}，应为{names}。")
+                yield Finding.mismatch(text.place, short, full[0],
+                                       f"{text.where}中“{short}”少了一个字：{excerpt(text.text, start, end)}，应为{names}。")
+
+
+def _places(text: str, shorts: list[str]) -> set[tuple[int, int]]:
+    """Where each of `shorts` is printed in `text`, as (start, end); one place per end (the longest)."""
+    places: dict[int, int] = {}
+    for short in shorts:
+        start = text.find(short)
+        while start >= 0:
+            end = start + len(short)
+            places[end] = min(start, places.get(end, start))
+            start = text.find(short, start + 1)
+    return {(start, end) for end, start in places.items()}
