@@ -12,10 +12,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import YusuanError
+from ..readers.registry import SUFFIXES
 
-# What a disclosure is published as. Readers choose by content; the suffix only picks files out of
-# a folder (a file named on the command line is always taken).
-DOCUMENT_SUFFIXES = frozenset({".txt", ".pdf", ".docx", ".xlsx", ".xls", ".html", ".htm", ".png", ".jpg", ".jpeg"})
+# What a disclosure is published as: the suffixes of the formats read. Readers choose by content; the
+# suffix only picks files out of a folder (a file named on the command line is always taken).
+DOCUMENT_SUFFIXES = SUFFIXES
 
 
 def is_document(name: str) -> bool:

@@ -1,8 +1,8 @@
 """Readers: one per file format, each returning a Document. Chosen by content, not by extension.
 
-The first bytes say the container: %PDF -> PDF; a zip -> DOCX or XLSX by its members; an OLE
-compound file -> XLS (a legacy .doc is named and refused); PNG/JPEG -> OCR; HTML markup -> the HTML
-reader; anything else is text.
+The formats, and how a file's content picks one, are data in registry.py: the first bytes say the
+container (%PDF, a zip, an OLE compound file, PNG/JPEG, else text), then what it holds says the format
+(a zip's members DOCX or XLSX, an OLE file's streams XLS or a refused legacy .doc, markup HTML).
 Every failure is an UnreadableInput whose Chinese message says what is wrong and what to do.
 """
 
@@ -13,75 +13,14 @@ from pathlib import Path
 from ..document import Document
 from ..errors import UnreadableInput
 from .limits import DEFAULT_LIMITS, Limits
-from .text import read_text
-
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
-
-
-def sniff(data: bytes) -> str:
-    """The format of the file from its first bytes: pdf, zip (docx/xlsx), ole (xls/doc), image, or text."""
-    if data.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return "zip"
-    if data.startswith(_OLE):
-        return "ole"
-    if data.startswith(_IMAGES):
-        return "image"
-    return "text"
+from .registry import format_of, sniff
 
 
 def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """A file's bytes as a Document, read by the format its content names (registry.py)."""
     if len(data) > limits.max_file_bytes:
         raise UnreadableInput(_too_large(name, len(data), limits))
-    kind = sniff(data)
-    if kind == "pdf":
-        from .pdf import read_pdf
-
-        return read_pdf(data, name, limits)
-    if kind == "zip":
-        return _read_zip(data, name, limits)
-    if kind == "ole":
-        return _read_ole(data, name, limits)
-    if kind == "image":
-        from .ocr import read_image
-
-        return read_image(data, name, limits)
-    from .html import looks_like_html, read_html
-
-    if looks_like_html(data):
-        return read_html(data, name, limits)
-    return read_text(data, name, limits)
-
-
-def _read_zip(data: bytes, name: str, limits: Limits) -> Document:
-    from .zipcheck import office_kind
-
-    kind = office_kind(data, name, limits)
-    if kind == "docx":
-        from .docx import read_docx
-
-        return read_docx(data, name, limits)
-    if kind == "xlsx":
-        from .spreadsheet import read_spreadsheet
-
-        return read_spreadsheet(data, name, limits, "xlsx")
-    raise UnreadableInput(
-        f"无法读取“{name}”：这是一个压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件。"
-        "请解压后提供其中的公开文件，或另存为 PDF、DOCX、XLSX 后再试。"
-    )
-
-
-def _read_ole(data: bytes, name: str, limits: Limits) -> Document:
-    # an OLE directory names its streams in UTF-16: a Word 97-2003 file has "WordDocument"
-    if "WordDocument".encode("utf-16-le") in data[:1_000_000] and "Workbook".encode("utf-16-le") not in data[:1_000_000]:
-        raise UnreadableInput(
-            f"无法读取“{name}”：这是旧版 Word 文件（.doc），暂不支持。请用 Word 或 WPS 另存为 .docx 或 PDF 后再试。"
-        )
-    from .spreadsheet import read_spreadsheet
-
-    return read_spreadsheet(data, name, limits, "xls")
+    return format_of(data, name, limits).read(data, name, limits)
 
 
 def read_path(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from ..checks.parts import missing_parts
 from ..checks_xdoc import check_archived
 from ..errors import YusuanError
+from ..readers.registry import FORMATS
 from . import documents as docs
 from .access import can_upload
 from .api_documents import MAX_OFFSET, DocumentId, TableId, download_links, table_view
@@ -38,7 +39,8 @@ def index(request: Request, s: Services = Depends(services)):
     recent = list_documents(s.archive, ListFilters(), RECENT, 0)
     limits = {"file_mb": s.settings.max_file_bytes // (1024 * 1024), "pages": s.settings.max_pages,
               "files": s.settings.max_files}
-    return _page(request, "index.html", "upload", recent=recent.items, total=recent.total, limits=limits)
+    return _page(request, "index.html", "upload", recent=recent.items, total=recent.total, limits=limits,
+                 formats=FORMATS)
 
 
 @router.post("/upload", dependencies=[Depends(can_upload)])

@@ -15,7 +15,6 @@ from ..readers import sniff
 from .jobs import Job, new_job
 from .services import Services
 
-FORMAT_LABELS = {"pdf": "PDF", "zip": "Word/Excel", "ole": "Excel 97-2003", "image": "图片", "text": "文本"}
 # control characters (C0, DEL, C1), line and paragraph separators, and the bidirectional controls
 # (embeddings, overrides, isolates, marks): a right-to-left override makes "报告\u202Efdp.exe" show
 # as "报告exe.pdf"
