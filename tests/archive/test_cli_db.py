@@ -12,7 +12,7 @@ import typer
 from typer.testing import CliRunner
 
 from yusuan.cli import main
-from yusuan.cli_db import compare, db_app
+from yusuan.cli.db import compare, db_app
 
 from .builders import TONGNAN_JXW
 

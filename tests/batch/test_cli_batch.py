@@ -3,7 +3,7 @@
 import typer
 from typer.testing import CliRunner
 
-from yusuan.cli_batch import batch, synth
+from yusuan.cli.batch import batch, synth
 
 app = typer.Typer()
 app.command()(batch)

@@ -48,7 +48,7 @@ def test_every_help_screen_is_in_chinese():
     from typer.testing import CliRunner
 
     from yusuan.cli import app
-    from yusuan.cli_zh import localize
+    from yusuan.cli.zh import localize
 
     localize()
     paths = list(_command_paths(get_command(app)))

@@ -7,7 +7,7 @@ import uvicorn
 from typer.testing import CliRunner
 
 from yusuan.archive import Archive
-from yusuan.cli_web import serve
+from yusuan.cli.web import serve
 
 runner = CliRunner()
 

@@ -3,7 +3,7 @@
 import typer
 from typer.testing import CliRunner
 
-from yusuan.cli_render import render, template
+from yusuan.cli.render import render, template
 
 from .conftest import EXAMPLE_XLSX, EXAMPLE_YAML, ROOT
 

@@ -1,7 +1,5 @@
-"""`yusuan batch` (a collection of any size, in parallel) and `yusuan synth` (synthetic disclosures).
-
-Registered in cli.py with `app.command()(batch)` and `app.command()(synth)`.
-"""
+"""Many documents at once: `yusuan batch` (a collection of any size, in parallel) and `yusuan synth` (synthetic
+disclosures)."""
 
 from __future__ import annotations
 
@@ -12,16 +10,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from .cli_bounds import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MemoryOption, TimeoutOption, bounds
-from .errors import YusuanError
+from ..errors import YusuanError
+from .common import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MemoryOption, TimeoutOption, bounds, guarded
 
-err = Console(stderr=True, highlight=False)
-
-
-def _guarded(action) -> None:
-    from .cli import guarded  # late: cli.py imports this module to register the commands
-
-    guarded(action)
+err = Console(stderr=True, highlight=False)  # not common.err: the progress and run_batch's lines print unhighlighted
 
 
 def batch(
@@ -39,9 +31,9 @@ def batch(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度条。")] = False,
 ) -> None:
     """批量读取、检查并归档一批公开文件：并行处理，可中断后续跑（已归档的文件按内容跳过）。"""
-    from .archive.connection import resolve_path
-    from .batch import BatchOptions, run_batch
-    from .batch.report import print_summary
+    from ..archive.connection import resolve_path
+    from ..batch import BatchOptions, run_batch
+    from ..batch.report import print_summary
 
     exit_code = [0]
 
@@ -59,7 +51,7 @@ def batch(
         print_summary(summary, options.out_folder(resolve_path(db)), Console(highlight=False))
         exit_code[0] = summary.exit_code
 
-    _guarded(run)
+    guarded(run)
     raise typer.Exit(exit_code[0])
 
 
@@ -73,8 +65,8 @@ def synth(
     """生成逼真的合成部门预算公开文件（可注入已知缺陷），用于批量处理和检查规则的测评。"""
     from rich.progress import Progress
 
-    from .synth.generate import SynthOptions, generate
-    from .synth.render import parse_formats
+    from ..synth.generate import SynthOptions, generate
+    from ..synth.render import parse_formats
 
     def run() -> None:
         options = SynthOptions(count=count, seed=seed, error_rate=errors, formats=parse_formats(formats))
@@ -83,4 +75,4 @@ def synth(
             defective = generate(options, out, lambda entry: progress.advance(task))
         Console(highlight=False).print(f"已在“{out}”生成 {count} 个文件，其中 {defective} 个注入了缺陷；清单见 manifest.jsonl。")
 
-    _guarded(run)
+    guarded(run)

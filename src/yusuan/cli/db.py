@@ -1,12 +1,8 @@
-"""The archive's commands: `yusuan db add/ls/show/query/export/import/rm` and `yusuan compare`.
-
-Registered in cli.py with `app.add_typer(db_app, name="db")` and `app.command()(compare)`.
-"""
+"""The archive's commands: the `yusuan db` group (add, ls, show, query, export, import, rm) and `yusuan compare`."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -14,8 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from .cli_bounds import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MemoryOption, TimeoutOption, bounds
-from .errors import YusuanError
+from ..errors import YusuanError
+from .common import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MemoryOption, TimeoutOption, bounds, guarded
 
 # The archive (DuckDB, Arrow) is imported inside each command, so `yusuan parse` does not pay for it.
 
@@ -26,15 +22,9 @@ DbOption = Annotated[Path | None, typer.Option(
     "--db", envvar="YUSUAN_DB", help="档案文件（默认 ./yusuan.duckdb，或环境变量 YUSUAN_DB）。")]
 
 
-def _guarded(action: Callable[[], None]) -> None:
-    from .cli import guarded  # late: cli.py imports this module to register the commands
-
-    guarded(action)
-
-
 def _open(db: Path | None, read_only: bool = False):
     """The archive, saying on stderr when another program (a running `yusuan serve`) keeps us waiting."""
-    from .archive import Archive, waiting_message
+    from ..archive import Archive, waiting_message
 
     return Archive.open(db, read_only=read_only,
                         on_wait=lambda path, timeout: typer.echo(waiting_message(path, timeout), err=True))
@@ -42,7 +32,7 @@ def _open(db: Path | None, read_only: bool = False):
 
 def _added_cells(r) -> list[str]:
     """File, outcome, id, department, year, errors, warnings of one `db add` result."""
-    from .archive.render import OUTCOME_LABELS
+    from ..archive.render import OUTCOME_LABELS
 
     outcome = f"未加入：{r.error}" if r.error else OUTCOME_LABELS[r.outcome]
     counts = [str(r.errors), str(r.warnings)] if r.outcome == "added" else ["", ""]
@@ -60,9 +50,9 @@ def add(
     """把公开文件加入档案（同一内容只加一次；出错的文件不留任何数据）。"""
 
     def run() -> None:
-        from .archiving import add_files
-        from .checks_xdoc import check_archived
-        from .checks_xdoc.render import summary_text
+        from ..archiving import add_files
+        from ..checks_xdoc import check_archived
+        from ..checks_xdoc.render import summary_text
 
         table = RichTable()
         for heading in ("文件", "结果", "ID", "部门", "年度", "错误", "警告", "跨文件检查"):
@@ -77,7 +67,7 @@ def add(
         if any(r.outcome == "failed" for r in results):
             raise typer.Exit(2)
 
-    _guarded(run)
+    guarded(run)
 
 
 @db_app.command("ls")
@@ -93,14 +83,14 @@ def ls(
     """列出档案中的文件。"""
 
     def run() -> None:
-        from .archive import Filters
-        from .archive.render import page_table
+        from ..archive import Filters
+        from ..archive.render import page_table
 
         with _open(db, read_only=True) as archive:
             page = archive.list(Filters(department, region, year, kind), limit, offset)
         out.print(page_table(page, offset))
 
-    _guarded(run)
+    guarded(run)
 
 
 @db_app.command("show")
@@ -111,9 +101,9 @@ def show(
 ) -> None:
     """查看档案中的一份文件：表格、检查结果、要点数字和跨文件检查。"""
     def run() -> None:
-        from .archive.render import detail_renderable
-        from .checks_xdoc import check_archived
-        from .checks_xdoc.render import xdoc_renderable
+        from ..archive.render import detail_renderable
+        from ..checks_xdoc import check_archived
+        from ..checks_xdoc.render import xdoc_renderable
 
         with _open(db, read_only=True) as archive:
             detail = archive.show(document_id)
@@ -123,7 +113,7 @@ def show(
         out.print(detail_renderable(detail, all_findings))
         out.print(xdoc_renderable(xdoc))
 
-    _guarded(run)
+    guarded(run)
 
 
 @db_app.command("query")
@@ -136,7 +126,7 @@ def query(
     """在档案上运行一条只读 SQL 查询。"""
 
     def run() -> None:
-        from .archive.render import query_csv, query_json, query_table
+        from ..archive.render import query_csv, query_json, query_table
 
         if format not in ("table", "csv", "json"):
             raise YusuanError(f"不支持的输出格式“{format}”。请使用 table、csv 或 json。")
@@ -148,7 +138,7 @@ def query(
         else:
             sys.stdout.write(query_csv(result) if format == "csv" else query_json(result))
 
-    _guarded(run)
+    guarded(run)
 
 
 @db_app.command("export")
@@ -165,7 +155,7 @@ def export(
             written = archive.export(output, format)
         out.print(f"已导出 {len(written)} 个文件到 {output}。")
 
-    _guarded(run)
+    guarded(run)
 
 
 @db_app.command("import")
@@ -176,13 +166,13 @@ def import_(
     """导入 Parquet（如 yusuan db export 或分布式处理的输出）；已有的文件跳过。"""
 
     def run() -> None:
-        from .archiving import import_parquet
+        from ..archiving import import_parquet
 
         with _open(db) as archive:
             imported = import_parquet(archive, folder)
         out.print(f"已导入 {imported.added} 份文件，跳过已有的 {imported.skipped} 份。")
 
-    _guarded(run)
+    guarded(run)
 
 
 @db_app.command("rm")
@@ -199,7 +189,7 @@ def rm(
                 raise YusuanError(f"档案中没有 ID 为 {document_id} 的文件。请用 yusuan db ls 查看已有的文件。")
         out.print(f"已删除 #{document_id}。")
 
-    _guarded(run)
+    guarded(run)
 
 
 def compare(
@@ -213,7 +203,7 @@ def compare(
 ) -> None:
     """对比：一个部门的历年数字，或一个地区各部门同一年的数字（“三公”经费、基本/项目支出、支出结构、机关运行经费）。"""
     def run() -> None:
-        from .compare import department_over_years, print_comparison, region_in_year, write_charts
+        from ..compare import department_over_years, print_comparison, region_in_year, write_charts
 
         if (department is None) == (region is None):
             raise YusuanError("请给出 --department（一个部门的历年对比）或 --region 与 --year（一个地区各部门的对比）之一。")
@@ -227,4 +217,4 @@ def compare(
             written = write_charts(comparison, charts)
             out.print(f"已写出 {len(written)} 张图表到 {charts}。")
 
-    _guarded(run)
+    guarded(run)

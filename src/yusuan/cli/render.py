@@ -1,4 +1,5 @@
-"""`yusuan template` and `yusuan render`: typer functions the CLI registers (cli.py: app.command()(render))."""
+"""Making disclosures: `yusuan template` (a blank input workbook) and `yusuan render` (input data, or a
+published file, to HTML, PDF, DOCX and XLSX)."""
 
 from __future__ import annotations
 
@@ -7,23 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from .cli_bounds import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MemoryOption, TimeoutOption, bounds
-from .errors import YusuanError
-from .outputs import write_all
+from ..errors import YusuanError
+from .common import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MemoryOption, TimeoutOption, bounds, err, guarded
 
 if TYPE_CHECKING:
-    from .model import Disclosure
-
-err = Console(stderr=True)
-
-
-def _guarded(action) -> None:
-    from .cli import guarded  # cli imports this module to register the commands
-
-    guarded(action)
-
+    from ..model import Disclosure
 
 _KINDS = {"预算": "budget", "决算": "final", "budget": "budget", "final": "final"}
 
@@ -35,7 +25,8 @@ def template(
     """写出空白的输入工作簿：每类数据一张表，中文表头、下拉选项和数据校验，附填表说明。"""
 
     def run() -> None:
-        from .inputs import workbook_bytes
+        from ..inputs import workbook_bytes
+        from ..outputs import write_all
 
         chosen = _KINDS.get(kind.strip())
         if chosen is None:
@@ -46,11 +37,11 @@ def template(
         write_all({path: workbook_bytes(kind=chosen)})
         err.print(f"已写出{'决算' if chosen == 'final' else '预算'}输入模板：{path}")
 
-    _guarded(run)
+    guarded(run)
 
 
 def _formats(to: list[str]) -> list[str]:
-    from .writers.registry import WRITERS
+    from ..writers.registry import WRITERS
 
     formats = list(dict.fromkeys(f.strip().lower().lstrip(".") for part in to for f in part.split(",") if f.strip()))
     unknown = [f for f in formats if f not in WRITERS]
@@ -61,7 +52,7 @@ def _formats(to: list[str]) -> list[str]:
 
 def output_paths(source: Path, formats: list[str], output: Path | None) -> dict[str, Path]:
     """One file per format: OUT itself for one format named with its suffix, else OUT/<source stem>.<format>."""
-    from .writers.registry import WRITERS
+    from ..writers.registry import WRITERS
 
     if output is not None and len(formats) == 1 and output.suffix.lower() == f".{formats[0]}":
         return {formats[0]: output}
@@ -76,9 +67,9 @@ def output_paths(source: Path, formats: list[str], output: Path | None) -> dict[
 
 
 def _from_facts(source: Path) -> Disclosure:
-    from .checks import run_checks
-    from .compose import derive
-    from .inputs import is_input_file, load_input
+    from ..checks import run_checks
+    from ..compose import derive
+    from ..inputs import is_input_file, load_input
 
     if not is_input_file(source):
         raise YusuanError(f"“{source.name}”不是输入数据文件（.xlsx 工作簿或 .yaml）。要重新排版已公开的文件，请加 --from-parsed。")
@@ -104,12 +95,13 @@ def render(
     """由输入数据生成公开文件（HTML、PDF、DOCX、XLSX），合计、汇总和增减均自动计算。"""
 
     def run() -> None:
-        from .writers.registry import render as render_format
+        from ..outputs import write_all
+        from ..writers.registry import render as render_format
 
         formats = _formats(to)
         paths = output_paths(source, formats, output)
         if from_parsed:  # a published file is untrusted: read and rendered within the bounds
-            from .pipeline import render_path
+            from ..pipeline import render_path
 
             made = render_path(source, formats, bounds(timeout, memory))
             rendered = {paths[fmt]: made[fmt] for fmt in formats}
@@ -120,4 +112,4 @@ def render(
         for path in rendered:
             sys.stderr.write(f"已写出：{path}\n")
 
-    _guarded(run)
+    guarded(run)

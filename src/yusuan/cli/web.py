@@ -1,4 +1,4 @@
-"""`yusuan serve`: the web app (registered in cli.py with `app.command()(serve)`)."""
+"""`yusuan serve`: the web app, its limits, tokens and allowed host names taken from the options."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .errors import YusuanError
+from ..errors import YusuanError
+from .common import guarded
 
 MB = 1024 * 1024
 
@@ -44,13 +45,11 @@ def serve(
              "发往其他主机名的请求和来自其他网站页面的请求都被拒绝（防 DNS 重绑定和跨站提交）。")] = None,
 ) -> None:
     """启动网页服务：上传并检查公开文件、浏览档案、对比。"""
-    from .cli import guarded
-
     def run() -> None:
         import uvicorn
 
-        from .web import Settings, create_app
-        from .web.access import ROLE_LABELS
+        from ..web import Settings, create_app
+        from ..web.access import ROLE_LABELS
 
         if min(max_file_mb, max_upload_mb, max_pages, workers) < 1 or parse_timeout <= 0 or parse_memory < 0:
             raise YusuanError("上限、时限和并发数须为正数（内存上限可为 0，表示不限）。")
@@ -80,7 +79,7 @@ def serve(
 
 
 def _tokens(admin: str | None, read: str | None, token_file: Path | None) -> tuple[tuple[str, str], ...]:
-    from .web.access import check_token, read_token_file
+    from ..web.access import check_token, read_token_file
 
     found = [(check_token(admin, "--token（YUSUAN_TOKEN）"), "admin")] if admin else []
     found += [(check_token(read, "--read-token（YUSUAN_READ_TOKEN）"), "read")] if read else []
@@ -95,7 +94,7 @@ def _loopback(host: str) -> bool:
 def _check_archive(settings) -> None:
     """Open the archive once before serving, so a busy, foreign or newer file, or another server on
     the same archive, is one message, not a traceback."""
-    from .archive import Archive, ServerMark
+    from ..archive import Archive, ServerMark
 
     mark = ServerMark(settings.db_path)
     mark.acquire(settings.address)

@@ -1,76 +1,26 @@
-"""The command line: yusuan parse / export / schema / check / rules."""
+"""The commands on disclosure files and on the program itself: `yusuan parse`, `export`, `check`, `rules`,
+`schema` and `version`."""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from . import __version__
-from .cli_bounds import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MemoryOption, TimeoutOption, bounds
-from .errors import YusuanError
+from .. import __version__
+from ..errors import YusuanError
+from .common import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MemoryOption, TimeoutOption, bounds, err, guarded
 
 if TYPE_CHECKING:
-    from .model import Disclosure
-
-# A command imports what it uses when it runs: `yusuan --version` and `--help` load neither the model nor
-# the readers nor the checks (docs/development.md).
-
-app = typer.Typer(
-    help="yusuan：读取、检查、生成和归档部门预算/决算公开文件。",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
-err = Console(stderr=True)
-_debug = False
-
-
-def _show_version(shown: bool) -> None:
-    if shown:
-        sys.stdout.write(f"yusuan {__version__}\n")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def main(
-    debug: Annotated[bool, typer.Option("--debug", help="出错时显示完整的调用栈。")] = False,
-    version: Annotated[bool, typer.Option("--version", help="显示版本后退出。", is_eager=True,
-                                          callback=_show_version)] = False,
-) -> None:
-    global _debug
-    _debug = debug
-
-
-def fail(message: str, code: int = 2) -> None:
-    err.print(f"[bold red]错误：[/]{message}", highlight=False)
-    raise typer.Exit(code)
-
-
-def guarded(action: Callable[[], None]) -> None:
-    """Run a command; a user-facing error becomes one message and exit code 2, never a traceback."""
-    try:
-        action()
-    except YusuanError as exc:
-        if _debug:
-            raise
-        fail(exc.message, exc.exit_code)
-    except (typer.Exit, KeyboardInterrupt):
-        raise
-    except Exception as exc:  # a bug: still no traceback unless asked for
-        if _debug:
-            raise
-        fail(f"内部错误（{type(exc).__name__}: {exc}）。请加 --debug 重新运行并报告这个问题。", 3)
+    from ..model import Disclosure
 
 
 def _warn_unreadable(disclosure: Disclosure) -> None:
     """A partial document is still parsed; say what was not read and which standard tables were not found."""
-    from .model import STANDARD_TABLES, TABLE_TITLES
+    from ..model import STANDARD_TABLES, TABLE_TITLES
 
     name = disclosure.source_name
     if disclosure.unreadable:
@@ -80,11 +30,10 @@ def _warn_unreadable(disclosure: Disclosure) -> None:
         err.print(f"[yellow]注意：“{name}”中未找到：{'、'.join(missing)}。[/]")
 
 
-@app.command()
 def parse(doc: Annotated[Path, typer.Argument(metavar="文件", help="公开文件（文本）。")],
           timeout: TimeoutOption = DEFAULT_TIMEOUT, memory: MemoryOption = DEFAULT_MEMORY_MB) -> None:
     """读取一份公开文件，以 JSON 输出其数据模型。"""
-    from .pipeline import parse_path
+    from ..pipeline import parse_path
 
     def run() -> None:
         disclosure = parse_path(doc, bounds(timeout, memory))
@@ -94,7 +43,6 @@ def parse(doc: Annotated[Path, typer.Argument(metavar="文件", help="公开文�
     guarded(run)
 
 
-@app.command()
 def export(
     docs: Annotated[list[Path], typer.Argument(metavar="文件", help="一份或多份公开文件。")],
     format: Annotated[str, typer.Option("--format", "-f", help="csv、json 或 parquet。")] = "csv",
@@ -103,8 +51,8 @@ def export(
     memory: MemoryOption = DEFAULT_MEMORY_MB,
 ) -> None:
     """把表格中的每个金额导出为一行（tidy 格式）。"""
-    from .export import FORMATS, file_hash, render_csv, render_json, tidy_lines, write_parquet, write_text
-    from .pipeline import parse_path
+    from ..export import FORMATS, file_hash, render_csv, render_json, tidy_lines, write_parquet, write_text
+    from ..pipeline import parse_path
 
     def run() -> None:
         if format not in FORMATS:
@@ -129,7 +77,6 @@ def export(
     guarded(run)
 
 
-@app.command()
 def check(
     docs: Annotated[list[Path], typer.Argument(metavar="文件", help="一份或多份公开文件。")],
     format: Annotated[str, typer.Option("--format", "-f", help="text、json 或 html。")] = "text",
@@ -140,10 +87,10 @@ def check(
     memory: MemoryOption = DEFAULT_MEMORY_MB,
 ) -> None:
     """检查公开文件：算术、汇总、表间关系、说明与表格、完整性、绩效目标、科目编码、文字。"""
-    from .checks import render_html, render_json, render_text
-    from .model import parse_decimal
-    from .outputs import write_text
-    from .pipeline import check_path
+    from ..checks import render_html, render_json, render_text
+    from ..model import parse_decimal
+    from ..outputs import write_text
+    from ..pipeline import check_path
 
     codes: list[int] = []
 
@@ -182,48 +129,22 @@ def check(
     raise typer.Exit(2 if 2 in codes else max(codes, default=0))
 
 
-@app.command()
 def rules() -> None:
     """列出检查规则。"""
     from rich.console import Console as RichConsole
 
-    from .checks import print_rules
+    from ..checks import print_rules
 
     print_rules(RichConsole(width=160))
 
 
-@app.command()
 def schema() -> None:
     """输出数据模型的 JSON Schema。"""
-    from .model import Disclosure
+    from ..model import Disclosure
 
     sys.stdout.write(json.dumps(Disclosure.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
-@app.command()
 def version() -> None:
     """显示版本。"""
     sys.stdout.write(f"yusuan {__version__}\n")
-
-
-def _register_subcommands() -> None:
-    from . import cli_batch, cli_render, cli_web
-    from .cli_db import compare, db_app
-
-    app.command()(cli_render.template)
-    app.command()(cli_render.render)
-    app.add_typer(db_app, name="db")
-    app.command()(compare)
-    app.command()(cli_web.serve)
-    app.command()(cli_batch.batch)
-    app.command()(cli_batch.synth)
-
-
-_register_subcommands()
-
-
-def entry() -> None:
-    """`yusuan` on the command line."""
-    from .cli_zh import run
-
-    run(app)
