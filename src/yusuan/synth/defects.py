@@ -37,14 +37,14 @@ KINDS: tuple[DefectKind, ...] = (
                ("XTAB-GENERAL-BASIC", "XTAB-FISCAL-GENERAL", *FUNCTION_LINES, "PERF-OVERALL-FUND", *NARRATED),
                ("general_expenditure",)),
     DefectKind("project_list_total", "rollup", "model", tables.project_list_total, ("ROLLUP-PROJECT-LIST",),
-               ("ARITH-PROJECT-FUNDING", "XTAB-PROJECTS-FUNCTION", *NARRATED), ("project_expenditure",)),
+               ("ARITH-PROJECT-FUNDING", "XTAB-PROJECTS-FUNCTION", "XTAB-PROJECTS-TOTAL", *NARRATED), ("project_expenditure",)),
     # cross-table
     DefectKind("basic_table_total", "cross-table", "facts", facts.basic_table_total, ("XTAB-GENERAL-BASIC",),
                ("NARR-OPERATING-COST", "ROLLUP-PERSONNEL-CLASSES", *NARRATED), ("basic_expenditure", "general_expenditure")),
     DefectKind("three_public_economic", "cross-table", "facts", facts.three_public_economic,
                ("XTAB-THREE-PUBLIC-ECONOMIC",), (), ("three_public", "basic_expenditure")),
     DefectKind("projects_function", "cross-table", "facts", facts.projects_function, ("XTAB-PROJECTS-FUNCTION",),
-               ("PERF-OVERALL-FUND", "PERF-FUND-MATCH", *NARRATED),
+               ("XTAB-PROJECTS-TOTAL", "PERF-OVERALL-FUND", "PERF-FUND-MATCH", *NARRATED),
                ("project_expenditure", "general_expenditure", "expenditure")),
     # narrative
     DefectKind("narr_amount", "narrative", "model", text.narr_amount, ("NARR-AMOUNT",), NARRATED, (N,)),

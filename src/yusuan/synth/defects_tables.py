@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from ..classification import catalog
+from ..classification.catalog import WEAK_CONFIDENCE
 from ..model import Disclosure
 from .defect import bumped, delta, rows_where, with_row, with_table
 
@@ -85,12 +86,16 @@ def project_list_total(rng: random.Random, d: Disclosure) -> Edited:
 
 
 def code_name(rng: random.Random, d: Disclosure) -> Edited:
-    """一般公共预算支出表: a 项 printed with the name of another 项 of another 款."""
-    index = _item_row(d, "general_expenditure", rng)
-    if index is None:
+    """一般公共预算支出表: a 项 printed with the name of another 项 of another 款; only a 项 whose name the
+    catalog is sure of (CODE-NAME only notes a name against one it recalls)."""
+    book = catalog("functional")
+    found = rows_where(d, "general_expenditure", lambda r: bool(r.code) and len(r.code) == 7 and bool(r.values.get("total"))
+                       and (entry := book.get(r.code)) is not None and entry.confidence not in WEAK_CONFIDENCE)
+    if not found:
         return None
+    index = rng.choice(found)
     row = d.tables["general_expenditure"].rows[index]
-    others = [e.name for e in catalog("functional").entries()
+    others = [e.name for e in book.entries()
               if e.level == "项" and e.parent != row.code[:5] and e.name not in ("行政运行", "一般行政管理事务", "机关服务",
                                                                                  "事业运行")]
     name = rng.choice(sorted(set(others)))
