@@ -16,9 +16,11 @@ from typing import Literal
 
 from .archive import Archive, DocumentRecord, Stored, content_hash_of_model, hash_bytes
 from .archive.importing import Imported
+from .archive.report_rows import finding_row, rule_result_row
 from .archive.rows import as_text, record_of
 from .checks import Report, run_checks
 from .checks.headline import headline_figures
+from .checks.report_form import finding_to_dict, result_to_dict
 from .errors import UnreadableInput, YusuanError
 from .model import Disclosure
 from .pipeline import check_bytes
@@ -28,17 +30,15 @@ Outcome = Literal["added", "existing", "failed"]
 
 
 def rule_result_rows(report: Report | None) -> Iterator[dict]:
+    """The report's rule results: their plain form (checks/report_form.py) under the archive's column names."""
     for r in report.results if report else ():
-        yield {"rule_id": r.rule.id, "family": r.rule.family, "severity": r.rule.severity,
-               "status": r.status.value, "reason": r.reason}
+        yield rule_result_row(result_to_dict(r))
 
 
 def finding_rows(report: Report | None) -> Iterator[dict]:
+    """The report's findings: their plain form under the archive's column names, numbered from 1."""
     for n, f in enumerate(report.findings if report else (), start=1):
-        p = f.place
-        yield {"ordinal": n, "rule_id": f.rule, "severity": f.severity, "message": f.message, "table_id": p.table,
-               "code": p.code, "name": p.name, "column_id": p.column, "source_line": p.line, "source_page": p.page,
-               "provided": as_text(f.provided), "expected": as_text(f.expected), "difference": as_text(f.difference)}
+        yield finding_row(n, finding_to_dict(f, text=as_text))
 
 
 def figure_rows(d: Disclosure) -> Iterator[dict]:

@@ -3,6 +3,7 @@
     with Archive.open("yusuan.duckdb") as archive:          # creates and upgrades the schema
         archive.add_record(record)                          # rows from archiving.py; idempotent by content hash
         page = archive.list(Filters(region="重庆市"))
+        archive.findings(document_id)                       # its check report's findings, in their plain form
         result = archive.query("SELECT count(*) FROM lines")
 
 Concurrency: an open Archive holds a lock file beside the database (exclusive when writable, shared
@@ -29,6 +30,7 @@ from .listing import DocumentDetail, Filters, Page, QueryResult, list_documents,
 from .locking import OnWait
 from .migrations import current_version
 from .removing import remove
+from .report_rows import findings, rule_results
 from .rows import DocumentRecord
 from .sharing import HeldConnection, SharedConnection
 from .store import Stored, find_by_hash, store
@@ -137,6 +139,16 @@ class Archive:
     def show(self, document_id: int) -> DocumentDetail | None:
         with self.cursor() as cur:
             return show_document(cur, document_id)
+
+    def findings(self, document_id: int, ordinal: int | None = None) -> list[dict]:
+        """A document's findings in the plain form of its check report, each with its `ordinal` (report_rows.py)."""
+        with self.cursor() as cur:
+            return findings(cur, document_id, ordinal)
+
+    def rule_results(self, document_id: int) -> list[dict]:
+        """A document's rule results in the plain form of its check report (report_rows.py)."""
+        with self.cursor() as cur:
+            return rule_results(cur, document_id)
 
     def query(self, sql: str, params: list | None = None, max_rows: int | None = None) -> QueryResult:
         with self.cursor() as cur:

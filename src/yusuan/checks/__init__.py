@@ -2,6 +2,7 @@
 
     report = run_checks(disclosure)            # every registered rule
     print(render_text(report))                 # or render_json / render_html
+    data = report_to_dict(report)              # the plain form (report_form.py); report_from_dict reads it back
     report.exit_code(fail_on="error")          # 0 clean, 1 a finding reaches --fail-on
 """
 
@@ -21,8 +22,9 @@ from . import narrative_parts, narrative_review, narrative_shares, narrative_wor
 from .dedup import tidy
 from .engine import FAMILIES, Rule, registered_rules, run_rules
 from .findings import Finding, Place, Report, RuleResult, RuleStatus
+from .report_form import report_from_dict, report_to_dict
 from .report_html import render_html
-from .report_json import render_json, report_to_dict
+from .report_json import render_json
 from .report_text import print_report, print_rules, render_text
 from .tolerance import DEFAULT_TOLERANCE
 
@@ -42,5 +44,5 @@ def run_checks(disclosure: Disclosure, tolerance: Decimal = DEFAULT_TOLERANCE,
 __all__ = [
     "FAMILIES", "Finding", "Place", "Report", "Rule", "RuleResult", "RuleStatus",
     "all_rules", "run_checks", "render_text", "print_report", "print_rules", "render_json", "report_to_dict",
-    "render_html",
+    "report_from_dict", "render_html",
 ]

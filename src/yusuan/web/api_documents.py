@@ -76,7 +76,7 @@ def table_view(s: Services, document_id: int, table_id: str, finding: int | None
     loaded = s.document(document_id)
     row = docs.finding(s.archive, document_id, finding) if finding is not None else None
     row = row if row is not None and row.table_id == table_id else None
-    view = view_of(loaded.disclosure, table_id, row)
+    view = view_of(loaded.disclosure, table_id, row.finding.place if row else None)
     if view is None:
         raise HTTPException(404, "这份文件中没有这张表。")
     return loaded, view, row

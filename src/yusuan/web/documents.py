@@ -8,38 +8,40 @@ Findings and rule results always come from the archive, so every page shows the 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from decimal import Decimal
 
 from ..archive import Archive, DocumentSummary
 from ..archive.rebuild import rebuild
-from ..checks import Finding, Place, Report, Rule, RuleResult, RuleStatus, all_rules
+from ..checks import Finding, Report, report_from_dict
 from ..checks.findings import NARRATIVE, SEVERITY_RANK
-from ..checks.grouping import group_title, location
+from ..checks.grouping import group_title
+from ..checks.report_form import finding_from_dict
 from ..model import TABLE_TITLES, Disclosure
 from .browse import summary_of
 from .store import FileStore
 
-FINDING_COLUMNS = ("ordinal", "rule_id", "severity", "message", "table_id", "code", "name", "column_id",
-                   "source_line", "source_page", "provided", "expected", "difference")
 _TABLE_ORDER = [NARRATIVE, *TABLE_TITLES]
 
 
 @dataclass(frozen=True, slots=True)
 class FindingRow:
+    """One finding of an archived report: its number in the report (links name it), its plain form as the
+    archive keeps it (the API answers that, amounts as archived) and the finding read back from it (the pages)."""
+
     ordinal: int
-    rule_id: str
-    severity: str
-    message: str
-    table_id: str | None
-    code: str | None
-    name: str | None
-    column_id: str | None
-    source_line: int | None
-    source_page: int | None
-    provided: str | None
-    expected: str | None
-    difference: str | None
+    form: dict
+    finding: Finding
+
+    @classmethod
+    def of(cls, row: dict) -> FindingRow:
+        """From a row of `Archive.findings`: the plain form with its ordinal."""
+        form = {key: value for key, value in row.items() if key != "ordinal"}
+        return cls(row["ordinal"], form, finding_from_dict(form))
+
+    @property
+    def table_id(self) -> str | None:
+        return self.finding.place.table
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,21 +70,19 @@ def load(archive: Archive, store: FileStore, document_id: int) -> Loaded | None:
 
 
 def findings_of(archive: Archive, document_id: int) -> list[FindingRow]:
-    with archive.cursor() as cur:
-        rows = cur.execute(f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings WHERE document_id = ? "
-                           "ORDER BY ordinal", [document_id]).fetchall()
-    return [FindingRow(*row) for row in rows]
+    return [FindingRow.of(row) for row in archive.findings(document_id)]
 
 
 def finding(archive: Archive, document_id: int, ordinal: int) -> FindingRow | None:
-    with archive.cursor() as cur:
-        row = cur.execute(f"SELECT {', '.join(FINDING_COLUMNS)} FROM findings WHERE document_id = ? AND ordinal = ?",
-                          [document_id, ordinal]).fetchone()
-    return None if row is None else FindingRow(*row)
+    return next((FindingRow.of(row) for row in archive.findings(document_id, ordinal)), None)
 
 
 def _group_rank(table_id: str | None) -> tuple[int, str]:
     return (_TABLE_ORDER.index(table_id), "") if table_id in _TABLE_ORDER else (len(_TABLE_ORDER), table_id or "~")
+
+
+def _finding_rank(row: FindingRow) -> tuple[int, int]:
+    return -SEVERITY_RANK.get(row.finding.severity, 2), row.finding.place.line or 0
 
 
 def grouped(findings: list[FindingRow]) -> list[FindingGroup]:
@@ -91,56 +91,16 @@ def grouped(findings: list[FindingRow]) -> list[FindingGroup]:
     for row in findings:
         groups.setdefault(row.table_id, []).append(row)
     ordered = sorted(groups.items(), key=lambda item: _group_rank(item[0]))
-    return [FindingGroup(table_id, group_title(table_id),
-                         sorted(rows, key=lambda f: (-SEVERITY_RANK.get(f.severity, 2), f.source_line or 0)))
+    return [FindingGroup(table_id, group_title(table_id), sorted(rows, key=_finding_rank))
             for table_id, rows in ordered]
 
 
 def rule_statuses(archive: Archive, document_id: int) -> dict[str, int]:
-    with archive.cursor() as cur:
-        return dict(cur.execute("SELECT status, count(*) FROM rule_results WHERE document_id = ? GROUP BY status",
-                                [document_id]).fetchall())
-
-
-# -- the check report, rebuilt from the archive's rows ---------------------------------------------
-
-
-def _exact(text: str | None) -> Decimal | str | None:
-    """Amounts come back as Decimals (so the report prints them as the checker did), words as words."""
-    if text is None:
-        return None
-    try:
-        return Decimal(text)
-    except ArithmeticError:
-        return text
-
-
-def _as_finding(row: FindingRow) -> Finding:
-    place = Place(table=row.table_id, code=row.code, name=row.name, column=row.column_id, line=row.source_line,
-                  page=row.source_page)
-    difference = _exact(row.difference)
-    return Finding(row.message, place, row.severity, row.rule_id, _exact(row.provided), _exact(row.expected),
-                   difference if isinstance(difference, Decimal) else None)
-
-
-def where(row: FindingRow) -> str:
-    """Where the finding is, as every report says it: of a PDF the page and the printed row, never a line."""
-    return location(_as_finding(row))
-
-
-def _rule(rule_id: str, family: str, severity: str, known: dict[str, Rule]) -> Rule:
-    # a rule archived by an older version and since retired keeps its id in the report
-    return known.get(rule_id) or Rule(rule_id, family, severity, rule_id, "", (), None, lambda doc: ())
+    return dict(Counter(r["status"] for r in archive.rule_results(document_id)))
 
 
 def report_of(archive: Archive, summary: DocumentSummary) -> Report:
-    known = {r.id: r for r in all_rules()}
-    findings: dict[str, list[Finding]] = {}
-    for row in findings_of(archive, summary.id):
-        findings.setdefault(row.rule_id, []).append(_as_finding(row))
-    with archive.cursor() as cur:
-        results = cur.execute("SELECT rule_id, family, severity, status, reason FROM rule_results "
-                              "WHERE document_id = ? ORDER BY rowid", [summary.id]).fetchall()
-    return Report(summary.source_name, summary.department, summary.year, summary.unit, [
-        RuleResult(_rule(rule_id, family, severity, known), RuleStatus(status), findings.get(rule_id, []), reason)
-        for rule_id, family, severity, status, reason in results])
+    """The check report, rebuilt from the archive's rows (the same on every page and download)."""
+    return report_from_dict({"document": summary.source_name, "department": summary.department,
+                             "year": summary.year, "unit": summary.unit,
+                             "rules": archive.rule_results(summary.id), "findings": archive.findings(summary.id)})

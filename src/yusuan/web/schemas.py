@@ -116,9 +116,8 @@ class FindingOut(BaseModel):
 
     @classmethod
     def of(cls, row: FindingRow) -> FindingOut:
-        return cls(ordinal=row.ordinal, rule=row.rule_id, severity=row.severity, message=row.message,
-                   table=row.table_id, code=row.code, name=row.name, column=row.column_id, line=row.source_line,
-                   page=row.source_page, provided=row.provided, expected=row.expected, difference=row.difference)
+        """The finding's plain form as the archive keeps it (checks/report_form.py), with its number."""
+        return cls(ordinal=row.ordinal, **row.form)
 
 
 class TabOut(BaseModel):

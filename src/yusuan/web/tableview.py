@@ -2,7 +2,7 @@
 
 Three shapes: a standard table (rows of amounts by column), the performance-target tables (one
 block per project, fields and indicators), and the narrative (its stated amounts). `locate_*`
-find what a finding points at from what the archive kept of it (table, line, code, name, column).
+find what a finding points at from its place as the archive kept it (table, line, code, name, column).
 """
 
 from __future__ import annotations
@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..checks.findings import NARRATIVE
+from ..checks.findings import NARRATIVE, Place
 from ..checks.grouping import group_title
 from ..model import COLUMN_LABELS, Claim, Disclosure, PerformanceTable, Row, Section, Table
-from .documents import FindingRow
 
 PERFORMANCE = ("performance_overall", "performance_project")
 # fields of a performance table a finding may name by `column`, as the table prints them
@@ -72,20 +71,21 @@ def tabs(disclosure: Disclosure) -> list[Tab]:
     return found
 
 
-def view_of(disclosure: Disclosure, table_id: str, finding: FindingRow | None) -> TableView | None:
+def view_of(disclosure: Disclosure, table_id: str, place: Place | None) -> TableView | None:
+    """The table `table_id`, with what `place` (a finding's) points at as its target."""
     title = group_title(table_id)
     if table_id in disclosure.tables:
         table = disclosure.tables[table_id]
-        target = Target(locate_row(table.rows, finding), finding.column_id) if finding else Target()
+        target = Target(locate_row(table.rows, place), place.column) if place else Target()
         return TableView(table_id, title, "grid", table=table, target=target)
     if table_id in PERFORMANCE:
         blocks = _performance_blocks(disclosure, table_id)
         return TableView(table_id, title, "performance", blocks=blocks,
-                         target=locate_block(blocks, finding) if finding else Target()) if blocks else None
+                         target=locate_block(blocks, place) if place else Target()) if blocks else None
     if table_id == NARRATIVE and (disclosure.narrative.claims or disclosure.narrative.sections):
         claims = disclosure.narrative.claims
         return TableView(table_id, title, "narrative", claims=claims, sections=disclosure.narrative.sections,
-                         target=Target(locate_claim(claims, finding)) if finding else Target())
+                         target=Target(locate_claim(claims, place)) if place else Target())
     return None
 
 
@@ -95,14 +95,14 @@ def _performance_blocks(disclosure: Disclosure, table_id: str) -> list[Performan
     return disclosure.performance_projects
 
 
-def _score(line: int | None, code: str | None, name: str | None, finding: FindingRow) -> int:
-    """How well a printed row answers to a finding: the same input line counts most, then code, then name."""
+def _score(line: int | None, code: str | None, name: str | None, place: Place) -> int:
+    """How well a printed row answers to a finding's place: the same input line counts most, then code, then name."""
     score = 0
-    if finding.source_line is not None and line == finding.source_line:
+    if place.line is not None and line == place.line:
         score += 4
-    if finding.code is not None and code == finding.code:
+    if place.code is not None and code == place.code:
         score += 2
-    if finding.name is not None and name == finding.name:
+    if place.name is not None and name == place.name:
         score += 1
     return score
 
@@ -112,23 +112,23 @@ def _best(scores: list[int]) -> int | None:
     return scores.index(best) if best > 0 else None
 
 
-def locate_row(rows: list[Row], finding: FindingRow) -> int | None:
-    return _best([_score(r.source.line, r.code, r.name, finding) for r in rows])
+def locate_row(rows: list[Row], place: Place) -> int | None:
+    return _best([_score(r.source.line, r.code, r.name, place) for r in rows])
 
 
-def locate_block(blocks: list[PerformanceTable], finding: FindingRow) -> Target:
-    """The block whose title line or name the finding names; within it, the indicator on the finding's line."""
-    index = _best([_score(b.source.line, None, b.name, finding) for b in blocks])
+def locate_block(blocks: list[PerformanceTable], place: Place) -> Target:
+    """The block whose title line or name the place names; within it, the indicator on the place's line."""
+    index = _best([_score(b.source.line, None, b.name, place) for b in blocks])
     if index is None:  # a finding on an indicator's line names the indicator, not the block
         index = next((i for i, b in enumerate(blocks)
-                      if any(ind.source.line == finding.source_line for ind in b.indicators)), None)
+                      if any(ind.source.line == place.line for ind in b.indicators)), None)
     if index is None:
         return Target()
     indicators = blocks[index].indicators
     indicator = next((k for k, ind in enumerate(indicators)
-                      if finding.source_line is not None and ind.source.line == finding.source_line), None)
-    return Target(index, finding.column_id, indicator)
+                      if place.line is not None and ind.source.line == place.line), None)
+    return Target(index, place.column, indicator)
 
 
-def locate_claim(claims: list[Claim], finding: FindingRow) -> int | None:
-    return _best([_score(c.source.line, c.subject, c.label, finding) for c in claims])
+def locate_claim(claims: list[Claim], place: Place) -> int | None:
+    return _best([_score(c.source.line, c.subject, c.label, place) for c in claims])

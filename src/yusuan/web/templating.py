@@ -11,8 +11,8 @@ from starlette.templating import Jinja2Templates
 
 from .. import __version__
 from ..checks.findings import SEVERITY_LABELS, STATUS_LABELS, RuleStatus
+from ..checks.grouping import location
 from ..compare.render import money
-from .documents import where
 from .downloads import KIND_LABELS
 from .tableview import column_label
 
@@ -49,7 +49,7 @@ def environment() -> Environment:
     env.filters.update(amount=amount, money=money, size=size, when=when, status_label=status_label,
                        kind_label=lambda k: KIND_LABELS.get(k, k or ""),
                        severity_label=lambda s: SEVERITY_LABELS.get(s, s),
-                       side_label=lambda s: SIDE_LABELS.get(s, ""), where=where)
+                       side_label=lambda s: SIDE_LABELS.get(s, ""), where=location)
     env.globals.update(version=__version__, column_label=column_label)
     return env
 
