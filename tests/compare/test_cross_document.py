@@ -2,9 +2,13 @@
 
 from decimal import Decimal
 
+from typer.testing import CliRunner
+
 from yusuan import archiving
+from yusuan.checks import FAMILIES
 from yusuan.checks.findings import RuleStatus
-from yusuan.checks_xdoc import check_archived, check_disclosure
+from yusuan.checks_xdoc import check_archived, check_disclosure, cross_document_rules
+from yusuan.cli import app
 
 from .builders import TONGNAN_JXW, budget, claim, tongnan_2023
 
@@ -166,3 +170,15 @@ def test_a_final_that_prints_no_budget_line_is_not_applicable(archive, seed_path
     archiving.add_file(archive, seed_path)
     final = archiving.add(archive, _final_with_budget_line("30", kind_of_line="2023"))  # the prior year, not the budget
     assert result(check_archived(archive, final.id), "XDOC-FINAL-BUDGET-FIGURES").status == NA
+
+
+# -- the rules themselves ------------------------------------------------------------------------------
+
+def test_the_cross_document_rules_are_declared_and_listed_like_the_others():
+    rules = cross_document_rules()
+    assert {r.id for r in rules} == {"XDOC-PRIOR-CHANGE", "XDOC-PRIOR-FIGURES", "XDOC-FINAL-BUDGET",
+                                     "XDOC-FINAL-BUDGET-FIGURES"}
+    assert all(r.family in FAMILIES and r.title and r.basis and r.counterpart is not None for r in rules)
+    listed = CliRunner().invoke(app, ["rules"])
+    assert listed.exit_code == 0
+    assert all(r.id in listed.stdout for r in rules) and "ARITH-ROW-SUM" in listed.stdout

@@ -6,7 +6,8 @@ id, `a|b` for any of several tables, or `projects`, `narrative`, `claims`, `perf
 `Condition`); when one is missing the rule "could not run" and is never counted as passed. `applies`
 names a condition under which the rule makes sense at all; when it is false the rule is "not
 applicable". So is a rule on what only a budget publishes (projects, procurement, performance targets)
-over a 决算 that lacks it.
+over a 决算 that lacks it. A rule across documents (`@cross_rule`) is a Rule too, and is run by
+cross_document.py.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any, SupportsIndex
+from typing import TYPE_CHECKING, Any, SupportsIndex
 
 from ..model import TABLE_TITLES, Disclosure
 from .context import Doc, Participation
 from .findings import Finding, Report, RuleResult, RuleStatus, Severity
 from .parts import missing_parts
 from .tolerance import DEFAULT_TOLERANCE
+
+if TYPE_CHECKING:
+    from .cross_document import Counterpart
 
 FAMILIES: dict[str, str] = {
     "arithmetic": "行内运算",
@@ -34,6 +38,8 @@ FAMILIES: dict[str, str] = {
 }
 
 Check = Callable[[Doc], Iterable[Finding]]
+# a cross-document rule's check: the facts of the document and of its counterpart (cross_document.py)
+Pair = Callable[[Any, Any], Iterable[Finding]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +109,8 @@ class Rule:
     basis: str  # the regulation or domain rule it rests on
     needs: tuple[Condition, ...]
     applies: Condition | None
-    check: Check
+    check: Check | Pair
+    counterpart: Counterpart | None = None  # the other document a cross-document rule reads
 
     @property
     def family_title(self) -> str:
@@ -126,22 +133,28 @@ _REGISTRY: dict[str, Rule] = {}
 
 def rule(*, id: str, family: str, severity: Severity, title: str, basis: str,
          needs: Iterable[str | Condition] = (), applies: Condition | None = None) -> Callable[[Check], Check]:
-    if family not in FAMILIES:
-        raise ValueError(f"unknown rule family {family!r}")
-
     def register(check: Check) -> Check:
-        if id in _REGISTRY:
-            raise ValueError(f"rule {id} registered twice")
-        _REGISTRY[id] = Rule(id, family, severity, title, basis, tuple(map(need, needs)), applies, check)
+        add(Rule(id, family, severity, title, basis, tuple(map(need, needs)), applies, check))
         return check
 
     return register
 
 
-def registered_rules() -> list[Rule]:
-    """Every rule, by family in the order of FAMILIES, then in the order they were registered."""
+def add(rule_: Rule) -> None:
+    """Register a rule (`@rule` and `@cross_rule` do)."""
+    if rule_.family not in FAMILIES:
+        raise ValueError(f"unknown rule family {rule_.family!r}")
+    if rule_.id in _REGISTRY:
+        raise ValueError(f"rule {rule_.id} registered twice")
+    _REGISTRY[rule_.id] = rule_
+
+
+def registered_rules(*, across_documents: bool = False) -> list[Rule]:
+    """Every rule over one document (or, `across_documents`, every cross-document rule registered so far), by
+    family in the order of FAMILIES, then in the order they were registered."""
     order = list(FAMILIES)
-    return sorted(_REGISTRY.values(), key=lambda r: order.index(r.family))
+    chosen = [r for r in _REGISTRY.values() if (r.counterpart is not None) == across_documents]
+    return sorted(chosen, key=lambda r: order.index(r.family))
 
 
 def run_rule(rule_: Rule, doc: Doc) -> RuleResult:
@@ -160,18 +173,28 @@ def run_rule(rule_: Rule, doc: Doc) -> RuleResult:
     try:
         findings = list(rule_.check(doc))
     except Exception as error:  # a broken rule must not hide the results of the others
-        return RuleResult(rule_, RuleStatus.could_not_run, reason=f"规则执行出错：{type(error).__name__}: {error}")
+        return broken(rule_, error)
     if not findings and (doc.unprinted or doc.doubts or doc.lacking) and not doc.compared:
         # every comparison needed a part the document does not hold, a column the tables do not print, or a
         # reading in doubt: nothing was checked
         reasons = (["未识别到：" + "、".join(doc.lacking)] if doc.lacking else []) + \
             (["表格未列出：" + "、".join(doc.unprinted)] if doc.unprinted else []) + list(doc.doubts)
         return RuleResult(rule_, RuleStatus.could_not_run, reason="；".join(reasons))
+    return judged(rule_, findings)
+
+
+def judged(rule_: Rule, findings: list[Finding], counterpart: str | None = None) -> RuleResult:
+    """The result of a rule that ran: failed when a finding is a problem, else passed."""
     for finding in findings:
         finding.rule = rule_.id
         finding.severity = finding.severity or rule_.severity
     status = RuleStatus.failed if any(f.is_problem for f in findings) else RuleStatus.passed
-    return RuleResult(rule_, status, findings)
+    return RuleResult(rule_, status, findings, counterpart=counterpart)
+
+
+def broken(rule_: Rule, error: Exception) -> RuleResult:
+    """The result of a rule that raised: it could not run, and says what went wrong."""
+    return RuleResult(rule_, RuleStatus.could_not_run, reason=f"规则执行出错：{type(error).__name__}: {error}")
 
 
 def _unmet_reason(unmet: list[Condition], doc: Doc) -> str:

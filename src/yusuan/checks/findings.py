@@ -80,6 +80,7 @@ class RuleResult:
     status: RuleStatus
     findings: list[Finding] = field(default_factory=list)
     reason: str | None = None  # why a rule could not run or does not apply
+    counterpart: str | None = None  # the other document a cross-document rule read, as its messages name it
 
 
 @dataclass(slots=True)

@@ -70,7 +70,8 @@ def finding_from_dict(d: Mapping) -> Finding:
 
 
 def result_to_dict(result: RuleResult) -> dict:
-    """A rule's result, its findings counted (they are listed once, in the report's `findings`)."""
+    """A rule's result, its findings counted (they are listed once, in the report's `findings`); a cross-document
+    rule's also names the other document it read (`counterpart`)."""
     rule = result.rule
     return {
         "id": rule.id,
@@ -80,6 +81,7 @@ def result_to_dict(result: RuleResult) -> dict:
         "title": rule.title,
         "reason": result.reason,
         "findings": len(result.findings),
+        **({"counterpart": result.counterpart} if result.counterpart is not None else {}),
     }
 
 
@@ -110,11 +112,11 @@ def report_to_dict(report: Report) -> dict:
 def report_from_dict(d: Mapping) -> Report:
     """The report of a plain form: each finding goes to the result of its rule (the engine names it on every
     finding); what the form derives (counts, the reading note, `where`) is derived again, not read."""
-    known = {r.id: r for r in registered_rules()}
+    known = {r.id: r for r in (*registered_rules(), *registered_rules(across_documents=True))}
     findings: dict[str, list[Finding]] = {}
     for f in d.get("findings") or ():
         findings.setdefault(f.get("rule") or "", []).append(finding_from_dict(f))
-    results = [RuleResult(rule_of(r, known), RuleStatus(r["status"]), findings.get(r["id"], []), r.get("reason"))
-               for r in d.get("rules") or ()]
+    results = [RuleResult(rule_of(r, known), RuleStatus(r["status"]), findings.get(r["id"], []), r.get("reason"),
+                          r.get("counterpart")) for r in d.get("rules") or ()]
     return Report(d.get("document"), d.get("department"), d.get("year"), d["unit"], results, d.get("tables_read"),
                   list(d.get("missing_parts") or ()))

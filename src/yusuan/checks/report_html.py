@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from .findings import SEVERITY_LABELS, STATUS_LABELS, Finding, Report, RuleStatus
+from .findings import SEVERITY_LABELS, STATUS_LABELS, Finding, Report, RuleResult, RuleStatus
 from .grouping import by_table, group_title, location, status_counts
 from .wording import amount
 
@@ -31,7 +31,8 @@ def _finding_row(finding: Finding, unit: str) -> str:
 
 def _findings_section(report: Report) -> str:
     if not report.findings:
-        return "<p class='passed'>未发现问题。</p>"
+        # only where some rule passed: a rule that could not run found nothing either
+        return "<p class='passed'>未发现问题。</p>" if report.with_status(RuleStatus.passed) else ""
     parts = []
     for table_id, findings in by_table(report.findings):
         rows = "".join(_finding_row(f, report.unit) for f in findings)
@@ -41,10 +42,15 @@ def _findings_section(report: Report) -> str:
     return "".join(parts)
 
 
+def _about(result: RuleResult) -> str:
+    """Why the rule could not run or does not apply, else the other document a cross-document rule read."""
+    return result.reason or (f"对照 {result.counterpart}" if result.counterpart else "")
+
+
 def _rules_section(report: Report) -> str:
     rows = "".join(
         f"<tr><td class='rule'>{escape(r.rule.id)}</td><td class='{r.status.value}'>{STATUS_LABELS[r.status]}</td>"
-        f"<td>{escape(r.rule.title)}</td><td>{escape(r.reason or '')}</td></tr>"
+        f"<td>{escape(r.rule.title)}</td><td>{escape(_about(r))}</td></tr>"
         for r in report.results
     )
     return f"<h2>规则</h2><table><tr><th>规则</th><th>结果</th><th>检查内容</th><th>说明</th></tr>{rows}</table>"

@@ -10,7 +10,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from .engine import Rule, registered_rules
-from .findings import SEVERITY_LABELS, STATUS_LABELS, Finding, Report, RuleStatus
+from .findings import SEVERITY_LABELS, STATUS_LABELS, Finding, Report, RuleResult, RuleStatus
 from .grouping import by_table, group_title, location, status_counts
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -52,16 +52,31 @@ def _summary(report: Report) -> Text:
     return text
 
 
+def status_summary(report: Report) -> str:
+    """'通过 1 · 不适用 1 · 无法检查 2': the statuses the rules have, in a fixed order."""
+    return " · ".join(f"{STATUS_LABELS[status]} {n}" for status, n in status_counts(report).items() if n)
+
+
 def _rules_with(report: Report, status: RuleStatus, console: Console) -> None:
-    results = report.with_status(status)
+    _rule_list(Text(f"{STATUS_LABELS[status]}的规则", style=STATUS_STYLES[status]), report.with_status(status), console)
+
+
+def _rules_compared(report: Report, console: Console) -> None:
+    """The cross-document rules that ran, each with the other document it read."""
+    _rule_list(Text("对照其他文件的规则", style="bold"), [r for r in report.results if r.counterpart], console)
+
+
+def _rule_list(heading: Text, results: list[RuleResult], console: Console) -> None:
     if not results:
         return
-    console.print(Text(f"{STATUS_LABELS[status]}的规则", style=STATUS_STYLES[status]))
+    console.print(heading)
     grid = RichTable.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     for result in results:
-        grid.add_row(f"  {result.rule.id}", Text.assemble(result.reason or "", (f"（{result.rule.title}）", "dim")))
+        compared = f"{STATUS_LABELS[result.status]}，对照 {result.counterpart}" if result.counterpart else ""
+        about = result.reason or compared
+        grid.add_row(f"  {result.rule.id}", Text.assemble(about, (f"（{result.rule.title}）", "dim")))
     console.print(grid)
 
 
@@ -73,9 +88,11 @@ def print_report(report: Report, console: Console) -> None:
     for table_id, findings in by_table(report.findings):
         console.rule(Text(group_title(table_id), style="bold"), align="left")
         console.print(_findings_grid(findings))
-    if not report.findings and not report.nothing_read and not report.partial:
+    # no finding is no problem found only where some rule passed (a rule that could not run found nothing either)
+    if not report.findings and report.with_status(RuleStatus.passed) and not report.nothing_read and not report.partial:
         console.print(Text("未发现问题。", style="green"))
     console.print()
+    _rules_compared(report, console)
     _rules_with(report, RuleStatus.could_not_run, console)
     _rules_with(report, RuleStatus.not_applicable, console)
 

@@ -13,10 +13,9 @@ import duckdb
 
 from ..archive.rebuild import claims_of, rebuild
 from ..checks.claim_targets import THREE_PUBLIC_COLUMNS
+from ..checks.cross_document import KIND_LABELS
 from ..checks.headline import headline_figures
 from ..model import Claim, Disclosure, Unit, convert
-
-KIND_LABELS = {"budget": "部门预算", "final": "部门决算"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,18 +11,34 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..archive.metrics import metric_label
+from ..checks.cross_document import Counterpart, NothingToCompare, cross_rule
 from ..checks.findings import Finding, Place
 from ..checks.tolerance import Verdict
 from ..model import Unit, convert
 from .facts import DocumentFacts
-from .results import XdocRule
 from .rules import closest, shown, tolerance_for
 
-FINAL_BUDGET_FIGURES = XdocRule(
-    "XDOC-FINAL-BUDGET-FIGURES", "warning", "决算所列本年预算数（“三公”经费表的预算数），应与档案中同年部门预算所列的数一致",
-    "财预〔2016〕143号（决算与年初预算对比说明）；domain.md §2.3-5、§3 N4（跨文件）")
-
 WAN = Unit.wanyuan
+_NO_BUDGET_LINE = "没有列出本年预算数（“三公”经费表的预算数）"
+
+
+def _final_without_budget_line(this: DocumentFacts) -> str | None:
+    return "本文件" + _NO_BUDGET_LINE if this.kind == "final" and not this.budget_figures else None
+
+
+@cross_rule(id="XDOC-FINAL-BUDGET-FIGURES", family="cross-table", severity="warning",
+            title="决算所列本年预算数（“三公”经费表的预算数），应与档案中同年部门预算所列的数一致",
+            basis="财预〔2016〕143号（决算与年初预算对比说明）；domain.md §2.3-5、§3 N4（跨文件）",
+            counterpart=Counterpart(kind="other", unless=_final_without_budget_line))
+def final_budget_figures(this: DocumentFacts, other: DocumentFacts) -> list[Finding]:
+    """Budget and final of one year, checked from either: the final's 年初预算数 against the budget."""
+    final, budget = (this, other) if this.kind == "final" else (other, this)
+    if not final.budget_figures:
+        raise NothingToCompare(f"档案中 {final.name}{_NO_BUDGET_LINE}")
+    findings, checked = budget_figure_findings(final, budget, this.kind)
+    if checked == 0:
+        raise NothingToCompare(f"档案中 {other.name}没有列出可比的数")
+    return findings
 
 
 def budget_figure_findings(final: DocumentFacts, budget: DocumentFacts,

@@ -1,4 +1,4 @@
-"""The cross-document checks: what this document says about another year, against that year's document.
+"""The cross-document rules on another year: what this document says of it, against that year's document.
 
 Amounts are compared in 万元, with the checker's rounding allowance: a difference that rounding of
 the printed figures can explain is reported as info, never as a problem. A figure the other
@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..archive.metrics import metric_label
+from ..checks.cross_document import Counterpart, NothingToCompare, cross_rule
 from ..checks.findings import NARRATIVE, Finding, Place
 from ..checks.narrative_changes import signed_change
 from ..checks.tolerance import DEFAULT_TOLERANCE, Verdict, judge
@@ -17,21 +18,58 @@ from ..checks.wording import amount
 from ..model import TABLE_TITLES, Claim, Unit, convert
 from ..recognize.narrative.scopes import split_scope
 from .facts import DocumentFacts, Printed
-from .results import XdocRule
 
 WAN = Unit.wanyuan
 _CENT = Decimal("0.01")
 _HINT = "若比较的是调整后预算或执行数，请在说明中写明。"
 
-PRIOR_CHANGE = XdocRule(
-    "XDOC-PRIOR-CHANGE", "warning", "情况说明所述与上年相比的增减额，应与档案中上年文件所列的数一致",
-    "domain.md §3 N1、N4（跨文件）")
-PRIOR_FIGURES = XdocRule(
-    "XDOC-PRIOR-FIGURES", "warning", "本文件所列上年数（“三公”经费表、上年预算数栏），应与档案中上年文件所列的数一致",
-    "domain.md §3 N4（跨文件）")
-FINAL_BUDGET = XdocRule(
-    "XDOC-FINAL-BUDGET", "warning", "决算所述与年初预算相比的增减额，应与档案中同年预算所列的数一致",
-    "domain.md §3 N4（跨文件）")
+
+def _states_no_prior_change(this: DocumentFacts) -> str | None:
+    prior = this.year - 1
+    return None if changes_against(this, prior) else f"情况说明没有写明与 {prior} 年相比的增减"
+
+
+@cross_rule(id="XDOC-PRIOR-CHANGE", family="narrative", severity="warning",
+            title="情况说明所述与上年相比的增减额，应与档案中上年文件所列的数一致", basis="domain.md §3 N1、N4（跨文件）",
+            counterpart=Counterpart(years_back=1, unless=_states_no_prior_change))
+def prior_change(this: DocumentFacts, prior: DocumentFacts) -> list[Finding]:
+    """The changes the narrative states against the prior year, against the prior year's document."""
+    return _stated_changes(this, prior, f" {prior.year} 年")
+
+
+def _lists_no_prior_year(this: DocumentFacts) -> str | None:
+    prior = this.year - 1
+    return None if any(year == prior for year, _ in this.figures) else f"本文件没有列出 {prior} 年的数"
+
+
+@cross_rule(id="XDOC-PRIOR-FIGURES", family="cross-table", severity="warning",
+            title="本文件所列上年数（“三公”经费表、上年预算数栏），应与档案中上年文件所列的数一致",
+            basis="domain.md §3 N4（跨文件）", counterpart=Counterpart(years_back=1, unless=_lists_no_prior_year))
+def prior_figures(this: DocumentFacts, prior: DocumentFacts) -> list[Finding]:
+    """The prior year's figures this document prints, against the prior year's document."""
+    findings, checked = prior_figure_findings(this, prior)
+    if checked == 0:
+        raise NothingToCompare(f"档案中 {prior.name}没有列出可比的数")
+    return findings
+
+
+def _states_no_change_against_budget(final: DocumentFacts) -> str | None:
+    return None if changes_against(final, final.year) else f"情况说明没有写明与 {final.year} 年预算相比的增减"
+
+
+@cross_rule(id="XDOC-FINAL-BUDGET", family="narrative", severity="warning",
+            title="决算所述与年初预算相比的增减额，应与档案中同年预算所列的数一致", basis="domain.md §3 N4（跨文件）",
+            counterpart=Counterpart(kind="budget", kinds=("final",), unless=_states_no_change_against_budget))
+def final_budget(final: DocumentFacts, budget: DocumentFacts) -> list[Finding]:
+    """The changes a final states against the year's budget, against that budget."""
+    return _stated_changes(final, budget, f" {final.year} 年预算")
+
+
+def _stated_changes(this: DocumentFacts, other: DocumentFacts, basis: str) -> list[Finding]:
+    findings, checked = stated_change_findings(this, other, other.year, basis)
+    if checked == 0:
+        raise NothingToCompare(f"档案中 {other.name}没有列出情况说明所比较的数")
+    return findings
 
 
 def shown(value: Decimal, unit: Unit | str) -> str:

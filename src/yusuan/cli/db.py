@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table as RichTable
+from rich.text import Text
 
 from ..errors import YusuanError
 from .common import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, MemoryOption, TimeoutOption, bounds, guarded
@@ -51,8 +52,8 @@ def add(
 
     def run() -> None:
         from ..archiving import add_files
+        from ..checks.report_text import status_summary
         from ..checks_xdoc import check_archived
-        from ..checks_xdoc.render import summary_text
 
         table = RichTable()
         for heading in ("文件", "结果", "ID", "部门", "年度", "错误", "警告", "跨文件检查"):
@@ -61,7 +62,7 @@ def add(
         with _open(db) as archive:
             results = add_files(archive, docs, region, limits)
             for r in results:
-                xdoc = summary_text(check_archived(archive, r.id)) if r.outcome == "added" else ""
+                xdoc = status_summary(check_archived(archive, r.id)) if r.outcome == "added" else ""
                 table.add_row(*_added_cells(r), xdoc)
         out.print(table)
         if any(r.outcome == "failed" for r in results):
@@ -102,8 +103,8 @@ def show(
     """查看档案中的一份文件：表格、检查结果、要点数字和跨文件检查。"""
     def run() -> None:
         from ..archive.render import detail_renderable
+        from ..checks import print_report
         from ..checks_xdoc import check_archived
-        from ..checks_xdoc.render import xdoc_renderable
 
         with _open(db, read_only=True) as archive:
             detail = archive.show(document_id)
@@ -111,7 +112,8 @@ def show(
                 raise YusuanError(f"档案中没有 ID 为 {document_id} 的文件。请用 yusuan db ls 查看已有的文件。")
             xdoc = check_archived(archive, document_id)
         out.print(detail_renderable(detail, all_findings))
-        out.print(xdoc_renderable(xdoc))
+        out.print(Text("跨文件检查", style="bold"))
+        print_report(xdoc, out)
 
     guarded(run)
 

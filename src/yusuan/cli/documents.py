@@ -130,12 +130,13 @@ def check(
 
 
 def rules() -> None:
-    """列出检查规则。"""
+    """列出检查规则（含对照档案中其他文件的跨文件规则）。"""
     from rich.console import Console as RichConsole
 
-    from ..checks import print_rules
+    from ..checks import all_rules, print_rules
+    from ..checks_xdoc import cross_document_rules
 
-    print_rules(RichConsole(width=160))
+    print_rules(RichConsole(width=160), [*all_rules(), *cross_document_rules()])
 
 
 def schema() -> None:
