@@ -56,7 +56,11 @@ def document_record(d: Disclosure, content_hash: str, report: Report | None = No
 
 def add(archive: Archive, disclosure: Disclosure, content_hash: str | None = None, report: Report | None = None,
         region: str | None = None) -> Stored:
-    """Archive a parsed document (checked here unless a report is given). The hash defaults to the model's."""
+    """Archive a parsed document (checked here unless a report is given). The hash defaults to the model's.
+
+    The step after a file is read and checked, wherever that ran: `add_file` calls it after its parse, the
+    web's uploads after their worker's (web/processing.py).
+    """
     report = report if report is not None else run_checks(disclosure)
     digest = content_hash or content_hash_of_model(disclosure)
     return archive.add_record(document_record(disclosure, digest, report, region))

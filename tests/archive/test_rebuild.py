@@ -10,6 +10,8 @@ def test_a_rebuilt_table_prints_two_decimals_not_the_archives_four(archive, seed
     added = archiving.add_file(archive, seed_path)
     with archive.cursor() as cur:
         table = rebuild(cur, added.id).tables["general_expenditure"]
+    assert archive.rebuild(added.id).tables["general_expenditure"] == table
+    assert archive.rebuild(added.id + 1) is None
     # the seed's 一般公共预算财政拨款支出预算表: 合计 3,805.35 1,379.35 2,426.00; 201 一般公共服务支出 … 925.40
     total = next(r for r in table.rows if r.code is None and "合计" in r.name)
     assert [str(total.values[c]) for c in ("total", "basic", "project")] == ["3805.35", "1379.35", "2426.00"]

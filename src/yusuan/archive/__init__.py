@@ -6,7 +6,7 @@ stored happens in yusuan/archiving.py. See docs/archive.md for the schema and th
 
 from .archive import Archive
 from .connection import DEFAULT_PATH, PATH_VARIABLE, ArchiveMissing, resolve_path
-from .listing import DocumentDetail, DocumentSummary, Filters, Page, QueryResult
+from .listing import DocumentDetail, DocumentSummary, Facets, Filters, Page, QueryResult
 from .locking import ArchiveBusy
 from .metrics import metric_label
 from .migrations import LATEST, MIGRATIONS
@@ -17,7 +17,7 @@ from .store import Stored, content_hash_of_model, hash_bytes
 
 __all__ = [
     "Archive", "ArchiveBusy", "ArchiveMissing", "DEFAULT_PATH", "DocumentDetail", "DocumentRecord",
-    "DocumentSummary", "Filters", "LATEST", "MIGRATIONS", "PATH_VARIABLE", "Page", "QueryResult",
+    "DocumentSummary", "Facets", "Filters", "LATEST", "MIGRATIONS", "PATH_VARIABLE", "Page", "QueryResult",
     "ServerMark", "ServerRunning", "Stored", "content_hash_of_model", "hash_bytes", "metric_label", "record_of",
     "region_of", "resolve_path", "server_using", "waiting_message",
 ]

@@ -3,6 +3,7 @@
     with Archive.open("yusuan.duckdb") as archive:          # creates and upgrades the schema
         archive.add_record(record)                          # rows from archiving.py; idempotent by content hash
         page = archive.list(Filters(region="重庆市"))
+        archive.summary(document_id)                        # one document as the list shows it
         archive.findings(document_id)                       # its check report's findings, in their plain form
         result = archive.query("SELECT count(*) FROM lines")
 
@@ -23,12 +24,15 @@ from pathlib import Path
 
 import duckdb
 
+from ..model import Disclosure
 from .connection import DEFAULT_TIMEOUT, open_for_reading, open_for_writing, resolve_path
 from .exporting import export
 from .importing import FigureRows, Imported, import_parquet
-from .listing import DocumentDetail, Filters, Page, QueryResult, list_documents, run_query, show_document
+from .listing import (DocumentDetail, DocumentSummary, Facets, Filters, Page, QueryResult, facets, list_documents,
+                      run_query, show_document, summary_of)
 from .locking import OnWait
 from .migrations import current_version
+from .rebuild import rebuild
 from .removing import remove
 from .report_rows import findings, rule_results
 from .rows import DocumentRecord
@@ -132,13 +136,28 @@ class Archive:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    def list(self, filters: Filters = Filters(), limit: int = 50, offset: int = 0) -> Page:
+    def list(self, filters: Filters = Filters(), limit: int = 50, offset: int = 0,
+             newest_first: bool = False) -> Page:
         with self.cursor() as cur:
-            return list_documents(cur, filters, limit, offset)
+            return list_documents(cur, filters, limit, offset, newest_first)
+
+    def summary(self, document_id: int) -> DocumentSummary | None:
+        """One document as the list shows it; None when there is none with that id."""
+        with self.cursor() as cur:
+            return summary_of(cur, document_id)
+
+    def facets(self) -> Facets:
+        with self.cursor() as cur:
+            return facets(cur)
 
     def show(self, document_id: int) -> DocumentDetail | None:
         with self.cursor() as cur:
             return show_document(cur, document_id)
+
+    def rebuild(self, document_id: int) -> Disclosure | None:
+        """The document as a model, as far as the archive keeps it: its tables and claims (rebuild.py)."""
+        with self.cursor() as cur:
+            return rebuild(cur, document_id)
 
     def findings(self, document_id: int, ordinal: int | None = None) -> list[dict]:
         """A document's findings in the plain form of its check report, each with its `ordinal` (report_rows.py)."""

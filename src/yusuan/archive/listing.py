@@ -1,4 +1,5 @@
-"""Reading the archive: the document list, one document in detail, and free SQL."""
+"""Reading the archive: the document list and the values it can be filtered by, one document in detail,
+and free SQL."""
 
 from __future__ import annotations
 
@@ -36,10 +37,13 @@ class DocumentSummary:
 
 @dataclass(frozen=True, slots=True)
 class Filters:
+    """Which documents a list shows; a field left None does not filter."""
+
     department: str | None = None  # part of the name
     region: str | None = None  # the region or a larger one it lies in (重庆市 finds 重庆市潼南区)
     year: int | None = None
     kind: str | None = None
+    has_errors: bool | None = None  # True: at least one error; False: none
 
     def where(self) -> tuple[str, list]:
         clauses, params = [], []
@@ -48,6 +52,8 @@ class Filters:
             if value is not None:
                 clauses.append(clause)
                 params.append(value)
+        if self.has_errors is not None:
+            clauses.append("errors > 0" if self.has_errors else "errors = 0")
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -57,12 +63,37 @@ class Page:
     items: list[DocumentSummary]
 
 
-def list_documents(cur: duckdb.DuckDBPyConnection, filters: Filters, limit: int = 50, offset: int = 0) -> Page:
+def list_documents(cur: duckdb.DuckDBPyConnection, filters: Filters, limit: int = 50, offset: int = 0,
+                   newest_first: bool = False) -> Page:
     where, params = filters.where()
+    order = "id DESC" if newest_first else "id"
     total = cur.execute(f"SELECT count(*) FROM documents{where}", params).fetchone()[0]
-    rows = cur.execute(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM documents{where} ORDER BY id LIMIT ? OFFSET ?",
+    rows = cur.execute(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM documents{where} ORDER BY {order} LIMIT ? OFFSET ?",
                        [*params, limit, offset]).fetchall()
     return Page(total, summaries(cur, rows))
+
+
+def summary_of(cur: duckdb.DuckDBPyConnection, document_id: int) -> DocumentSummary | None:
+    row = cur.execute(f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM documents WHERE id = ?", [document_id]).fetchone()
+    return None if row is None else summaries(cur, [row])[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """The values the archive's documents have, to offer as filters: years newest first, regions, kinds."""
+
+    years: list[int]
+    regions: list[str]
+    kinds: list[str]
+
+
+def facets(cur: duckdb.DuckDBPyConnection) -> Facets:
+    def values(sql: str) -> list:
+        return [r[0] for r in cur.execute(sql).fetchall()]
+
+    return Facets(values("SELECT DISTINCT year FROM documents WHERE year IS NOT NULL ORDER BY year DESC"),
+                  values("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL ORDER BY region"),
+                  values("SELECT DISTINCT kind FROM documents ORDER BY kind"))
 
 
 def summaries(cur: duckdb.DuckDBPyConnection, rows: list[tuple]) -> list[DocumentSummary]:

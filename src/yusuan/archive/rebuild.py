@@ -1,8 +1,9 @@
 """An archived document back as a model, as far as the archive keeps it: tables and claims.
 
 Used where a later version derives something new from documents already archived (a migration's
-backfill) and by the cross-document checks. Rows printed without any amount are not archived
-(the tidy lines skip empty cells), so a rebuilt table holds only rows that carry amounts.
+backfill), by the cross-document checks, and by the web for a document it keeps no model of
+(`Archive.rebuild`). Rows printed without any amount are not archived (the tidy lines skip empty
+cells), so a rebuilt table holds only rows that carry amounts.
 """
 
 from __future__ import annotations

@@ -12,13 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..archive import Archive, DocumentSummary
-from ..archive.rebuild import rebuild
 from ..checks import Finding, Report, report_from_dict
 from ..checks.findings import NARRATIVE, SEVERITY_RANK
 from ..checks.grouping import group_title
 from ..checks.report_form import finding_from_dict
 from ..model import TABLE_TITLES, Disclosure
-from .browse import summary_of
 from .store import FileStore
 
 _TABLE_ORDER = [NARRATIVE, *TABLE_TITLES]
@@ -59,14 +57,13 @@ class Loaded:
 
 
 def load(archive: Archive, store: FileStore, document_id: int) -> Loaded | None:
-    summary = summary_of(archive, document_id)
+    summary = archive.summary(document_id)
     if summary is None:
         return None
     disclosure = store.model(summary.content_hash)
     if disclosure is not None:
         return Loaded(summary, disclosure, rebuilt=False)
-    with archive.cursor() as cur:
-        return Loaded(summary, rebuild(cur, document_id), rebuilt=True)
+    return Loaded(summary, archive.rebuild(document_id), rebuilt=True)
 
 
 def findings_of(archive: Archive, document_id: int) -> list[FindingRow]:

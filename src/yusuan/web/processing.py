@@ -14,7 +14,6 @@ from .. import archiving
 from ..archive import Archive, hash_bytes
 from ..errors import YusuanError
 from ..model import Disclosure
-from .browse import summary_of
 from .isolated import run_isolated, warm_up
 from .jobs import Job, JobBoard
 from .parsing import Upload
@@ -80,7 +79,7 @@ class Processor:
                             memory_mb=self.settings.parse_memory_mb, on_progress=progress, stop=self.stopping)
 
     def _finish_existing(self, job: Job, document_id: int) -> None:
-        summary = summary_of(self.archive, document_id)
+        summary = self.archive.summary(document_id)
         self.board.update(job, state="done", document_id=document_id, existing=True,
                           department=summary.department, year=summary.year,
                           errors=summary.errors, warnings=summary.warnings)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from fastapi import HTTPException, Request
 
 from ..archive import Archive, ServerMark
-from .browse import summary_of
 from .documents import Loaded, load
 from .downloads import Renderings
 from .jobs import JobBoard
@@ -34,7 +33,7 @@ class Services:
 
     def remove(self, document_id: int) -> bool:
         """Delete a document from the archive, then the files kept for it; False when there is none."""
-        summary = summary_of(self.archive, document_id)
+        summary = self.archive.summary(document_id)
         if summary is None or not self.archive.remove(document_id):
             return False
         if self.archive.find(summary.content_hash) is None:  # not uploaded again meanwhile
