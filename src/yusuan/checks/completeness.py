@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import ECONOMIC_TABLES, FUNCTIONAL_TABLES, STANDARD_TABLES, Row, Table, standard_table_title
+from ..model import (
+    ECONOMIC_TABLES, FUNCTIONAL_TABLES, STANDARD_TABLES, TWO_SIDED_TABLES, Row, Table, standard_table_title,
+)
 from .context import Doc
 from .engine import Condition, rule
 from .findings import NARRATIVE, Finding, Place
@@ -32,7 +34,7 @@ def _listed(doc: Doc, title: str) -> bool:
 def _no_state_capital(doc: Doc) -> bool:
     """The tables read, or the narrative, show no 国有资本经营 money: a template that prints only the
     tables a department has (Chongqing, Changsha) then leaves its table out."""
-    for table in doc.tables(("summary", "fiscal_summary")):
+    for table in doc.tables(TWO_SIDED_TABLES):
         row = table.item("state_capital", "income")
         if row is not None and not row.values.get("total"):
             return True

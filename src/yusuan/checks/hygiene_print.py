@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import TABLE_TITLES, Row, Table
+from ..model import CODED_TABLES, TABLE_TITLES, Row, Table
 from ..recognize.columns import column_id
 from .context import Doc
 from .engine import rule
 from .findings import Finding, Place
 from .wording import quoted
 
-# the table kinds whose columns are read by their labels (recognize/columns.py); a coded table
-_COLUMN_KINDS = ("revenue", "expenditure", "general_expenditure", "gov_fund_expenditure",
-                 "state_capital_expenditure", "basic_expenditure")
 # a column's label is short; a longer text on the page is a title or a note, no label
 _MAX_LABEL = 10
 # labels naming no one column: the amount column of any table, the prior year's
@@ -62,7 +59,7 @@ def spilled_columns(table: Table, year: int | None) -> list[Row]:
 )
 def columns_printed_with_their_table(doc: Doc) -> Iterator[Finding]:
     for table in doc.disclosure.tables.values():
-        if table.id not in _COLUMN_KINDS:
+        if table.id not in CODED_TABLES:  # the tables whose columns are read by their labels (recognize/columns.py)
             continue
         labels = spilled_columns(table, doc.year)
         if not labels:

@@ -7,7 +7,7 @@ the result passes `yusuan check` by construction (tests/compose/test_derive.py r
 from __future__ import annotations
 
 from ..errors import YusuanError
-from ..model import Disclosure
+from ..model import PRINT_ORDER, Disclosure
 from .facts import BudgetInput
 from .final_tables import final_tables
 from .functional_tables import functional_tables
@@ -57,11 +57,6 @@ def _final(facts: BudgetInput, ledger) -> Disclosure:
         member_units=list(facts.member_units), tables={t.id: t for t in _in_print_order(tables)},
         narrative=compose_final_narrative(ledger), source_name=None, reader="compose",
     )
-
-
-PRINT_ORDER = ("summary", "revenue", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
-               "three_public", "gov_fund_expenditure", "state_capital_expenditure", "procurement",
-               "project_expenditure")
 
 
 def _in_print_order(tables):

@@ -6,10 +6,11 @@ from .narrative import Claim, Direction, Narrative, Section
 from .performance import Comparator, Indicator, ListedProject, PerformanceTable
 from .projects import Project
 from .source import Source
-from .tables import (
-    COLUMN_LABELS, ECONOMIC_TABLES, FINAL_TABLE_TITLES, FUNCTIONAL_TABLES, STANDARD_TABLES, TABLE_TITLES,
-    TWO_SIDED_TABLES, Column, Row, Side, Table, standard_table_title,
+from .table_kinds import (
+    CODED_TABLES, ECONOMIC_TABLES, FINAL_TABLE_TITLES, FUNCTIONAL_TABLES, PERFORMANCE_TABLES, PRINT_ORDER,
+    STANDARD_TABLES, TABLE_KINDS, TABLE_TITLES, TWO_SIDED_TABLES, Side, TableKind, standard_table_title,
 )
+from .tables import COLUMN_LABELS, Column, Row, Table
 
 __all__ = [
     "Amount", "Unit", "convert", "parse_decimal", "plain",
@@ -17,6 +18,7 @@ __all__ = [
     "Claim", "Direction", "Narrative", "Section",
     "Comparator", "Indicator", "ListedProject", "PerformanceTable",
     "Project", "Source",
-    "COLUMN_LABELS", "ECONOMIC_TABLES", "FINAL_TABLE_TITLES", "FUNCTIONAL_TABLES", "STANDARD_TABLES", "TABLE_TITLES",
-    "TWO_SIDED_TABLES", "Column", "Row", "Side", "Table", "standard_table_title",
+    "CODED_TABLES", "ECONOMIC_TABLES", "FINAL_TABLE_TITLES", "FUNCTIONAL_TABLES", "PERFORMANCE_TABLES", "PRINT_ORDER",
+    "STANDARD_TABLES", "TABLE_KINDS", "TABLE_TITLES", "TWO_SIDED_TABLES", "Side", "TableKind", "standard_table_title",
+    "COLUMN_LABELS", "Column", "Row", "Table",
 ]

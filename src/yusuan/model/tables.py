@@ -1,67 +1,17 @@
-"""Standard tables: rows of (code, name, values by column id), each row with its source position."""
+"""Standard tables: rows of (code, name, values by column id), each row with its source position.
+
+What each standard table is (its id, titles, kind of rows) is in `table_kinds.py`."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, Field, field_validator
 
 from .amounts import Amount, Unit
 from .source import Source
-
-# Stable table ids. Never rename; extend when a document needs more.
-TABLE_TITLES: dict[str, str] = {
-    "summary": "收支总表",
-    "revenue": "收入总表",
-    "expenditure": "支出总表",
-    "fiscal_summary": "财政拨款收支总表",
-    "general_expenditure": "一般公共预算支出表",
-    "basic_expenditure": "一般公共预算基本支出表",
-    "three_public": "“三公”经费表",
-    "gov_fund_expenditure": "政府性基金预算支出表",
-    "state_capital_expenditure": "国有资本经营预算支出表",
-    "procurement": "政府采购预算表",
-    "project_expenditure": "项目支出表",
-    "performance_overall": "整体绩效目标表",
-    "performance_project": "项目绩效目标表",
-}
-
-# What a 决算 calls the same tables (财政部 部门决算公开 templates).
-FINAL_TABLE_TITLES: dict[str, str] = {
-    "summary": "收入支出决算总表",
-    "revenue": "收入决算表",
-    "expenditure": "支出决算表",
-    "fiscal_summary": "财政拨款收入支出决算总表",
-    "general_expenditure": "一般公共预算财政拨款支出决算表",
-    "basic_expenditure": "一般公共预算财政拨款基本支出决算表",
-    "three_public": "财政拨款“三公”经费支出决算表",
-    "gov_fund_expenditure": "政府性基金预算财政拨款收入支出决算表",
-    "state_capital_expenditure": "国有资本经营预算财政拨款支出决算表",
-}
-
-
-def standard_table_title(table_id: str, kind: str = "budget") -> str:
-    """The usual title of a standard table in a budget or a final-accounts document."""
-    if kind == "final" and table_id in FINAL_TABLE_TITLES:
-        return FINAL_TABLE_TITLES[table_id]
-    return TABLE_TITLES.get(table_id, table_id)
-
-
-# The tables every disclosure of a kind must print (an empty one with a note); domain.md §2.1.
-STANDARD_TABLES: dict[str, tuple[str, ...]] = {
-    "budget": ("summary", "revenue", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
-               "three_public", "gov_fund_expenditure", "state_capital_expenditure"),
-    "final": ("summary", "revenue", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
-              "three_public", "gov_fund_expenditure", "state_capital_expenditure"),
-}
-
-# Tables whose rows are 支出功能分类 lines (类/款/项).
-FUNCTIONAL_TABLES = ("expenditure", "general_expenditure", "revenue", "gov_fund_expenditure", "state_capital_expenditure")
-# Tables whose rows are 部门预算支出经济分类 lines (类/款).
-ECONOMIC_TABLES = ("basic_expenditure",)
-# Tables printed as two halves (收入 | 支出).
-TWO_SIDED_TABLES = ("summary", "fiscal_summary")
+from .table_kinds import Side
 
 # Stable column ids with their usual Chinese label. Never rename; extend when a document needs more.
 COLUMN_LABELS: dict[str, str] = {
@@ -126,9 +76,6 @@ COLUMN_LABELS: dict[str, str] = {
     "budget_adjusted_basic": "调整预算数基本支出",
     "budget_adjusted_project": "调整预算数项目支出",
 }
-
-Side = Literal["income", "expenditure"]
-
 
 class Column(BaseModel):
     """A column as printed: its stable id and the header label the document used."""

@@ -6,7 +6,7 @@ import re
 
 from .. import collector
 from ..document import Document
-from ..model import Disclosure, Printed, Source, Table, Unit, Unreadable
+from ..model import TABLE_KINDS, TWO_SIDED_TABLES, Disclosure, Printed, Source, Table, Unit, Unreadable
 from .cells import has_irregular_groups
 from .coded import read_coded_table
 from .kinds import UNMODELLED_KINDS, UNRECOGNIZED, scope_rank
@@ -19,14 +19,8 @@ from .segment import Segment, Segments, split_segments
 from .three_public import read_three_public
 from .two_sided import read_two_sided_table
 
-_CATALOG_OF = {
-    "basic_expenditure": "economic",
-    "revenue": "functional",
-    "expenditure": "functional",
-    "general_expenditure": "functional",
-    "gov_fund_expenditure": "functional",
-    "state_capital_expenditure": "functional",
-}
+# the catalog of the codes of each table read as classification lines
+_CATALOG_OF = {k.id: k.catalog for k in TABLE_KINDS if k.lines}
 
 
 def recognize(document: Document) -> Disclosure:
@@ -128,7 +122,7 @@ def _has_content(table) -> bool:
 def _add_table(disclosure: Disclosure, segment: Segment) -> None:
     unit: Unit = segment.unit or disclosure.unit
     unreadable: list[Unreadable]
-    if segment.kind in ("summary", "fiscal_summary"):
+    if segment.kind in TWO_SIDED_TABLES:
         table, unreadable = read_two_sided_table(segment, unit)
     elif segment.kind == "three_public":
         table, unreadable = read_three_public(segment, unit, disclosure.year)

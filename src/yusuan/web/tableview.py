@@ -12,9 +12,8 @@ from typing import Literal
 
 from ..checks.findings import NARRATIVE, Place
 from ..checks.grouping import group_title
-from ..model import COLUMN_LABELS, Claim, Disclosure, PerformanceTable, Row, Section, Table
+from ..model import COLUMN_LABELS, PERFORMANCE_TABLES, Claim, Disclosure, PerformanceTable, Row, Section, Table
 
-PERFORMANCE = ("performance_overall", "performance_project")
 # fields of a performance table a finding may name by `column`, as the table prints them
 PERFORMANCE_FIELDS: dict[str, str] = {
     "name": "项目名称", "department": "主管部门", "implementer": "实施单位", "fund": "资金总额",
@@ -78,7 +77,7 @@ def view_of(disclosure: Disclosure, table_id: str, place: Place | None) -> Table
         table = disclosure.tables[table_id]
         target = Target(locate_row(table.rows, place), place.column) if place else Target()
         return TableView(table_id, title, "grid", table=table, target=target)
-    if table_id in PERFORMANCE:
+    if table_id in PERFORMANCE_TABLES:
         blocks = _performance_blocks(disclosure, table_id)
         return TableView(table_id, title, "performance", blocks=blocks,
                          target=locate_block(blocks, place) if place else Target()) if blocks else None

@@ -9,16 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..compose.draft import chinese_number
-from ..model import Disclosure, Section
+from ..model import PRINT_ORDER, Disclosure, Section
 from .grid import Grid
 from .layout import table_grid
 from .layout_performance import overall_grid, project_grid
 from .punctuation import chinese_punctuation
-
-TABLE_ORDER = ("summary", "revenue", "expenditure", "fiscal_summary", "general_expenditure", "basic_expenditure",
-               "three_public", "gov_fund_expenditure", "state_capital_expenditure", "procurement",
-               "project_expenditure")
-
 
 @dataclass
 class Heading:
@@ -100,7 +95,7 @@ def _part_heading(disclosure: Disclosure, title: str, anchor: str, offset: int) 
 
 
 def _grids(disclosure: Disclosure) -> list[Grid]:
-    ordered = [t for t in TABLE_ORDER if t in disclosure.tables] + [t for t in disclosure.tables if t not in TABLE_ORDER]
+    ordered = [t for t in PRINT_ORDER if t in disclosure.tables] + [t for t in disclosure.tables if t not in PRINT_ORDER]
     return [table_grid(disclosure.tables[t], disclosure) for t in ordered]
 
 

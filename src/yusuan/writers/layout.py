@@ -8,7 +8,7 @@ with code, name and amounts in fixed columns.
 from __future__ import annotations
 
 from ..classification import level_of
-from ..model import Disclosure, Project, Row as ModelRow, Table
+from ..model import CODED_TABLES, TWO_SIDED_TABLES, Disclosure, Project, Row as ModelRow, Table
 from .grid import Cell, Grid, Row
 from .headers import coded_header, head, label
 from .two_sided import two_sided_grid
@@ -29,23 +29,19 @@ def amount(value, bold: bool = False) -> Cell:
 
 
 def table_grid(table: Table, disclosure: Disclosure) -> Grid:
-    if table.id in ("summary", "fiscal_summary"):
+    if table.id in TWO_SIDED_TABLES:
         grid = two_sided_grid(table)
     elif table.id == "three_public":
         grid = three_public_grid(table, "决算数" if disclosure.kind == "final" else "预算数")
     elif table.id == "project_expenditure":
         grid = project_grid(table, disclosure.projects, disclosure.year)
-    elif table.id == "procurement" or not any(r.code for r in table.rows) and table.id not in _CODED:
+    elif table.id == "procurement" or not any(r.code for r in table.rows) and table.id not in CODED_TABLES:
         grid = labelled_grid(table, disclosure.year)
     else:
         grid = coded_grid(table, disclosure.year)
     grid.title, grid.unit_line = chinese_punctuation(table.title), unit_line(table)
     grid.note = chinese_punctuation(_note(table.note)) if table.note else None
     return grid
-
-
-_CODED = ("revenue", "expenditure", "general_expenditure", "basic_expenditure", "gov_fund_expenditure",
-          "state_capital_expenditure")
 
 
 def _note(note: str | None) -> str | None:
