@@ -1,4 +1,5 @@
-"""No import runs back up the layers of docs/architecture.md, and the archive imports only the foundation.
+"""No import runs back up the layers of docs/architecture.md, the archive imports only the foundation, and the
+rules and the making read the prose through `prose`, never through the recognizer.
 
 Every import counts, wherever it is written: inside a function (a lazy import is still a dependency)
 and under `if TYPE_CHECKING:` (a type names what the code is about).
@@ -21,6 +22,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                               "isolation", "outputs"})),
     ("document", frozenset({"document"})),
     ("readers", frozenset({"readers"})),
+    ("prose", frozenset({"prose"})),
     ("recognize", frozenset({"recognize"})),
     ("checks", frozenset({"checks"})),
     ("making", frozenset({"compose", "inputs", "writers", "export"})),
@@ -29,8 +31,21 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("workflows", frozenset({"archiving", "batch", "checks_xdoc", "compare", "synth"})),
     ("faces", frozenset({"cli", "web", "__main__"})),
 )
-# Units held to fewer layers than their own allows: the archive stores and queries what it is handed.
-ONLY_FROM: dict[str, frozenset[str]] = {"archive": frozenset({"foundation", "archive"})}
+# Units held to fewer layers than their own allows: the archive stores and queries what it is handed; the
+# prose's vocabulary knows no reader (it stands above them only to keep them from reaching into it).
+ONLY_FROM: dict[str, frozenset[str]] = {
+    "archive": frozenset({"foundation", "archive"}),
+    "prose": frozenset({"foundation", "document", "prose"}),
+}
+# Units their layer allows that a unit may not import: the rules and the making read the prose through
+# `prose`, never through the recognizer.
+FORBIDDEN: dict[str, frozenset[str]] = {
+    "checks": frozenset({"recognize"}),
+    "checks_xdoc": frozenset({"recognize"}),
+    "compose": frozenset({"recognize"}),
+    "writers": frozenset({"recognize"}),
+    "export": frozenset({"recognize"}),
+}
 # (importing module, imported module) -> why it stays; each is in docs/architecture.md, "Known exceptions".
 EXCEPTIONS: dict[tuple[str, str], str] = {
     ("yusuan.archive.backfill", "yusuan.checks.headline"):
@@ -98,7 +113,8 @@ def layer_of(unit: str, layers=LAYERS) -> int | None:
     return next((n for n, (_, units) in enumerate(layers) if unit in units), None)
 
 
-def violations(imports: list[Import], layers=LAYERS, only_from=ONLY_FROM, exceptions=EXCEPTIONS) -> list[str]:
+def violations(imports: list[Import], layers=LAYERS, only_from=ONLY_FROM, exceptions=EXCEPTIONS,
+               forbidden=FORBIDDEN) -> list[str]:
     names = [name for name, _ in layers]
     found = []
     for i in imports:
@@ -112,6 +128,8 @@ def violations(imports: list[Import], layers=LAYERS, only_from=ONLY_FROM, except
             found.append(f"{i} (layer {names[high]} imports layer {names[low]})")
         elif source in only_from and names[low] not in only_from[source]:
             found.append(f"{i} ({source} imports only from {', '.join(sorted(only_from[source]))})")
+        elif target in forbidden.get(source, ()):
+            found.append(f"{i} ({source} may not import {target})")
     return found
 
 
@@ -163,3 +181,14 @@ def test_a_unit_held_to_fewer_layers_is_told_when_it_reaches_past_them(tmp_path)
               ("store", frozenset({"store"})))
     found = violations(imports_of(root), layers, {"store": frozenset({"base", "store"})}, {})
     assert len(found) == 1 and "pkg.store imports pkg.middle" in found[0]
+
+
+def test_a_unit_forbidden_a_unit_below_it_is_told_when_it_imports_it(tmp_path):
+    root = _package(tmp_path / "pkg", {
+        "__init__.py": "", "words.py": "", "reader.py": "from . import words\n",
+        "rule.py": "from . import words\nfrom . import reader\n",
+    })
+    layers = (("words", frozenset({"words", "__init__"})), ("reader", frozenset({"reader"})),
+              ("rule", frozenset({"rule"})))
+    found = violations(imports_of(root), layers, {}, {}, {"rule": frozenset({"reader"})})
+    assert len(found) == 1 and "pkg.rule imports pkg.reader" in found[0]

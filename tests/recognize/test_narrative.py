@@ -12,7 +12,6 @@ from yusuan.model import Claim, Unit, convert
 from yusuan.readers import read_path
 from yusuan.readers.text import read_text
 from yusuan.recognize.narrative import contents_entries, narrative_lines, read_change_mentions, read_narrative
-from yusuan.recognize.narrative.subjects import required_characters
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "tongnan-jxw-2024-budget.txt"
 
@@ -664,31 +663,6 @@ def test_an_item_alone_that_no_section_and_item_of_the_catalog_make_names_nothin
 def test_in_final_accounts_the_budget_beside_the_actual_is_not_a_claim():
     claims = claims_of("2023年度财政拨款“三公”经费支出年初预算为10.00万元,支出决算为8.00万元,完成年初预算的80%。", 2023)
     assert [(c.subject, c.value) for c in claims] == [("three_public_total", Decimal("8.00"))]
-
-
-@pytest.mark.parametrize(
-    ("pattern", "required"),
-    [
-        ("公务接待费", set("公务接待费")),
-        (r"(?:一般|专项)公共预算", set("公共预算")),
-        (r"机关运行(?:经费)?", set("机关运行")),
-        (r"(?<=[年门])收入|(?<![\u4e00-\u9fff])收入", set("收入")),
-        (r"[甲乙]+丙?", set()),
-    ],
-)
-def test_a_subject_pattern_requires_the_characters_every_match_contains(pattern, required):
-    assert required_characters(pattern) == required
-
-
-def test_every_subject_pattern_requires_only_characters_its_matches_contain():
-    # the wordings of the seed's narrative: a pattern that matches them must not require more
-    from yusuan.recognize.narrative.subjects import _TOPICAL, _compiled
-
-    text = EXAMPLE.read_text(encoding="utf-8")
-    for topic in [None, *_TOPICAL]:
-        for pattern in _compiled(topic):
-            for match in pattern.pattern.finditer(text):
-                assert pattern.required <= set(match.group(0)), (pattern.subject, match.group(0))
 
 
 def test_what_an_item_is_used_for_is_part_of_the_item_not_the_departments_figure():

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from yusuan.prose.indicator_levels import LEVEL1_OF, read_levels
 from yusuan.readers import read_path
 from yusuan.readers.text import read_text
 from yusuan.recognize.performance import is_performance_start, read_performance
 from yusuan.recognize.performance.lines import is_level_cell
-from yusuan.recognize.performance.vocabulary import LEVEL1_OF, read_levels
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "tongnan-jxw-2024-budget.txt"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Row, Table
-from ..recognize.narrative.scopes import Scope, split_scope
+from ..prose.scopes import Scope, split_scope
 from .context import Doc
 from .figures import Figure
 from .structure import total_row, year_rows

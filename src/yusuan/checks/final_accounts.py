@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import TWO_SIDED_TABLES, Row, Table
-from ..recognize.narrative.functional import functional_names
+from ..prose.functional import functional_names
 from .context import Doc
 from .engine import Condition, rule
 from .figures import Figure

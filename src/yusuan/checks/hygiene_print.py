@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import CODED_TABLES, TABLE_TITLES, Row, Table
-from ..recognize.columns import column_id
+from ..prose.columns import column_id
 from .context import Doc
 from .engine import rule
 from .findings import Finding, Place
@@ -59,7 +59,7 @@ def spilled_columns(table: Table, year: int | None) -> list[Row]:
 )
 def columns_printed_with_their_table(doc: Doc) -> Iterator[Finding]:
     for table in doc.disclosure.tables.values():
-        if table.id not in CODED_TABLES:  # the tables whose columns are read by their labels (recognize/columns.py)
+        if table.id not in CODED_TABLES:  # the tables whose columns are read by their labels (prose/columns.py)
             continue
         labels = spilled_columns(table, doc.year)
         if not labels:

@@ -17,7 +17,7 @@ from functools import cache
 
 from ..classification.catalog import catalog, normalize_name
 from ..model import COLUMN_LABELS
-from ..recognize.narrative.headings import clean, heading_of
+from ..prose.headings import clean, heading_of
 from .context import Doc
 from .engine import rule
 from .findings import NARRATIVE, Finding, Place

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import Claim
-from ..recognize.narrative.scopes import split_scope
+from ..prose.scopes import split_scope
 from ..model import standard_table_title
 from .claim_targets import figures_for, only_general_budget, printing_tables
 from .context import Doc, printed_step

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..classification.catalog import Catalog, catalog, same_name
-from ..recognize.narrative.functional import chains
+from ..prose.functional import chains
 from .context import Doc
 
 _FUNCTIONAL_TABLES = ("general_expenditure", "expenditure", "summary", "fiscal_summary", "revenue")

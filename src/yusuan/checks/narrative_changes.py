@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import Claim, Unit, convert
-from ..recognize.narrative.scopes import is_scoped, scoped, split_scope
-from ..recognize.narrative.subjects import label_in, topics_of
+from ..prose.scopes import is_scoped, scoped, split_scope
+from ..prose.subjects import label_in, topics_of
 from .claim_targets import year_pair
 from .context import Doc
 from .engine import rule

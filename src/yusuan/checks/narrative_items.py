@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Claim
-from ..recognize.narrative.item_parts import REACH, ItemPart, item_parts
-from ..recognize.narrative.scopes import split_scope
-from ..recognize.narrative.tokens import tokens
+from ..prose.item_parts import REACH, ItemPart, item_parts
+from ..prose.scopes import split_scope
+from ..prose.tokens import tokens
 from .context import Doc
 from .figures import Figure
 

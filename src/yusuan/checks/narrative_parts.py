@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import Claim, Section, Unit
-from ..recognize.narrative.breakdowns import breakdowns
+from ..prose.breakdowns import breakdowns
 from .context import Doc
 from .engine import rule
 from .figures import Figure

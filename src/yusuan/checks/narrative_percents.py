@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import convert
-from ..recognize.narrative.percents import StatedPercent, stated_percents
+from ..prose.percents import StatedPercent, stated_percents
 from .context import Doc, printed_step
 from .findings import NARRATIVE, Finding, Place
 from .narrative import claims, is_prior_year

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model import Unit, convert
 from ..model.narrative import Section
-from ..recognize.narrative.subjects import label_in
+from ..prose.subjects import label_in
 from .claim_targets import figures_for
 from .context import Doc, printed_step
 from .engine import rule

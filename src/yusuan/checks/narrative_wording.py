@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..recognize.narrative.subjects import label_in, topics_of
-from ..recognize.narrative.tokens import clause_start
+from ..prose.subjects import label_in, topics_of
+from ..prose.tokens import clause_start
 from .claim_targets import figures_for
 from .context import Doc
 from .engine import rule

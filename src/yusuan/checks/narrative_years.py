@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..recognize.narrative.tokens import sentences
+from ..prose.tokens import sentences
 from .context import Doc
 from .engine import rule
 from .findings import Finding

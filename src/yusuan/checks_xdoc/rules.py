@@ -16,7 +16,7 @@ from ..checks.narrative_changes import signed_change
 from ..checks.tolerance import DEFAULT_TOLERANCE, Verdict, judge
 from ..checks.wording import amount
 from ..model import TABLE_TITLES, Claim, Unit, convert
-from ..recognize.narrative.scopes import split_scope
+from ..prose.scopes import split_scope
 from .facts import DocumentFacts, Printed
 
 WAN = Unit.wanyuan

@@ -16,7 +16,7 @@ from typing import Literal
 
 from ..classification import catalog, parent_of
 from ..model.amounts import parse_decimal
-from ..recognize.performance.vocabulary import LEVEL1_OF
+from ..prose.indicator_levels import LEVEL1_OF
 from .facts import BudgetInput, IndicatorFacts
 from .ledger import ZERO, project_amount
 from .money import amount_text

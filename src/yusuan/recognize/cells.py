@@ -73,19 +73,6 @@ def strip_ordinal(name: str) -> str:
     return _ORDINAL.sub("", name).strip() if _ORDINAL.match(name) else name
 
 
-# the label cells of a line numbering the columns ("** | ** | 1 | 2 | 3", "栏次 | 1 | 2", "甲 | 乙 | 1")
-_NUMBERING_MARKS = frozenset({"*", "**", "***", "栏次", "行次", "甲", "乙", "丙", "丁", "-"})
-
-
-def is_column_numbering(cells: list[str]) -> bool:
-    """A header line that numbers the columns 1, 2, 3 …: part of the header, not a row and no label."""
-    filled = [text.strip() for text in cells if text.strip()]
-    numbers = [int(text) for text in filled if text.isdigit() and len(text) <= 2]
-    if len(numbers) < 2 or numbers[0] > 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
-        return False
-    return all(text.isdigit() or text in _NUMBERING_MARKS for text in filled)
-
-
 def compact(text: str) -> str:
     """Text without any whitespace, for matching labels."""
     return "".join(text.split())

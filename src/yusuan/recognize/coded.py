@@ -10,8 +10,8 @@ from pydantic import TypeAdapter
 
 from ..document import Line
 from ..model import Column, Row, Table, Unit, Unreadable
+from ..prose.columns import is_label_header
 from .cells import Amounts, is_amount, is_label, read_code, strip_ordinal
-from .columns import is_label_header
 from .grid import Layout, is_total_label, layout_for, split_header
 from .halves import split_halves
 from .plausibility import doubt

@@ -9,8 +9,8 @@ from decimal import Decimal
 from functools import cached_property
 
 from ..document import Line
-from .cells import is_amount, is_column_numbering, is_label, read_code, strip_ordinal
-from .columns import DEFAULT_ORDER, column_id, group_sums, merged_header, with_phases
+from ..prose.columns import DEFAULT_ORDER, column_id, group_sums, is_column_numbering, merged_header, with_phases
+from .cells import is_amount, is_label, read_code, strip_ordinal
 
 _HEADER_MAX_LINES = 6
 _TOTAL_LABELS = {"合计", "总计", "本年合计", "合计数"}

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..document import Line
+from ..prose.columns import merged_header
 from .cells import read_code
-from .columns import merged_header
 
 _CODE_HEADER = re.compile(r"编码|代码")
 

@@ -14,8 +14,8 @@ from itertools import combinations
 
 from ..document import Line
 from ..model import Column, Project, Table, Unit, Unreadable
+from ..prose.columns import merged_header
 from .cells import Amounts, is_amount, read_code
-from .columns import merged_header
 from .grid import is_total_label, split_header
 from .segment import Segment
 

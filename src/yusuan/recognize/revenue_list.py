@@ -18,8 +18,8 @@ import re
 
 from ..document import Line
 from ..model import Column, Row, Table, Unit, Unreadable
+from ..prose.columns import merged_header
 from .cells import is_amount, read_amount, read_code, strip_ordinal
-from .columns import merged_header
 from .grid import is_total_label, split_header
 from .segment import Segment
 

@@ -16,8 +16,8 @@ from ..classification import catalog
 from ..document import Line
 from ..model import Column, Table, Unit, Unreadable
 from ..model.tables import Side
+from ..prose.columns import merged_header
 from .cells import Amounts, strip_ordinal
-from .columns import merged_header
 from .grid import split_header
 from .segment import Segment
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..document import Line
-from .columns import merged_header
+from ..prose.columns import merged_header
 from .grid import Layout
 
 _UNIT_HEADER = re.compile(r"单位|部门")

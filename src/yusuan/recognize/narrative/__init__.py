@@ -9,8 +9,8 @@ from __future__ import annotations
 from ...document import Line
 from ...model.amounts import Unit
 from ...model.narrative import Narrative
+from ...prose.headings import Heading, clean, heading_of
 from .claims import Mention, read_paragraph
-from .headings import Heading, clean, heading_of
 from .layout import Layout, contents_entries, is_table_title, narrative_lines, read_layout, without_contents_page
 
 __all__ = [

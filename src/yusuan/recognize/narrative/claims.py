@@ -17,11 +17,11 @@ from decimal import Decimal
 from ...model.amounts import Unit, convert
 from ...model.narrative import Claim, Direction
 from ...model.source import Source
-from .functional import chains, functional_names
+from ...prose.functional import chains, functional_names
+from ...prose.scopes import Parts, scoped, split_scope
+from ...prose.subjects import Label, Topic, label_in, topics_of
+from ...prose.tokens import Token, change_of, clause_start, compared_year, names_prior_year, sentences, stated_year, tokens
 from .layout import Paragraph
-from .scopes import Parts, scoped, split_scope
-from .subjects import Label, Topic, label_in, topics_of
-from .tokens import Token, change_of, clause_start, compared_year, names_prior_year, sentences, stated_year, tokens
 
 # a breakdown after one of these totals lists income sources ("其中:一般公共预算拨款…")
 _REVENUE_TOTALS = {"revenue_total", "fiscal_revenue"}

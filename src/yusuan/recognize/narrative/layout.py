@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from ...document import Line
 from ...model.narrative import Section
 from ...model.source import Source
-from .headings import SENTENCE_MARK, Heading, clean, heading_of
+from ...prose.headings import SENTENCE_MARK, Heading, clean, heading_of
 
 # numbered lines under 职能职责 are duties, not headings
 _LIST_PARENT = re.compile(r"职能|职责|主要任务")

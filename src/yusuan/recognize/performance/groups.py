@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...prose.indicator_levels import level1_of
 from .rows import Entry
-from .vocabulary import level1_of
 
 # a name ending like this continues on the next row
 _OPEN_ENDINGS = ("、", ",", "和", "及", "与")

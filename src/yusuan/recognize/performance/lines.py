@@ -12,11 +12,11 @@ from collections.abc import Callable
 from typing import Any
 
 from ...document import Line
+from ...prose.indicator_levels import LEVEL1_OF, prints_level_name, read_levels
 from ..cells import compact
 from .columns import Columns, may_name_columns, read_columns
 from .labels import NAME_WORD, Token, may_hold_labels, tokenize
 from .text import cjk_count
-from .vocabulary import LEVEL1_OF, prints_level_name, read_levels
 
 # a cell naming a level holds little else ("出指标质量指标"); prose that mentions 质量 is no level cell
 _LEVEL_CELL_MAX_OTHER_CJK = 3

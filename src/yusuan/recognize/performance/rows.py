@@ -16,11 +16,11 @@ from typing import NamedTuple
 
 from ...document import Line
 from ...model import Source
+from ...prose.indicator_levels import prints_level_name, read_levels
 from ..cells import compact
 from .columns import Columns
 from .text import cjk_count, trim_marks
 from .values import is_quantity, is_several_quantities, split_values
-from .vocabulary import prints_level_name, read_levels
 
 # "指标2:", "指标:", "指标△:" (a digit OCR could not read), a leading "指标", "2:", or a stray
 # mark with a colon opening a cell ("ı:共建共享"); numbered forms first, to keep the ordinal

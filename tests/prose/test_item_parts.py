@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from yusuan.model import Unit
-from yusuan.recognize.narrative.item_parts import item_parts
+from yusuan.prose.item_parts import item_parts
 
 # 上海: two items in one sentence, no full stop between them
 SHANGHAI = ("财政拨款支出主要内容如下:1.“社会保障和就业支出”科目4万元,主要用于退休人员费用支出"

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...model.amounts import parse_decimal
+from ..model.amounts import parse_decimal
 from .tokens import sentences
 
 _NUMBER = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+(?:\.\d+)?"

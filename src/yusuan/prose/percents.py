@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...model.amounts import Unit, convert
-from ...model.narrative import Direction
+from ..model.amounts import Unit, convert
+from ..model.narrative import Direction
 from .tokens import Token, sentences, tokens
 
 # between an amount and its change: "，比上年执行数", "，与上年相比", "，比2025年预算", "，较上年同期", "，同比"

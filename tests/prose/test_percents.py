@@ -6,7 +6,7 @@ folded to ASCII by NFKC); the expected numbers are the printed ones.
 
 from decimal import Decimal
 
-from yusuan.recognize.narrative.percents import stated_percents
+from yusuan.prose.percents import stated_percents
 
 
 def read(text: str) -> list[tuple]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ...classification.catalog import Catalog, catalog
+from ..classification.catalog import Catalog, catalog
 
 # a name is at most 40 characters (the catalog's longest is 19): unbounded, the lazy scan for "(类)" from
 # every position of a long run without punctuation is quadratic (docs/reliability.md, crash #8)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ...model.amounts import Unit, parse_decimal
-from ...model.narrative import Direction
+from ..model.amounts import Unit, parse_decimal
+from ..model.narrative import Direction
 
 TokenKind = Literal["value", "change", "percent", "flat"]
 

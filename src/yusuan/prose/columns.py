@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from .cells import is_column_numbering
-
 _SOURCE_COLUMNS: list[tuple[str, str]] = [
     ("business", r"事业单位经营|经营收入"),
     ("carryover", r"上年结转|结转结余|上年结余|年初结转"),
@@ -93,6 +91,19 @@ _PRIOR = re.compile(r"上年|上一年")
 _BALANCE = re.compile(r"结转|结余")
 _NOT_PRIOR = re.compile(r"总计|合计|小计|基本|项目支出")
 _LABEL_COLUMN = re.compile(r"科目|项目|编码|名称|单位名称")
+
+
+# the label cells of a line numbering the columns ("** | ** | 1 | 2 | 3", "栏次 | 1 | 2", "甲 | 乙 | 1")
+_NUMBERING_MARKS = frozenset({"*", "**", "***", "栏次", "行次", "甲", "乙", "丙", "丁", "-"})
+
+
+def is_column_numbering(cells: list[str]) -> bool:
+    """A header line that numbers the columns 1, 2, 3 …: part of the header, not a row and no label."""
+    filled = [text.strip() for text in cells if text.strip()]
+    numbers = [int(text) for text in filled if text.isdigit() and len(text) <= 2]
+    if len(numbers) < 2 or numbers[0] > 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return False
+    return all(text.isdigit() or text in _NUMBERING_MARKS for text in filled)
 
 
 def merged_header(header_lines: list[list[str]]) -> dict[int, str]:

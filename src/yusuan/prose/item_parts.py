@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...model.amounts import Unit
+from ..model.amounts import Unit
 from .tokens import tokens
 
 # the column of each part, as the tables name it
