@@ -23,6 +23,37 @@ def seed():
     return parse_path(SEED)
 
 
+@pytest.fixture(scope="session")
+def facts():
+    """The facts of the bundled input example (examples/budget-input.yaml)."""
+    from example_files import EXAMPLE_YAML
+    from yusuan.inputs import load_input
+
+    return load_input(EXAMPLE_YAML)[0]
+
+
+@pytest.fixture(scope="session")
+def derived(facts):
+    """The disclosure composed from those facts."""
+    from yusuan.compose import derive
+
+    return derive(facts)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "archive.duckdb"
+
+
+@pytest.fixture
+def archive(db_path):
+    """A new, empty archive of the test's own."""
+    from yusuan.archive import Archive
+
+    with Archive.open(db_path) as opened:
+        yield opened
+
+
 # The modules that read the whole corpus, drive a browser or a server process, fuzz, render PDFs, or time how
 # the cost grows with the input: the
 # full suite (CI, `./dev test`) runs them; a developer's fast tier (`./dev fast`) leaves them out.

@@ -11,7 +11,7 @@ from yusuan.checks import run_checks
 from yusuan.compose import derive
 from yusuan.inputs import load_input
 
-from .conftest import ROOT
+from example_files import ROOT
 
 FINAL_YAML = ROOT / "examples" / "final-input.yaml"
 

@@ -9,7 +9,7 @@ import pytest
 from yusuan.inputs import InputError, load_input, read_yaml, workbook_bytes
 from yusuan.inputs.sheets import SHEETS
 
-from .conftest import EXAMPLE_XLSX
+from example_files import EXAMPLE_XLSX
 
 
 def test_template_has_instructions_every_sheet_and_validation():
@@ -118,7 +118,7 @@ def test_the_final_template_has_the_final_sheets_and_is_marked_final():
 
 
 def test_the_filled_final_workbook_holds_the_same_facts_as_the_yaml():
-    from .conftest import ROOT
+    from example_files import ROOT
 
     from_yaml, _ = load_input(ROOT / "examples" / "final-input.yaml")
     from_workbook, warnings = load_input(ROOT / "examples" / "final-input.xlsx")

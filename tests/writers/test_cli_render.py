@@ -5,7 +5,7 @@ from typer.testing import CliRunner
 
 from yusuan.cli.render import render, template
 
-from .conftest import EXAMPLE_XLSX, EXAMPLE_YAML, ROOT
+from example_files import EXAMPLE_XLSX, EXAMPLE_YAML, ROOT
 
 app = typer.Typer()
 app.command()(render)

@@ -67,7 +67,7 @@ def final_derived():
     from yusuan.compose import derive
     from yusuan.inputs import load_input
 
-    from .conftest import ROOT
+    from example_files import ROOT
 
     return derive(load_input(ROOT / "examples" / "final-input.yaml")[0])
 
