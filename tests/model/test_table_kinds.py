@@ -98,3 +98,35 @@ def test_each_table_is_listed_once_with_its_fields_consistent():
         assert kind.catalog is not None or kind.lines is None, kind  # a classification line has a catalog
         assert not (kind.sides and kind.lines), kind
         assert not (kind.targets and kind.required), kind
+
+
+# The in-row sums the ARITH rules checked from their own constants (checks/arithmetic.py), as written by hand.
+_SPLIT_SUMS = (
+    ("total", ("basic", "project", "reserve", "remit_superior", "business_expenditure", "subsidy_subordinate")),
+    ("basic", ("personnel", "public")),
+    ("budget_initial", ("budget_initial_basic", "budget_initial_project")),
+    ("budget_adjusted", ("budget_adjusted_basic", "budget_adjusted_project")),
+)
+ROW_SUMS = {
+    "expenditure": _SPLIT_SUMS,
+    "fiscal_summary": (("total", ("general_budget", "gov_fund", "state_capital")),),
+    "general_expenditure": _SPLIT_SUMS,
+    "basic_expenditure": (("total", ("personnel", "public")),),
+    "three_public": (("vehicle", ("vehicle_purchase", "vehicle_operation")),),
+    "gov_fund_expenditure": _SPLIT_SUMS,
+    "state_capital_expenditure": _SPLIT_SUMS,
+    "project_expenditure": (
+        ("amount", ("specific_target", "superior_special")),
+        ("specific_target", ("personnel_project", "general_project", "livelihood_project")),
+        ("superior_special", ("advance_special", "carried_project", "municipal_special")),
+    ),
+}
+
+
+def test_the_in_row_sums_the_arithmetic_rules_read():
+    declared = {k.id: tuple((s.total, s.parts) for s in k.row_sums) for k in TABLE_KINDS if k.row_sums}
+    assert declared == ROW_SUMS
+    assert list(declared) == [t for t in PRINT_ORDER if t in ROW_SUMS]
+    for kind in TABLE_KINDS:
+        for s in kind.row_sums:
+            assert s.parts and s.total not in s.parts, (kind.id, s)

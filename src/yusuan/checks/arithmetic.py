@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import TWO_SIDED_TABLES, Table
+from ..model import ROW_SUMS, TWO_SIDED_TABLES, RowSum, Table
 from .context import Doc
 from .engine import rule
 from .figures import Figure
@@ -12,18 +12,28 @@ from .findings import Finding
 from .identities import row_sum, sum_phrase
 from .structure import CARRYOVER_ITEMS, INCOME_ITEMS, SOURCE_COLUMNS, has_columns
 
+# The in-row sums themselves are declared with each table (`TableKind.row_sums`, model/table_kinds.py).
 SPLIT_TABLES = ("expenditure", "general_expenditure", "gov_fund_expenditure", "state_capital_expenditure")
-# 合计 = 基本支出 + 项目支出 (+ 单位预留机动经费, where the table prints it: jiangsu; + 上缴上级支出,
-# 经营支出, 对附属单位补助支出 in a 决算 支出决算表)
-SPLIT_PARTS = ("basic", "project", "reserve", "remit_superior", "business_expenditure", "subsidy_subordinate")
 FISCAL_SOURCES = ("general_budget", "gov_fund", "state_capital")
 THREE_PUBLIC_PARTS = ("overseas", "vehicle", "reception")
 # what a 三公 table's 合计 adds up when it prints 会议费 and 培训费 beside the 三公 items
 OTHER_THAN_THREE_PUBLIC = ("meeting", "training")
-TARGET_PARTS = ("personnel_project", "general_project", "livelihood_project")
-SPECIAL_PARTS = ("advance_special", "carried_project", "municipal_special")
 # sources a project list prints beside those of the 收入总表 (湖州: the unit's own money as one 单位资金 column)
 PROJECT_SOURCES = ("unit_funds",)
+
+
+def _declared(doc: Doc, table: Table, sums: tuple[RowSum, ...]) -> Iterator[Finding]:
+    for s in sums:
+        yield from row_sum(doc, table, s.total, s.parts)
+
+
+def _parts(table_id: str, total: str) -> tuple[str, ...]:
+    """The parts of the sum `table_id` declares for the `total` column."""
+    return next(s.parts for s in ROW_SUMS[table_id] if s.total == total)
+
+
+def _replaced(s: RowSum, part: str, by: tuple[str, ...]) -> RowSum:
+    return RowSum(s.total, tuple(p for q in s.parts for p in (by if q == part else (q,))))
 
 
 @rule(
@@ -34,14 +44,13 @@ PROJECT_SOURCES = ("unit_funds",)
 )
 def total_is_basic_plus_project(doc: Doc) -> Iterator[Finding]:
     for table in doc.tables(SPLIT_TABLES):
-        if doc.prints(table, "basic"):
-            yield from row_sum(doc, table, "total", SPLIT_PARTS)
-            yield from row_sum(doc, table, "basic", ("personnel", "public"))
-        else:  # 基本支出 printed as its 人员 and 公用 parts only
-            yield from row_sum(doc, table, "total", ("personnel", "public", *SPLIT_PARTS[1:]))
-        # a 决算 printing the budget split the same way beside the 决算数
-        for budget in ("budget_initial", "budget_adjusted"):
-            yield from row_sum(doc, table, budget, (f"{budget}_basic", f"{budget}_project"))
+        sums = ROW_SUMS[table.id]
+        if not doc.prints(table, "basic"):
+            # 基本支出 printed as its 人员 and 公用 parts only (湖州): 合计 then adds those parts in its place,
+            # which a declared sum cannot say (a sum whose part is missing would drop it, not replace it)
+            basic = _parts(table.id, "basic")
+            sums = tuple(_replaced(s, "basic", basic) for s in sums if s.total != "basic")
+        yield from _declared(doc, table, sums)
 
 
 @rule(
@@ -51,7 +60,7 @@ def total_is_basic_plus_project(doc: Doc) -> Iterator[Finding]:
     needs=("basic_expenditure",),
 )
 def basic_is_personnel_plus_public(doc: Doc) -> Iterator[Finding]:
-    yield from row_sum(doc, doc.table("basic_expenditure"), "total", ("personnel", "public"))
+    yield from _declared(doc, doc.table("basic_expenditure"), ROW_SUMS["basic_expenditure"])
 
 
 @rule(
@@ -61,13 +70,15 @@ def basic_is_personnel_plus_public(doc: Doc) -> Iterator[Finding]:
     needs=("revenue|procurement|fiscal_summary",),
 )
 def sources_add_up(doc: Doc) -> Iterator[Finding]:
+    # the 收入总表 and the 政府采购表 stay written here: whether 财政拨款 counts as one column or as its three
+    # funds depends on which the table prints
     for table in doc.tables(("revenue", "procurement")):
         # 财政拨款(收入) is one column for the three fiscal sources where the table does not split them
         fiscal = () if any(has_columns(table, c) for c in FISCAL_SOURCES) else ("fiscal",)
         yield from row_sum(doc, table, "total", SOURCE_COLUMNS + fiscal)
     fiscal = doc.table("fiscal_summary")
     if fiscal is not None:
-        yield from row_sum(doc, fiscal, "total", FISCAL_SOURCES)
+        yield from _declared(doc, fiscal, ROW_SUMS["fiscal_summary"])
 
 
 @rule(
@@ -78,13 +89,14 @@ def sources_add_up(doc: Doc) -> Iterator[Finding]:
 )
 def project_funding_adds_up(doc: Doc) -> Iterator[Finding]:
     table = doc.table("project_expenditure")
-    subtotals = [c for c in ("specific_target", "superior_special") if has_columns(table, c)]
-    if subtotals:
-        yield from row_sum(doc, table, "amount", subtotals)
-        yield from row_sum(doc, table, "specific_target", TARGET_PARTS)
-        yield from row_sum(doc, table, "superior_special", SPECIAL_PARTS)
+    subtotals = _parts("project_expenditure", "amount")
+    if any(has_columns(table, c) for c in subtotals):
+        yield from _declared(doc, table, ROW_SUMS["project_expenditure"])
     else:
-        yield from row_sum(doc, table, "amount", SOURCE_COLUMNS + PROJECT_SOURCES + TARGET_PARTS + SPECIAL_PARTS)
+        # a list printing neither subtotal splits 金额 by source as the 收入总表 does, then by the subtotals'
+        # own parts: not a sum any one table declares
+        parts = tuple(p for c in subtotals for p in _parts("project_expenditure", c))
+        yield from row_sum(doc, table, "amount", SOURCE_COLUMNS + PROJECT_SOURCES + parts)
 
 
 @rule(
@@ -96,9 +108,10 @@ def project_funding_adds_up(doc: Doc) -> Iterator[Finding]:
 def three_public_adds_up(doc: Doc) -> Iterator[Finding]:
     table = doc.table("three_public")
     items = THREE_PUBLIC_PARTS if has_columns(table, "vehicle") else \
-        ("overseas", "vehicle_purchase", "vehicle_operation", "reception")
-    if has_columns(table, "vehicle"):
-        yield from row_sum(doc, table, "vehicle", ("vehicle_purchase", "vehicle_operation"))
+        ("overseas", *_parts("three_public", "vehicle"), "reception")
+    yield from _declared(doc, table, ROW_SUMS["three_public"])
+    # 合计 and the “三公” subtotal stay written here: what they add up depends on whether the table prints
+    # 公务用车 as one column or as its two parts, and whether it prints a “三公” subtotal
     if has_columns(table, "three_public_total"):
         # 合计 = “三公”经费小计 + 会议费 + 培训费
         yield from row_sum(doc, table, "three_public_total", items)
