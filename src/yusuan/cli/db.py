@@ -152,7 +152,6 @@ def export(
     """把整个档案导出为 Parquet、CSV 文件，或 Frictionless 数据包（datapackage）。"""
 
     def run() -> None:
-
         with _open(db, read_only=True) as archive:
             written = archive.export(output, format)
         out.print(f"已导出 {len(written)} 个文件到 {output}。")
@@ -185,7 +184,6 @@ def rm(
     """从档案中删除一份文件及其全部数据。"""
 
     def run() -> None:
-
         with _open(db) as archive:
             if not archive.remove(document_id):
                 raise YusuanError(f"档案中没有 ID 为 {document_id} 的文件。请用 yusuan db ls 查看已有的文件。")
