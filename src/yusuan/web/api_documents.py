@@ -6,8 +6,9 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
 
+from ..archive import Filters
 from . import documents as docs
-from .browse import ListFilters, facets, list_documents
+from .browse import list_documents
 from .downloads import Download, page_image, report_file, tidy_csv
 from .marks import mark_of
 from .access import can_upload
@@ -26,13 +27,13 @@ def list_filters(department: Annotated[str | None, Query(max_length=100)] = None
                  region: Annotated[str | None, Query(max_length=100)] = None,
                  year: Annotated[int | None, Query(ge=1949, le=2100)] = None,
                  kind: Literal["budget", "final"] | None = None,
-                 has_errors: bool | None = None) -> ListFilters:
+                 has_errors: bool | None = None) -> Filters:
     """Query parameters of the list; an empty text field means no filter."""
-    return ListFilters(department or None, region or None, year, kind, has_errors)
+    return Filters(department or None, region or None, year, kind, has_errors)
 
 
 @router.get("/documents", response_model=DocumentPageOut, summary="档案中的文件，按条件筛选，新加入的在前")
-def documents(filters: ListFilters = Depends(list_filters), limit: Annotated[int, Query(ge=1, le=500)] = 50,
+def documents(filters: Filters = Depends(list_filters), limit: Annotated[int, Query(ge=1, le=500)] = 50,
               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
               s: Services = Depends(services)) -> DocumentPageOut:
     page = list_documents(s.archive, filters, limit, offset)
@@ -41,7 +42,7 @@ def documents(filters: ListFilters = Depends(list_filters), limit: Annotated[int
 
 @router.get("/facets", response_model=FacetsOut, summary="筛选可选的年度、地区、类型")
 def filter_choices(s: Services = Depends(services)) -> FacetsOut:
-    found = facets(s.archive)
+    found = s.archive.facets()
     return FacetsOut(years=found.years, regions=found.regions, kinds=found.kinds)
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from fastapi import HTTPException, Query
 
-from .browse import ListFilters
+from ..archive import Filters
 from .comparing import Question
 
 Text = Annotated[str, Query(max_length=100)]
@@ -38,8 +38,8 @@ def _flag(text: str) -> bool | None:
 
 
 def list_form(department: Text = "", region: Text = "", year: Text = "", kind: Text = "",
-              has_errors: Text = "") -> ListFilters:
-    return ListFilters(department.strip() or None, region.strip() or None, _year(year), _kind(kind),
+              has_errors: Text = "") -> Filters:
+    return Filters(department.strip() or None, region.strip() or None, _year(year), _kind(kind),
                        _flag(has_errors))
 
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Reques
 from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
+from ..archive import Filters
 from ..checks.parts import missing_parts
 from ..checks_xdoc import check_archived
 from ..errors import YusuanError
@@ -16,7 +17,7 @@ from ..readers.registry import FORMATS
 from . import documents as docs
 from .access import can_upload
 from .api_documents import MAX_OFFSET, DocumentId, TableId, download_links, table_view
-from .browse import ListFilters, facets, list_documents
+from .browse import list_documents
 from .comparing import Question, chart, compare, drawable, inline_charts
 from .forms import compare_form, list_form
 from .marks import mark_of
@@ -36,7 +37,7 @@ def _page(request: Request, name: str, nav: str | None = None, **context) -> HTM
 
 @router.get("/")
 def index(request: Request, s: Services = Depends(services)):
-    recent = list_documents(s.archive, ListFilters(), RECENT, 0)
+    recent = list_documents(s.archive, Filters(), RECENT, 0)
     limits = {"file_mb": s.settings.max_file_bytes // (1024 * 1024), "pages": s.settings.max_pages,
               "files": s.settings.max_files}
     return _page(request, "index.html", "upload", recent=recent.items, total=recent.total, limits=limits,
@@ -95,20 +96,20 @@ def table(request: Request, document_id: DocumentId, table_id: TableId,
                  finding=row, mark=mark, fields=PERFORMANCE_FIELDS, unit=loaded.disclosure.unit.value)
 
 
-def _page_link(filters: ListFilters, offset: int) -> str:
+def _page_link(filters: Filters, offset: int) -> str:
     pairs = {"department": filters.department, "region": filters.region, "year": filters.year, "kind": filters.kind,
              "has_errors": None if filters.has_errors is None else str(filters.has_errors).lower(), "offset": offset}
     return "/archive?" + urlencode({k: v for k, v in pairs.items() if v is not None})
 
 
 @router.get("/archive")
-def archive(request: Request, filters: ListFilters = Depends(list_form),
+def archive(request: Request, filters: Filters = Depends(list_form),
             offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
             removed: Annotated[int | None, Query(ge=1, le=MAX_OFFSET)] = None, s: Services = Depends(services)):
     size = s.settings.page_size
     page = list_documents(s.archive, filters, size, offset)
     return _page(request, "archive.html", "archive", page=page, recent=page.items, filters=filters,
-                 filtered=filters != ListFilters(), facets=facets(s.archive), first=offset + 1, removed=removed,
+                 filtered=filters != Filters(), facets=s.archive.facets(), first=offset + 1, removed=removed,
                  last=offset + len(page.items),
                  prev_link=_page_link(filters, max(offset - size, 0)) if offset > 0 else None,
                  next_link=_page_link(filters, offset + size) if offset + size < page.total else None)
@@ -127,7 +128,7 @@ def comparison(request: Request, asked: Question = Depends(compare_form), s: Ser
     sections = [(sec, Markup(svg) if inline and (svg := chart(found, sec.id)) else None, drawable(sec))
                 for sec in (found.sections if found else [])]
     return _page(request, "compare.html", "compare", asked=asked, comparison=found, sections=sections,
-                 inline=inline, problem=problem, facets=facets(s.archive))
+                 inline=inline, problem=problem, facets=s.archive.facets())
 
 
 @router.get("/docs/api")
