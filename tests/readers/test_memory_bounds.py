@@ -52,6 +52,14 @@ def test_an_html_rowspan_bomb_is_refused_before_its_rows_are_made():
     assert "Limits.max_cells" in error.message
 
 
+def test_html_rows_filled_out_to_a_span_far_to_the_right_count_every_cell_they_make():
+    # one span at the 1,000th column over 1,000 rows, every other row one cell wide: each row is made
+    # 1,000 cells wide, 1,000,000 in all, from 20 KB
+    first = '<tr><td colspan="999">甲</td><td rowspan="1000">乙</td></tr>'
+    page = f"<html><body><table>{first}{'<tr><td>丙</td></tr>' * 999}</table></body></html>".encode()
+    refused_within(page, "wide.html", r"表格单元格.*超过上限 100,000 个", Limits(max_cells=100_000), 20 * MB)
+
+
 def test_html_rows_within_the_cell_bound_are_read_with_their_spans():
     page = ('<html><body><table><tr><td rowspan="2">项目</td><td colspan="2">金额</td></tr>'
             "<tr><td>预算数</td><td>决算数</td></tr></table></body></html>").encode()

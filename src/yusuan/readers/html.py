@@ -27,6 +27,14 @@ class _Table:
     span: tuple[int, int] = (1, 1)
 
 
+def _use_carried(carried: dict[int, int], column: int) -> None:
+    """One more row filled by the span from above in `column`; a span that is used up is dropped."""
+    if carried[column] > 1:
+        carried[column] -= 1
+    else:
+        del carried[column]
+
+
 def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
     value = dict(attrs).get(name) or "1"
     try:
@@ -75,7 +83,9 @@ class _Reader(HTMLParser):
             return
         # a span of 1000 columns over 1000 rows costs a few bytes of markup: the row's width (its
         # cells' spans and the columns spans from above still fill) is counted before it is made
-        self.cells += sum(colspan for _, colspan, _ in table.row) + sum(1 for n in table.carried.values() if n > 0)
+        # (only spans still filling are kept, so that a long table's rows cost their own width)
+        self.cells += max(sum(colspan for _, colspan, _ in table.row) + len(table.carried),
+                          max(table.carried, default=-1) + 1)
         if self.cells > self.limits.max_cells:
             raise UnreadableInput(over_limit(self.name, "表格单元格（合并单元格按所跨的行列计）", self.limits.max_cells,
                                              "max_cells"))
@@ -84,21 +94,24 @@ class _Reader(HTMLParser):
 
         def fill_carried() -> None:
             nonlocal column
-            while table.carried.get(column, 0) > 0:
+            while column in table.carried:
                 texts.append("")
-                table.carried[column] -= 1
+                _use_carried(table.carried, column)
                 column += 1
 
         for text, colspan, rowspan in table.row:
             fill_carried()
             texts += [text] + [""] * (colspan - 1)
             for spanned in range(column, column + colspan):
-                table.carried[spanned] = rowspan - 1
+                if rowspan > 1:
+                    table.carried[spanned] = rowspan - 1
+                else:
+                    table.carried.pop(spanned, None)
             column += colspan
-        last_carried = max((c for c, n in table.carried.items() if n > 0), default=-1)
+        last_carried = max(table.carried, default=-1)
         while column <= last_carried:  # spans from above that reach past this row's last cell
-            if table.carried.get(column, 0) > 0:
-                table.carried[column] -= 1
+            if column in table.carried:
+                _use_carried(table.carried, column)
             texts.append("")
             column += 1
         self._emit(texts)
