@@ -11,6 +11,7 @@ finding gets the page of its line, and "第 N 行" in a message becomes the page
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -22,7 +23,7 @@ from .findings import SEVERITY_RANK, Finding, Report, RuleStatus
 
 
 def tidy(report: Report, disclosure: Disclosure) -> Report:
-    pages = line_pages(disclosure)
+    pages = _PageIndex(line_pages(disclosure)) if report.findings else None
     if pages:
         for finding in report.findings:
             _onto_pages(finding, pages)
@@ -54,21 +55,30 @@ def line_pages(disclosure: Disclosure) -> dict[int, int]:
 _LINE = re.compile(r"第\s*(\d+)\s*行")
 
 
-def _page_of(line: int, pages: dict[int, int]) -> int | None:
-    """The page of the line, else of the nearest known line before it (a line between two rows)."""
-    if line in pages:
-        return pages[line]
-    before = [known for known in pages if known < line]
-    return pages[max(before)] if before else None
+class _PageIndex:
+    """The page of a line: its own, else that of the nearest known line before it (a line between two rows)."""
+
+    def __init__(self, pages: dict[int, int]) -> None:
+        self.pages = pages
+        self.lines = sorted(pages)
+
+    def __bool__(self) -> bool:
+        return bool(self.pages)
+
+    def page_of(self, line: int) -> int | None:
+        if line in self.pages:
+            return self.pages[line]
+        before = bisect.bisect_left(self.lines, line)
+        return self.pages[self.lines[before - 1]] if before else None
 
 
-def _onto_pages(finding: Finding, pages: dict[int, int]) -> None:
+def _onto_pages(finding: Finding, pages: _PageIndex) -> None:
     place = finding.place
     if place.page is None and place.line is not None:
-        finding.place = replace(place, page=_page_of(place.line, pages))
+        finding.place = replace(place, page=pages.page_of(place.line))
 
     def as_page(match: re.Match[str]) -> str:
-        page = _page_of(int(match.group(1)), pages)
+        page = pages.page_of(int(match.group(1)))
         return f"第 {page} 页" if page else "前文"
 
     finding.message = _LINE.sub(as_page, finding.message)
