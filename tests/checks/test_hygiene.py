@@ -150,6 +150,7 @@ def test_template_leftovers():
     "注：根据机构改革方案，本部门职责已划转，故部门名称、机构设置等暂未调整。",
     "项目名称和实施内容与上年一致。",
     "单位名称：重庆市商务委员会",
+    "2026年北京市市场监督管理局行政事业性收费项目名称为特种设备检验检测费。",  # 北京-11c60eb8 p.8
 ])
 def test_a_template_word_in_a_sentence_is_no_blank(text):
     assert_passes(consistent().section("其他", text), "HYGIENE-PLACEHOLDER")

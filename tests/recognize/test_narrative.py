@@ -83,6 +83,13 @@ def test_a_heading_with_its_text_run_on_keeps_the_text():
 # --- amounts and changes ---
 
 
+def test_what_a_fee_brings_in_is_none_of_the_departments_figures():
+    # 北京-6fbc3170 p.9: the fee's expected income under a section on fees, beside the department's revenue
+    claims = claims_of("一、收支预算总体情况\n收入预算1,048,475.73万元。\n(三)重点行政事业性收费情况说明\n"
+                       "2026年北京市水务局行政事业性收费项目名称:污水处理费,收费标准:居民1.36元/吨,收入预计190000万元。")
+    assert [(c.subject, c.value) for c in claims] == [("revenue_total", Decimal("1048475.73"))]
+
+
 def test_change_in_the_next_clause_attaches_to_the_amount_it_follows():
     claim = only(claims_of("基本支出 1,379.35 万元,比 2023年减少 49.71 万元,主要原因是退休4人。"), "basic")
     assert change_of(claim) == (Decimal("1379.35"), Decimal("49.71"), "减少", None, 2023)

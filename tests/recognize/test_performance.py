@@ -50,6 +50,7 @@ PERIOD = "项目起始时间\t2024年1月1日\t项目终止时间\t2024年12月3
     "\t项目名称\t\t\t招商引资专项经费\t\t",
     "项\t1目名称\t\t\t",  # label broken across cells, name missing (line 498)
     "I\t页目名称\t提前\t提前下达2024年工业和信息化专项(重点支持行业)",
+    "1.项目名称：学校运行保障",  # numbered, no words before the label
 ])
 def test_performance_start(text):
     assert is_performance_start(lines_of(text)[0])
@@ -60,6 +61,9 @@ def test_performance_start(text):
     "项目名称\t合计\t财政拨款\t其他资金",
     "一、部门基本情况",
     "数量指标\t补齐产业发展短板\t6\t户\t≥\t15",
+    # 北京-6fbc3170 p.9 and 北京-ab3cf851 p.7: sentences whose subject ends in 项目名称
+    "2026年北京市水务局行政事业性收费项目名称:污水处理费,收费依据:《城镇排水与污水处理条例》,收入预计190000万元。",
+    "(四)重点支出和重大投资项目情况说明项目名称:北京市第四次全国农业普查",
 ])
 def test_not_performance_start(text):
     assert not is_performance_start(lines_of(text)[0])

@@ -173,9 +173,9 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\d.])20\d(?![\d.])\s*年"), "年份缺位"),
     (re.compile(r"[Xx×＊*]{2,}|某某"), "占位符"),
     # a blank where the name goes, not the noun in a sentence ("故部门名称、机构设置等暂未调整", "部门名称变更为…")
-    # nor a label filled in ("单位名称：重庆市商务委员会")
+    # nor a label filled in ("单位名称：重庆市商务委员会", "收费项目名称为特种设备检验检测费")
     (re.compile(r"(?<![故因其将对把、和及与的])(?:部门名称|单位名称|项目名称)"
-                r"(?![、,，及和与等]|变更|调整|更改|改为|暂|未|已|\s*[:：]\s*[^\s:：])"), "模板字样"),
+                r"(?![、,，及和与等]|变更|调整|更改|改为|暂|未|已|\s*(?:[:：]|为|是)\s*[^\s:：])"), "模板字样"),
     # the template's instruction on how to fill the place in: "（按“部门预算公开06表…”中实际发生经济分类支出事项填写）"
     (re.compile(r"[\[【（(]\s*(?:请|按|根据|依据|参照|此处|在此)[^()（）\[\]【】]{0,80}?(?:填写|填列|填报|填入)"
                 r"\s*[。.]?\s*[)）\]】]"), "模板填写说明"),

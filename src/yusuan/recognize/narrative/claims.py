@@ -75,6 +75,10 @@ class _Sentence:
     item_end: int | None = None  # end of the amount of a functional item (类/款/项) the sentence states
 
 
+# a section on the fees the department collects (重点行政事业性收费情况说明)
+_OF_FEES = re.compile(r"行政事业性收费")
+
+
 @dataclass(slots=True)
 class _Reading:
     paragraph: Paragraph
@@ -125,6 +129,8 @@ class _Reading:
 
 def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None) -> list[Mention]:
     reading = _Reading(paragraph, unit, year)
+    if _OF_FEES.search(reading.section_title):
+        return []  # "收入预计190000万元" there is what a fee brings in, none of the department's own figures
     section_topics = topics_of(reading.section_title)
     for start, end in sentences(paragraph.text):
         found = tokens(paragraph.text, start, end)
