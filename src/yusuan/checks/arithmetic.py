@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import ROW_SUMS, TWO_SIDED_TABLES, RowSum, Table
+from ..model import ROW_SUMS, SPLIT_TABLES, TWO_SIDED_TABLES, RowSum, Table
 from .context import Doc
 from .engine import rule
 from .figures import Figure
@@ -12,8 +12,8 @@ from .findings import Finding
 from .identities import row_sum, sum_phrase
 from .structure import CARRYOVER_ITEMS, INCOME_ITEMS, SOURCE_COLUMNS, has_columns
 
-# The in-row sums themselves are declared with each table (`TableKind.row_sums`, model/table_kinds.py).
-SPLIT_TABLES = ("expenditure", "general_expenditure", "gov_fund_expenditure", "state_capital_expenditure")
+# The in-row sums themselves are declared with each table (`TableKind.row_sums`, model/table_kinds.py), and
+# the tables they split into 基本支出 and 项目支出 follow from them (`SPLIT_TABLES`).
 FISCAL_SOURCES = ("general_budget", "gov_fund", "state_capital")
 THREE_PUBLIC_PARTS = ("overseas", "vehicle", "reception")
 # what a 三公 table's 合计 adds up when it prints 会议费 and 培训费 beside the 三公 items

@@ -8,7 +8,7 @@ from .projects import Project
 from .source import Source
 from .table_kinds import (
     CODED_TABLES, ECONOMIC_TABLES, FINAL_TABLE_TITLES, FUNCTIONAL_TABLES, PERFORMANCE_TABLES, PRINT_ORDER,
-    ROW_SUMS, STANDARD_TABLES, TABLE_KINDS, TABLE_TITLES, TWO_SIDED_TABLES, RowSum, Side, TableKind,
+    ROW_SUMS, SPLIT_TABLES, STANDARD_TABLES, TABLE_KINDS, TABLE_TITLES, TWO_SIDED_TABLES, RowSum, Side, TableKind,
     standard_table_title,
 )
 from .tables import COLUMN_LABELS, Column, Row, Table
@@ -20,7 +20,7 @@ __all__ = [
     "Comparator", "Indicator", "ListedProject", "PerformanceTable",
     "Project", "Source",
     "CODED_TABLES", "ECONOMIC_TABLES", "FINAL_TABLE_TITLES", "FUNCTIONAL_TABLES", "PERFORMANCE_TABLES", "PRINT_ORDER",
-    "ROW_SUMS", "STANDARD_TABLES", "TABLE_KINDS", "TABLE_TITLES", "TWO_SIDED_TABLES", "RowSum", "Side", "TableKind",
+    "ROW_SUMS", "SPLIT_TABLES", "STANDARD_TABLES", "TABLE_KINDS", "TABLE_TITLES", "TWO_SIDED_TABLES", "RowSum", "Side", "TableKind",
     "standard_table_title",
     "COLUMN_LABELS", "Column", "Row", "Table",
 ]

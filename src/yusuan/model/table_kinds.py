@@ -115,6 +115,9 @@ CODED_TABLES = tuple(k.id for k in TABLE_KINDS if k.lines)
 TWO_SIDED_TABLES = tuple(k.id for k in TABLE_KINDS if k.sides)
 # The in-row sums by table id, for the tables that declare any.
 ROW_SUMS: dict[str, tuple[RowSum, ...]] = {k.id: k.row_sums for k in TABLE_KINDS if k.row_sums}
+# The tables whose 合计 splits into 基本支出 and 项目支出 in every row.
+SPLIT_TABLES = tuple(table_id for table_id, sums in ROW_SUMS.items()
+                     if any(s.total == "total" and {"basic", "project"} <= set(s.parts) for s in sums))
 
 
 def standard_table_title(table_id: str, kind: str = "budget") -> str:
