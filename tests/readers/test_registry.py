@@ -106,6 +106,17 @@ def test_the_upload_page_names_every_format():
     assert named.endswith(f"或{FORMATS[-1].label}（{'/'.join(FORMATS[-1].suffixes)}）")
 
 
+@pytest.mark.parametrize("ocr_installed", [True, False])
+def test_images_are_offered_only_where_the_ocr_extra_is_installed(monkeypatch, ocr_installed):
+    from yusuan.readers import ocr
+    from yusuan.readers.registry import IMAGE, installed_formats
+
+    monkeypatch.setattr(ocr, "available", lambda: ocr_installed)
+    offered = installed_formats()
+    assert (IMAGE in offered) is ocr_installed
+    assert [f for f in FORMATS if f is not IMAGE] == [f for f in offered if f is not IMAGE]
+
+
 def test_importing_the_registry_loads_no_reader_library():
     heavy = ["pypdfium2", "pdfplumber", "pdfminer", "openpyxl", "python_calamine", "docx", "rapidocr", "PIL"]
     code = f"import sys, yusuan.readers.registry; print([m for m in {heavy!r} if m in sys.modules])"

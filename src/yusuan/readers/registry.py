@@ -29,6 +29,8 @@ class Format:
     label: str
     suffixes: tuple[str, ...]
     read: Read
+    # whether its reader needs what an optional extra installs (images: the OCR engine)
+    installed: Callable[[], bool] = lambda: True
 
 
 # each imports its reader when a file is read: PDF, OCR and spreadsheet libraries are slow to load
@@ -78,13 +80,24 @@ PDF = Format("pdf", "PDF 文件", (".pdf",), _pdf)
 DOCX = Format("docx", "Word 文档", (".docx",), _docx)
 XLSX = Format("xlsx", "Excel 表格", (".xlsx",), _xlsx)
 XLS = Format("xls", "Excel 97-2003 表格", (".xls",), _xls)
-IMAGE = Format("image", "图片", (".png", ".jpg", ".jpeg"), _image)
+def _ocr_installed() -> bool:
+    from .ocr import available
+
+    return available()
+
+
+IMAGE = Format("image", "图片", (".png", ".jpg", ".jpeg"), _image, _ocr_installed)
 HTML = Format("html", "网页", (".html", ".htm"), _html)
 TEXT = Format("text", "文本", (".txt",), _text)
 
 # in the order they are tried: by the first bytes, then by what the container holds; text takes the rest
 FORMATS: tuple[Format, ...] = (PDF, DOCX, XLSX, XLS, IMAGE, HTML, TEXT)
 SUFFIXES: frozenset[str] = frozenset(suffix for f in FORMATS for suffix in f.suffixes)
+
+
+def installed_formats() -> tuple[Format, ...]:
+    """The formats this installation reads (what a person may be offered to upload)."""
+    return tuple(f for f in FORMATS if f.installed())
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")

@@ -13,7 +13,7 @@ from ..archive import Filters
 from ..checks.parts import missing_parts
 from ..checks_xdoc import check_archived
 from ..errors import YusuanError
-from ..readers.registry import FORMATS
+from ..readers.registry import installed_formats
 from . import documents as docs
 from .access import can_upload
 from .api_documents import MAX_OFFSET, DocumentId, TableId, download_links, table_view
@@ -41,7 +41,7 @@ def index(request: Request, s: Services = Depends(services)):
     limits = {"file_mb": s.settings.max_file_bytes // (1024 * 1024), "pages": s.settings.max_pages,
               "files": s.settings.max_files}
     return _page(request, "index.html", "upload", recent=recent.items, total=recent.total, limits=limits,
-                 formats=FORMATS)
+                 formats=installed_formats())
 
 
 @router.post("/upload", dependencies=[Depends(can_upload)])
