@@ -72,7 +72,8 @@ def test_show_names_where_each_finding_is(app, env, seed_path):
 def test_a_finding_on_a_pdf_is_shown_at_its_page_and_printed_row():
     from yusuan.archive.listing import _finding_line
 
-    line = _finding_line("error", "ARITH-ROW-SUM", "…", "expenditure", "2011301", "行政运行", 412, 2)
+    line = _finding_line({"severity": "error", "rule": "ARITH-ROW-SUM", "message": "…", "table": "expenditure",
+                          "code": "2011301", "name": "行政运行", "line": 412, "page": 2})
     assert line.where == "第 2 页「2011301 行政运行」"
 
 

@@ -11,6 +11,7 @@ import duckdb
 
 from ..errors import YusuanError
 from ..model.places import Place
+from .report_rows import findings
 
 SUMMARY_COLUMNS = ("id", "department", "region", "year", "kind", "scope", "unit", "source_name", "reader",
                    "parsed_at", "errors", "warnings", "infos", "content_hash")
@@ -123,9 +124,13 @@ class FindingLine:
     where: str = ""  # as the check reports say it: of a PDF the page and the printed row, else the line
 
 
-def _finding_line(severity, rule_id, message, table, code, name, line, page) -> FindingLine:
-    place = Place(table=table, code=code, name=name, line=line, page=page)
-    return FindingLine(severity, rule_id, message, place.location)
+_SEVERITY_ORDER = {"error": 0, "warning": 1}
+
+
+def _finding_line(finding: dict) -> FindingLine:
+    place = Place(table=finding["table"], code=finding["code"], name=finding["name"], line=finding["line"],
+                  page=finding["page"])
+    return FindingLine(finding["severity"], finding["rule"], finding["message"], place.location)
 
 
 @dataclass(slots=True)
@@ -156,14 +161,13 @@ def show_document(cur: duckdb.DuckDBPyConnection, document_id: int) -> DocumentD
               for name in ("lines", "claims", "projects", "performance_tables", "indicators")}
     statuses = dict(_one(cur, "SELECT status, count(*) FROM rule_results WHERE document_id = ? GROUP BY status",
                          document_id))
-    findings = [_finding_line(*r) for r in _one(cur, (
-        "SELECT severity, rule_id, message, table_id, code, name, source_line, source_page FROM findings "
-        "WHERE document_id = ? "
-        "ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, ordinal"), document_id)]
+    # the report's findings (in their order), errors first
+    ordered = sorted(findings(cur, document_id), key=lambda f: _SEVERITY_ORDER.get(f["severity"], 2))
     figures = _one(cur, "SELECT year, metric, amount, origin FROM figures WHERE document_id = ? AND rank = 0 "
                         "ORDER BY year DESC, metric", document_id)
     summary = DocumentSummary(*head[:-1], could_not_check=statuses.get("could_not_run", 0))
-    return DocumentDetail(summary, list(head[-1] or []), tables, counts, statuses, findings, figures)
+    return DocumentDetail(summary, list(head[-1] or []), tables, counts, statuses,
+                          [_finding_line(f) for f in ordered], figures)
 
 
 @dataclass(frozen=True, slots=True)
