@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..classification import parent_of
+from ..classification.links import (MEDICAL_AID, MEDICAL_PARTS, MEDICAL_SECTION, MIRRORED_LINES, MIRRORED_NAMES,
+                                    THREE_PUBLIC_LINES)
 from ..model import FUNCTIONAL_TABLES, Project, Row, Table
 from .context import Doc
 from .engine import rule
@@ -15,28 +17,6 @@ from .function_lines import Lines
 from .narrative import agrees_with_one
 from .structure import CARRYOVER_ITEMS, INCOME_ITEMS, columns_of, level, total_row, year_rows
 from .wording import column_label
-
-# 三公 item -> the 基本支出表 economic lines that hold its basic-expenditure part.
-THREE_PUBLIC_LINES: dict[str, tuple[str, ...]] = {
-    "overseas": ("30212",),
-    "reception": ("30217",),
-    "vehicle_operation": ("30231",),
-    "vehicle_purchase": ("30913", "31013"),
-}
-# Economic 款 that must mirror a functional 项 (the same contribution booked twice).
-MIRRORED_LINES: tuple[tuple[str, str], ...] = (
-    ("30108", "2080505"),  # 机关事业单位基本养老保险缴费
-    ("30109", "2080506"),  # 职业年金缴费
-    ("30111", "2101103"),  # 公务员医疗补助（缴费）
-    ("30113", "2210201"),  # 住房公积金
-)
-# Economic lines whose code changed between classification years, by the name they keep.
-MIRRORED_NAMES = {"30113": "住房公积金"}
-# 公务员医疗补助 without a 2101103 line: Shanghai books 30110 and 30111 together under 2101101 行政单位医疗,
-# so their sum is the 款 21011. With no line of a mirrored 项's 款 at all (Suzhou, Fuzhou: no 21011;
-# Changsha: no 20805, 21011, 22102) the contributions sit in another 项 (行政运行): nothing to compare.
-MEDICAL_AID, MEDICAL_SECTION, MEDICAL_PARTS = "30111", "21011", ("30110", "30111")
-
 
 def _total(doc: Doc, table: Table, column: str, phrase: str | None = None) -> Figure:
     """The 合计 line of a column; an empty table (or one without 合计) counts as empty, i.e. 0."""
@@ -284,6 +264,9 @@ def _three_public_item(doc: Doc, item: Figure, economic: Figure) -> Finding | No
     needs=("basic_expenditure", "general_expenditure"),
 )
 def economic_mirrors_functional(doc: Doc) -> Iterator[Finding]:
+    """公务员医疗补助 without a 2101103 line is compared as its 款 21011 (classification/links.py). With no line
+    of a mirrored 项's 款 at all (Suzhou, Fuzhou: no 21011; Changsha: no 20805, 21011, 22102) the
+    contributions sit in another 项 (行政运行): nothing to compare, said as a note."""
     basic, general = doc.table("basic_expenditure"), doc.table("general_expenditure")
     column = "basic" if "basic" in columns_of(general) else "total"
     unbooked: list[tuple[Row, str]] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..classification.links import PERSONNEL_CLASSES
 from ..model import ECONOMIC_TABLES, FUNCTIONAL_TABLES, TWO_SIDED_TABLES, Row, Table
 from .context import Doc
 from .engine import rule
@@ -16,8 +17,6 @@ from .wording import column_label
 from .structure import children_by_parent, coded_rows, columns_of, is_total_row, level, top_rows, total_row
 
 _CHILDREN_NAME = {"类": "各款", "款": "各项"}
-# 人员经费 are 工资福利支出 and 对个人和家庭的补助; every other 类 of a 基本支出表 is 公用经费.
-PERSONNEL_CLASSES = ("301", "303")
 
 
 def _parents_equal_children(doc: Doc, table: Table) -> Iterator[Finding]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..classification.links import PERSONNEL_CLASSES
 from .draft import Draft
 from .facts import PROCUREMENT_KINDS
 from .figures import GENERAL, personnel_total, public_total, three_public
 from .ledger import ZERO, Ledger
 from .other_tables import PROCUREMENT_NAMES
-from .validate import PERSONNEL_CLASSES
 from .wording import Voice, clause, join, sentence, share_text
 
 _THREE_PUBLIC_NAMES = {"overseas": "因公出国（境）费", "vehicle": "公务用车购置及运行费",

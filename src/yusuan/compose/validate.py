@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Literal
 
 from ..classification import catalog, parent_of
+from ..classification.links import MEDICAL_AID, MIRRORED_LINES, PERSONNEL_CLASSES, THREE_PUBLIC_LINES
 from ..model.amounts import parse_decimal
 from ..prose.indicator_levels import LEVEL1_OF
 from .facts import BudgetInput, IndicatorFacts
@@ -23,13 +24,9 @@ from .money import amount_text
 
 Path = tuple[str | int, ...]
 
-# 基本支出 classes of 人员经费; every other class is 公用经费 (检查 ROLLUP-PERSONNEL-CLASSES).
-PERSONNEL_CLASSES = ("301", "303")
-# 三公 item -> economic 款 that carry its 基本支出 part (检查 XTAB-THREE-PUBLIC-ECONOMIC).
-THREE_PUBLIC_LINES = {"overseas": ("30212",), "reception": ("30217",), "vehicle_operation": ("30231",),
-                      "vehicle_purchase": ("30913", "31013")}
-# the same contribution booked twice: economic 款 = functional 项 (检查 XTAB-ECONOMIC-MIRROR)
-MIRRORED_LINES = (("30108", "2080505"), ("30109", "2080506"), ("30113", "2210201"))
+# the same contribution booked twice: economic 款 = functional 项 (检查 XTAB-ECONOMIC-MIRROR), but for
+# 公务员医疗补助, which leaf data may book under 行政单位医疗 with no 2101103 line of its own
+_MIRRORS = tuple(pair for pair in MIRRORED_LINES if pair[0] != MEDICAL_AID)
 HUNDRED = Decimal(100)
 
 
@@ -139,7 +136,7 @@ def _economic(facts: BudgetInput) -> dict[str, Decimal]:
 def _mirrors(facts: BudgetInput) -> Iterator[Problem]:
     economic = _economic(facts)
     basic = {line.code: line.basic for line in facts.functional_lines if line.source == "general_budget"}
-    for economic_code, functional_code in MIRRORED_LINES:
+    for economic_code, functional_code in _MIRRORS:
         left, right = economic.get(economic_code, ZERO), basic.get(functional_code, ZERO)
         if left != right:
             yield Problem(("economic_lines",),
