@@ -27,6 +27,11 @@ def sleep_long(*args):
     time.sleep(600)
 
 
+def report_then_sleep(stage, progress):
+    progress(stage, pages=3)
+    time.sleep(600)
+
+
 def vsz_mb() -> int:
     """This process's address space now: a child's cap counts what it inherits."""
     status = Path("/proc/self/status").read_text()

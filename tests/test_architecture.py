@@ -19,7 +19,7 @@ SOURCE = Path(yusuan.__file__).parent
 # yusuan ("__init__" is the package itself). A unit imports from its own layer and the layers below.
 LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("foundation", frozenset({"__init__", "errors", "model", "classification", "collector", "lifeline",
-                              "isolation", "outputs"})),
+                              "children", "isolation", "outputs"})),
     ("document", frozenset({"document"})),
     ("readers", frozenset({"readers"})),
     ("prose", frozenset({"prose"})),

@@ -10,9 +10,10 @@ from typer.testing import CliRunner
 
 from yusuan import isolation, pipeline
 from yusuan.cli import app
+from yusuan.errors import YusuanError
 from yusuan.isolation import MemoryLimitExceeded, ReaderCrashed, run_within
 
-from misbehaving import abort, eat_memory, sleep_long, vsz_mb
+from misbehaving import abort, eat_memory, report_then_sleep, sleep_long, vsz_mb
 
 runner = CliRunner()
 MB = 1024 * 1024
@@ -71,6 +72,32 @@ def test_beside_other_threads_a_document_is_parsed_and_checked_as_in_process(thr
 
     report = pipeline.check_path(seed_path, Limits(max_seconds=60, max_memory_bytes=2048 * MB))
     assert report_to_dict(report) == report_to_dict(pipeline.check_path(seed_path))
+
+
+def test_from_a_thread_a_child_reports_its_progress_and_ends_once_told_to_stop():
+    """What the web server asks of the same path: a child forked from the forkserver for a caller that is
+    not the main thread, whose progress reaches the caller and which ends when the caller sets `stop`."""
+    stop = threading.Event()
+    reports, raised = [], []
+
+    def on_progress(stage, **info):
+        reports.append((stage, info))
+        stop.set()
+
+    def call():
+        try:
+            run_within(60, "slow.txt", report_then_sleep, "reading", on_progress=on_progress, stop=stop,
+                       forkserver=True)
+        except YusuanError as error:
+            raised.append(error)
+
+    started = time.monotonic()
+    caller = threading.Thread(target=call, daemon=True)
+    caller.start()
+    caller.join(30)
+    assert reports == [("reading", {"pages": 3})]
+    assert [error.message for error in raised] == ["“slow.txt”未处理完：已按要求停止。"]
+    assert time.monotonic() - started < 15
 
 
 def test_an_open_archive_leaves_db_add_free_to_fork(tmp_path):

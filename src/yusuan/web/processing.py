@@ -13,8 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from .. import archiving
 from ..archive import Archive, hash_bytes
 from ..errors import YusuanError
+from ..isolation import warm_up
 from ..model import Disclosure
-from .isolated import run_isolated, warm_up
+from .isolated import run_isolated  # which sets what the forkserver preloads for the web, before warm_up
 from .jobs import Job, JobBoard
 from .parsing import Upload
 from .settings import Settings
