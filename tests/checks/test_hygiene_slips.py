@@ -1,7 +1,10 @@
 """Slips of the pen in the budget's fixed words, and items listed twice."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from yusuan.checks.hygiene_names import one_edit_apart
 from yusuan.checks.hygiene_slips import economic_item_slips, label_slip, repeated_items
 from yusuan.model import Printed, Source
 
@@ -151,3 +154,26 @@ def test_contents_entries_worded_one_character_apart_from_the_body():
 ])
 def test_what_is_no_slip_of_the_contents(entry):
     assert_passes(_with_contents([entry], BODY), "HYGIENE-CONTENTS")
+
+
+def _levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+@given(st.text("甲乙丙丁", max_size=6), st.text("甲乙丙丁", max_size=6))
+def test_one_edit_apart_is_a_levenshtein_distance_of_one(a, b):
+    assert one_edit_apart(a, b) == (_levenshtein(a, b) == 1)
+
+
+@pytest.mark.parametrize(("a", "b", "apart"), [
+    ("邮电费", "邮电费", False), ("邮电费", "邮店费", True), ("邮电费", "电费", True), ("水电费", "水费", True),
+    ("办公费", "公费", True), ("办公费", "费", False), ("", "费", True), ("培训费", "费培训", False),
+])
+def test_one_edit_apart_by_hand(a, b, apart):
+    assert one_edit_apart(a, b) is apart

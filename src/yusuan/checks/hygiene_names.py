@@ -28,15 +28,19 @@ _REGION = re.compile(r"^(?:.{1,4}?[省市])?(?:.{1,4}?[区县市旗])?")
 _AFTER_NAME = re.compile(r"(?:[^\u4e00-\u9fff]|没有|无|的|本年|本级|年度|部门|单位|是|在|共|为|于|20)")
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance, small strings."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether one character changed, added or lost turns `a` into `b` (a Levenshtein distance of exactly 1),
+    in one pass over the two: the lists a slip is sought in may hold items of any length."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    same = 0
+    while same < len(a) and a[same] == b[same]:
+        same += 1
+    if len(a) == len(b):
+        return same < len(a) and a[same + 1:] == b[same + 1:]
+    return a[same:] == b[same + 1:]
 
 
 def _region_size(name: str) -> int:
@@ -48,12 +52,12 @@ def _slip_at(text: str, start: int, name: str) -> str | None:
     """The variant of `name` written at `start`, if one character is changed or lost (not its region's)."""
     size = len(name)
     same = text[start:start + size]
-    if len(same) == size and same[-1] == name[-1] and edit_distance(same, name) == 1:
+    if len(same) == size and same[-1] == name[-1] and one_edit_apart(same, name):
         changed = next(i for i, (a, b) in enumerate(zip(same, name)) if a != b)
         if changed >= _region_size(name):
             return same
     shorter = text[start:start + size - 1]
-    if len(shorter) == size - 1 and edit_distance(shorter, name) == 1:
+    if len(shorter) == size - 1 and one_edit_apart(shorter, name):
         if shorter[-1] == name[-1]:
             return shorter  # a character inside the name lost
         if shorter == name[:-1] and _AFTER_NAME.match(text, start + size - 1):

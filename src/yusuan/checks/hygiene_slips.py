@@ -21,7 +21,7 @@ from ..prose.headings import clean, heading_of
 from .context import Doc
 from .engine import rule
 from .findings import NARRATIVE, Finding, Place
-from .hygiene_names import edit_distance
+from .hygiene_names import one_edit_apart
 from .texts import texts_of
 from .wording import quoted
 
@@ -76,7 +76,7 @@ def label_slip(printed: str) -> str | None:
     if len(label) < _MIN_LABEL or not _CJK_ONLY.fullmatch(label) or label in _standard_labels():
         return None
     near = [term for term in _labels_by_ends().get((label[0], label[-1]), ())
-            if abs(len(term) - len(label)) <= 1 and edit_distance(label, term) == 1]
+            if abs(len(term) - len(label)) <= 1 and one_edit_apart(label, term)]
     return near[0] if len(near) == 1 else None
 
 
@@ -128,7 +128,7 @@ def economic_item_slips(text: str) -> list[tuple[str, str]]:
         for item in items:
             if item in names or not _CJK_ONLY.fullmatch(item) or len(item) < 2:
                 continue
-            near = [n for n in names if abs(len(n) - len(item)) <= 1 and edit_distance(item, n) == 1]
+            near = [n for n in names if abs(len(n) - len(item)) <= 1 and one_edit_apart(item, n)]
             # "水电费" is 水费 and 电费 together, not a slip of 邮电费
             if len(near) == 1 and len(near[0]) == len(item) and near[0] not in items:
                 found.append((item, near[0]))
@@ -227,7 +227,7 @@ def contents_slips(entries: list[tuple[str, int, str]], headings: list[tuple[str
         if len(entry) < _MIN_ENTRY or entry in titles:
             continue
         near = {_bare_title(t) for n, lv, t in headings if (n, lv) == (number, level)}
-        near = [t for t in near if t[0] == entry[0] and t[-1] == entry[-1] and edit_distance(entry, t) == 1
+        near = [t for t in near if t[0] == entry[0] and t[-1] == entry[-1] and one_edit_apart(entry, t)
                 and not _worded_alike(entry, t)]
         if len(near) == 1:
             found.append((title, near[0]))
