@@ -236,3 +236,17 @@ def test_an_xlsx_declaring_two_billion_shared_strings_is_refused_before_calamine
                            lambda xml: re.sub(rb'uniqueCount="\d+"', b'uniqueCount="2147483647"', xml, count=1))
     with pytest.raises(UnreadableInput, match="共享字符串表声明有 2,147,483,647 项"):
         run_within(60, "strings.xlsx", read_bytes, data, "strings.xlsx")
+
+
+def _wide_then_long(size: int) -> bytes:
+    """A table whose first row spans four times `size` columns (a span is read as at most 1,000 wide), then
+    `size` rows of one cell."""
+    first = "<tr>" + '<td colspan="100">甲</td>' * (size // 25) + "</tr>"
+    return f"<html><body><table>{first}{'<tr><td>乙</td></tr>' * size}</table></body></html>".encode()
+
+
+def test_html_rows_after_a_wide_one_take_time_for_their_own_cells():
+    """#20: every row looked at every column a span had ever reached (rows × widest row)."""
+    document = read_bytes(_wide_then_long(400), "wide.html")
+    assert len(document.lines) == 401 and [c.text for c in document.lines[-1].cells if c.text] == ["乙"]
+    assert growth(lambda size: read_bytes(_wide_then_long(size), "wide.html"), 400) < MAX_GROWTH
