@@ -130,3 +130,14 @@ def test_vehicles_are_stated_only_when_entered():
     assert _section_text(derive(small()), "国有资产占有使用情况") is None
     entered = derive(small(assets={"vehicles": {"一般公务用车": 2}}))
     assert _section_text(entered, "国有资产占有使用情况") == "截至2024年12月31日，本部门共有车辆2辆，其中：一般公务用车2辆。"
+
+
+def test_a_composed_narrative_carries_its_sentences():
+    # 一般公共预算 110 and 政府性基金 30 against last year's 100 and 20: two increases of 10, in one sentence
+    narrative = derive(small()).narrative
+    assert narrative.sentences and narrative.sentences_fit()
+    stated = [[(a.kind, a.number, a.direction) for a in s.amounts] for s in narrative.sentences]
+    assert [("change", D("10.00"), "增加")] * 2 in stated
+    # the composer writes full-width marks: its "；" ends a sentence as a read ";" does
+    fund = next(s for s in narrative.sentences if s.text.startswith("政府性基金预算拨款收入30.00万元"))
+    assert fund.text.endswith("；") and [(a.number, a.unit.value) for a in fund.amounts] == [(D("30.00"), "万元")]

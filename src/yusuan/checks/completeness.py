@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from ..model import (
     ECONOMIC_TABLES, FUNCTIONAL_TABLES, STANDARD_TABLES, TWO_SIDED_TABLES, Row, Table, standard_table_title,
 )
+from ..prose.sentences import sentence_spans
 from .context import Doc
 from .engine import Condition, rule
 from .findings import NARRATIVE, Finding, Place
 from .parts import holds_only_part
 from .structure import children_by_parent, coded_rows, columns_of, year_rows
+from .texts import section_paragraphs
 from .wording import quoted, row_label
 
 THREE_PUBLIC_ITEMS = {"overseas": "因公出国（境）费", "vehicle_purchase": "公务用车购置费",
@@ -253,9 +255,6 @@ def required_sections_present(doc: Doc) -> Iterator[Finding]:
             yield Finding.at(Place(table=NARRATIVE), f"情况说明中没有{quoted(topic)}的内容。")
 
 
-# sentences, then those that speak of 采购 (one regex "[^。]*采购[^。]*" would take quadratic time on a long
-# text without "。": every start position scans to its end)
-_SENTENCE = re.compile(r"[^。]*。?")
 # "本部门2024年没有安排政府采购预算", "未安排政府采购", "政府采购预算为0万元": nothing to split.
 _NO_PROCUREMENT = re.compile(r"(?:没有|未|无|不涉及)(?:安排|编制|发生|实施)?(?:\d{4}年度?)?政府采购"
                              r"|政府采购(?:预算|支出)?(?:总额|金额)?为\s*(?:0(?:\.0+)?|零)(?![\d.])")
@@ -273,12 +272,28 @@ def _has_procurement(disclosure) -> bool:
     return not any(_NO_PROCUREMENT.search(t) for t in texts)
 
 
+def _full_stops(pieces: list[str]) -> list[str]:
+    """The pieces joined up to each 。: a total and its split by kind are often one sentence, cut by ;."""
+    joined: list[str] = []
+    run = ""
+    for piece in pieces:
+        run += piece
+        if piece.rstrip().endswith("。"):
+            joined.append(run)
+            run = ""
+    return joined + [run] if run else joined
+
+
 def _procurement_sentences(doc: Doc) -> str:
     """The sentences that speak of 采购, each with the one after it: the split by kind often follows
-    the total in a sentence of its own ("…政府采购预算总金额为 2247.85 万元。其中拟购买货物 59 万元…")."""
+    the total in a sentence of its own ("…政府采购预算总金额为 2247.85 万元。其中拟购买货物 59 万元…").
+    A heading is read with the sentence under it."""
+    narrative = doc.disclosure.narrative
+    texts = [_full_stops([section.title] + [s.text for paragraph in paragraphs for s in paragraph.sentences])
+             for section, paragraphs in zip(narrative.sections, section_paragraphs(doc), strict=True)]
+    texts += [_full_stops([c.text[start:end] for start, end in sentence_spans(c.text)]) for c in narrative.claims]
     said = []
-    for text in narrative_texts(doc):
-        sentences = _SENTENCE.findall(text)
+    for sentences in texts:
         for index, sentence in enumerate(sentences):
             if "采购" in sentence:
                 said += sentences[index : index + 2]

@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, SupportsIndex
 
 from ..model import TABLE_TITLES, Disclosure
+from ..prose.sentences import narrative_sentences
 from .context import Doc, Participation
 from .findings import Finding, Report, RuleResult, RuleStatus, Severity
 from .parts import missing_parts
@@ -207,11 +208,15 @@ def _unmet_reason(unmet: list[Condition], doc: Doc) -> str:
 
 def readable(disclosure: Disclosure) -> Disclosure:
     """The disclosure as the rules see it: without the tables whose reading the recognizer doubted
-    (what a rule would find there is the misreading; each such table is reported once, as unreadable)."""
-    if not any(t.doubtful for t in disclosure.tables.values()):
-        return disclosure
-    tables = {table_id: t for table_id, t in disclosure.tables.items() if not t.doubtful}
-    return disclosure.model_copy(update={"tables": tables})
+    (what a rule would find there is the misreading; each such table is reported once, as unreadable),
+    and with the sentences of its narrative's text as it stands (the rules read the text by them)."""
+    update: dict[str, object] = {}
+    if not disclosure.narrative.sentences_fit():
+        narrative = disclosure.narrative
+        update["narrative"] = narrative.model_copy(update={"sentences": narrative_sentences(narrative.sections)})
+    if any(t.doubtful for t in disclosure.tables.values()):
+        update["tables"] = {table_id: t for table_id, t in disclosure.tables.items() if not t.doubtful}
+    return disclosure.model_copy(update=update) if update else disclosure
 
 
 def run_rules(disclosure: Disclosure, rules: Iterable[Rule], tolerance: Decimal = DEFAULT_TOLERANCE,

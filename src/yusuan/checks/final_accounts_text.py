@@ -1,9 +1,9 @@
 """决算 (final accounts): what the narrative states about the final figure against the budget.
 
 A 决算 narrative compares each line with its budget: "年初预算为 A 万元，支出决算为 B 万元，完成年初
-预算的 P%。决算数小于预算数的主要原因……". These rules read those statements from the section text
-(each sentence cut at 。；; and 其中：) and check the percentage, the wording, the "三公" figures against
-the "三公" table's 预算数 row (FINAL-THREE-PUBLIC, with the counts and 政府采购 / 机关运行经费 in
+预算的 P%。决算数小于预算数的主要原因……". These rules read those statements from the narrative's
+sentences (a part listed after 其中： apart) and check the percentage, the wording, the "三公" figures
+against the "三公" table's 预算数 row (FINAL-THREE-PUBLIC, with the counts and 政府采购 / 机关运行经费 in
 final_accounts_items.py). They hold only for a 决算 (not applicable to a budget).
 """
 
@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Row, Table, Unit, convert
+from ..prose.sentences import OF_WHICH, STOPS, clauses, said
 from .context import Doc
 from .engine import rule
 from .figures import Figure
 from .final_accounts import IS_FINAL, budget_in_table
 from .findings import NARRATIVE, Finding, Place
-from .narrative import claims
+from .texts import section_paragraphs
 from .wording import quoted
 
 NUMBER = r"(-?\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
@@ -33,7 +34,8 @@ WORDING = re.compile(
     r"(持平|相等|一致|相同)?\s*(?:" + NUMBER + r")?")
 _WORDS = {"大于": "大于", "高于": "大于", "超过": "大于", "多于": "大于", "小于": "小于", "低于": "小于",
           "少于": "小于", "等于": "等于"}
-_CUT = re.compile(r"[。；;]|其中[:：]")
+# a statement of the budget and the final figure stands in a clause; "其中:" opens another
+_CLAUSE_MARKS = (*STOPS, *OF_WHICH)
 _HUNDRED = Decimal(100)
 _HALF_CENT = Decimal("0.005")  # half the last printed digit of an amount in its unit
 
@@ -62,26 +64,20 @@ def sentences(doc: Doc) -> list[Sentence]:
 
 
 def _sentences(doc: Doc) -> Iterator[Sentence]:
-    by_text = [(c.text.rstrip("。；;，, "), c.source) for c in claims(doc) if c.text]
     three_public_level: int | None = None
-    for index, section in enumerate(doc.disclosure.narrative.sections):
+    for index, (section, paragraphs) in enumerate(zip(doc.disclosure.narrative.sections, section_paragraphs(doc),
+                                                      strict=True)):
         if three_public_level is not None and section.level <= three_public_level:
             three_public_level = None
         if three_public_level is None and "三公" in section.title:
             three_public_level = section.level
-        for number, paragraph in enumerate(section.text.split("\n"), start=1):
-            # where a sentence is: the claim read from it, else a claim read from its paragraph, else the
-            # paragraph's line counted from its heading
-            counted = section.source.model_copy(update={"line": section.source.line + number, "box": None}) \
-                if section.source.line is not None else section.source
-            around = next((s for t, s in by_text if t and t in paragraph), counted)
-            for text in _CUT.split(paragraph):
-                text = text.strip(" ,，")
-                if not text:
-                    continue
-                source = next((s for t, s in by_text if t and (t in text or text in t)), around)
-                yield Sentence(text, Place.at(source, table=NARRATIVE, name=section.title),
-                               three_public_level is not None, index)
+        for sentence in (s for paragraph in paragraphs for s in paragraph.sentences):
+            place = Place.at(sentence.source, table=NARRATIVE, name=section.title)
+            words = said(sentence.text)
+            for start, end in clauses(words, _CLAUSE_MARKS):
+                text = words[start:end].strip(" ,，")
+                if text:
+                    yield Sentence(text, place, three_public_level is not None, index)
 
 
 def _percent_expected(final: Decimal, budget: Decimal) -> Decimal:

@@ -9,7 +9,7 @@ from ..model import TABLE_TITLES
 from .context import Doc
 from .engine import rule
 from .findings import Finding, Place
-from .texts import texts_of
+from .texts import section_paragraphs, texts_of
 from .wording import quoted
 
 # Words that start the kind of a table in its title; what precedes them is the department's name
@@ -92,14 +92,22 @@ def department_named_consistently(doc: Doc) -> Iterator[Finding]:
 _ONLY_ITSELF = re.compile(r"(?:只有|仅有|仅为|仅包括|只包括|仅含)[^。；;，,、和及与]{0,40}?本级"
                           r"|(?:没有|无)(?:其他|其它)?(?:二级|下属|所属)(?:预算)?单位")
 _ON_UNITS = re.compile(r"单位|编制范围|构成")
-_SENTENCE = re.compile(r"[^。；;]+")
 # what a line of the department's own may add to its name: 本级, 机关
 _OWN_LINE = re.compile(r"(?:本级|机关)$")
 
 
 def _only_itself(doc: Doc) -> bool:
-    prose = "".join("".join(f"{s.title}{s.text}" for s in doc.disclosure.narrative.sections).split())
-    return any(_ONLY_ITSELF.search(sentence) and _ON_UNITS.search(sentence) for sentence in _SENTENCE.findall(prose))
+    return any(_ONLY_ITSELF.search(sentence) and _ON_UNITS.search(sentence) for sentence in _sentences_on(doc))
+
+
+def _sentences_on(doc: Doc) -> Iterator[str]:
+    """The narrative's sentences, spaces closed up; the first of a section read with its heading ("单位构成"
+    over "本部门只有本级。")."""
+    sections = doc.disclosure.narrative.sections
+    for section, paragraphs in zip(sections, section_paragraphs(doc), strict=True):
+        sentences = [s.text for paragraph in paragraphs for s in paragraph.sentences] or [""]
+        sentences[0] = section.title + sentences[0]
+        yield from ("".join(sentence.split()) for sentence in sentences)
 
 
 def _other_units(doc: Doc, department: str) -> Iterator[Finding]:

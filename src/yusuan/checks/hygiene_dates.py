@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..prose.sentences import sentence_spans
 from .context import Doc
 from .engine import rule
 from .findings import Finding
-from .texts import texts_of
+from .texts import sentences_of, texts_of
 from .wording import quoted
 
 _REFORM_YEAR = 1998
-_SENTENCE = re.compile(r"[^。；;！!？?]+")
 _HOUSING_SUBSIDY = re.compile(r"购房补贴|住房补贴|住房货币化|货币化分房")
 # "1998年12月1日后参加工作", "1998年12月31日以后参加工作的": the day staff who joined after it are counted from
 _JOINED_AFTER = re.compile(
@@ -28,7 +28,9 @@ _JOINED_AFTER = re.compile(
 def housing_cutoffs(text: str) -> list[tuple[str, int]]:
     """(the date as printed, its year) of each cut-off before the reform in a sentence on 购房补贴."""
     found = []
-    for sentence in _SENTENCE.findall("".join(text.split())):
+    compact = "".join(text.split())
+    for start, end in sentence_spans(compact):
+        sentence = compact[start:end]
         if not _HOUSING_SUBSIDY.search(sentence):
             continue
         for match in _JOINED_AFTER.finditer(sentence):
@@ -48,7 +50,9 @@ def housing_subsidy_cutoff_after_reform(doc: Doc) -> Iterator[Finding]:
     for text in texts_of(doc):
         if text.kind not in ("narrative", "note"):
             continue
-        for printed, year in housing_cutoffs(text.text):
+        # the narrative by its sentences; a note whole, its lines closed up (a cell wraps a sentence over them)
+        pieces = sentences_of(doc, text) if text.kind == "narrative" else [text.text]
+        for printed, year in (cutoff for piece in pieces for cutoff in housing_cutoffs(piece)):
             message = (f"{text.where}写购房补贴发给{quoted(printed)}的人员，但住房实物分配自 {_REFORM_YEAR} 年下半年"
                        f"才停止（国发〔1998〕23号），{year} 年早于此，疑为笔误，请核对本地规定的起始时间。")
             yield Finding.at(text.place, message)

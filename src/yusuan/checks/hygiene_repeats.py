@@ -11,14 +11,13 @@ import re
 from collections.abc import Iterator
 
 from ..model import PerformanceTable
+from ..prose.sentences import STOPS, clauses
 from .context import Doc
 from .engine import rule
 from .findings import Finding, Place
-from .texts import texts_of
+from .texts import paragraphs_of, texts_of
 from .wording import quoted
 
-# what ends a sentence or a clause
-_STOPS = "。;；!！?？"
 # a repeated piece shorter than this is no sentence ("0辆。0辆。" is a table read as text, not prose)
 _MIN_CJK = 8
 _MAX_CHARS = 600
@@ -26,6 +25,7 @@ _SHOWN = 40
 # a lead-in repeated: the same words before two colons with no sentence between
 _LEAD_IN_MIN_CJK = 4
 _LEAD_IN_MAX_CHARS = 40
+_COLONS = ":："
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -37,7 +37,7 @@ def repeated_sentences(text: str) -> list[str]:
     """Every piece ending in a stop mark that is printed again right after itself (the first copy may be
     the end of a longer clause: "单位预算安排购置…（套）。安排购置…（套）。")."""
     compact = "".join(text.split())
-    ends = [i + 1 for i, ch in enumerate(compact) if ch in _STOPS]
+    ends = [i + 1 for i, ch in enumerate(compact) if ch in STOPS]
     found: list[str] = []
     covered = 0
     for n, middle in enumerate(ends):
@@ -60,18 +60,20 @@ def _common_tail(a: str, b: str) -> str:
     return a[len(a) - size:]
 
 
-def repeated_lead_ins(text: str) -> list[str]:
+def repeated_lead_ins(paragraphs: list[str]) -> list[str]:
     """A lead-in ending in a colon followed at once by another ending in the same words: the template's
     "…局(本级)的主要职责是:" and the pasted text's own "…局的主要职责是:"."""
     found = []
-    for paragraph in text.split("\n"):
-        pieces = re.split(r"[:：]", "".join(paragraph.split()))[:-1]  # each piece ends at a colon
+    for paragraph in paragraphs:
+        compact = "".join(paragraph.split())
+        # each piece ends at a colon
+        pieces = [compact[start:end] for start, end in clauses(compact, _COLONS) if end < len(compact)]
         for before, after in zip(pieces, pieces[1:]):
-            if len(after) > _LEAD_IN_MAX_CHARS or any(ch in _STOPS for ch in after):
+            if len(after) > _LEAD_IN_MAX_CHARS or any(ch in STOPS for ch in after):
                 continue
             tail = _common_tail(before, after)
             if _cjk(tail) >= _LEAD_IN_MIN_CJK:
-                lead = re.split(f"[{_STOPS}]", before)[-1][-_LEAD_IN_MAX_CHARS:]
+                lead = before[max(before.rfind(stop) for stop in STOPS) + 1 :][-_LEAD_IN_MAX_CHARS:]
                 found.append(f"{lead}:{after}:")
     return found
 
@@ -95,7 +97,7 @@ def no_repeated_text(doc: Doc) -> Iterator[Finding]:
             yield Finding.at(text.place, f"{text.where}中同一句话连续印了两次：{_shown(piece)}，请删去重复的一处。")
         if text.kind == "performance":
             continue  # a cell's lines may be read in another order: lead-ins only in the prose
-        for lead_in in repeated_lead_ins(text.text):
+        for lead_in in repeated_lead_ins(paragraphs_of(doc, text)):
             yield Finding.at(text.place, f"{text.where}中引导语重复：{_shown(lead_in)}，像是模板的引导语之后又粘贴了"
                                          "原文自己的引导语，请删去一处。")
 

@@ -18,6 +18,7 @@ from functools import cache
 from ..classification.catalog import catalog, normalize_name
 from ..model import COLUMN_LABELS
 from ..prose.headings import clean, heading_of
+from ..prose.sentences import CLAUSE_ENDS, clauses
 from .context import Doc
 from .engine import rule
 from .findings import NARRATIVE, Finding, Place
@@ -31,8 +32,6 @@ _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 # what a label may print before its words: its number, 其中
 _LABEL_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?(?:其中:?)?")
 _BRACKETS_AND_QUOTES = re.compile(r"[()（）\[\]【】\"'“”‘’]")
-# what ends an enumeration: a clause ends there
-_CLAUSE_END = re.compile(r"[。;；,，:：!！?？]")
 # a conjunction inside an item joins two lists ("刑事、民事、行政诉讼活动及刑事、民事、行政判决")
 _CONJUNCTION = re.compile(r"以及|及|与|和|或|并")
 _MIN_ITEMS = 3
@@ -83,8 +82,10 @@ def label_slip(printed: str) -> str | None:
 def _lists(text: str) -> list[list[str]]:
     """The 、-separated lists of a text as printed, each as its items, a last item without its 等."""
     found = []
-    for clause in _CLAUSE_END.split("".join(_plain(text).split())):
-        items = clause.split("、")
+    compact = "".join(_plain(text).split())
+    # an enumeration ends with its clause
+    for start, end in clauses(compact, CLAUSE_ENDS):
+        items = compact[start:end].split("、")
         if len(items) >= _MIN_ITEMS:
             found.append(items[:-1] + [_ETC.sub("", items[-1])])
     return found

@@ -6,28 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Claim
-from ..prose.item_parts import REACH, ItemPart, item_parts
+from ..prose.item_parts import ItemPart, item_end, item_parts
 from ..prose.scopes import split_scope
-from ..prose.tokens import tokens
 from .context import Doc
 from .figures import Figure
 
 # tables printing a functional line split by part (收支总表 in Shanghai: 人员经费 | 公用经费 | 项目支出)
 _SPLIT_TABLES = (("summary", "expenditure"), ("expenditure", None), ("general_expenditure", None))
-
-
-def _item_end(claim: Claim) -> int | None:
-    """Where the item's own amount ends in its sentence: the first amount after its name that is its value."""
-    at = claim.text.find(claim.label)
-    if at < 0:
-        return None
-    start = at + len(claim.label)
-    # the amount follows its item's name closely: reading the whole rest of a sentence of thousands of
-    # items, once for each, would take time in the square of the items
-    for token in tokens(claim.text, start, min(len(claim.text), start + REACH)):
-        if token.kind == "value":
-            return token.end if token.number == claim.value and token.unit == claim.unit else None
-    return None
 
 
 def _candidates(doc: Doc, code: str, column: str) -> list[Figure]:
@@ -45,7 +30,7 @@ def stated_parts(doc: Doc, claim: Claim) -> Iterator[tuple[Claim, list[Figure]]]
     subject, _ = split_scope(claim.subject)
     if not subject.startswith("expenditure:"):
         return
-    end = _item_end(claim)
+    end = item_end(claim.text, claim.label, claim.value, claim.unit)
     parts: list[ItemPart] = [] if end is None else item_parts(claim.text, end)
     for part in parts:
         candidates = _candidates(doc, subject.split(":", 1)[1], part.column)

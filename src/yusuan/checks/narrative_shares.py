@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..model import Unit, convert
 from ..model.narrative import Section
+from ..prose.sentences import clauses
 from ..prose.subjects import label_in
 from .claim_targets import figures_for
 from .context import Doc, printed_step
@@ -43,12 +44,22 @@ class Share:
     percent: Decimal
 
 
+_CLAUSE_MARKS = "，,。；;"
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The clause running up to `at` (empty when a mark stands right before it), within reach."""
+    before = text[max(0, at - 40) : at]
+    stretches = clauses(before, _CLAUSE_MARKS)
+    return before[stretches[-1][0] :] if stretches and stretches[-1][1] == len(before) else ""
+
+
 def _shares(doc: Doc, text: str) -> Iterator[Share]:
     for match in _SHARE.finditer(text):
         label = label_in(match["whole"], set())
         if label is None or label.text.strip() != match["whole"].strip():
             continue  # the whole is not a subject's name alone: doubtful
-        clause = re.split(r"[，,。；;]", text[max(0, match.start() - 40):match.start()])[-1]
+        clause = _clause_before(text, match.start())
         if any(year.group() != f"{doc.year}年" for year in _OTHER_YEAR.finditer(clause.replace(" ", ""))):
             continue
         try:

@@ -16,7 +16,7 @@ from .claim_targets import figures_for
 from .context import Doc
 from .engine import rule
 from .findings import Finding, Place
-from .texts import Text, texts_of
+from .texts import Text, paragraphs_of, texts_of
 from .wording import quoted
 
 _AROUND = 12
@@ -79,9 +79,9 @@ def unpaired_marks(text: str) -> list[tuple[int, str]]:
 )
 def marks_are_paired(doc: Doc) -> Iterator[Finding]:
     texts = narrative_texts(doc)
-    run_on = _run_on_headings(texts)
+    run_on = _run_on_headings(doc, texts)
     for index, text in enumerate(texts):
-        paragraphs = text.text.split("\n")
+        paragraphs = paragraphs_of(doc, text)
         if index in run_on:
             continue
         if index - 1 in run_on:
@@ -93,14 +93,14 @@ def marks_are_paired(doc: Doc) -> Iterator[Finding]:
                                              "请补全或删去。")
 
 
-def _run_on_headings(texts: list[Text]) -> set[int]:
+def _run_on_headings(doc: Doc, texts: list[Text]) -> set[int]:
     """Headings whose line runs on into their text, their marks paired there: a glossary entry's first
     line read as a heading ("四、其他收入：指除上述“财政拨款收入”、“事业收" | "入”、“事业单位经营收入”…")."""
     run_on = set()
     for index, (heading, body) in enumerate(zip(texts, texts[1:])):
         if heading.text != heading.place.name or body.place != heading.place or not unpaired_marks(heading.text):
             continue
-        if not unpaired_marks(heading.text + body.text.split("\n")[0]):
+        if not unpaired_marks(heading.text + next(iter(paragraphs_of(doc, body)), "")):
             run_on.add(index)
     return run_on
 
@@ -120,7 +120,7 @@ _DOUBLED = re.compile(rf"([{_P}。、])\1+|[,，、;；:：][。!！?？]|[。!�
 )
 def no_doubled_punctuation(doc: Doc) -> Iterator[Finding]:
     for text in narrative_texts(doc):
-        for paragraph in text.text.split("\n"):
+        for paragraph in paragraphs_of(doc, text):
             for match in _DOUBLED.finditer(paragraph):
                 if match.group(0) in (",,", "，，") or not _between_digits(paragraph, match.start(), match.end()):
                     yield Finding.at(text.place, f"{text.where}中有重复的标点{quoted(match.group(0))}："
@@ -147,7 +147,7 @@ _POINT_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])(?<![一二三四五六七八
 )
 def no_point_between_words(doc: Doc) -> Iterator[Finding]:
     for text in narrative_texts(doc):
-        for paragraph in text.text.split("\n"):
+        for paragraph in paragraphs_of(doc, text):
             for match in _POINT_IN_WORDS.finditer(paragraph):
                 yield Finding.at(text.place, f"{text.where}中汉字之间有句点“．”：{excerpt(paragraph, match.start(), match.end())}，"
                                              "并列的词之间应为顿号“、”，句末应为句号“。”。")
@@ -171,7 +171,7 @@ BARE_PERCENT = re.compile(rf"(?:{_CHANGE_WORD})了?\s*(?:{_NUMBER})\s*(?:亿元|
 )
 def percents_have_their_sign(doc: Doc) -> Iterator[Finding]:
     for text in narrative_texts(doc):
-        for paragraph in text.text.split("\n"):
+        for paragraph in paragraphs_of(doc, text):
             for match in BARE_PERCENT.finditer(paragraph):
                 shown = excerpt(paragraph, match.start(), match.end())
                 yield Finding.at(text.place, f"{text.where}中的增减幅度 {match.group(1)} 缺少百分号：{shown}，"
@@ -193,7 +193,7 @@ _EMPTY_REASON = re.compile(r"(?:主要)?原因(?:是|为|在于|[:：])\s*[:：]
 )
 def no_empty_reason(doc: Doc) -> Iterator[Finding]:
     for text in narrative_texts(doc):
-        for paragraph in text.text.split("\n"):
+        for paragraph in paragraphs_of(doc, text):
             for match in _EMPTY_REASON.finditer(paragraph):
                 shown = excerpt(paragraph, match.start(), match.end() + 1)
                 yield Finding.at(text.place, f"{text.where}写了“原因”却未说明原因：{shown}，请写明增减变化的原因。")
@@ -215,7 +215,7 @@ _BLANK_PERCENT = re.compile(r"(?:增长|下降|增加|减少|增幅|降幅|占|�
 )
 def no_blank_amount(doc: Doc) -> Iterator[Finding]:
     for text in narrative_texts(doc):
-        for paragraph in text.text.split("\n"):
+        for paragraph in paragraphs_of(doc, text):
             for match in _BLANK_MONEY.finditer(paragraph):
                 if "单位" not in paragraph[max(0, match.start() - 4) : match.start()]:  # 金额单位为元
                     yield _blank_money(doc, text, paragraph, match)

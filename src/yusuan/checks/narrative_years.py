@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..prose.tokens import sentences
 from .context import Doc
 from .engine import rule
 from .findings import Finding
 from .narrative_wording import excerpt, narrative_texts
-from .texts import Text, texts_of
+from .texts import Text, sentences_of, texts_of
 
 _YEAR = r"((?:19|20)\d{2})\s*年"
 # a comparison the sentence names: 比2023年, 较2023年度, 与2023年(预算)相比
@@ -36,24 +35,22 @@ def unstated_comparisons(doc: Doc) -> Iterator[Finding]:
     allowed = compared_years_allowed(doc)
     claimed = {(c.text, c.compared_year) for c in doc.disclosure.narrative.claims}
     for text in narrative_texts(doc):
-        for paragraph in text.text.split("\n"):
-            yield from _wrong_comparisons(doc, text, paragraph, allowed, claimed)
+        for sentence in sentences_of(doc, text):
+            yield from _wrong_comparisons(doc, text, sentence, allowed, claimed)
 
 
-def _wrong_comparisons(doc: Doc, text: Text, paragraph: str, allowed: set[int],
+def _wrong_comparisons(doc: Doc, text: Text, sentence: str, allowed: set[int],
                        claimed: set[tuple[str, int | None]]) -> Iterator[Finding]:
-    for start, end in sentences(paragraph):
-        sentence = paragraph[start:end]
-        for match in _COMPARED.finditer(sentence):
-            year = int(match.group(1) or match.group(2))
-            if year in allowed or (sentence.strip(), year) in claimed:
-                continue
-            if doc.disclosure.kind == "budget" and _WITH_FINAL.match(sentence[match.end():]):
-                continue  # 比2022年决算: a budget may compare with the latest final account, and says so
-            expected = "、".join(f"{y} 年" for y in sorted(allowed))
-            message = (f"{text.where}与 {year} 年比较：{excerpt(sentence, match.start(), match.end())}；"
-                       f"{doc.year} 年的{_KIND[doc.disclosure.kind]}应与 {expected}比较。")
-            yield Finding.mismatch(text.place, str(year), expected, message)
+    for match in _COMPARED.finditer(sentence):
+        year = int(match.group(1) or match.group(2))
+        if year in allowed or (sentence.strip(), year) in claimed:
+            continue
+        if doc.disclosure.kind == "budget" and _WITH_FINAL.match(sentence[match.end():]):
+            continue  # 比2022年决算: a budget may compare with the latest final account, and says so
+        expected = "、".join(f"{y} 年" for y in sorted(allowed))
+        message = (f"{text.where}与 {year} 年比较：{excerpt(sentence, match.start(), match.end())}；"
+                   f"{doc.year} 年的{_KIND[doc.disclosure.kind]}应与 {expected}比较。")
+        yield Finding.mismatch(text.place, str(year), expected, message)
 
 
 _KIND = {"budget": "预算", "final": "决算"}

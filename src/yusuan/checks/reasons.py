@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Claim
 from ..model.narrative import Section
+from ..prose.sentences import clauses
 from .context import Doc
 from .engine import rule
 from .findings import Finding, Place
@@ -18,11 +20,13 @@ from .wording import quoted
 # "落实厉行节约要求,…减少13.45万元", "结合工作需要和车辆实际状况,…": the reason as the purpose served
 # 因 and 系 as words, not in 因公出国（境） or 系统
 _REASON = re.compile("原因|主要是|主要用于|由于|因为|因(?!公出)|系(?!统)|用于|落实|根据|按照|结合|需要")
-_CLAUSE = re.compile(r"[^。;；]+")
+# a reason stands in the clause of its change, or in a sentence after it: a full stop ends that sentence, which
+# may run on over lines and past ;
+_CLAUSE_MARKS = "。;；"
+_FULL_STOP = "。"
 # a sentence that is the reason for the one before it: "主要原因是…", "主要是由于…", "主要是本年增加两人…",
 # "此项数据变动较大的原因是…"
 _REASON_FIRST = re.compile(r"[^,，;；]{0,12}?原因|(?:主要)?(?:是由于|由于|因为)|主要(?:是|系|因)")
-_SENTENCE = re.compile(r"[^。]+。?")
 _DIRECTION_WORDS = "增加|减少|增长|下降|降低|上升|提高|压减|缩减|核减|减"
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _CHANGE = re.compile(rf"(?:{_DIRECTION_WORDS})了?\s*(\d+(?:\.\d+)?)(?![\d.])")
@@ -32,6 +36,17 @@ EXPLAINED = TOTALS + ("project", "operating_cost", "overseas", "vehicle", "vehic
                       "reception")
 
 
+@dataclass(frozen=True, slots=True)
+class _Stretch:
+    start: int
+    end: int
+    text: str
+
+
+def _stretches(text: str, marks: str) -> list[_Stretch]:
+    return [_Stretch(start, end, text[start:end]) for start, end in clauses(text, marks)]
+
+
 class _Reading:
     """A section's text read once for every claim of it: its clauses, the changes it states by value, its
     sentences, where 原因 stands. A text with thousands of changes is then checked claim by claim in a
@@ -39,36 +54,36 @@ class _Reading:
 
     def __init__(self, text: str):
         self.text = text
-        self.clauses = list(_CLAUSE.finditer(text))
-        clause_starts = [c.start() for c in self.clauses]
-        self.by_change: dict[Decimal, list[re.Match[str]]] = {}
+        self.clauses = _stretches(text, _CLAUSE_MARKS)
+        clause_starts = [c.start for c in self.clauses]
+        self.by_change: dict[Decimal, list[_Stretch]] = {}
         for change in _CHANGE.finditer(text):
             # a direction word is no separator, so a clause holds it
             clause = self.clauses[bisect_right(clause_starts, change.start()) - 1]
             self.by_change.setdefault(Decimal(change.group(1)), []).append(clause)
-        self._labelled: dict[tuple[Decimal, str], re.Match[str] | None] = {}
-        self.sentences = list(_SENTENCE.finditer(text))
-        self.sentence_starts = [m.start() for m in self.sentences]
+        self._labelled: dict[tuple[Decimal, str], _Stretch | None] = {}
+        self.sentences = _stretches(text, _FULL_STOP)
+        self.sentence_starts = [m.start for m in self.sentences]
         self.full_stops = [i for i, ch in enumerate(text) if ch == "。"]
         self.reason_words = [m.start() for m in re.finditer("(?=原因)", text)]
         self.part_reasons = [m.start() for m in re.finditer(f"(?={_PART_REASON.pattern})", text)]
         self._reason_for: dict[str, int] = {}
         self._reason_in: dict[int, bool] = {}
 
-    def change_clause(self, claim: Claim) -> re.Match[str] | None:
+    def change_clause(self, claim: Claim) -> _Stretch | None:
         # by value: the text may print 0.5 where the claim holds 0.50
-        clauses = self.by_change.get(abs(claim.change), [])
+        stating = self.by_change.get(abs(claim.change), [])
         key = (abs(claim.change), claim.label)
         if key not in self._labelled:
-            self._labelled[key] = next((c for c in clauses if claim.label in c.group(0)), None)
-        return self._labelled[key] or (clauses[0] if clauses else None)
+            self._labelled[key] = next((c for c in stating if claim.label in c.text), None)
+        return self._labelled[key] or (stating[0] if stating else None)
 
     def later(self, position: int) -> int:
         """The index of the first sentence starting at or after `position`."""
         return bisect_left(self.sentence_starts, position)
 
     def sentence(self, index: int) -> str:
-        return self.sentences[index].group(0).lstrip("。 ")
+        return self.sentences[index].text.lstrip(" ")
 
     def sentence_end(self, position: int) -> int:
         """Where the first "。" at or after `position` stands, or the text's end."""
@@ -86,8 +101,8 @@ class _Reading:
     def last_reason_for(self, label: str) -> int:
         """The start of the last sentence giving the reason for this subject's change, or -1."""
         if label not in self._reason_for:
-            self._reason_for[label] = max((m.start() for m in self.sentences
-                                           if _gives_reason_for(m.group(0).lstrip("。 "), label)), default=-1)
+            self._reason_for[label] = max((m.start for m in self.sentences
+                                           if _gives_reason_for(m.text.lstrip(" "), label)), default=-1)
         return self._reason_for[label]
 
     def reason_in_sentence(self, index: int) -> bool:
@@ -117,7 +132,7 @@ def _reading(doc: Doc, claim: Claim) -> _Reading:
     return readings[key]
 
 
-def _change_clause(reading: _Reading, claim: Claim) -> re.Match[str] | None:
+def _change_clause(reading: _Reading, claim: Claim) -> _Stretch | None:
     """The clause stating this claim's change: it has the change, and the claim's wording when several do."""
     return reading.change_clause(claim)
 
@@ -147,15 +162,15 @@ def _parts_text(doc: Doc, claim: Claim) -> str:
     return doc.cached("reasons.parts_texts", compute).get(claim.section, "")
 
 
-def _explained_by_parts(doc: Doc, reading: _Reading, clause: re.Match[str], claim: Claim) -> bool:
+def _explained_by_parts(doc: Doc, reading: _Reading, clause: _Stretch, claim: Claim) -> bool:
     text = reading.text
-    if not (_PARTS_FOLLOW.search(clause.group(0)) or _PARTS_LEAD.match(text, clause.end())):
+    if not (_PARTS_FOLLOW.search(clause.text) or _PARTS_LEAD.match(text, clause.end)):
         return False
-    if reading.part_reason_from(clause.end()):
+    if reading.part_reason_from(clause.end):
         return True
     # the text's last characters and the sub-sections' text, as one
     parts = _parts_text(doc, claim)
-    tail = text[max(clause.end(), len(text) - 3) :]
+    tail = text[max(clause.end, len(text) - 3) :]
     return _parts_reasoned(doc, claim, parts) or bool(_PART_REASON.search(tail + parts[:3]))
 
 
@@ -170,21 +185,21 @@ def _explained(doc: Doc, reading: _Reading, claim: Claim) -> bool:
     clause = _change_clause(reading, claim)
     if clause is None:
         return True  # the change is not in this text; nothing to judge
-    if _REASON.search(clause.group(0)):
+    if _REASON.search(clause.text):
         return True
     # "公务接待费…减少13万元；公务用车运行维护费…减少1万元，主要原因是缩减开支。": one reason closes the list
-    if reading.reason_between(clause.end(), reading.sentence_end(clause.end())):
+    if reading.reason_between(clause.end, reading.sentence_end(clause.end)):
         return True
     if claim.subject in TOTALS and _explained_by_parts(doc, reading, clause, claim):
         return True
-    first_later = reading.later(clause.end())
+    first_later = reading.later(clause.end)
     later = first_later < len(reading.sentences)
     following = reading.sentence(first_later) if later else ""
     if later and _REASON_FIRST.match(following):
         return True  # "…增加1062.85万元,增长12.08%。主要原因:项目支出增加…"
     if later and _is_cause_sentence(following):
         return True
-    if reading.last_reason_for(claim.label) >= clause.end():
+    if reading.last_reason_for(claim.label) >= clause.end:
         return True
     if claim.subject not in TOTALS:
         return False

@@ -1,4 +1,5 @@
-"""Every piece of printed text in a disclosure, with where it is, for the document-hygiene rules."""
+"""Every piece of printed text in a disclosure, with where it is, for the document-hygiene rules; and the
+paragraphs and sentences of each, the narrative's as the model holds them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import Disclosure, PerformanceTable
+from ..model import Disclosure, Paragraph, PerformanceTable
+from ..prose.sentences import paragraphs, said, sentence_spans
 from .context import Doc
 from .findings import NARRATIVE, Place
 from .wording import quoted
@@ -20,15 +22,16 @@ class Text:
     place: Place
     kind: TextKind
     where: str  # '情况说明“二、部门收支总体情况”', '支出总表标题', ...
+    section: int | None = None  # of the narrative's heading or text: its index in the sections
 
 
 def _narrative(d: Disclosure) -> Iterator[Text]:
-    for section in d.narrative.sections:
+    for index, section in enumerate(d.narrative.sections):
         place = Place.at(section.source, table=NARRATIVE, name=section.title)
         where = f"情况说明{quoted(section.title)}"
-        yield Text(section.title, place, "narrative", where)
+        yield Text(section.title, place, "narrative", where, index)
         if section.text:
-            yield Text(section.text, place, "narrative", where)
+            yield Text(section.text, place, "narrative", where, index)
 
 
 def _tables(d: Disclosure) -> Iterator[Text]:
@@ -70,3 +73,31 @@ def document_texts(d: Disclosure) -> Iterator[Text]:
     tables = ([d.performance_overall] if d.performance_overall else []) + d.performance_projects
     for table in tables:
         yield from _performance_table(table)
+
+
+def section_paragraphs(doc: Doc) -> list[list[Paragraph]]:
+    """The paragraphs of each of the narrative's sections, as its sentences make them up."""
+    return doc.cached("section_paragraphs", doc.disclosure.narrative.section_paragraphs)
+
+
+def _of_section(doc: Doc, text: Text) -> bool:
+    """Whether the text is a section's text (not its heading): the narrative's sentences cut it."""
+    sections = doc.disclosure.narrative.sections
+    return text.kind == "narrative" and text.section is not None and text.text == sections[text.section].text
+
+
+def paragraphs_of(doc: Doc, text: Text) -> list[str]:
+    """The paragraphs of a printed text that hold something: those of a section of the narrative from its
+    sentences; a heading, a note, a cell are cut by the same prose."""
+    if _of_section(doc, text):
+        return [paragraph.text for paragraph in section_paragraphs(doc)[text.section]]
+    return paragraphs(text.text)
+
+
+def sentences_of(doc: Doc, text: Text) -> list[str]:
+    """What each sentence of a printed text says (`said`), paragraph by paragraph: a section's text from
+    the narrative's sentences; a heading, a note, a cell cut by the same prose."""
+    if _of_section(doc, text):
+        return [words for paragraph in section_paragraphs(doc)[text.section] for s in paragraph.sentences
+                if (words := said(s.text))]
+    return [line[start:end] for line in paragraphs(text.text) for start, end in sentence_spans(line)]

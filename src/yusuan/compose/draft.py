@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Claim, Narrative, Section
+from ..prose.sentences import narrative_sentences
 from .wording import Phrase
 
 _DIGITS = "零一二三四五六七八九"
@@ -49,4 +50,4 @@ class Draft:
             self.claims.append(claim)
 
     def narrative(self) -> Narrative:
-        return Narrative(sections=self.sections, claims=self.claims)
+        return Narrative(sections=self.sections, claims=self.claims, sentences=narrative_sentences(self.sections))

@@ -2,7 +2,7 @@
 
 from .amounts import Amount, Unit, convert, parse_decimal, plain
 from .disclosure import Disclosure, Kind, Printed, Scope, Unreadable
-from .narrative import Claim, Direction, Narrative, Section
+from .narrative import AmountKind, Claim, Direction, Narrative, Paragraph, Section, Sentence, StatedAmount
 from .performance import Comparator, Indicator, ListedProject, PerformanceTable
 from .projects import Project
 from .source import Source
@@ -16,7 +16,7 @@ from .tables import COLUMN_LABELS, Column, Row, Table
 __all__ = [
     "Amount", "Unit", "convert", "parse_decimal", "plain",
     "Disclosure", "Kind", "Printed", "Scope", "Unreadable",
-    "Claim", "Direction", "Narrative", "Section",
+    "AmountKind", "Claim", "Direction", "Narrative", "Paragraph", "Section", "Sentence", "StatedAmount",
     "Comparator", "Indicator", "ListedProject", "PerformanceTable",
     "Project", "Source",
     "CODED_TABLES", "ECONOMIC_TABLES", "FINAL_TABLE_TITLES", "FUNCTIONAL_TABLES", "PERFORMANCE_TABLES", "PRINT_ORDER",

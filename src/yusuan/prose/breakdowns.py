@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model.amounts import parse_decimal
-from .tokens import sentences
+from .sentences import sentence_spans
 
 _NUMBER = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+(?:\.\d+)?"
 # money in 万元; counts of vehicles and equipment, which no other scope shares within a sentence
@@ -70,7 +70,7 @@ def _is_plain(text: str, start: int, match: re.Match[str], marks: list[int]) -> 
 def breakdowns(text: str) -> list[Breakdown]:
     """Every "whole, 其中 parts" of `text` whose largest part is read, with that part."""
     found = []
-    for start, end in sentences(text):
+    for start, end in sentence_spans(text):
         quantities = list(_QUANTITY.finditer(text, start, end))
         marks = [m.end() for m in _CLAUSE.finditer(text, start, end)]
         for index, whole in enumerate(quantities):

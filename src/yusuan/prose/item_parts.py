@@ -39,6 +39,20 @@ class ItemPart:
     unit: Unit
 
 
+def item_end(text: str, label: str, value: Decimal, unit: Unit) -> int | None:
+    """Where an item's own amount ends in `text`: the first amount after its name, when that is its value."""
+    at = text.find(label)
+    if at < 0:
+        return None
+    start = at + len(label)
+    # the amount follows its item's name closely: reading the whole rest of a sentence of thousands of
+    # items, once for each, would take time in the square of the items
+    for token in tokens(text, start, min(len(text), start + REACH)):
+        if token.kind == "value":
+            return token.end if token.number == value and token.unit == unit else None
+    return None
+
+
 def item_parts(text: str, item_end: int) -> list[ItemPart]:
     """The parts stated after an item's amount, which ends at `item_end` in `text`."""
     end = _end_of_item(text, item_end)

@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from ..model.amounts import Unit, convert
 from ..model.narrative import Direction
-from .tokens import Token, sentences, tokens
+from .sentences import sentence_spans
+from .tokens import Token, tokens
 
 # between an amount and its change: "，比上年执行数", "，与上年相比", "，比2025年预算", "，较上年同期", "，同比"
 _TO_CHANGE = re.compile(
@@ -54,7 +55,7 @@ def _stated(text: str, value: Token, change: Token, percent: Token) -> StatedPer
 def stated_percents(text: str) -> list[StatedPercent]:
     """Every amount of `text` followed by its change and the change's percent."""
     found = []
-    for start, end in sentences(text):
+    for start, end in sentence_spans(text):
         if text.find("%", start, end) < 0:
             continue
         read = tokens(text, start, end)

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
 
 from ..model.amounts import Unit, parse_decimal
-from ..model.narrative import Direction
+from ..model.narrative import AmountKind, Direction
 
-TokenKind = Literal["value", "change", "percent", "flat"]
+TokenKind = AmountKind
 
 _NUMBER = r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d+)?|\d+(?:\.\d+)?"
 # "公务接待支出0.39万(含外宾…)": 万 without 元, right before a bracket or a mark, is 万元 all the same.
@@ -33,7 +32,6 @@ _PERCENT = re.compile(rf"(?:(?<!新)({_UP})|({_DOWN}))了?\s*(?:为|约)?\s*({_N
 _BARE_CHANGE = re.compile(rf"(?:(?<!新)(?:{_UP})|(?:{_DOWN}))了?\s*({_NUMBER})(?=\s*(?:[,;。]|$))")
 _FLAT = re.compile(r"持平|无变化|没有变化|保持不变|未发生变化|未变化|无增减|没有增减|未增减")
 _DIGIT = re.compile(r"\d")
-_SENTENCE = re.compile(r"[^。;!?]+[。;!?]?")
 # a comma between digits with three after it groups thousands; any other comma ends a clause. Each
 # alternative starts with its mark (the digit before a comma is looked for behind it), so a search skips
 # straight to the marks
@@ -54,10 +52,6 @@ class Token:
     number: Decimal | None = None
     unit: Unit | None = None
     direction: Direction | None = None
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
 
 
 def clause_start(text: str, start: int, end: int) -> int:

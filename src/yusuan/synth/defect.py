@@ -15,7 +15,8 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from ..compose.facts import BudgetInput
-from ..model import Disclosure, Row, Table
+from ..model import Disclosure, Row, Section, Table
+from ..prose.sentences import narrative_sentences
 
 Stage = Literal["facts", "model"]
 
@@ -73,6 +74,12 @@ def with_row(d: Disclosure, table_id: str, index: int, row: Row) -> Disclosure:
 
 def with_table(d: Disclosure, table: Table) -> Disclosure:
     return d.model_copy(update={"tables": {**d.tables, table.id: table}})
+
+
+def with_sections(d: Disclosure, sections: list[Section]) -> Disclosure:
+    """The narrative with these sections, and the sentences of their text."""
+    narrative = d.narrative.model_copy(update={"sections": sections, "sentences": narrative_sentences(sections)})
+    return d.model_copy(update={"narrative": narrative})
 
 
 def bumped(row: Row, changes: dict[str, Decimal]) -> Row:

@@ -10,7 +10,7 @@ from typing import Any
 from ..classification import catalog
 from ..classification.catalog import WEAK_CONFIDENCE
 from ..model import Disclosure
-from .defect import bumped, delta, rows_where, with_row, with_table
+from .defect import bumped, delta, rows_where, with_row, with_sections, with_table
 
 Edited = tuple[Disclosure, dict[str, Any]] | None
 
@@ -163,7 +163,7 @@ def empty_without_note(rng: random.Random, d: Disclosure) -> Edited:
     fund = re.compile(rf"[^。；;，,:：]*{_FUND_SECTIONS[table.id][:4]}[^。；;，,]*[；;，,]?")
     sections = [s.model_copy(update={"text": _tidy_marks(fund.sub("", s.text))}) for s in d.narrative.sections
                 if s.title != _FUND_SECTIONS[table.id]]
-    d = d.model_copy(update={"narrative": d.narrative.model_copy(update={"sections": sections})})
+    d = with_sections(d, sections)
     return with_table(d, table.model_copy(update={"note": None})), {"table": table.id}
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..compose.money import amount_text, percent_text
 from ..model import Claim, Disclosure
-from .defect import delta
+from .defect import delta, with_sections
 
 Edited = tuple[Disclosure, dict[str, Any]] | None
 
@@ -24,7 +24,7 @@ def _replace_in_section(d: Disclosure, title: str, old: str, new: str) -> Disclo
     for index, section in enumerate(sections):
         if section.title == title and old in section.text:
             sections[index] = section.model_copy(update={"text": section.text.replace(old, new, 1)})
-            return d.model_copy(update={"narrative": d.narrative.model_copy(update={"sections": sections})})
+            return with_sections(d, sections)
     return None
 
 
@@ -117,7 +117,7 @@ def missing_section(rng: random.Random, d: Disclosure) -> Edited:
         return None
     title = rng.choice(titles)
     sections = [s for s in d.narrative.sections if s.title != title]
-    return d.model_copy(update={"narrative": d.narrative.model_copy(update={"sections": sections})}), \
+    return with_sections(d, sections), \
         {"table": "narrative", "section": title}
 
 
@@ -126,7 +126,7 @@ def _append_to(d: Disclosure, title: str, text: str) -> Disclosure | None:
     for index, section in enumerate(sections):
         if section.title == title and section.text:
             sections[index] = section.model_copy(update={"text": section.text + "\n" + text})
-            return d.model_copy(update={"narrative": d.narrative.model_copy(update={"sections": sections})})
+            return with_sections(d, sections)
     return None
 
 

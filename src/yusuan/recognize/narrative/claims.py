@@ -20,7 +20,8 @@ from ...model.source import Source
 from ...prose.functional import chains, functional_names
 from ...prose.scopes import Parts, scoped, split_scope
 from ...prose.subjects import Label, Topic, label_in, topics_of
-from ...prose.tokens import Token, change_of, clause_start, compared_year, names_prior_year, sentences, stated_year, tokens
+from ...prose.sentences import Cut
+from ...prose.tokens import Token, change_of, clause_start, compared_year, names_prior_year, stated_year, tokens
 from .layout import Paragraph
 
 # a breakdown after one of these totals lists income sources ("其中:一般公共预算拨款…")
@@ -127,19 +128,23 @@ class _Reading:
         return mention
 
 
-def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None) -> list[Mention]:
+def read_paragraph(paragraph: Paragraph, unit: Unit, year: int | None, cuts: list[Cut]) -> list[Mention]:
+    """`cuts`: the paragraph's sentences (prose.sentences.cut of its text)."""
     reading = _Reading(paragraph, unit, year)
     if _OF_FEES.search(reading.section_title):
         return []  # "收入预计190000万元" there is what a fee brings in, none of the department's own figures
     section_topics = topics_of(reading.section_title)
-    for start, end in sentences(paragraph.text):
-        found = tokens(paragraph.text, start, end)
+    for sentence_cut in cuts:
+        start, end = sentence_cut.start, sentence_cut.said
+        if end == start:
+            continue  # marks before the paragraph's first words say nothing
+        found = sentence_cut.amounts
         if not found:
             reading.single_value = None
             continue
         text = paragraph.text[start:end]
         reading.parts.new_sentence(text, _after_semicolon(paragraph.text, start), _opens_with_class(text))
-        topics = topics_of(text) | section_topics
+        topics = set(sentence_cut.topics) | section_topics
         sentence = _Sentence(start, end, text.strip(), topics, previous_end=start, label_start=start)
         single, reading.single_value = reading.single_value, None
         if _COMPARISON_FIRST.match(text) and single is not None and single.direction is None:
