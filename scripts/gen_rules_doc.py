@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from yusuan.checks.rules_doc import render_rules_markdown
+from yusuan.checks.report.rules_doc import render_rules_markdown
 
 RULES_MD = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 

@@ -1,5 +1,5 @@
 """Write the words of one and two characters of jieba's dictionary into the package
-(src/yusuan/checks/data/words.txt), for the hygiene rule that tells a name cut short from a word.
+(src/yusuan/checks/rules/hygiene/data/words.txt), for the hygiene rule that tells a name cut short from a word.
 
     pip install jieba==0.42.1 && python scripts/make_words.py
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jieba
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "yusuan" / "checks" / "data" / "words.txt"
+OUT = Path(__file__).resolve().parent.parent / "src/yusuan/checks/rules/hygiene/data/words.txt"
 
 
 def main() -> None:

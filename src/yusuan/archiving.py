@@ -20,7 +20,7 @@ from .archive.report_rows import finding_row, rule_result_row
 from .archive.rows import as_text, record_of
 from .checks import Report, run_checks
 from .checks.headline import headline_figures
-from .checks.report_form import finding_to_dict, result_to_dict
+from .checks.report.form import finding_to_dict, result_to_dict
 from .errors import UnreadableInput, YusuanError
 from .model import Disclosure
 from .pipeline import check_bytes
@@ -30,7 +30,7 @@ Outcome = Literal["added", "existing", "failed"]
 
 
 def rule_result_rows(report: Report | None) -> Iterator[dict]:
-    """The report's rule results: their plain form (checks/report_form.py) under the archive's column names."""
+    """The report's rule results: their plain form (checks/report/form.py) under the archive's column names."""
     for r in report.results if report else ():
         yield rule_result_row(result_to_dict(r))
 

@@ -6,7 +6,7 @@ from yusuan import archiving
 from yusuan.archive.report_rows import FINDING_COLUMNS, RULE_RESULT_COLUMNS
 from yusuan.archive.rows import CHILD_COLUMNS
 from yusuan.checks import Finding, Place, RuleResult, RuleStatus, report_from_dict, report_to_dict, run_checks
-from yusuan.checks.report_form import finding_to_dict, result_to_dict
+from yusuan.checks.report.form import finding_to_dict, result_to_dict
 
 
 def _columns(table: str) -> list[str]:

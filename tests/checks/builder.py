@@ -16,8 +16,8 @@ from datetime import date
 from decimal import Decimal
 
 from yusuan.checks import run_checks
-from yusuan.checks.engine import registered_rules
-from yusuan.checks.findings import Finding, RuleResult, RuleStatus
+from yusuan.checks.engine.findings import Finding, RuleResult, RuleStatus
+from yusuan.checks.engine.registry import registered_rules
 from yusuan.model import (
     TABLE_TITLES, Claim, Column, Disclosure, Indicator, Narrative, PerformanceTable, Project, Row, Section, Source,
     Table, Unit, Unreadable,

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 
 from yusuan.checks import report_from_dict, report_to_dict
-from yusuan.checks.cross_document import Counterpart, NothingToCompare, run_cross_rules
-from yusuan.checks.engine import Rule
-from yusuan.checks.findings import Finding, Place, RuleStatus
+from yusuan.checks.engine.cross_document import Counterpart, NothingToCompare, run_cross_rules
+from yusuan.checks.engine.findings import Finding, Place, RuleStatus
+from yusuan.checks.engine.registry import Rule
 from yusuan.model import Unit
 
 

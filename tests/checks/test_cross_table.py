@@ -2,7 +2,7 @@
 
 import pytest
 
-from yusuan.checks.findings import RuleStatus
+from yusuan.checks.engine.findings import RuleStatus
 
 from .builder import assert_fails, assert_passes, assert_reports, result_of
 from .consistent import consistent

@@ -1,11 +1,11 @@
-"""One cause, one finding; places a reader can find (checks/dedup.py, applied by run_checks)."""
+"""One cause, one finding; places a reader can find (checks/engine/dedup.py, applied by run_checks)."""
 
 from decimal import Decimal
 
 from yusuan.checks import Finding, Place, run_checks
-from yusuan.checks.dedup import line_pages, tidy
-from yusuan.checks.engine import registered_rules
-from yusuan.checks.findings import Report, RuleResult, RuleStatus
+from yusuan.checks.engine.dedup import line_pages, tidy
+from yusuan.checks.engine.findings import Report, RuleResult, RuleStatus
+from yusuan.checks.engine.registry import registered_rules
 from yusuan.model import Source
 
 from .consistent import consistent

@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 
 from yusuan.checks import all_rules, run_checks
-from yusuan.checks.engine import Condition, Rule, rule, run_rules
-from yusuan.checks.findings import Finding, Place, RuleStatus
-from yusuan.checks.tolerance import Verdict, close, judge, rounding_allowance
+from yusuan.checks.engine.findings import Finding, Place, RuleStatus
+from yusuan.checks.engine.registry import Condition, Rule, rule, run_rules
+from yusuan.checks.engine.tolerance import Verdict, close, judge, rounding_allowance
 
 from .builder import assert_passes, doc, result_of
 from .consistent import consistent

@@ -5,7 +5,7 @@ identity holds), and each failing test changes one printed figure or word.
 
 from decimal import Decimal
 
-from yusuan.checks.findings import RuleStatus
+from yusuan.checks.engine.findings import RuleStatus
 from yusuan.model import Column
 from yusuan.pipeline import parse_bytes
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from yusuan.checks.hygiene_dates import housing_cutoffs
+from yusuan.checks.rules.hygiene.dates import housing_cutoffs
 
 from .builder import assert_fails, assert_passes
 from .consistent import consistent

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yusuan.checks.hygiene_names import one_edit_apart
-from yusuan.checks.hygiene_slips import economic_item_slips, label_slip, repeated_items
+from yusuan.checks.rules.hygiene.names import one_edit_apart
+from yusuan.checks.rules.hygiene.slips import economic_item_slips, label_slip, repeated_items
 from yusuan.model import Printed, Source
 
 from .builder import assert_fails, assert_passes, doc

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from yusuan.checks.matching import match_projects, project_key, similarity
+from yusuan.checks.rules.matching import match_projects, project_key, similarity
 from yusuan.model import PerformanceTable, Project
 
 # Names as the seed document prints them: project list | performance table.

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from yusuan.checks.mutation import amount_cells, mutated, mutation_detection
+from yusuan.checks.engine.mutation import amount_cells, mutated, mutation_detection
 
 from .builder import doc
 from .consistent import consistent

@@ -3,7 +3,7 @@
 import copy
 from decimal import Decimal
 import pytest
-from yusuan.checks.findings import RuleStatus
+from yusuan.checks.engine.findings import RuleStatus
 from yusuan.model import Unit
 from .builder import assert_fails, assert_passes, doc, result_of
 from .consistent import consistent

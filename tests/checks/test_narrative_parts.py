@@ -3,7 +3,7 @@
 import pytest
 
 from yusuan.checks import run_checks
-from yusuan.checks.findings import RuleStatus
+from yusuan.checks.engine.findings import RuleStatus
 
 from .builder import assert_fails, assert_passes, doc
 

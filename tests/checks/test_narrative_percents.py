@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from yusuan.checks.narrative_percents import CURRENT, PRIOR, percent_bases, percent_follows
+from yusuan.checks.rules.narrative.percents import CURRENT, PRIOR, percent_bases, percent_follows
 
 from .builder import assert_fails, assert_passes
 from .consistent import consistent

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from yusuan.checks.findings import RuleStatus
+from yusuan.checks.engine.findings import RuleStatus
 from yusuan.model import ListedProject, PerformanceTable
 
 from .builder import assert_fails, assert_passes, assert_reports, doc, ind, result_of

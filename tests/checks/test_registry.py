@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from yusuan.checks import FAMILIES, all_rules
-from yusuan.checks.rules_doc import render_rules_markdown
+from yusuan.checks.report.rules_doc import render_rules_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = Path(__file__).resolve().parent

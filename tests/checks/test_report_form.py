@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from yusuan.checks import (Finding, Place, Report, Rule, RuleResult, RuleStatus, all_rules, render_json,
                            report_from_dict, report_to_dict, run_checks)
-from yusuan.checks.report_form import amount_of, finding_from_dict, finding_to_dict
+from yusuan.checks.report.form import amount_of, finding_from_dict, finding_to_dict
 
 from .consistent import consistent
 

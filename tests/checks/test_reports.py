@@ -4,7 +4,7 @@ import json
 from decimal import Decimal
 
 from yusuan.checks import Finding, Place, render_html, render_json, render_text, run_checks
-from yusuan.checks.grouping import location
+from yusuan.checks.report.grouping import location
 
 from .consistent import consistent
 

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from yusuan.checks import run_checks
-from yusuan.checks.mutation import mutation_detection
+from yusuan.checks.engine.mutation import mutation_detection
 
 
 def _errors(report, rule):

@@ -9,9 +9,9 @@ jiangsu 2017/2018 print 财政拨款支出预算表 and 基本支出预算表 wi
 
 from decimal import Decimal
 
-from yusuan.checks.context import Doc
-from yusuan.checks.figures import Figure
-from yusuan.checks.findings import RuleStatus
+from yusuan.checks.engine.context import Doc
+from yusuan.checks.engine.figures import Figure
+from yusuan.checks.engine.findings import RuleStatus
 
 from .builder import assert_fails, assert_passes, result_of
 from .consistent import BASIC_ROWS, GENERAL_ROWS, consistent

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from yusuan.checks.wording import amount
+from yusuan.checks.engine.wording import amount
 
 
 @pytest.mark.parametrize(("value", "unit", "said"), [

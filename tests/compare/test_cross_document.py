@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from yusuan import archiving
 from yusuan.checks import FAMILIES
-from yusuan.checks.findings import RuleStatus
+from yusuan.checks.engine.findings import RuleStatus
 from yusuan.checks_xdoc import check_archived, check_disclosure, cross_document_rules
 from yusuan.cli import app
 

@@ -76,7 +76,7 @@ def test_the_writers_and_the_composer_print_in_one_order():
 
 
 def test_the_tables_read_and_written_as_classification_lines():
-    # writers/layout.py `_CODED` and checks/hygiene_print.py `_COLUMN_KINDS` (the same tables) as written by hand
+    # writers/layout.py `_CODED` and checks/rules/hygiene/printed.py `_COLUMN_KINDS` (the same tables) as written by hand
     assert CODED_TABLES == CODED
     # recognize/__init__.py `_CATALOG_OF` as written by hand
     assert recognize._CATALOG_OF == {
@@ -100,7 +100,7 @@ def test_each_table_is_listed_once_with_its_fields_consistent():
         assert not (kind.targets and kind.required), kind
 
 
-# The in-row sums the ARITH rules checked from their own constants (checks/arithmetic.py), as written by hand.
+# The in-row sums the ARITH rules checked from their own constants (checks/rules/arithmetic.py), as written by hand.
 _SPLIT_SUMS = (
     ("total", ("basic", "project", "reserve", "remit_superior", "business_expenditure", "subsidy_subordinate")),
     ("basic", ("personnel", "public")),

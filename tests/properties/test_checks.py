@@ -1,14 +1,14 @@
 """The checker on random synthetic disclosures: a derived (consistent) one gives no error, and
 changing any one printed amount makes an error appear at that table (the mutation property of
-checks/mutation.py, here over random documents and random cells instead of the one example)."""
+checks/engine/mutation.py, here over random documents and random cells instead of the one example)."""
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from yusuan.checks import run_checks
-from yusuan.checks.engine import registered_rules, run_rules
-from yusuan.checks.mutation import amount_cells, mutated, mutation_detection
-from yusuan.checks.tolerance import DEFAULT_TOLERANCE
+from yusuan.checks.engine.mutation import amount_cells, mutated, mutation_detection
+from yusuan.checks.engine.registry import registered_rules, run_rules
+from yusuan.checks.engine.tolerance import DEFAULT_TOLERANCE
 from yusuan.pipeline import parse_bytes
 from yusuan.synth.build import build
 from yusuan.writers.text import text_bytes

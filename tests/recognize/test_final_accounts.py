@@ -269,7 +269,7 @@ def test_final_2024_identities_hold():
     中小企业 to recompute. One real, minor finding: p21 says 9746.50 / 10210.34 完成 95.45%, which is
     95.457% cut off rather than rounded (95.46%) — reported as info, not as an error."""
     from yusuan.checks import run_checks
-    from yusuan.checks.findings import RuleStatus
+    from yusuan.checks.engine.findings import RuleStatus
 
     report = run_checks(final_2024())
     results = {r.rule.id: r for r in report.results if r.rule.id.startswith("FINAL-")}

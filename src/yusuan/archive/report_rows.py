@@ -1,4 +1,4 @@
-"""A check report as the archive keeps it: its plain form (checks/report_form.py) under the archive's column names.
+"""A check report as the archive keeps it: its plain form (checks/report/form.py) under the archive's column names.
 
 The archive knows the form's keys, not the checks: archiving.py writes a report's findings and rule
 results as rows through these mappings, and `Archive.findings` / `Archive.rule_results` read them

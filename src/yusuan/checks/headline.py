@@ -14,10 +14,10 @@ from decimal import Decimal
 
 from ..model import Disclosure, Unit, convert
 from ..model.metrics import FISCAL_FUNCTIONAL, FUNCTIONAL, NARRATIVE_ONLY, TABLE_METRICS, functional_metric
-from .claim_targets import figures_for
-from .context import Doc
-from .figures import Figure
-from .structure import is_code
+from .engine.context import Doc
+from .engine.figures import Figure
+from .engine.structure import is_code
+from .rules.narrative.claim_targets import figures_for
 
 # Tables whose 类 lines give the functional structure.
 _FUNCTIONAL_TABLES = ("expenditure", "general_expenditure", "summary", "fiscal_summary")

@@ -4,7 +4,7 @@
     report = check_disclosure(archive, disclosure)    # a document in hand, before or without adding it
 
 The rules (rules.py, pairs.py) are declared with `@cross_rule` and run by the checks' engine
-(checks/cross_document.py) into a Report; this package hands it the archive's lookup of the other
+(checks/engine/cross_document.py) into a Report; this package hands it the archive's lookup of the other
 document. Each result names the other document it used (`counterpart`). When the archive does not
 hold that document the rule "could not run" (and says which document it needs); it never guesses a figure.
 """
@@ -16,8 +16,8 @@ from functools import partial
 import duckdb
 
 from ..archive import Archive
-from ..checks.cross_document import cross_document_rules, run_cross_rules
-from ..checks.findings import Report
+from ..checks.engine.cross_document import cross_document_rules, run_cross_rules
+from ..checks.engine.findings import Report
 from ..model import Disclosure
 from .facts import DocumentFacts, facts_of_archived, facts_of_disclosure, find_counterpart
 # importing the rules registers them

@@ -12,9 +12,9 @@ from decimal import Decimal
 import duckdb
 
 from ..archive.rebuild import claims_of, rebuild
-from ..checks.claim_targets import THREE_PUBLIC_COLUMNS
-from ..checks.cross_document import KIND_LABELS
+from ..checks.engine.cross_document import KIND_LABELS
 from ..checks.headline import headline_figures
+from ..checks.rules.narrative.claim_targets import THREE_PUBLIC_COLUMNS
 from ..model import Claim, Disclosure, Unit, convert
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..archive.metrics import metric_label
-from ..checks.cross_document import Counterpart, NothingToCompare, cross_rule
-from ..checks.findings import Finding, Place
-from ..checks.tolerance import Verdict
+from ..checks.engine.cross_document import Counterpart, NothingToCompare, cross_rule
+from ..checks.engine.findings import Finding, Place
+from ..checks.engine.tolerance import Verdict
 from ..model import Unit, convert
 from .facts import DocumentFacts
 from .rules import closest, shown, tolerance_for

@@ -10,11 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..archive.metrics import metric_label
-from ..checks.cross_document import Counterpart, NothingToCompare, cross_rule
-from ..checks.findings import NARRATIVE, Finding, Place
-from ..checks.narrative_changes import signed_change
-from ..checks.tolerance import DEFAULT_TOLERANCE, Verdict, judge
-from ..checks.wording import amount
+from ..checks.engine.cross_document import Counterpart, NothingToCompare, cross_rule
+from ..checks.engine.findings import NARRATIVE, Finding, Place
+from ..checks.engine.tolerance import DEFAULT_TOLERANCE, Verdict, judge
+from ..checks.engine.wording import amount
+from ..checks.rules.narrative.changes import signed_change
 from ..model import TABLE_TITLES, Claim, Unit, convert
 from ..prose.scopes import split_scope
 from .facts import DocumentFacts, Printed

@@ -52,7 +52,7 @@ def add(
 
     def run() -> None:
         from ..archiving import add_files
-        from ..checks.report_text import status_summary
+        from ..checks.report.text import status_summary
         from ..checks_xdoc import check_archived
 
         table = RichTable()

@@ -34,7 +34,7 @@ class TableKind:
     部门预算支出经济分类 lines (类/款); `catalog`: the code catalog its codes are read against
     (classification/catalog.py). `sides`: printed as two halves, 收入 | 支出. `targets`: a performance-target
     table, held apart from the tables of amounts (`Disclosure.performance_*`, not `Disclosure.tables`).
-    `row_sums`: the sums that hold inside each of its rows, checked by the ARITH rules (checks/arithmetic.py)
+    `row_sums`: the sums that hold inside each of its rows, checked by the ARITH rules (checks/rules/arithmetic.py)
     in this order; a column the table does not print is left out of a sum.
     """
 

@@ -13,8 +13,8 @@ import zlib
 from decimal import Decimal
 from typing import Any
 
-from ..checks.codes import CATALOG_SINCE
-from ..checks.completeness import STATE_CAPITAL_SINCE
+from ..checks.rules.codes import CATALOG_SINCE
+from ..checks.rules.completeness import STATE_CAPITAL_SINCE
 from ..compose.facts import BudgetInput
 from ..model import Unit
 from .economic import Staffing, economic_lines

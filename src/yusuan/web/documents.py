@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from ..archive import Archive, DocumentSummary
 from ..checks import Finding, Report, report_from_dict
-from ..checks.findings import NARRATIVE, SEVERITY_RANK
-from ..checks.grouping import group_title
-from ..checks.report_form import finding_from_dict
+from ..checks.engine.findings import NARRATIVE, SEVERITY_RANK
+from ..checks.report.form import finding_from_dict
+from ..checks.report.grouping import group_title
 from ..model import TABLE_TITLES, Disclosure
 from .store import FileStore
 

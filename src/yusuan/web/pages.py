@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
 from ..archive import Filters
-from ..checks.parts import missing_parts
+from ..checks.engine.parts import missing_parts
 from ..checks_xdoc import check_archived
 from ..errors import YusuanError
 from ..readers.registry import installed_formats

@@ -116,7 +116,7 @@ class FindingOut(BaseModel):
 
     @classmethod
     def of(cls, row: FindingRow) -> FindingOut:
-        """The finding's plain form as the archive keeps it (checks/report_form.py), with its number."""
+        """The finding's plain form as the archive keeps it (checks/report/form.py), with its number."""
         return cls(ordinal=row.ordinal, **row.form)
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..checks.findings import NARRATIVE, Place
-from ..checks.grouping import group_title
+from ..checks.engine.findings import NARRATIVE, Place
+from ..checks.report.grouping import group_title
 from ..model import COLUMN_LABELS, PERFORMANCE_TABLES, Claim, Disclosure, PerformanceTable, Row, Section, Table
 
 # fields of a performance table a finding may name by `column`, as the table prints them

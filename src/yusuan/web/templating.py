@@ -10,8 +10,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.templating import Jinja2Templates
 
 from .. import __version__
-from ..checks.findings import SEVERITY_LABELS, STATUS_LABELS, RuleStatus
-from ..checks.grouping import location
+from ..checks.engine.findings import SEVERITY_LABELS, STATUS_LABELS, RuleStatus
+from ..checks.report.grouping import location
 from ..compare.render import money
 from .downloads import KIND_LABELS
 from .tableview import column_label

@@ -1,0 +1,1 @@
+"""决算 (final accounts) rules: the identities of its tables and what its narrative states."""

@@ -1,0 +1,1 @@
+"""Hygiene rules: how the document is written and printed (names, years, dates, numbers, slips, repeats)."""
