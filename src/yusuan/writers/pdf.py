@@ -20,19 +20,18 @@ from __future__ import annotations
 
 import gc
 import logging
+import multiprocessing
 import os
 import re
-import signal
 import sys
 import threading
-import warnings
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from functools import cache
 from xml.etree import ElementTree
 
 from ..errors import YusuanError
-from ..lifeline import die_with_parent
+from ..children import Watch, in_child
 from ..model import Disclosure
 from .html import _css, render_html
 
@@ -137,44 +136,14 @@ def _can_fork() -> bool:
             and threading.active_count() == 1)
 
 
-_DONE = b"\n%yusuan: complete\n"
-
-
 def _in_child(action: Callable[..., bytes], *args) -> bytes | None:
-    """`action(*args)` in a forked child, its bytes sent back through a pipe; None when the child failed
-    (the caller then runs the action itself, so a real error is raised where it can be seen)."""
-    read_end, write_end = os.pipe()
-    parent = os.getpid()
-    try:
-        with warnings.catch_warnings():  # Python 3.12+ warns of native threads; the child runs only WeasyPrint
-            warnings.simplefilter("ignore", DeprecationWarning)
-            pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return None
-    if pid == 0:  # the child: leaves through os._exit only, never runs the parent's cleanup
-        status = 1
-        try:
-            die_with_parent(parent)  # forked only where no other thread runs: the kernel ends it with its parent
-            os.close(read_end)
-            gc.disable()
-            data = action(*args)
-            with os.fdopen(write_end, "wb") as stream:
-                stream.write(data)
-                stream.write(_DONE)  # the parent takes the bytes only with this mark after them
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end, "rb") as stream:
-            data = stream.read()
-    except BaseException:  # interrupted: do not leave the child rendering
-        with suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        raise
-    with suppress(ChildProcessError):  # reaped already (SIGCHLD ignored): the mark tells whether it finished
-        os.waitpid(pid, 0)
-    return data[: -len(_DONE)] if data.endswith(_DONE) else None
+    """`action(*args)` in a forked child (`children.in_child`, as all of yusuan's work apart), with the
+    collector off there; None when the child failed (the caller then runs the action itself, so a real
+    error is raised where it can be seen)."""
+    kind, value = in_child(multiprocessing.get_context("fork"), Watch(), _uncollected, (action, *args))
+    return value if kind == "result" else None
+
+
+def _uncollected(action: Callable[..., bytes], *args) -> bytes:
+    gc.disable()  # the child's memory goes back to the system when it ends: nothing need be collected
+    return action(*args)
