@@ -131,9 +131,10 @@ def collector_paused() -> Iterator[None]:
 
 
 def _can_fork() -> bool:
-    # never with other Python threads running: a lock one of them holds would stay locked in the child
+    # never with other Python threads running: a lock one of them holds would stay locked in the child; nor in
+    # a daemon worker (the web's), which may start no child and is itself one that ends after the render
     return (sys.platform.startswith("linux") and hasattr(os, "fork") and os.environ.get(FORK_ENV, "1") != "0"
-            and threading.active_count() == 1)
+            and threading.active_count() == 1 and not multiprocessing.current_process().daemon)
 
 
 def _in_child(action: Callable[..., bytes], *args) -> bytes | None:
