@@ -3,7 +3,8 @@ a family of one is a module. Importing a module registers its rules (all of them
 
 # Importing a rule module registers its rules. A family's rules run and are reported in the order they were
 # registered, so this order is the rules' order in reports and in docs/rules.md.
-from . import arithmetic, codes, completeness, cross_table, function_lines  # noqa: F401
+from . import arithmetic, codes, completeness, completeness_narrative, completeness_prior_year  # noqa: F401
+from . import cross_table, function_lines  # noqa: F401
 from .hygiene import general, dates, levels, names, numbers, printed  # noqa: F401
 from .hygiene import cuts, repeats, slips  # noqa: F401
 from .narrative import amounts, changes  # noqa: F401

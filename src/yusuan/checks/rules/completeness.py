@@ -1,4 +1,9 @@
-"""Completeness and granularity (财政部 inspection criteria): what must be published, and how detailed."""
+"""Completeness and granularity (财政部 inspection criteria) of the tables: every table that must be
+published is there, an empty one says why, coded lines reach the depth required, 三公 is itemized.
+
+What the 情况说明 must say is in `completeness_narrative`, the comparison with the previous year in
+`completeness_prior_year` (imported after this module: the family's rules keep their order).
+"""
 
 from __future__ import annotations
 
@@ -8,20 +13,23 @@ from collections.abc import Iterator
 from ...model import (
     ECONOMIC_TABLES, FUNCTIONAL_TABLES, STANDARD_TABLES, TWO_SIDED_TABLES, Row, Table, standard_table_title,
 )
-from ...prose.sentences import sentence_spans
 from ..engine.context import Doc
-from ..engine.findings import NARRATIVE, Finding, Place
+from ..engine.findings import Finding, Place
 from ..engine.parts import holds_only_part
 from ..engine.registry import Condition, rule
 from ..engine.structure import children_by_parent, coded_rows, columns_of, year_rows
-from ..engine.texts import section_paragraphs
-from ..engine.wording import quoted, row_label
+from ..engine.wording import row_label
 
 THREE_PUBLIC_ITEMS = {"overseas": "因公出国（境）费", "vehicle_purchase": "公务用车购置费",
                       "vehicle_operation": "公务用车运行费", "reception": "公务接待费"}
 ANY_TABLE = Condition("任何公开表格", lambda d: bool(d.tables))
 # the first budget year under 预算法实施条例 (in force 2020-10-01): 143号's 8 tables before it
 STATE_CAPITAL_SINCE = 2021
+
+
+def narrative_texts(doc: Doc) -> list[str]:
+    return [f"{s.title}\n{s.text}" for s in doc.disclosure.narrative.sections] + \
+        [c.text for c in doc.disclosure.narrative.claims]
 
 
 # "1、部门收支总表", "2026年部门收入总表": a contents entry or a heading naming a table
@@ -202,146 +210,3 @@ def three_public_itemized(doc: Doc) -> Iterator[Finding]:
         yield Finding.at(Place.of_table(table), f"{doc.title(table)}未分列{names}。")
     if year_rows(table, doc.year)[1] is None:
         yield Finding.at(Place.of_table(table), f"{doc.title(table)}没有 {doc.year or '本'} 年的预算数。")
-
-
-# A comparison with last year, as the narrative words it: "比2023年减少", "较上年增长", "与上年相比，增加",
-# "比 2025 年年初预算数 264448.86 万元增加 21,919.72 万元" (the base and its amount between), "与上年预算数相同",
-# "同比下降": the comparison, the year compared with, then within the clause the way it moved.
-_PRIOR_YEAR = r"(?:上一?年度?|去年|前一年|(?:19|20)\d{2}\s*年度?)"
-_MOVED = r"(?:增加|减少|增长|下降|降低|上升|提高|压减|缩减|增|减|降|持平|相等|相同|一致|不变|变化|变动)"
-CHANGE_WORDING = re.compile(rf"(?:比|较|与|同|和|对比)\s*{_PRIOR_YEAR}[^。；;]{{0,48}}?{_MOVED}"
-                            rf"|同比\s*(?:增加|减少|增长|下降|降低|上升|持平)")
-# Each required topic, with the wordings that show the narrative covers it. 143号 requires the first
-# six; 国有资产占用 and 绩效 it asks to publish "逐步" (step by step, as the work allows).
-REQUIRED_SECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("部门职责", re.compile("职责|职能")),
-    ("机构设置/单位构成", re.compile("机构设置|单位构成|机构构成|部门构成|单位设置|预算单位")),
-    ("收支增减变化", CHANGE_WORDING),
-    ("机关运行经费", re.compile("运行经费")),
-    ("政府采购", re.compile("政府采购")),
-    ("国有资产占有使用", re.compile("国有资产")),
-    ("绩效目标", re.compile("绩效")),
-    ("名词解释", re.compile("名词解释|名词说明|术语解释|专业性名词")),
-)
-GRADUAL_SECTIONS = frozenset({"国有资产占有使用", "绩效目标"})
-# 绩效目标 are often published as tables only (北京 prints them in the attachment of tables, not in the
-# 情况说明): a narrative without them is told, not warned about
-_TOLD_ONLY = frozenset({"绩效目标"})
-
-
-def narrative_texts(doc: Doc) -> list[str]:
-    return [f"{s.title}\n{s.text}" for s in doc.disclosure.narrative.sections] + \
-        [c.text for c in doc.disclosure.narrative.claims]
-
-
-@rule(
-    id="COMPLETE-SECTIONS", family="completeness", severity="error",
-    title="情况说明应包括职责、机构设置、收支增减、机关运行经费、政府采购、名词解释（国有资产、绩效目标逐步公开，缺少时为警告、提示）",
-    basis="财预〔2016〕143号（情况说明的内容；国有资产占用、绩效评价结果“逐步公开”）；domain.md §2.2、§3 C3",
-    needs=("narrative",),
-)
-def required_sections_present(doc: Doc) -> Iterator[Finding]:
-    if holds_only_part(doc):
-        return
-    text = "\n".join(narrative_texts(doc))
-    for topic, wording in REQUIRED_SECTIONS:
-        if wording.search(text):
-            continue
-        if topic in GRADUAL_SECTIONS:
-            # asked for step by step, not at once: a lighter finding than a part 143号 requires outright
-            message = f"情况说明中没有{quoted(topic)}的内容（财预〔2016〕143号要求结合工作进展逐步公开，请按本地区要求补充）。"
-            yield Finding.at(Place(table=NARRATIVE), message, "info" if topic in _TOLD_ONLY else "warning")
-        else:
-            yield Finding.at(Place(table=NARRATIVE), f"情况说明中没有{quoted(topic)}的内容。")
-
-
-# "本部门2024年没有安排政府采购预算", "未安排政府采购", "政府采购预算为0万元": nothing to split.
-_NO_PROCUREMENT = re.compile(r"(?:没有|未|无|不涉及)(?:安排|编制|发生|实施)?(?:\d{4}年度?)?政府采购"
-                             r"|政府采购(?:预算|支出)?(?:总额|金额)?为\s*(?:0(?:\.0+)?|零)(?![\d.])")
-
-
-def _has_procurement(disclosure) -> bool:
-    """The narrative speaks of procurement, and it is not to say there is none (a procurement table
-    with an amount other than 0 settles it)."""
-    texts = [f"{s.title}{s.text}" for s in disclosure.narrative.sections]
-    if not any("政府采购" in t for t in texts):
-        return False
-    table = disclosure.tables.get("procurement")
-    if table is not None and any(v for row in table.rows for v in row.values.values() if v):
-        return True
-    return not any(_NO_PROCUREMENT.search(t) for t in texts)
-
-
-def _full_stops(pieces: list[str]) -> list[str]:
-    """The pieces joined up to each 。: a total and its split by kind are often one sentence, cut by ;."""
-    joined: list[str] = []
-    run = ""
-    for piece in pieces:
-        run += piece
-        if piece.rstrip().endswith("。"):
-            joined.append(run)
-            run = ""
-    return joined + [run] if run else joined
-
-
-def _procurement_sentences(doc: Doc) -> str:
-    """The sentences that speak of 采购, each with the one after it: the split by kind often follows
-    the total in a sentence of its own ("…政府采购预算总金额为 2247.85 万元。其中拟购买货物 59 万元…").
-    A heading is read with the sentence under it."""
-    narrative = doc.disclosure.narrative
-    texts = [_full_stops([section.title] + [s.text for paragraph in paragraphs for s in paragraph.sentences])
-             for section, paragraphs in zip(narrative.sections, section_paragraphs(doc), strict=True)]
-    texts += [_full_stops([c.text[start:end] for start, end in sentence_spans(c.text)]) for c in narrative.claims]
-    said = []
-    for sentences in texts:
-        for index, sentence in enumerate(sentences):
-            if "采购" in sentence:
-                said += sentences[index : index + 2]
-    return " ".join(said)
-
-
-@rule(
-    id="COMPLETE-PROCUREMENT-DETAIL", family="completeness", severity="warning",
-    title="政府采购说明应分货物、工程、服务；决算还应说明授予中小企业的合同金额及占比",
-    basis="财预〔2016〕143号（政府采购说明的内容）；domain.md §2.2、§3 C3（中小企业合同金额为决算执行结果）",
-    needs=("narrative",),
-    applies=Condition("情况说明提到政府采购，且不是说明没有安排政府采购", _has_procurement),
-)
-def procurement_detailed(doc: Doc) -> Iterator[Finding]:
-    said = _procurement_sentences(doc)
-    if not re.search("货物|工程|服务", said):
-        yield Finding.at(Place(table=NARRATIVE), "政府采购说明没有按货物、工程、服务分列金额。")
-    # contracts are awarded when the money is spent: a budget has no 中小企业 contract amount to give
-    if doc.disclosure.kind == "final" and "中小企业" not in said:
-        yield Finding.at(Place(table=NARRATIVE), "政府采购说明没有给出授予中小企业的合同金额及其占采购总额的比重。")
-
-
-@rule(
-    id="COMPLETE-PRIOR-YEAR", family="completeness", severity="error",
-    title="情况说明应说明与上年相比的增减变化",
-    basis="财预〔2016〕143号（预算收支增减变化情况）；domain.md §2.2、§3 C3",
-    needs=("narrative",),
-)
-def prior_year_compared(doc: Doc) -> Iterator[Finding]:
-    if holds_only_part(doc):
-        return
-    claims = doc.disclosure.narrative.claims
-    if any(c.change is not None or c.direction or c.compared_year for c in claims):
-        return
-    if CHANGE_WORDING.search("\n".join(narrative_texts(doc))):
-        return
-    yield Finding.at(Place(table=NARRATIVE), "情况说明没有与上年比较收支的增减变化。")
-
-
-@rule(
-    id="COMPLETE-PRIOR-YEAR-COLUMN", family="completeness", severity="warning",
-    title="一般公共预算支出表印出的上年预算数栏不应整栏空白",
-    basis="domain.md §2.1 表5（常附上年数及增减）、§3 G5",
-    needs=("general_expenditure",),
-    applies=Condition("一般公共预算支出表印有上年数栏", lambda d: "prior_year" in columns_of(d.tables["general_expenditure"])),
-)
-def prior_year_column_filled(doc: Doc) -> Iterator[Finding]:
-    table = doc.table("general_expenditure")
-    if all(r.values.get("prior_year") is None for r in table.rows):
-        yield Finding.at(Place(table=table.id, column="prior_year"), f"{doc.title(table)}印有上年预算数栏，但整栏空白。")
-

@@ -11,8 +11,9 @@ from ...model.amounts import Unit
 from ...model.narrative import Narrative, Sentence
 from ...prose.headings import Heading, clean, heading_of
 from ...prose.sentences import Cut, cut, sentence
-from .claims import Mention, read_paragraph
+from .claims import read_paragraph
 from .layout import Layout, contents_entries, is_table_title, narrative_lines, read_layout, without_contents_page
+from .mentions import Mention
 
 __all__ = [
     "Heading", "Mention",
