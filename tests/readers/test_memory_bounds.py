@@ -77,7 +77,7 @@ def test_an_html_reader_out_of_memory_says_so_not_an_empty_format_error(monkeypa
     def no_memory(self, data):
         raise MemoryError
 
-    monkeypatch.setattr(html_reader._Reader, "feed", no_memory)
+    monkeypatch.setattr(html_reader._Reader, "data", no_memory)  # the parser hands it the text
     with pytest.raises(UnreadableInput, match="内存") as info:
         read_bytes(b"<html><body><p>x</p></body></html>", "x.html")
     assert "（）" not in info.value.message
