@@ -188,8 +188,25 @@ def test_unit_line_and_label_with_colon():
     )
     project, = result.projects
     assert (project.name, project.fund, project.overview) == ("乡村道路养护", Decimal(100), "养护道路,保障通行。")
-    # only the dates this table does not print are reported
-    assert all("起始时间" in what or "终止时间" in what for what in notes(result))
+    # every label printed was read; the dates this form does not print are none of the reading's failures
+    assert notes(result) == []
+
+
+def test_dates_printed_and_not_read_are_reported():
+    result = read("项目名称\t某项目\n资金总额(万元)\t30\n项目起始时间\t\t项目终止时间\t\n")
+    assert (result.projects[0].start, result.projects[0].end) == (None, None)
+    assert notes(result) == ["项目“某项目”的绩效目标表：印有“项目起始时间”，但未能读出其内容",
+                             "项目“某项目”的绩效目标表：印有“项目终止时间”，但未能读出其内容"]
+
+
+def test_the_year_target_of_a_fuzhou_form_is_its_target():
+    # 福州-968213e4 p.28: "年度目标" heads the target; a measure named after it is an indicator
+    result = read("e福州专栏项目绩效目标表\n项目名称\te福州专栏\n主管部门\t福州市民政局\t实施单位\t福州市民政局\n"
+                  "专项资金情况(万元)\t资金总额\t21.50\n年度目标\t通过专栏畅通帮扶渠道。\n"
+                  "绩效目标指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t年度目标完成率\t≥90%\n")
+    project, = result.projects
+    assert project.target == "通过专栏畅通帮扶渠道。" and notes(result) == []
+    assert [i.level3 for i in project.indicators] == ["年度目标完成率"]
 
 
 def test_unlabelled_header_line_is_reported():

@@ -39,12 +39,13 @@ _FRAGMENT: list[tuple[str, str]] = [
     ("end", r"止时间"),
     ("overview", r"目概况|概况"),
     ("basis", r"项依据|依据"),
-    ("target", r"(?:当?年(?:度|整体)?|整体)?绩效目标?|(?:年度)?总体目标"),
+    # 年度目标 alone in its cell (福州), not a measure named after it (年度目标完成率)
+    ("target", r"(?:当?年(?:度|整体)?|整体)?绩效目标?|(?:年度)?总体目标|年度目标(?![\u4e00-\u9fff])"),
 ]
 # Words every label prints one of, full or fragment: a line without any holds no label.
 _LABEL_WORDS = [
     "名称", "部门", "主管", "实施单位", "预算", "资金总", "总额", "金额", "额(万元)", "额(元)", "财政拨款", "其他资金",
-    "项目性质", "始时间", "止时间", "结束时间", "期限", "概况", "依据", "绩效目", "总体目标",
+    "项目性质", "始时间", "止时间", "结束时间", "期限", "概况", "依据", "绩效目", "总体目标", "年度目标",
 ]
 # stray characters tolerated in front of a fragment ("5目名称", "[目概况", "奎部门")
 _LEAD = 3
