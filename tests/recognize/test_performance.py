@@ -625,3 +625,19 @@ def test_project_pages_of_a_wide_table_stay_one_table():
     )
     [table] = result.projects
     assert [i.level3 for i in table.indicators] == ["成本控制率", "群众满意度"]
+
+
+def test_a_chongqing_form_reads_its_fund_and_leaves_its_core_mark_column_alone():
+    # 重庆-05f59e7a p.30-31: 当年预算 is the project's fund; 是否核心 a column of 是/否 marks; the overall form
+    # prints no 部门支出预算数
+    result = read("2026年部门整体绩效目标表\n单位名称:重庆市水利局\n当年整体绩效目标\n完善全市水网建设布局。\n"
+                  "绩效指标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)\t是否核心\n"
+                  "\t续建大中型水库\t≥\t27\t座\t20\t是\n"
+                  "2026年市级重点专项资金绩效目标表(一级项目)\n项目名称\t水库移民后期扶持\t\t主管部门\t重庆市水利局\n"
+                  "当年预算\t12,700.00\n绩效指标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)\t是否核心\n"
+                  "\t完工项目验收率\t≥\t90\t%\t20\t是\n")
+    assert result.overall is not None and result.overall.fund is None
+    project, = result.projects
+    assert project.fund == Decimal("12700.00")
+    assert [i.level3 for i in result.overall.indicators + project.indicators] == ["续建大中型水库", "完工项目验收率"]
+    assert notes(result) == []

@@ -101,9 +101,11 @@ def read_columns(texts: list[str]) -> Columns | None:
     return Columns(**found)
 
 
-# a cell that prints a column's name and nothing else ("权重", "指标权重(%)", "计量单位")
+# a cell that prints a column's name and nothing else ("权重", "指标权重(%)", "计量单位"), or the name of a
+# column not read ("是否核心": 重庆's mark of a core indicator; "绩效指标" heading the block)
 _COLUMN_NAME = re.compile(
     rf"^(?:指标)?(?:{'|'.join(words for _, words in _WORDS)}|解释|评\(扣\)分标准|评分标准|备注)(?:\(%\)|%)?$"
+    r"|^是否核心(?:指标)?$|^绩效指标$"
 )
 
 
@@ -118,5 +120,8 @@ def header_leftover(line: Line) -> list[str]:
     for text in line.texts:
         compacted = compact(text)
         word = _header_word(compacted) if _may_name_column(compacted) else None
+        if word is None and is_column_name(compacted):
+            leftover.append("")  # a column not read: no part of a row
+            continue
         leftover.append(compacted.replace(word[1].group(0), "", 1) if word else text)
     return leftover

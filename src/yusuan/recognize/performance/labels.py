@@ -32,7 +32,7 @@ _UNIT = r"(?:\((?:万元|元)\))?"
 _FRAGMENT: list[tuple[str, str]] = [
     ("name", r"目\]?名称|名称"),
     ("department", r"管部门|部门|主管"),
-    ("fund", rf"(?:年度)?预算(?:总额|金额|数){_UNIT}|资金总额?|总额{_UNIT}|额\((?:万元|元)\)|金额{_UNIT}$"),
+    ("fund", rf"(?:年度)?预算(?:总额|金额|数){_UNIT}|当年预算数?{_UNIT}|资金总额?|总额{_UNIT}|额\((?:万元|元)\)|金额{_UNIT}$"),
     ("fund_fiscal", rf"(?:其中:?)?财政拨款{_UNIT}"),
     ("fund_other", rf"其他资金{_UNIT}"),
     ("start", r"始时间"),

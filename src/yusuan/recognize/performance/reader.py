@@ -16,11 +16,12 @@ from .tables import RawTable, heads_columns, is_indicator_line, is_title, split_
 
 # fields every table has; a missing one is reported
 _REQUIRED = {"name": "项目名称", "fund": "资金总额"}
-_OVERALL_REQUIRED = {"name": "部门(单位)名称", "fund": "部门支出预算数"}
-# fields not every form prints (福州's project form has no 起止时间); reported when the label is printed but no
-# value is read
+_OVERALL_REQUIRED = {"name": "部门(单位)名称"}
+# fields not every form prints (福州's project form has no 起止时间, 重庆's overall form no 部门支出预算数);
+# reported when the label is printed but no value is read
 _OPTIONAL = {"department": "主管部门", "implementer": "实施单位", "nature": "项目性质", "start": "项目起始时间",
              "end": "项目终止时间"}
+_OVERALL_OPTIONAL = {"fund": "部门支出预算数"}
 # the labels that print a field: the period (项目期限) holds both dates
 _PRINTED_BY = {"start": ("start", "period"), "end": ("end", "period")}
 
@@ -96,11 +97,10 @@ class _TableReader:
         for attribute, printed in required.items():
             if getattr(table, attribute) is None:
                 self.note(f"未能读出{printed}")
-        if table.scope == "project":
-            for attribute, printed in _OPTIONAL.items():
-                label = next((f for f in _PRINTED_BY.get(attribute, (attribute,)) if f in fields.pieces), None)
-                if getattr(table, attribute) is None and label is not None:
-                    self.note(f"印有“{printed}”，但未能读出其内容", fields.sources[label].source)
+        for attribute, printed in (_OVERALL_OPTIONAL if table.scope == "overall" else _OPTIONAL).items():
+            label = next((f for f in _PRINTED_BY.get(attribute, (attribute,)) if f in fields.pieces), None)
+            if getattr(table, attribute) is None and label is not None:
+                self.note(f"印有“{printed}”，但未能读出其内容", fields.sources[label].source)
         for line in fields.unplaced:
             self.note(f"表头中的一行“{' | '.join(line.filled)}”没有可识别的栏目名称，未读入", line.source)
 
