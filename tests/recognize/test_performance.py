@@ -641,3 +641,11 @@ def test_a_chongqing_form_reads_its_fund_and_leaves_its_core_mark_column_alone()
     assert project.fund == Decimal("12700.00")
     assert [i.level3 for i in result.overall.indicators + project.indicators] == ["续建大中型水库", "完工项目验收率"]
     assert notes(result) == []
+
+
+def test_a_fee_described_by_its_name_and_schedule_is_no_target_table():
+    # 北京-ff39f6c0 p.9: a fee's 项目名称 and its schedule of charges, under 重点行政事业性收费情况说明
+    result = read("项目名称:城市道路挖掘修复费\n收费依据:《关于同意城市道路挖掘修复收费立项的函》(京财综〔2010〕1615号)\n"
+                  "执收主体:北京市交通委员会\n收费部门:北京市交通委员会\n北京市城市道路挖掘修复费标准\n"
+                  "序号\t项目名称\t结构内容\t收费标准\n1\t快速路、主干路沥青路面\t沥青砼15cm+水稳18cm\t342元/m2\n")
+    assert result.projects == [] and notes(result) == []

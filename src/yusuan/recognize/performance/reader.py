@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...document import Line
@@ -26,6 +27,8 @@ _OVERALL_OPTIONAL = {"fund": "部门支出预算数"}
 _PRINTED_BY = {"start": ("start", "period"), "end": ("end", "period")}
 
 
+# the words a performance-target table prints somewhere, garbled as it may be
+_TARGET_WORDS = re.compile("绩效|指标|目标")
 # garbled names a table may hold before its reading is doubted: one is a misprint or a stray mark
 _MAX_GARBLED_NAMES = 2
 
@@ -59,6 +62,15 @@ def _has_rows(lines: list[SectionLine]) -> bool:
     """Lines printed under the indicator header."""
     header = next((i for i, line in enumerate(lines) if line.columns is not None), None)
     return header is not None and any(line.filled for line in lines[header + 1 :])
+
+
+def _names_no_target(raw: RawTable, table: PerformanceTable) -> bool:
+    """Nothing of a target is printed: no word of one in any line, and none of a project form's fields read but
+    its name and a 部门 (a fee's text names its 收费部门)."""
+    read = (table.fund, table.target, table.overview, table.implementer, table.nature, table.start, table.end)
+    if any(value is not None and value != "" for value in read):
+        return False
+    return not any(_TARGET_WORDS.search(line.compact_text) for line in raw.lines)
 
 
 class _TableReader:
@@ -111,6 +123,8 @@ class _TableReader:
         # column heads of a wide table ("单位名称 | 年度预算申请 | 整体绩效目标") label no values
         fields = read_header([line for line in header_lines if not (line.fields and heads_columns(line))])
         table = self._table(fields)
+        if table.scope == "project" and not indicator_lines and _names_no_target(self.raw, table):
+            return None  # a 项目名称 in prose or in another table (北京's schedule of a fee): no target table
         if table.name and table.scope == "project":
             self.label = f"项目“{table.name}”的绩效目标表"
         if self.raw.lists_projects:
