@@ -29,7 +29,8 @@ def test_a_subtotal_in_the_header_is_a_column_not_a_group_line():
         ("某某委员会", "100.00", "100.00", "100.00", "", "", ""),
         ("某某医院", "50.00", "50.00", "", "40.00", "10.00", ""),
     ).tables["revenue"]
-    assert table.column_ids == ["total", "general_budget", "operating", "other", "carryover"]
+    assert table.column_ids == ["total", "income", "general_budget", "operating", "other", "carryover"]
     assert [r.name for r in table.rows] == ["合计", "某某委员会", "某某医院"]
     assert {c: v for c, v in table.item("total").values.items() if v is not None} == {
-        "total": D("150.00"), "general_budget": D("100.00"), "operating": D("40.00"), "other": D("10.00")}
+        "total": D("150.00"), "income": D("150.00"), "general_budget": D("100.00"), "operating": D("40.00"),
+        "other": D("10.00")}

@@ -16,6 +16,8 @@ _SOURCE_COLUMNS: list[tuple[str, str]] = [
     ("superior_subsidy", r"上级补助"),
     ("subordinate", r"附属单位"),
     ("other", r"其[他它].*收入|^其[他它]$"),
+    # 本年收入 | 小计 beside 合计 and 上年结转 (苏州, 湖州): this year's income, a part of 合计
+    ("income", r"本年收入小计"),
     ("total", r"总计|合计|小计|预算数|金额"),
 ]
 
