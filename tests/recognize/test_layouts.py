@@ -219,6 +219,16 @@ def test_table_numbers_page_numbers_and_notes_are_not_rows():
     assert not disclosure.unreadable
 
 
+def test_the_next_tables_number_atop_a_new_page_is_no_row():
+    # 上海-e259e5ad p.9: "单位预算03表" over the next table's title, after the last row of the one before
+    first = page("一般公共预算支出预算表", *GENERAL)
+    second = page("单位预算03表", "2026年预算单位支出预算总表", ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+                  ("201", "一般公共服务支出", "9.00", "9.00", ""))
+    disclosure = read(first, second)
+    assert len(disclosure.tables["general_expenditure"].rows) == 2
+    assert not disclosure.unreadable
+
+
 @pytest.mark.parametrize("saying", ["(无政府性基金支出)", "本部门无政府性基金预算支出", "此表无数据", "无"])
 def test_a_line_saying_an_empty_table_has_nothing_is_its_note(saying):
     text = page(

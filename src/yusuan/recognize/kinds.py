@@ -42,8 +42,14 @@ _TRAILING_QUALIFIER = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 _SCOPE_OF_KIND = {"general_expenditure": "一般公共预算", "basic_expenditure": "一般公共预算"}
 
 
-# a table's number alone ("表一", "公开04表") is no title
-_NUMBER_ONLY = re.compile(r"^(?:公开)?(?:表\s*[0-9一二三四五六七八九十]+|[0-9一二三四五六七八九十]+表)$")
+# a table's number on its own: "表一", "公开04表", "公开表五", "单位预算03表", "部门决算02表"
+_TABLE_NUMBER = re.compile(
+    r"^(?:公开|(?:部门|单位)?(?:预算|决算))?\s*(?:表\s*[0-9一二三四五六七八九十]+|[0-9一二三四五六七八九十]+\s*表)$")
+
+
+def is_table_number(text: str) -> bool:
+    """A table's number printed alone (no title: the title is on a line of its own)."""
+    return _TABLE_NUMBER.match(text) is not None
 
 
 def looks_like_title(text: str) -> bool:
@@ -53,7 +59,7 @@ def looks_like_title(text: str) -> bool:
     title = compact(text)
     if not title or len(title) > _TITLE_MAX_CHARS or _NOT_TITLE.match(title) or title.endswith(_SENTENCE_END):
         return False
-    return "表" in _TRAILING_QUALIFIER.sub("", title)[-6:] and not _NUMBER_ONLY.match(title)
+    return "表" in _TRAILING_QUALIFIER.sub("", title)[-6:] and not is_table_number(title)
 
 
 def find_table_kind(text: str) -> str | None:

@@ -8,12 +8,10 @@ from dataclasses import dataclass, field
 from ..document import Line
 from ..model.amounts import Unit
 from .grid import is_data_line, split_header
-from .kinds import UNRECOGNIZED, find_table_kind, looks_like_title
+from .kinds import UNRECOGNIZED, find_table_kind, is_table_number, looks_like_title
 
 _UNIT = re.compile(r"单位[:：]?\s*(万元|元)")
 _CONTINUED = re.compile(r"^[（(]?续表[)）]?")
-# a table's number printed on a line of its own: "公开表五", "公开04表", "表四"
-_TABLE_NUMBER = re.compile(r"^(?:公开\s*表?\s*[0-9一二三四五六七八九十]+\s*表?|表\s*[0-9一二三四五六七八九十]+)$")
 # a page number printed under the table: "17", "- 17 -", "─17─"
 _PAGE_NUMBER = re.compile(r"^[-─—]?\s*\d{1,3}\s*[-─—]?$")
 # a title must be followed by table rows within this many lines, or it is a heading / TOC entry
@@ -139,7 +137,7 @@ def _is_caption(lines: list[Line], index: int, filled: list[str]) -> bool:
         return False
     text = filled[0].replace(" ", "")
     last_on_page = index + 1 == len(lines) or lines[index + 1].page != lines[index].page
-    return bool(_TABLE_NUMBER.match(text)) or (last_on_page and bool(_PAGE_NUMBER.match(text)))
+    return is_table_number(text) or (last_on_page and bool(_PAGE_NUMBER.match(text)))
 
 
 # a heading of the 情况说明 after the performance tables (Fuzhou prints them under "七、预算绩效目标情况"
