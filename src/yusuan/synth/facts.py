@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..checks.rules.codes import CATALOG_SINCE
-from ..checks.rules.completeness import STATE_CAPITAL_SINCE
+from ..checks.rules.completeness.tables import STATE_CAPITAL_SINCE
 from ..compose.facts import BudgetInput
 from ..model import Unit
 from .economic import Staffing, economic_lines

@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...prose.sentences import sentence_spans
-from ..engine.context import Doc
-from ..engine.findings import NARRATIVE, Finding, Place
-from ..engine.parts import holds_only_part
-from ..engine.registry import Condition, rule
-from ..engine.texts import section_paragraphs
-from ..engine.wording import quoted
-from .completeness import narrative_texts
+from ....prose.sentences import sentence_spans
+from ...engine.context import Doc
+from ...engine.findings import NARRATIVE, Finding, Place
+from ...engine.parts import holds_only_part
+from ...engine.registry import Condition, rule
+from ...engine.texts import section_paragraphs
+from ...engine.wording import quoted
+from .tables import narrative_texts
 
 # A comparison with last year, as the narrative words it: "比2023年减少", "较上年增长", "与上年相比，增加",
 # "比 2025 年年初预算数 264448.86 万元增加 21,919.72 万元" (the base and its amount between), "与上年预算数相同",

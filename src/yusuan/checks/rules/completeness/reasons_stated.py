@@ -12,10 +12,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...model import Claim
-from ...model.narrative import Section
-from ...prose.sentences import clauses
-from ..engine.context import Doc
+from ....model import Claim
+from ....model.narrative import Section
+from ....prose.sentences import clauses
+from ...engine.context import Doc
 
 # "落实厉行节约要求,…减少13.45万元", "结合工作需要和车辆实际状况,…": the reason as the purpose served
 # 因 and 系 as words, not in 因公出国（境） or 系统

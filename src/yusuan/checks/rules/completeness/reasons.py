@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ...model import Claim
-from ..engine.context import Doc
-from ..engine.findings import Finding, Place
-from ..engine.registry import rule
-from ..engine.wording import quoted
+from ....model import Claim
+from ...engine.context import Doc
+from ...engine.findings import Finding, Place
+from ...engine.registry import rule
+from ...engine.wording import quoted
 from .reasons_stated import TOTALS, clause_of_change, reason_stated_for, section_reading
 
 EXPLAINED = TOTALS + ("project", "operating_cost", "overseas", "vehicle", "vehicle_purchase", "vehicle_operation",

@@ -1,8 +1,8 @@
 """Completeness and granularity (财政部 inspection criteria) of the tables: every table that must be
 published is there, an empty one says why, coded lines reach the depth required, 三公 is itemized.
 
-What the 情况说明 must say is in `completeness_narrative`, the comparison with the previous year in
-`completeness_prior_year` (imported after this module: the family's rules keep their order).
+What the 情况说明 must say is in `narrative`, the comparison with the previous year in `prior_year`
+(imported after this module: the family's rules keep their order), the reasons of changes in `reasons`.
 """
 
 from __future__ import annotations
@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model import (
+from ....model import (
     ECONOMIC_TABLES, FUNCTIONAL_TABLES, STANDARD_TABLES, TWO_SIDED_TABLES, Row, Table, standard_table_title,
 )
-from ..engine.context import Doc
-from ..engine.findings import Finding, Place
-from ..engine.parts import holds_only_part
-from ..engine.registry import Condition, rule
-from ..engine.structure import children_by_parent, coded_rows, columns_of, year_rows
-from ..engine.wording import row_label
+from ...engine.context import Doc
+from ...engine.findings import Finding, Place
+from ...engine.parts import holds_only_part
+from ...engine.registry import Condition, rule
+from ...engine.structure import children_by_parent, coded_rows, columns_of, year_rows
+from ...engine.wording import row_label
 
 THREE_PUBLIC_ITEMS = {"overseas": "因公出国（境）费", "vehicle_purchase": "公务用车购置费",
                       "vehicle_operation": "公务用车运行费", "reception": "公务接待费"}

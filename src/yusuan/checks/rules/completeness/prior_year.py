@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..engine.context import Doc
-from ..engine.findings import NARRATIVE, Finding, Place
-from ..engine.parts import holds_only_part
-from ..engine.registry import Condition, rule
-from ..engine.structure import columns_of
-from .completeness import narrative_texts
-from .completeness_narrative import CHANGE_WORDING
+from ...engine.context import Doc
+from ...engine.findings import NARRATIVE, Finding, Place
+from ...engine.parts import holds_only_part
+from ...engine.registry import Condition, rule
+from ...engine.structure import columns_of
+from .tables import narrative_texts
+from .narrative import CHANGE_WORDING
 
 
 @rule(
