@@ -4,7 +4,7 @@ the same run (the better of three), so a loaded machine slows both alike."""
 
 from pathlib import Path
 
-from timing import MAX_GROWTH, best_seconds
+from timing import MAX_GROWTH, best_seconds, growth
 from yusuan.checks import all_rules, run_checks
 from yusuan.pipeline import parse_bytes
 
@@ -106,3 +106,33 @@ def test_the_parts_of_functional_items_take_time_in_proportion_to_the_items():
     disclosure = parse_bytes(_long_item_list(200).encode(), "items.txt")
     assert sum(c.subject == "expenditure:201" for c in disclosure.narrative.claims) >= 200
     assert _growth(_long_item_list, 200, {"NARR-AMOUNT"}) < MAX_GROWTH
+
+
+def _bare_changes(count: int) -> str:
+    return "公务接待费3.30万元,比上年增加0.22," * count  # the marks as the readers give them
+
+
+def test_changes_printed_without_their_unit_are_read_in_time_in_proportion_to_the_amounts():
+    """A change without its unit ("增加0.22，") was looked for among every amount read before it."""
+    from yusuan.prose.tokens import tokens
+
+    text = _bare_changes(3)
+    assert [t.kind for t in tokens(text, 0, len(text))] == ["value", "change"] * 3
+    assert growth(lambda count: tokens(_bare_changes(count), 0, len(_bare_changes(count))), 500) < MAX_GROWTH
+
+
+def _one_long_sentence(count: int) -> str:
+    """The 三公 paragraph as one sentence stating its 公务接待费 `count` times over."""
+    lines = _lines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("2023年一般公共预算“三公”经费预算"))
+    lines[index] = ("2023年一般公共预算“三公”经费预算10.38万元，其中："
+                    + "公务接待费3.30万元，比2022年增加0.22万元，" * count + "其余不变。")
+    return "\n".join(lines)
+
+
+def test_the_required_topics_are_sought_in_time_in_proportion_to_the_text():
+    """COMPLETE-SECTIONS joined the sentence of every claim: one sentence of thousands of claims was joined
+    thousands of times (1.2 GB for a 294 KB text)."""
+    disclosure = parse_bytes(_one_long_sentence(40).encode(), "sentence.txt")
+    assert len([c for c in disclosure.narrative.claims if c.subject == "reception"]) >= 40
+    assert _growth(_one_long_sentence, 100, {"COMPLETE-SECTIONS"}) < MAX_GROWTH

@@ -7,6 +7,7 @@ money unit and are not amounts at all.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -116,12 +117,28 @@ def change_of(lead: str, wording: str) -> Direction | None:
 
 def _bare_changes(text: str, start: int, end: int, taken: list[Token]) -> list[Token]:
     tokens = []
+    starts, ends = _covered(taken)
     for match in _BARE_CHANGE.finditer(text, start, end):
-        if any(t.start <= match.start(1) < t.end for t in taken):
+        # a number another token reads already (a sentence may print thousands: looked up, not scanned)
+        at = bisect.bisect_right(starts, match.start(1)) - 1
+        if at >= 0 and match.start(1) < ends[at]:
             continue
         up = re.match(_UP, match.group(0))
         tokens.append(Token("change", match.start(), match.end(), parse_decimal(match.group(1)), None, _direction(up)))
     return tokens
+
+
+def _covered(tokens: list[Token]) -> tuple[list[int], list[int]]:
+    """The stretches the tokens cover, overlapping ones merged: their starts and ends, in order."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for token in sorted(tokens, key=lambda t: t.start):
+        if ends and token.start <= ends[-1]:
+            ends[-1] = max(ends[-1], token.end)
+        else:
+            starts.append(token.start)
+            ends.append(token.end)
+    return starts, ends
 
 
 def _percents(text: str, start: int, end: int) -> list[Token]:

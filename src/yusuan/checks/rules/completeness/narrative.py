@@ -98,7 +98,9 @@ def _procurement_sentences(doc: Doc) -> str:
     narrative = doc.disclosure.narrative
     texts = [_full_stops([section.title] + [s.text for paragraph in paragraphs for s in paragraph.sentences])
              for section, paragraphs in zip(narrative.sections, section_paragraphs(doc), strict=True)]
-    texts += [_full_stops([c.text[start:end] for start, end in sentence_spans(c.text)]) for c in narrative.claims]
+    # a sentence states many claims: each of its texts is cut once
+    claimed = dict.fromkeys(c.text for c in narrative.claims)
+    texts += [_full_stops([text[start:end] for start, end in sentence_spans(text)]) for text in claimed]
     said = []
     for sentences in texts:
         for index, sentence in enumerate(sentences):

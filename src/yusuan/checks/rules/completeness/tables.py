@@ -28,8 +28,9 @@ STATE_CAPITAL_SINCE = 2021
 
 
 def narrative_texts(doc: Doc) -> list[str]:
+    """Each section's title and text, and the sentence of each claim once (a sentence may state thousands)."""
     return [f"{s.title}\n{s.text}" for s in doc.disclosure.narrative.sections] + \
-        [c.text for c in doc.disclosure.narrative.claims]
+        list(dict.fromkeys(c.text for c in doc.disclosure.narrative.claims))
 
 
 # "1、部门收支总表", "2026年部门收入总表": a contents entry or a heading naming a table
