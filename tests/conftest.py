@@ -68,6 +68,8 @@ SLOW_MODULES = {
     "checks/test_robustness.py", "batch/test_cli_batch.py", "recognize/test_final_accounts.py", "test_lifeline.py",
     "readers/test_memory_bounds.py", "test_isolation.py", "readers/test_pdf_engines_corpus.py",
     "checks/test_scaling.py", "fuzz/test_regressions.py",
+    # servers started and PDFs drawn, whole synthetic collections: the fast tier stays under a minute
+    "web/test_pdf_pages.py", "web/test_hosts.py", "synth/test_synth.py", "archive/test_export_import.py",
 }
 
 
