@@ -14,7 +14,7 @@ from ...engine.parts import holds_only_part
 from ...engine.registry import Condition, rule
 from ...engine.texts import section_paragraphs
 from ...engine.wording import quoted
-from .tables import narrative_texts
+from .tables import claimed_sentences, narrative_texts
 
 # A comparison with last year, as the narrative words it: "比2023年减少", "较上年增长", "与上年相比，增加",
 # "比 2025 年年初预算数 264448.86 万元增加 21,919.72 万元" (the base and its amount between), "与上年预算数相同",
@@ -98,9 +98,7 @@ def _procurement_sentences(doc: Doc) -> str:
     narrative = doc.disclosure.narrative
     texts = [_full_stops([section.title] + [s.text for paragraph in paragraphs for s in paragraph.sentences])
              for section, paragraphs in zip(narrative.sections, section_paragraphs(doc), strict=True)]
-    # a sentence states many claims: each of its texts is cut once
-    claimed = dict.fromkeys(c.text for c in narrative.claims)
-    texts += [_full_stops([text[start:end] for start, end in sentence_spans(text)]) for text in claimed]
+    texts += [_full_stops([text[start:end] for start, end in sentence_spans(text)]) for text in claimed_sentences(doc)]
     said = []
     for sentences in texts:
         for index, sentence in enumerate(sentences):

@@ -27,10 +27,14 @@ ANY_TABLE = Condition("任何公开表格", lambda d: bool(d.tables))
 STATE_CAPITAL_SINCE = 2021
 
 
+def claimed_sentences(doc: Doc) -> list[str]:
+    """The sentence of each claim, once (a sentence may state thousands of claims)."""
+    return list(dict.fromkeys(c.text for c in doc.disclosure.narrative.claims))
+
+
 def narrative_texts(doc: Doc) -> list[str]:
-    """Each section's title and text, and the sentence of each claim once (a sentence may state thousands)."""
-    return [f"{s.title}\n{s.text}" for s in doc.disclosure.narrative.sections] + \
-        list(dict.fromkeys(c.text for c in doc.disclosure.narrative.claims))
+    """Each section's title and text, and the sentence of each claim."""
+    return [f"{s.title}\n{s.text}" for s in doc.disclosure.narrative.sections] + claimed_sentences(doc)
 
 
 # "1、部门收支总表", "2026年部门收入总表": a contents entry or a heading naming a table
