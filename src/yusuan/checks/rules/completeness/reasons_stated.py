@@ -1,6 +1,6 @@
 """Where the narrative gives the reason for a change it states: in the change's own clause, later in its
 sentence, in the sentence after it, in a sentence naming the subject's change and 原因, or (for a total) in
-the "其中…" parts that follow. A section's text is read once (`_Reading`) for every claim of it.
+the "其中…" parts that follow. A section's text is read once (`SectionReading`) for every claim of it.
 
 The rule that asks for the reasons, COMPLETE-CHANGE-REASONS, is in `reasons`.
 """
@@ -35,17 +35,17 @@ TOTALS = ("revenue_total", "expenditure_total", "fiscal_expenditure", "three_pub
 
 
 @dataclass(frozen=True, slots=True)
-class _Stretch:
+class Stretch:
     start: int
     end: int
     text: str
 
 
-def _stretches(text: str, marks: str) -> list[_Stretch]:
-    return [_Stretch(start, end, text[start:end]) for start, end in clauses(text, marks)]
+def _stretches(text: str, marks: str) -> list[Stretch]:
+    return [Stretch(start, end, text[start:end]) for start, end in clauses(text, marks)]
 
 
-class _Reading:
+class SectionReading:
     """A section's text read once for every claim of it: its clauses, the changes it states by value, its
     sentences, where 原因 stands. A text with thousands of changes is then checked claim by claim in a
     lookup each, not a scan of the text each (which made one crafted text take minutes)."""
@@ -54,12 +54,12 @@ class _Reading:
         self.text = text
         self.clauses = _stretches(text, _CLAUSE_MARKS)
         clause_starts = [c.start for c in self.clauses]
-        self.by_change: dict[Decimal, list[_Stretch]] = {}
+        self.by_change: dict[Decimal, list[Stretch]] = {}
         for change in _CHANGE.finditer(text):
             # a direction word is no separator, so a clause holds it
             clause = self.clauses[bisect_right(clause_starts, change.start()) - 1]
             self.by_change.setdefault(Decimal(change.group(1)), []).append(clause)
-        self._labelled: dict[tuple[Decimal, str], _Stretch | None] = {}
+        self._labelled: dict[tuple[Decimal, str], Stretch | None] = {}
         self.sentences = _stretches(text, _FULL_STOP)
         self.sentence_starts = [m.start for m in self.sentences]
         self.full_stops = [i for i, ch in enumerate(text) if ch == "。"]
@@ -68,7 +68,7 @@ class _Reading:
         self._reason_for: dict[str, int] = {}
         self._reason_in: dict[int, bool] = {}
 
-    def change_clause(self, claim: Claim) -> _Stretch | None:
+    def change_clause(self, claim: Claim) -> Stretch | None:
         # by value: the text may print 0.5 where the claim holds 0.50
         stating = self.by_change.get(abs(claim.change), [])
         key = (abs(claim.change), claim.label)
@@ -118,17 +118,17 @@ def _sections_by_title(doc: Doc) -> dict[str, Section]:
     return doc.cached("reasons.sections", compute)
 
 
-def section_reading(doc: Doc, claim: Claim) -> _Reading:
+def section_reading(doc: Doc, claim: Claim) -> SectionReading:
     """The claim's section text, read once (claims of one section share it)."""
-    readings: dict[tuple[str, str], _Reading] = doc.cached("reasons.readings", dict)
+    readings: dict[tuple[str, str], SectionReading] = doc.cached("reasons.readings", dict)
     section = _sections_by_title(doc).get(claim.section)
     key = ("section", claim.section) if section is not None and section.text else ("claim", claim.text)
     if key not in readings:
-        readings[key] = _Reading(_THOUSANDS.sub("", section.text if key[0] == "section" else claim.text))
+        readings[key] = SectionReading(_THOUSANDS.sub("", section.text if key[0] == "section" else claim.text))
     return readings[key]
 
 
-def clause_of_change(reading: _Reading, claim: Claim) -> _Stretch | None:
+def clause_of_change(reading: SectionReading, claim: Claim) -> Stretch | None:
     """The clause stating this claim's change: it has the change, and the claim's wording when several do."""
     return reading.change_clause(claim)
 
@@ -158,7 +158,7 @@ def _parts_text(doc: Doc, claim: Claim) -> str:
     return doc.cached("reasons.parts_texts", compute).get(claim.section, "")
 
 
-def _explained_by_parts(doc: Doc, reading: _Reading, clause: _Stretch, claim: Claim) -> bool:
+def _explained_by_parts(doc: Doc, reading: SectionReading, clause: Stretch, claim: Claim) -> bool:
     text = reading.text
     if not (_PARTS_FOLLOW.search(clause.text) or _PARTS_LEAD.match(text, clause.end)):
         return False
@@ -177,7 +177,7 @@ def _parts_reasoned(doc: Doc, claim: Claim, parts: str) -> bool:
     return found[claim.section]
 
 
-def reason_stated_for(doc: Doc, reading: _Reading, claim: Claim) -> bool:
+def reason_stated_for(doc: Doc, reading: SectionReading, claim: Claim) -> bool:
     clause = clause_of_change(reading, claim)
     if clause is None:
         return True  # the change is not in this text; nothing to judge
