@@ -15,7 +15,8 @@ import httpx
 import pytest
 from starlette.routing import Mount
 
-from yusuan.web.access import OPEN_READ_PREFIXES, OPEN_READS, OPEN_WRITES, SAFE_METHODS, RateLimit, Tokens, can_upload
+from yusuan.web.access import OPEN_READ_PREFIXES, OPEN_READS, OPEN_WRITES, SAFE_METHODS, RateLimit, can_upload
+from yusuan.web.tokens import Tokens
 
 from .helpers import LiveServer, add, settings_for, upload
 

@@ -49,7 +49,7 @@ def serve(
         import uvicorn
 
         from ..web import Settings, create_app
-        from ..web.access import ROLE_LABELS
+        from ..web.tokens import ROLE_LABELS
 
         if min(max_file_mb, max_upload_mb, max_pages, workers) < 1 or parse_timeout <= 0 or parse_memory < 0:
             raise YusuanError("上限、时限和并发数须为正数（内存上限可为 0，表示不限）。")
@@ -79,7 +79,7 @@ def serve(
 
 
 def _tokens(admin: str | None, read: str | None, token_file: Path | None) -> tuple[tuple[str, str], ...]:
-    from ..web.access import check_token, read_token_file
+    from ..web.tokens import check_token, read_token_file
 
     found = [(check_token(admin, "--token（YUSUAN_TOKEN）"), "admin")] if admin else []
     found += [(check_token(read, "--read-token（YUSUAN_READ_TOKEN）"), "read")] if read else []

@@ -18,7 +18,8 @@ from starlette.exceptions import HTTPException
 from .. import __version__
 from ..archive import ArchiveBusy
 from . import api_compare, api_documents, api_uploads, login, pages
-from .access import AccessControl, RateLimit, Tokens, can_read
+from .access import AccessControl, RateLimit, can_read
+from .tokens import Tokens
 from .hosts import HostAndOrigin, allowed_hosts
 from .isolated import WorkerFailed
 from .schemas import REFUSALS

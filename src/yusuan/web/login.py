@@ -13,7 +13,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from .access import COOKIE, COOKIE_SECONDS, RateLimit, Tokens, client_address, login_refusal, safe_next
+from .access import COOKIE, COOKIE_SECONDS, RateLimit, client_address, login_refusal, safe_next
+from .tokens import Tokens
 from .templating import templates
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
