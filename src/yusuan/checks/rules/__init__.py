@@ -7,7 +7,7 @@ from . import arithmetic, codes  # noqa: F401
 from .completeness import tables as completeness_tables, narrative as completeness_narrative  # noqa: F401
 from .completeness import prior_year  # noqa: F401
 from . import cross_table, function_lines  # noqa: F401
-from .hygiene import general, dates, levels, names, numbers, printed  # noqa: F401
+from .hygiene import department, years as hygiene_years, leftovers, dates, levels, names, numbers, printed  # noqa: F401
 from .hygiene import cuts, repeats, slips  # noqa: F401
 from .narrative import amounts, changes  # noqa: F401
 from . import performance  # noqa: F401
