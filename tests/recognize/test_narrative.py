@@ -778,3 +778,26 @@ def test_a_change_stated_before_its_value_in_the_paragraph_is_the_values_change(
 def test_a_change_stated_before_is_not_given_to_another_figure(value):
     claims = [c for c in claims_of(FUZHOU_INCOME.format(value=value), 2026) if c.subject == "revenue:general_budget"]
     assert all(c.change != Decimal("129.07") for c in claims)
+
+
+# --- a part of a subject named after it, with the part's amount ---
+
+
+@pytest.mark.parametrize("sentence", [
+    "项目支出主要用于:企业技术改造补助700万元,中小企业发展专项400万元。",
+    "在项目支出中,安排招商引资专项经费50万元。",
+    "项目支出中,提前下达市级专项资金700万元,区级安排项目资金1,726万元。",
+    "基本支出中,工资福利支出1,000.50万元。",
+    "基本支出中,资本性支出0万元。",
+    "2024年财政拨款收入中,政府性基金预算拨款0万元。",
+    "一般公共预算财政拨款支出主要用于:机关事业单位人员工资福利1,163.40万元,工业发展专项1,100万元。",
+    "“三公”经费主要用于保障招商引资公务接待30万元。",
+    "机关运行经费主要用于办公费45万元、水电费20万元、差旅费15万元等。",
+])  # fmt: skip
+def test_an_amount_named_for_a_part_after_its_subject_is_not_the_subjects_amount(sentence):
+    assert [(c.subject, c.value) for c in claims_of(sentence)] == []
+
+
+def test_the_sum_after_what_a_subject_is_used_for_is_the_subjects_amount():
+    claims = claims_of("项目支出主要用于企业技术改造等方面,共计2,426万元。")
+    assert [(c.subject, c.value) for c in claims] == [("project", Decimal("2426"))]

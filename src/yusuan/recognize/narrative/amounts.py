@@ -60,11 +60,14 @@ def _value_label(reading: ParagraphReading, sentence: SentenceReading, token: To
     topics = _topics(reading, sentence)
     lead_start = clause_start(text, sentence.previous_end, token.start)
     label = label_in(text[lead_start : token.start], topics)
+    if label is not None and _names_a_part(text, lead_start + label.end, lead_start, token.start):
+        return None
     if (label is None or label.is_bare_total) and not _LIST_ITEM.match(text, lead_start, token.start):
-        before = text[min(sentence.label_start, lead_start) : lead_start]
-        earlier = label_in(before, topics)
+        before_start = min(sentence.label_start, lead_start)
+        earlier = label_in(text[before_start:lead_start], topics)
         if earlier is not None and not earlier.is_bare_total:
-            return earlier
+            return None if _names_a_part(text, before_start + earlier.end, lead_start, token.start) else earlier
+        before = text[before_start:lead_start]
         if before.rstrip().endswith(":") and not chains(text[lead_start : token.start]):
             return None  # "XX(项):支出决算为300万元" is about XX, which no subject key names
     since_value = text[reading.value_end : token.start]
@@ -87,6 +90,23 @@ def _value_label(reading: ParagraphReading, sentence: SentenceReading, token: To
         if figure is not None:
             return Label(reading.item.subject, figure.group(0), figure.end(), False)
     return _unless_bare(label, reading, topics)
+
+
+# after a subject, what it is used for or what it holds: "项目支出主要用于:企业技术改造补助700万元",
+# "在基本支出中,工资福利支出1,000.50万元", "“三公”经费主要用于保障公务接待30万元"
+_PART_OF = re.compile(r"\s*(?:预算|资金|经费)?\s*(?:中|主要用于|用于|主要包括|包括|主要有)")
+# what an amount's own clause may say beside it without naming anything ("…,共计2,426万元" is the sum)
+_SUM_FIRST = re.compile(r"\s*(?:共计|合计|总计|总额|共|计)")
+_NOT_A_NAME = re.compile(r"(?:19|20)\d{2}\s*年度?|年初|预算数?|安排|金额|为|是|约|达|了|\s")
+
+
+def _names_a_part(text: str, label_end: int, clause: int, amount: int) -> bool:
+    """Whether the words between a subject and the amount read after it name a part of the subject with
+    that amount: the part's amount, then, not the subject's (which a claim would compare with its total)."""
+    part = _PART_OF.match(text, label_end, amount)
+    if part is None or _SUM_FIRST.match(text, clause, amount):
+        return False
+    return len(_NOT_A_NAME.sub("", text[part.end() : amount]).strip(",，:：、")) >= 2
 
 
 # a sum named right before its amount ("人员支出", "年终结转结余", "日常公用经费为"), or a 类/款/项 by its
