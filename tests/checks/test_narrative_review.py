@@ -131,6 +131,12 @@ def test_units_and_figures_are_not_blanks():
                   "NARR-BLANK-AMOUNT")
 
 
+def test_holidays_and_bounds_without_a_figure_are_not_blanks():
+    assert_passes(_saying("严格控制安排元旦春节期间公务接待；减少了元旦、元宵节的慰问活动。", "“三公”经费情况说明"),
+                  "NARR-BLANK-AMOUNT")
+    assert_passes(_saying("培育主营业务收入亿元以上工业企业，更新单价万元以上的设备。", "职能职责"), "NARR-BLANK-AMOUNT")
+
+
 def test_a_total_stated_as_zero_where_the_table_has_a_figure():
     builder = consistent().drop_claims("revenue_total").claim(
         "revenue_total", "0", "收入预算", text="2024 年收入预算 0 万元。")

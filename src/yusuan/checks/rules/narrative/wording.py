@@ -199,10 +199,11 @@ def no_empty_reason(doc: Doc) -> Iterator[Finding]:
                 yield Finding.at(text.place, f"{text.where}写了“原因”却未说明原因：{shown}，请写明增减变化的原因。")
 
 
-# 万元 right after a word that must be followed by a figure: "支出万元", "为万元", "减少万元"
+# 万元 right after a word that must be followed by a figure: "支出万元", "为万元", "减少万元"; not 元旦 or 元宵
+# ("安排元旦春节…"), nor a bound that needs no figure ("主营业务收入亿元以上企业", "单价万元以上的设备")
 _BLANK_MONEY = re.compile(
     r"(?<![\d.,，%])(?:为|是|达|计|共|合计|总计|支出|收入|拨款|预算|经费|费用?|安排|增加|减少|增长|下降|降低|"
-    r"压减|了|约|占)\s*(万元|亿元|元)(?![\u4e00-\u9fff]{0,2}单位)"
+    r"压减|了|约|占)\s*(万元|亿元|元(?![旦宵]))(?!以上|以下|级|[\u4e00-\u9fff]{0,2}单位)"
 )
 _BLANK_PERCENT = re.compile(r"(?:增长|下降|增加|减少|增幅|降幅|占|比重为|比例为|完成)\s*(?:为)?\s*%")
 
