@@ -48,6 +48,16 @@ def test_another_district_is_another_body():
     assert_passes(_with("上海市普陀区规划和自然资源局", text), "HYGIENE-DEPARTMENT-WRITTEN")
 
 
+@pytest.mark.parametrize(("department", "text"), [
+    ("重庆市潼南区民政局", "按照重庆市潼南区财政局要求，2024 年项目支出均实行了绩效目标管理。"),
+    ("重庆市潼南区水务局", "重庆市潼南区水务局与重庆市潼南区商务局、重庆市潼南区税务局建立协作机制。"),
+    ("重庆市潼南区水务局", "2019年机构改革中，原重庆市潼南区水利局更名为重庆市潼南区水务局。"),
+    ("重庆市潼南区水务局", "统筹重庆市潼南区水务的发展和改革。"),  # the field, not the bureau with 局 lost
+])  # fmt: skip
+def test_other_bodies_of_the_same_region_are_no_slips(department, text):
+    assert_passes(_with(department, text), "HYGIENE-DEPARTMENT-WRITTEN")
+
+
 def test_a_department_read_as_no_organizations_name_is_not_compared():
     # 福州: the department read from a project table ("办公楼物业费"): nothing to compare with
     assert_passes(_with("办公楼物业费", "办公楼物管费 10 万元。"), "HYGIENE-DEPARTMENT-WRITTEN")

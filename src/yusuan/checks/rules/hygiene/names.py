@@ -4,7 +4,9 @@ document titled as a 单位's ("2026年单位收支总体情况表").
 
 Only a name one character away from the department's counts, and only where the reading is sure to be
 a whole name: it ends in the department's own last character, or (局 lost) the words after it are no
-name's. Another region's body ("杭州市…" for 湖州市…) and a branch ("…分局") are other bodies, not slips.
+name's. Another region's body ("杭州市…" for 湖州市…), a branch ("…分局"), a body whose changed character
+makes a word as the department's does ("…财政局" in a 民政局's document, "…商务局" beside 水务局) and a
+predecessor ("原…水利局") are other bodies, not slips.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ...engine.findings import Finding, Place
 from ...engine.registry import rule
 from ...engine.texts import texts_of
 from ...engine.wording import quoted
+from .words import is_word
 
 _MIN_NAME = 5
 # a department's name ends in what it is: a name read from elsewhere (a project's) is no name to compare
@@ -25,7 +28,8 @@ _ORGANIZATION = re.compile(r"[局厅院心会室队校馆所站部委办处社�
 # the region a name starts with ("上海市普陀区", "重庆市潼南区"): a character other there is another body
 _REGION = re.compile(r"^(?:.{1,4}?[省市])?(?:.{1,4}?[区县市旗])?")
 # what may follow a name whose last character was lost: no further character of a name
-_AFTER_NAME = re.compile(r"(?:[^\u4e00-\u9fff]|没有|无|的|本年|本级|年度|部门|单位|是|在|共|为|于|20)")
+# ("水务的发展" is the field, not 水务局 with 局 lost)
+_AFTER_NAME = re.compile(r"(?:[^\u4e00-\u9fff]|没有|无|本年|本级|年度|部门|单位|是|在|共|为|于|20)")
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -54,7 +58,7 @@ def _slip_at(text: str, start: int, name: str) -> str | None:
     same = text[start:start + size]
     if len(same) == size and same[-1] == name[-1] and one_edit_apart(same, name):
         changed = next(i for i, (a, b) in enumerate(zip(same, name)) if a != b)
-        if changed >= _region_size(name):
+        if changed >= _region_size(name) and not (_in_word(same, changed) and _in_word(name, changed)):
             return same
     shorter = text[start:start + size - 1]
     if len(shorter) == size - 1 and one_edit_apart(shorter, name):
@@ -63,6 +67,12 @@ def _slip_at(text: str, start: int, name: str) -> str | None:
         if shorter == name[:-1] and _AFTER_NAME.match(text, start + size - 1):
             return shorter  # its last character lost, and what follows is no name's
     return None
+
+
+def _in_word(name: str, at: int) -> bool:
+    """Whether the character at `at` makes a word with a neighbour (财政, 民政): changed into one another,
+    each is the name of its own body."""
+    return is_word(name[max(0, at - 1) : at + 1]) or is_word(name[at : at + 2])
 
 
 def name_slips(text: str, department: str) -> list[str]:
@@ -75,7 +85,7 @@ def name_slips(text: str, department: str) -> list[str]:
     found = []
     for match in re.finditer(re.escape(name[:2]), compact):
         start = match.start()
-        if any(e <= start < e + len(name) for e in exact):
+        if any(e <= start < e + len(name) for e in exact) or compact[start - 1 : start] == "原":
             continue
         slip = _slip_at(compact, start, name)
         if slip:
