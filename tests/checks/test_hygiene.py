@@ -151,7 +151,12 @@ def test_template_leftovers():
     "项目名称和实施内容与上年一致。",
     "单位名称：重庆市商务委员会",
     "2026年北京市市场监督管理局行政事业性收费项目名称为特种设备检验检测费。",  # 北京-11c60eb8 p.8
-])
+    "2019年机构改革后，部门名称由“重庆市潼南区经济和信息化委员会”调整为现名称，职责不变。",
+    "政府采购预算20万元，具体项目名称以政府采购计划为准。",
+    "本部门预算公开网址：http://www.cqstn.gov.cn/bm/qjxw/zwgk_xxgk/",  # xx: 信息公开 in pinyin
+    "推进工业园区防洪标准达到200年一遇。",
+    "基本支出（此处指一般公共预算财政拨款基本支出）是指为保障机构正常运转的支出。",
+])  # fmt: skip
 def test_a_template_word_in_a_sentence_is_no_blank(text):
     assert_passes(consistent().section("其他", text), "HYGIENE-PLACEHOLDER")
 

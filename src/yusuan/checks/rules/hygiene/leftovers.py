@@ -13,16 +13,20 @@ from ...engine.texts import texts_of
 from ...engine.wording import quoted
 
 _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<![\d.])20\d(?![\d.])\s*年"), "年份缺位"),
-    (re.compile(r"[Xx×＊*]{2,}|某某"), "占位符"),
+    # not a flood standard ("防洪标准达到200年一遇")
+    (re.compile(r"(?<![\d.])20\d(?![\d.])\s*年(?!一遇)"), "年份缺位"),
+    # not letters of a web address ("…/zwgk_xxgk/", 信息公开 in pinyin)
+    (re.compile(r"(?<![A-Za-z0-9/._-])[Xx×＊*]{2,}(?![A-Za-z/._-])|某某"), "占位符"),
     # a blank where the name goes, not the noun in a sentence ("故部门名称、机构设置等暂未调整", "部门名称变更为…")
-    # nor a label filled in ("单位名称：重庆市商务委员会", "收费项目名称为特种设备检验检测费")
+    # nor a label filled in ("单位名称：重庆市商务委员会", "收费项目名称为特种设备检验检测费"), nor a sentence on
+    # the name ("部门名称由“…”调整为现名称", "具体项目名称以政府采购计划为准")
     (re.compile(r"(?<![故因其将对把、和及与的])(?:部门名称|单位名称|项目名称)"
-                r"(?![、,，及和与等]|变更|调整|更改|改为|暂|未|已|\s*(?:[:：]|为|是)\s*[^\s:：])"), "模板字样"),
+                r"(?![、,，及和与等由以]|变更|调整|更改|改为|暂|未|已|\s*(?:[:：]|为|是)\s*[^\s:：])"), "模板字样"),
     # the template's instruction on how to fill the place in: "（按“部门预算公开06表…”中实际发生经济分类支出事项填写）"
     (re.compile(r"[\[【（(]\s*(?:请|按|根据|依据|参照|此处|在此)[^()（）\[\]【】]{0,80}?(?:填写|填列|填报|填入)"
                 r"\s*[。.]?\s*[)）\]】]"), "模板填写说明"),
-    (re.compile(r"[\[【（(]\s*(?:请?填写|此处|待补充|待填)"), "待填写字样"),
+    # not a gloss ("（此处指一般公共预算财政拨款基本支出）")
+    (re.compile(r"[\[【（(]\s*(?:请?填写|此处(?![指是系为])|待补充|待填)"), "待填写字样"),
     # the form's rule for the one filling it in, left under the table: "注：“科目编码”和“科目名称”为必填项。"
     (re.compile(r"[^。；;:：\n]{0,30}?(?:为|是)(?:必填|选填)项|[（(]\s*(?:必填|选填)\s*[）)]"), "模板填写说明"),
     # both direction words of the template left in: 增加(减少), 增长(下降), 下降(增长), 增(减)
