@@ -23,6 +23,10 @@ def test_a_stray_word_after_the_items_mark():
     "吴淞江(江苏段)整治工程在农林水支出(类)支出列支 13800 万元。",  # 苏州 p.29
     "行政运行(项)较上年增加 10.00 万元。",
     "(一)类项目 3 个,共计 100 万元。",  # no level mark of a class name
+    "一般公共服务支出(类)商贸事务(款)行政运行(项)拟投入 357.87 万元。",
+    "行政运行(项)核定 357.87 万元。",
+    "行政运行(项)申请 357.87 万元。",
+    "行政运行(项)追加 10.00 万元。",
 ])
 def test_what_says_the_amount_is_no_stray_word(text):
     assert_passes(consistent().section("支出情况", text), "HYGIENE-STRAY-WORD")

@@ -59,6 +59,8 @@ def _value_label(reading: ParagraphReading, sentence: SentenceReading, token: To
     text = reading.paragraph.text
     topics = _topics(reading, sentence)
     lead_start = clause_start(text, sentence.previous_end, token.start)
+    if _ADJUSTED.search(text, lead_start, token.start):
+        return None
     label = label_in(text[lead_start : token.start], topics)
     if label is not None and _names_a_part(text, lead_start + label.end, lead_start, token.start):
         return None
@@ -92,6 +94,8 @@ def _value_label(reading: ParagraphReading, sentence: SentenceReading, token: To
     return _unless_bare(label, reading, topics)
 
 
+# an adjustment during the year ("(项)追加100万元"), not the amount of what it adjusts
+_ADJUSTED = re.compile(r"(?:追加|追减|调增|调减)了?\s*$")
 # after a subject, what it is used for or what it holds: "项目支出主要用于:企业技术改造补助700万元",
 # "在基本支出中,工资福利支出1,000.50万元", "“三公”经费主要用于保障公务接待30万元"
 _PART_OF = re.compile(r"\s*(?:预算|资金|经费)?\s*(?:中|主要用于|用于|主要包括|包括|主要有)")

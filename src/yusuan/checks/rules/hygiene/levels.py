@@ -19,7 +19,8 @@ _AFTER_LEVEL = re.compile(r"[(（]\s*[类款项]\s*[)）]([\u4e00-\u9fff]{1,6})\
 # what may stand between a class name and its amount: a word saying what the amount is or how it changed;
 # a word with none of these in it is taken for stray
 _SAYING = re.compile(r"支|预算|决算|执行|安排|拨|资金|经费|金额|合|共|计|本年|年|调整|数|为|是|达|列|用|较|比|增|减|降|"
-                     r"上升|下调|同|约|需|占|含|其中|包括|总|实际|完成|发生")
+                     r"上升|下调|同|约|需|占|含|其中|包括|总|实际|完成|发生|投入|拟|核定|申请|追加|下达|分配|使用|开支|支付|"
+                     r"花费|落实|保障")
 
 
 def stray_words(text: str) -> list[str]:
