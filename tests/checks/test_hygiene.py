@@ -221,6 +221,8 @@ def test_a_noun_followed_by_a_term_beginning_with_its_last_word_is_no_doubling()
                  count=1, says="“人员经费人员经费”")
     assert_fails(consistent().section("机构设置", "人员人员经费 120 万元。"), "HYGIENE-DUPLICATE-WORD", count=1,
                  says="“人员人员”")
+    text = "组织开展中小企业企业家培训，落实小微企业企业主贷款贴息政策。"
+    assert_passes(consistent().section("职能职责", text), "HYGIENE-DUPLICATE-WORD")
 
 
 def test_an_ordinal_printed_twice():

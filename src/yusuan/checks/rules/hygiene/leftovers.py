@@ -100,9 +100,10 @@ def _is_garbage_run(text: str, start: int, end: int, unit: str) -> bool:
     return len(set(unit)) == 1 or text.startswith(unit, end) or (start >= len(unit) and text[start - len(unit):start] == unit)
 
 
-# fixed terms of a budget that begin with a word which also ends a noun: "9名在职人员人员经费" is the 人员经费 of
-# the 在职人员, each word printed once
-_TERMS_AFTER_A_NOUN = ("人员经费", "人员支出", "人员工资", "人员福利", "单位资金", "单位经费")
+# fixed terms that begin with a word which also ends a noun: "9名在职人员人员经费" is the 人员经费 of the 在职人员,
+# "中小企业企业家" the 企业家 of 中小企业, each word printed once
+_TERMS_AFTER_A_NOUN = ("人员经费", "人员支出", "人员工资", "人员福利", "单位资金", "单位经费", "企业家", "企业主",
+                       "企业职工", "企业年金", "单位负责人")
 
 
 def _noun_then_term(text: str, start: int, word: str) -> bool:
