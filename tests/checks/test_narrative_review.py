@@ -513,6 +513,8 @@ def test_a_classification_name_cut_short():
     "负责离退休人员管理，办理信访事项。",  # 离退休费 and 信访事务 cut short are words
     "公务用车购臵和运行维护费 2 万元。",  # 臵: a character the dictionary does not know (a font's mapping of 置)
     "主要用于提租补。",  # the sentence ends there: no character after the cut to tell it from a word
+    "配合做好区科技馆建设和体育场建设相关工作。",  # 科技馆站 and 体育场馆 cut short are words
+    "同步减少差旅费、其他交通费等公用经费。",  # so is 其他交通费用 (交通费)
 ])
 def test_names_cut_short_that_are_no_slip(text):
     assert_passes(_saying(text), "HYGIENE-NAME-CUT")

@@ -3,7 +3,8 @@
 
 A name with its last character lost is most often a real word ("离退休" of 离退休费, "信访事" of 信访事项),
 so a place is reported only where the character left at the cut belongs to no word: it makes no word
-with the character before it nor with the one after it (the dictionary of words.py). A character the
+with the character before it nor with the one after it, and what is left ends in no longer word ("科技馆" of
+科技馆站) (the dictionary of words.py). A character the
 dictionary does not know at all is a doubtful reading ("购臵": a font's own mapping of 置) and is left alone.
 """
 
@@ -34,7 +35,7 @@ def _names() -> frozenset[str]:
 
 
 @cache
-def _cut_names() -> dict[str, frozenset[str]]:
+def cut_names() -> dict[str, frozenset[str]]:
     """Each name without its last character (that is no name itself) -> the names it is cut from."""
     cut: dict[str, set[str]] = {}
     for name in _names():
@@ -49,11 +50,11 @@ def cut_name_at(text: str, start: int, end: int) -> list[str] | None:
     if end >= len(text):
         return None
     short, after = text[start:end], text[end]
-    full = _cut_names()[short]
+    full = cut_names()[short]
     if not _CJK.match(after) or any(name[-1] == after for name in full) or not is_word(after):
         return None
-    if is_word(short[-2:]) or is_word(short[-1] + after):
-        return None
+    if is_word(short[-2:]) or is_word(short[-1] + after) or any(is_word(short[-size:]) for size in (3, 4, 5)):
+        return None  # "科技馆建设", "其他交通费等": the cut leaves a word
     return sorted(full)
 
 
@@ -66,7 +67,7 @@ def cut_name_at(text: str, start: int, end: int) -> list[str] | None:
 def names_are_whole(doc: Doc) -> Iterator[Finding]:
     texts = narrative_texts(doc)
     whole = "\n".join(text.text for text in texts)
-    present = [short for short in _cut_names() if short in whole]
+    present = [short for short in cut_names() if short in whole]
     for text in texts:
         for start, end in sorted(_places(text.text, present)):
             full = cut_name_at(text.text, start, end)

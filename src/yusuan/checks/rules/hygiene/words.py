@@ -1,4 +1,5 @@
-"""Whether a string of one or two Chinese characters is a word (jieba's dictionary, data/WORDS.md)."""
+"""Whether a string of one or two Chinese characters is a word (jieba's dictionary, data/WORDS.md), or a longer
+one that ends a classification name cut short."""
 
 from __future__ import annotations
 
@@ -14,5 +15,5 @@ def _lines() -> str:
 
 
 def is_word(text: str) -> bool:
-    """`text` (one or two characters) is a word of the dictionary; a longer text is never one here."""
+    """`text` is a word of the dictionary: of one or two characters, or one of the longer words the list keeps."""
     return bool(text) and "\n" not in text and f"\n{text}\n" in _lines()
