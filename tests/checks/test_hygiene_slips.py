@@ -73,6 +73,8 @@ def test_an_item_of_a_list_of_classes_one_character_off():
     "主要包括:基本工资、津贴补贴、奖金、资金、绩效工资。",
     # too few of the catalog's names to be a list of classes
     "主要用于:项目资金、基本工资、专项资金。",
+    # fees named by words of their own, not slips of 劳务费, 取暖费, 邮电费
+    "运行经费包括:办公费、印刷费、差旅费、会议费、服务费、供暖费、邮寄费等。",
 ])
 def test_what_is_no_slip_in_a_list(text):
     assert economic_item_slips(text) == []
@@ -114,6 +116,8 @@ def test_the_comparison_with_last_year_missing_its_word():
     "与上年数相比，减少0.8万元。",
     "与去年相比较，此项支出口径有所调整。",
     "与上年度相当。",
+    "与上年相一致，与上年预算相仿。",
+    "与上年相符，与上年相持平，与上年相吻合。",
     "2024年收入预算123万元，与上年相",  # the text breaks off: the sentence goes on elsewhere
 ])
 def test_comparisons_written_whole(text):

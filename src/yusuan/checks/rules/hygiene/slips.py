@@ -25,6 +25,7 @@ from ...engine.registry import rule
 from ...engine.texts import texts_of
 from ...engine.wording import quoted
 from .names import one_edit_apart
+from .words import is_word
 
 # a label shorter than this may be another word one character away; the standard labels are longer
 _MIN_LABEL = 5
@@ -127,13 +128,19 @@ def economic_item_slips(text: str) -> list[tuple[str, str]]:
         if sum(item in names for item in items) < _MIN_NAMED_ITEMS:
             continue
         for item in items:
-            if item in names or not _CJK_ONLY.fullmatch(item) or len(item) < 2:
+            if item in names or not _CJK_ONLY.fullmatch(item) or len(item) < 2 or _a_fee_of_its_own(item):
                 continue
             near = [n for n in names if abs(len(n) - len(item)) <= 1 and one_edit_apart(item, n)]
             # "水电费" is 水费 and 电费 together, not a slip of 邮电费
             if len(near) == 1 and len(near[0]) == len(item) and near[0] not in items:
                 found.append((item, near[0]))
     return found
+
+
+def _a_fee_of_its_own(item: str) -> bool:
+    """A fee named by a word of its own ("服务费", "供暖费", "邮寄费"): an expense the catalog words otherwise,
+    not a slip of the class one character away (劳务费, 取暖费, 邮电费)."""
+    return len(item) == 3 and item.endswith("费") and is_word(item[:2])
 
 
 def _prose(doc: Doc):
@@ -180,7 +187,9 @@ def no_item_listed_twice(doc: Doc) -> Iterator[Finding]:
 
 # the comparison with last year: "与上年相比", "与上年预算数相同"; a 相 followed by another word lost its own
 # (at a text's end the sentence may go on past a table: nothing to tell)
-_COMPARED = re.compile(r"与(?:上年|上一年|去年)度?(?:同期)?(?:预算|决算|执行)?数?相(?![比同等当近较似差])(?=[\u4e00-\u9fff])")
+# ("与上年相一致", "相仿", "相符", "相持平", "相吻合" are whole)
+_COMPARED = re.compile(r"与(?:上年|上一年|去年)度?(?:同期)?(?:预算|决算|执行)?数?相(?![比同等当近较似差一仿符持吻对应])"
+                       r"(?=[\u4e00-\u9fff])")
 
 
 @rule(
