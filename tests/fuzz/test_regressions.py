@@ -120,12 +120,32 @@ def test_a_flate_stream_with_a_wrong_checksum_is_read_in_linear_time():
     320 KB PDF read by pdfplumber (a page PDFium dropped text of) took 13 s in it."""
     import pdfminer.pdftypes
 
-    from yusuan.readers.pdf.plumber import decompress_corrupted
+    from yusuan.readers.pdf.miner import decompress_corrupted
 
     assert pdfminer.pdftypes.decompress_corrupted is decompress_corrupted  # what pdfminer calls now
     assert decompress_corrupted(_checksum_broken(1000)) == random.Random(1000).randbytes(1000)
     # pdfminer's own grew 36× from 40 KB to 320 KB here
     assert growth(lambda size: decompress_corrupted(_checksum_broken(size)), 40_000) < MAX_GROWTH
+
+
+def _to_unicode(*ranges: str) -> dict[int, str]:
+    """A ToUnicode CMap of `ranges` ("<start> <end> <first>") parsed by pdfminer, as a font does."""
+    from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+
+    import yusuan.readers.pdf.miner  # noqa: F401  (what the PDF reader installs)
+
+    cmap = FileUnicodeMap()
+    text = f"begincmap\n{len(ranges)} beginbfrange\n" + "\n".join(ranges) + "\nendbfrange\nendcmap\n"
+    CMapParser(cmap, io.BytesIO(text.encode())).run()
+    return cmap.cid2unichr
+
+
+def test_a_to_unicode_range_of_billions_of_codes_is_not_mapped_code_by_code():
+    """#22: a mutated ToUnicode range "<0000> <FFFFFFFF>" made pdfminer map four billion codes one by one
+    (a 152 KB PDF: 217 s and 2.7 GB, then 0.4 s). A CMap maps at most the 65,536 codes of two bytes."""
+    assert len(_to_unicode("<0000> <FFFF> <4E00>")) == 0x10000  # two bytes' codes: all of them
+    mapped = _to_unicode("<0041> <0043> <0061>", "<00000000> <000FFFFF> <4E00>", "<0044> <0044> <0064>")
+    assert (mapped[0x41], mapped[0x43], mapped[0x44]) == ("a", "c", "d") and 0x100 not in mapped
 
 
 # -- zip containers (DOCX, XLSX) --------------------------------------------------------------------

@@ -8,16 +8,12 @@ the bound, before pdfminer and pdfplumber hold an object (and then a dict) for e
 
 from __future__ import annotations
 
-import io
-import logging
-import zlib
-
-import pdfminer.pdftypes
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 from ...errors import UnreadableInput
 from ..limits import Limits, over_limit
+from . import miner  # noqa: F401  (pdfminer's readings bounded, before any page is read)
 from .geometry import Glyph, PageContent, dedupe
 from .pages import TextLayer, seated_box
 from .rulings import page_rulings
@@ -124,25 +120,3 @@ def image_share(page) -> float:
     return sum(
         max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"])) for i in page.images
     ) / area
-
-
-def decompress_corrupted(data: bytes) -> bytes:
-    """pdfminer's reading of a Flate stream whose checksum is wrong, a byte at a time so that an error
-    before the last few bytes still counts as one, without its quadratic joining of the output
-    (docs/reliability.md, crash #19)."""
-    decompressor = zlib.decompressobj()
-    source = io.BytesIO(data)
-    parts: list[bytes] = []
-    read = 0
-    try:
-        while chunk := source.read(1):
-            parts.append(decompressor.decompress(chunk))
-            read += 1
-    except zlib.error:
-        if read < len(data) - 3:  # not in the checksum
-            raise
-        logging.getLogger("pdfminer.pdftypes").warning("Data-loss while decompressing corrupted data")
-    return b"".join(parts)
-
-
-pdfminer.pdftypes.decompress_corrupted = decompress_corrupted
