@@ -213,6 +213,11 @@ def test_as_of_dates_a_budget_may_give(text):
     assert_passes(_saying(text), "NARR-DATE-YEAR")
 
 
+def test_a_target_to_reach_by_a_later_date_is_no_as_of_date():
+    assert_passes(_saying("截至2025年底建成5G基站800个，截止2026年累计完成改造30个。", "职能职责"), "NARR-DATE-YEAR")
+    assert_fails(_saying("截至2024年底，共有车辆 1 辆，建成车棚 1 个。"), "NARR-DATE-YEAR", count=1)
+
+
 def test_a_final_counts_its_assets_at_the_end_of_its_year():
     assert_fails(_saying("截至2023年12月31日，共有车辆 1 辆。", year=2024, kind="final"), "NARR-DATE-YEAR", count=1,
                  says="2024 年决算应说明截至 2024 年")
@@ -232,6 +237,9 @@ def test_headings_of_the_year_or_comparing_it_are_fine():
     assert_passes(consistent().section("2024年与2023年预算对比情况"), "HYGIENE-HEADING-YEAR")
     # a year in the text (not the heading) is HYGIENE-YEAR's and NARR-BASE-YEAR's
     assert_passes(consistent().section("“三公”经费", "2023年为 6 万元。"), "HYGIENE-HEADING-YEAR")
+    # a heading on last year's work or next year's plan
+    assert_passes(consistent().section("2023年度主要工作完成情况", "完成了既定任务。"), "HYGIENE-HEADING-YEAR")
+    assert_passes(consistent().section("2025年工作计划", "继续推进。"), "HYGIENE-HEADING-YEAR")
 
 
 def test_a_comparison_no_claim_carries_is_checked_for_its_year():
@@ -239,6 +247,11 @@ def test_a_comparison_no_claim_carries_is_checked_for_its_year():
     assert (finding.provided, finding.expected) == ("2022", "2023 年")
     assert_passes(_saying("政府性基金预算支出与2023年持平。"), "NARR-BASE-YEAR")
     assert_passes(_saying("支出比2022年决算数增加 3 万元。"), "NARR-BASE-YEAR")  # says it compares with a final
+
+
+def test_a_policy_target_against_its_base_year_is_no_budget_comparison():
+    text = "力争全区规模以上工业增加值比2020年翻一番，推动单位工业增加值能耗较2020年下降13.5%。"
+    assert_passes(_saying(text, "职能职责"), "NARR-BASE-YEAR")
 
 
 def test_a_final_may_compare_with_its_budget_or_the_year_before():

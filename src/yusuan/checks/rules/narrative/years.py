@@ -23,6 +23,13 @@ _COMPARED = re.compile(rf"(?:比|较|与|同|对比)\s*{_YEAR}度?|{_YEAR}度?\S
 _WITH_FINAL = re.compile(r"^\s*(?:度)?\s*(?:部门)?决算")
 _AS_OF = re.compile(rf"(?:截至|截止|截止到|截至到)\s*{_YEAR}\s*(?:(\d{{1,2}})\s*月(?:\s*\d{{1,2}}\s*日)?|年?[底末])")
 _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}")
+# a comparison of money: a policy's target against its base year ("增加值比2020年翻一番", "能耗较2020年下降13.5%")
+# compares no budget with its year before
+_OF_MONEY = re.compile(r"万元|亿元|[\d.]\s*元|预算|决算|支出|收入|经费|资金|拨款")
+# what is done by a date, not the state of things at it ("截至2025年底建成5G基站800个")
+_TARGET = re.compile(r"建成|完成|实现|达到|达|力争|确保|争取|新增|累计")
+# a heading on another year's work: last year's done ("2023年度主要工作完成情况"), next year's planned
+_ANOTHER_YEARS_WORK = re.compile(r"完成情况|执行情况|工作总结|总结|回顾|成效|工作计划|计划|打算|展望")
 _LAST_PUBLISHING_MONTH = 6  # a budget is published in the first half of its year, a final by the autumn after
 
 
@@ -43,7 +50,7 @@ def _wrong_comparisons(doc: Doc, text: Text, sentence: str, allowed: set[int],
                        claimed: set[tuple[str, int | None]]) -> Iterator[Finding]:
     for match in _COMPARED.finditer(sentence):
         year = int(match.group(1) or match.group(2))
-        if year in allowed or (sentence.strip(), year) in claimed:
+        if year in allowed or (sentence.strip(), year) in claimed or not _OF_MONEY.search(sentence):
             continue
         if doc.disclosure.kind == "budget" and _WITH_FINAL.match(sentence[match.end():]):
             continue  # 比2022年决算: a budget may compare with the latest final account, and says so
@@ -62,6 +69,11 @@ def _date_allowed(doc: Doc, year: int, month: int) -> bool:
     return year == doc.year or (year == doc.year + 1 and month <= 9)
 
 
+def _clause_after(text: str, at: int) -> str:
+    """The words after a date, to the end of its clause."""
+    return re.split(r"[,，;；。]", text[at : at + 80], maxsplit=1)[0]
+
+
 @rule(
     id="NARR-DATE-YEAR", family="narrative", severity="warning",
     title="“截至××××年××月”的日期应为预算编制时（上年）或决算年度末，而非更早或以后的年份",
@@ -75,6 +87,8 @@ def dates_in_the_right_year(doc: Doc) -> Iterator[Finding]:
             year, month = int(match.group(1)), int(match.group(2) or 12)
             if _date_allowed(doc, year, month):
                 continue
+            if year > doc.year - 1 and _TARGET.search(_clause_after(text.text, match.end())):
+                continue  # a target to reach by then
             what = "预算" if doc.disclosure.kind == "budget" else "决算"
             message = (f"{text.where}所述情况截至 {year} 年 {month} 月：{excerpt(text.text, match.start(), match.end())}；"
                        f"{doc.year} 年{what}应说明截至 {expected}（如 12 月 31 日）的情况，请核对年份。")
@@ -95,6 +109,8 @@ def headings_name_the_year(doc: Doc) -> Iterator[Finding]:
         years = {int(y) for y in _ANY_YEAR.findall(text.text)}
         if not years or doc.year in years:
             continue  # no year, or the document's year beside another (a comparison)
+        if heading and _ANOTHER_YEARS_WORK.search(text.text):
+            continue
         # other years in table titles are HYGIENE-YEAR's; a title of the year before is this rule's
         wrong = sorted(years if heading else years & {doc.year - 1})
         for year in wrong:
