@@ -186,6 +186,9 @@ def test_a_heading_that_runs_on_into_its_text_pairs_its_marks_there():
 def test_paired_marks_and_numbered_items_are_fine():
     assert_passes(_saying("根据《预算法》，“三公”经费（含‘公务接待’）为 5 万元(见表七)；1)人员 2)公用。"),
                   "HYGIENE-PAIRED-MARKS")
+    assert_passes(_saying("政府采购预算 20 万元，主要包括1)办公电脑;2)打印机。"), "HYGIENE-PAIRED-MARKS")
+    # after a word, in an open bracket, it is the bracket's closer: the bracket is paired
+    assert_passes(_saying("政府采购预算 20 万元(详见附件1)。"), "HYGIENE-PAIRED-MARKS")
 
 
 @pytest.mark.parametrize("text,shown", [

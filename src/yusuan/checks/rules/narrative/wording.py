@@ -46,12 +46,15 @@ _MARK_NAMES = {"“": "左引号“", "”": "右引号”", "‘": "左引号�
 _HALF_WIDTH = str.maketrans("（）", "()")  # as the reader gives them (NFKC); one character each way
 # a numbered item "1)" or "a)" opens nothing
 _ITEM_CLOSER = re.compile(r"(?:^|(?<=[\s。;:,；：，]))[\da-zA-Z一二三四五六七八九十]{1,2}\)")
+# "主要包括1)办公电脑;2)打印机": a numbered item right after a word, unless a bracket is open ("(详见附件1)")
+_ITEM_AFTER_WORD = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}\)")
 
 
 def unpaired_marks(text: str) -> list[tuple[int, str]]:
     """(offset, mark) of every quote or bracket that has no partner in `text`."""
     text = text.translate(_HALF_WIDTH)
     items = {m.end() - 1 for m in _ITEM_CLOSER.finditer(text)}
+    items_after_words = {m.end() - 1 for m in _ITEM_AFTER_WORD.finditer(text)}
     stack: list[tuple[int, str]] = []
     lonely: list[tuple[int, str]] = []
     for at, ch in enumerate(text):
@@ -61,7 +64,8 @@ def unpaired_marks(text: str) -> list[tuple[int, str]]:
             opener = _CLOSERS[ch]
             index = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][1] == opener), None)
             if index is None:
-                lonely.append((at, ch))
+                if at not in items_after_words:
+                    lonely.append((at, ch))
             else:
                 del stack[index]
     lonely += stack
