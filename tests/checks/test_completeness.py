@@ -194,6 +194,13 @@ def test_required_narrative_sections():
     assert_fails(builder, "COMPLETE-SECTIONS", table="narrative", count=1, says="名词解释")
 
 
+@pytest.mark.parametrize("heading", ["专业名词", "名词释义", "名词说明", "术语解释"])
+def test_a_glossary_under_another_heading_is_a_glossary(heading):
+    builder = consistent()
+    builder.sections = [s if s.title != "名词解释" else s.model_copy(update={"title": heading}) for s in builder.sections]
+    assert_passes(builder, "COMPLETE-SECTIONS")
+
+
 def _procurement_text(text):
     builder = consistent()
     builder.sections = [s if s.title != "政府采购情况" else s.model_copy(update={"text": text}) for s in builder.sections]

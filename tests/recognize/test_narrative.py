@@ -607,6 +607,9 @@ def test_a_body_with_unnumbered_headings_after_a_numbered_contents_page():
         ("一", "2025年“三公”经费预算情况说明", 15),
     ]
     assert "1、贯彻执行" in sections[0].text  # a duty, not a heading
+    renamed = SHANGHAI_LIKE.replace("名词解释", "名词释义")
+    assert ("", "名词释义", 13) in [(s.number, s.title, s.source.line) for s in read_narrative(
+        lines_of(renamed), Unit.wanyuan, 2025).sections]
 
 
 def test_a_long_body_name_with_brackets_before_its_duties_is_a_heading():

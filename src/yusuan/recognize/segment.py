@@ -144,7 +144,7 @@ def _is_caption(lines: list[Line], index: int, filled: list[str]) -> bool:
 # and goes on with "八、其他重要事项说明", "第四部分 名词解释"): the narrative resumes
 _RESUMES_NARRATIVE = re.compile(
     r"^第[一二三四五六七八九十]+部分|^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])\s*"
-    r"(?:其他重要事项|名词解释|专业性?名词|机关运行经费|政府采购|国有资产)"
+    r"(?:其他重要事项|名词(?:解释|说明|释义)|专业性?名词|机关运行经费|政府采购|国有资产)"
 )
 _HEADING_MAX_CHARS = 30
 

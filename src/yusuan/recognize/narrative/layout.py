@@ -29,7 +29,7 @@ _PARAGRAPH_GAP = 4
 _NAMES_A_LINE = re.compile(r"^\s*\d{1,2}\s*[、.][^。]*\(\d{0,3}(?:类|款|项)\)\s*。\s*$")
 # a heading printed without a number ("XX委员会主要职能", "名词解释", "2025年部门预算编制说明"): a short
 # line naming one of the parts a 情况说明 has, standing between paragraphs
-_UNNUMBERED_TITLE = re.compile(r"(?:职能|职责|机构设置|单位构成|部门构成|名词解释|编制说明|情况说明|概况)$")
+_UNNUMBERED_TITLE = re.compile(r"(?:职能|职责|机构设置|单位构成|部门构成|名词解释|名词释义|编制说明|情况说明|概况)$")
 _UNNUMBERED_MAX = 30
 # "上海市统计和大数据研究院（上海市统计数据管理中心）（单位）主要职能": a body's other name and its kind, in
 # brackets, make a title long without making it prose; they do not count towards its length

@@ -33,7 +33,7 @@ REQUIRED_SECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("政府采购", re.compile("政府采购")),
     ("国有资产占有使用", re.compile("国有资产")),
     ("绩效目标", re.compile("绩效")),
-    ("名词解释", re.compile("名词解释|名词说明|术语解释|专业性名词")),
+    ("名词解释", re.compile("名词(?:解释|说明|释义|注释|术语)|术语(?:解释|说明)|专业性?名词")),
 )
 GRADUAL_SECTIONS = frozenset({"国有资产占有使用", "绩效目标"})
 # 绩效目标 are often published as tables only (北京 prints them in the attachment of tables, not in the
