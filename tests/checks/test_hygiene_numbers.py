@@ -24,6 +24,8 @@ def test_amounts_grouped_by_three():
 def test_a_change_printed_without_its_unit():
     text = "一般公共预算拨款收入比上年增长 13.95，主要原因：项目支出增加。"
     assert_fails(consistent().section("收入", text), "HYGIENE-MISSING-UNIT", count=1, says="“增长13.95”")
+    assert_fails(consistent().section("收入", "支出减少0.5，收入增加10。"), "HYGIENE-MISSING-UNIT", count=1,
+                 says="“减少0.5”、“增加10”")
 
 
 def test_a_percent_after_a_change_in_money_is_told_once_as_a_missing_percent_sign():
@@ -40,6 +42,7 @@ def test_a_percent_after_a_change_in_money_is_told_once_as_a_missing_percent_sig
     "比上年增加1,200万元。",  # a thousands separator, not a pause
     "减少2辆，增加1台。",
     "增长0.06%；下降 5 个百分点。",
+    "因公出国(境)费用自2022年起已下降为0。",  # zero needs no unit
 ])
 def test_changes_with_their_units(text):
     assert_passes(consistent().section("支出", text), "HYGIENE-MISSING-UNIT")

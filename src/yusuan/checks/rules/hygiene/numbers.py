@@ -32,9 +32,10 @@ def amounts_grouped_by_three(doc: Doc) -> Iterator[Finding]:
 
 
 # a change, then a number and straight a pause or a stop: "增加1193.20 万元，增长 13.95。" (a "," before
-# digits is a thousands separator)
+# digits is a thousands separator); zero needs no unit ("已下降为0。")
 _UNITLESS_CHANGE = re.compile(
-    r"(?:增长|下降|减少|增加|增幅|降幅|上升|降低)(?:了|为|约)?\s*(?<![\d.])\d+(?:\.\d+)?(?=\s*[,，。;；](?!\d))"
+    r"(?:增长|下降|减少|增加|增幅|降幅|上升|降低)(?:了|为|约)?\s*(?<![\d.])(?!0(?:\.0+)?(?![\d.]))\d+(?:\.\d+)?"
+    r"(?=\s*[,，。;；](?!\d))"
 )
 
 
