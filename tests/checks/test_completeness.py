@@ -128,6 +128,13 @@ def test_the_narrative_words_saying_there_is_none_explain_an_empty_table():
     assert_passes(builder, "COMPLETE-EMPTY-NOTE")
 
 
+@pytest.mark.parametrize("text", ["本部门2024年不安排政府性基金预算拨款支出。", "本部门2024年未使用政府性基金预算拨款安排支出。"])
+def test_saying_nothing_is_arranged_explains_an_empty_table(text):
+    builder = consistent().configure("gov_fund_expenditure", note=None)
+    builder.sections = [*builder.sections, builder.sections[0].model_copy(update={"title": "编制说明", "text": text})]
+    assert_passes(builder, "COMPLETE-EMPTY-NOTE")
+
+
 def _empty_basic_table(text: str):
     """An empty 一般公共预算基本支出表 (header and an empty 合计 line) with the 编制说明 `text`."""
     builder = consistent().table("basic_expenditure", [("total", "合计", {"total": "", "personnel": "", "public": ""})])
@@ -231,7 +238,8 @@ def test_the_split_by_kind_may_follow_the_total_in_its_own_sentence():
 
 
 def test_procurement_detail_does_not_apply_when_the_narrative_says_there_is_none():
-    for text in ("2024年本部门没有安排政府采购预算。", "本部门2024年未安排政府采购预算。", "2024年政府采购预算为0万元。"):
+    for text in ("2024年本部门没有安排政府采购预算。", "本部门2024年未安排政府采购预算。", "2024年政府采购预算为0万元。",
+                 "本部门2024年度不安排政府采购预算。", "2024年本部门政府采购预算0万元。", "2024年度本部门政府采购支出总额0万元。"):
         builder = _procurement_text(text).without("procurement").drop_claims("procurement_total")
         assert result_of(builder, "COMPLETE-PROCUREMENT-DETAIL").status == RuleStatus.not_applicable, text
 
@@ -242,6 +250,23 @@ def test_procurement_detail_applies_when_the_table_has_procurement_whatever_the_
     # 0.5 万元 is not none
     assert_fails(_procurement_text("2024年政府采购预算为0.5万元。").without("procurement"),
                  "COMPLETE-PROCUREMENT-DETAIL", severity="warning", count=1, says="货物")
+
+
+@pytest.mark.parametrize(("title", "heading", "text"), [
+    ("机构设置", "内设机构及下属单位", "本部门内设办公室等 7 个科室，下属 4 个事业单位。"),
+    ("机关运行经费", "机关运行费", "2024 年机关运行费 15 万元，比上年持平。"),
+    ("国有资产", "资产占用情况", "截至 2023 年底共有车辆 1 辆。"),
+])  # fmt: skip
+def test_a_required_part_under_another_heading_is_there(title, heading, text):
+    builder = consistent()
+    renamed = []
+    for section in builder.sections:
+        if title in section.title:
+            section = section.model_copy(update={"title": heading, "text": text})
+        renamed.append(section)
+    builder.sections = renamed
+    assert not any(title in f"{s.title}{s.text}" for s in builder.sections)
+    assert_passes(builder, "COMPLETE-SECTIONS")
 
 
 def test_procurement_detail_does_not_apply_without_procurement():
@@ -351,6 +376,8 @@ def test_a_total_is_explained_by_the_reasons_of_its_parts():
 @pytest.mark.parametrize("text", [
     "落实厉行节约要求，2025 年“三公”经费预算 5.00 万元，比 2024 年减少 1.00 万元。其中：公务接待费 2.00 万元。",
     "2025 年“三公”经费预算 5.00 万元，比 2024 年减少 1.00 万元，结合工作需要和车辆实际状况，压减公务用车运行维护费。",
+    "2025 年“三公”经费预算 5.00 万元，比 2024 年减少 1.00 万元，主要为压缩接待规模和次数。",
+    "2025 年“三公”经费预算 5.00 万元，比 2024 年减少 1.00 万元，受接待任务减少影响。",
 ])
 def test_the_purpose_a_change_serves_is_its_reason(text):
     builder = consistent().drop_claims("three_public_total").section("三公经费", text).claim(

@@ -27,11 +27,12 @@ CHANGE_WORDING = re.compile(rf"(?:比|较|与|同|和|对比)\s*{_PRIOR_YEAR}[^�
 # six; 国有资产占用 and 绩效 it asks to publish "逐步" (step by step, as the work allows).
 REQUIRED_SECTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("部门职责", re.compile("职责|职能")),
-    ("机构设置/单位构成", re.compile("机构设置|单位构成|机构构成|部门构成|单位设置|预算单位")),
+    ("机构设置/单位构成", re.compile("机构设置|单位构成|机构构成|部门构成|单位设置|预算单位|内设机构|机构情况|机构组成"
+                                "|下属单位|所属单位|二级单位")),
     ("收支增减变化", CHANGE_WORDING),
-    ("机关运行经费", re.compile("运行经费")),
+    ("机关运行经费", re.compile("运行经费|机关运行费")),
     ("政府采购", re.compile("政府采购")),
-    ("国有资产占有使用", re.compile("国有资产")),
+    ("国有资产占有使用", re.compile("国有资产|资产占[有用]|资产使用|固定资产")),
     ("绩效目标", re.compile("绩效")),
     ("名词解释", re.compile("名词(?:解释|说明|释义|注释|术语)|术语(?:解释|说明)|专业性?名词")),
 )
@@ -63,8 +64,8 @@ def required_sections_present(doc: Doc) -> Iterator[Finding]:
 
 
 # "本部门2024年没有安排政府采购预算", "未安排政府采购", "政府采购预算为0万元": nothing to split.
-_NO_PROCUREMENT = re.compile(r"(?:没有|未|无|不涉及)(?:安排|编制|发生|实施)?(?:\d{4}年度?)?政府采购"
-                             r"|政府采购(?:预算|支出)?(?:总额|金额)?为\s*(?:0(?:\.0+)?|零)(?![\d.])")
+_NO_PROCUREMENT = re.compile(r"(?:没有|未|无|不涉及|不)(?:安排|编制|发生|实施|使用)?(?:\d{4}年度?)?政府采购"
+                             r"|政府采购(?:预算|支出)?(?:总额|金额)?(?:为|是)?\s*(?:0(?:\.0+)?|零)(?![\d.])")
 
 
 def _has_procurement(disclosure) -> bool:

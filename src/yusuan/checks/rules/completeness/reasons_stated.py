@@ -19,14 +19,16 @@ from ...engine.context import Doc
 
 # "落实厉行节约要求,…减少13.45万元", "结合工作需要和车辆实际状况,…": the reason as the purpose served
 # 因 and 系 as words, not in 因公出国（境） or 系统
-_REASON = re.compile("原因|主要是|主要用于|由于|因为|因(?!公出)|系(?!统)|用于|落实|根据|按照|结合|需要")
+# "主要为压缩接待规模", "受疫情影响", "…所致": the reason in other words
+_REASON = re.compile("原因|主要是|主要为|主要用于|由于|因为|因(?!公出)|系(?!统)|用于|落实|根据|按照|结合|需要|在于|缘于"
+                     "|受[^。；;]{1,20}?影响|所致")
 # a reason stands in the clause of its change, or in a sentence after it: a full stop ends that sentence, which
 # may run on over lines and past ;
 _CLAUSE_MARKS = "。;；"
 _FULL_STOP = "。"
 # a sentence that is the reason for the one before it: "主要原因是…", "主要是由于…", "主要是本年增加两人…",
 # "此项数据变动较大的原因是…"
-_REASON_FIRST = re.compile(r"[^,，;；]{0,12}?原因|(?:主要)?(?:是由于|由于|因为)|主要(?:是|系|因)")
+_REASON_FIRST = re.compile(r"[^,，;；]{0,12}?原因|(?:主要)?(?:是由于|由于|因为)|主要(?:是|系|因|为)")
 _DIRECTION_WORDS = "增加|减少|增长|下降|降低|上升|提高|压减|缩减|核减|减"
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _CHANGE = re.compile(rf"(?:{_DIRECTION_WORDS})了?\s*(\d+(?:\.\d+)?)(?![\d.])")

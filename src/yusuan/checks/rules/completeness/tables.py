@@ -135,7 +135,7 @@ def _has_narrative(doc: Doc) -> bool:
 
 def _says_none(word: str) -> re.Pattern[str]:
     return re.compile(rf"{word}[^。；;，,]{{0,16}}?(?:(?<![\d.])0(?:\.0+)?(?![\d.])|为零|为空)"
-                      rf"|(?:无|没有|未安排|不涉及)[^。；;，,]{{0,8}}{word}")
+                      rf"|(?:无|没有|暂无|未安排|不安排|未使用|未发生|未编制|不涉及)[^。；;，,]{{0,8}}{word}")
 
 
 @rule(
