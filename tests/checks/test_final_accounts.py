@@ -170,6 +170,16 @@ def test_a_percentage_in_the_next_sentence():
     assert (finding.provided, finding.expected) == (D("100.00"), D("110.00"))
 
 
+def test_the_percentage_of_the_adjusted_budget_is_of_the_adjusted_budget():
+    stated = "年初预算为100.00万元,支出决算为95.00万元,完成年初预算的95.00%"
+    adjusted = "年初预算为100.00万元,调整预算为95.00万元,支出决算为95.00万元,完成调整预算的100.00%"
+    assert_passes(final((stated, adjusted)), "FINAL-VS-BUDGET")
+    [finding] = assert_fails(final((stated, adjusted.replace("100.00%", "95.00%"))), "FINAL-VS-BUDGET", count=1)
+    assert (finding.provided, finding.expected) == (D("95.00"), D("100.00"))
+    # two budgets and a percentage that names neither: which one is meant is not said
+    assert_passes(final((stated, adjusted.replace("完成调整预算的100.00%", "完成预算的97.00%"))), "FINAL-VS-BUDGET")
+
+
 def test_a_percentage_cut_off_rather_than_rounded_is_info():
     # 2000.00 / 3000.00 = 66.666…%: 66.67% is right, 66.66% cut off (info), 66.50% wrong
     line = "年初预算为50.00万元,支出决算为55.00万元,完成年初预算的110.00%"
@@ -257,6 +267,13 @@ def test_missing_counts():
     findings = assert_fails(changed, "FINAL-THREE-PUBLIC-COUNTS", table="narrative", severity="warning", count=3)
     assert [f.expected for f in findings] == ["因公出国（境）人次", "公务接待批次", "公务接待人次"]
     assert "（决算数 1.50 万元）" in findings[1].message and findings[1].place.name == "财政拨款“三公”经费支出决算情况说明"
+
+
+def test_counts_in_other_words():
+    changed = final(("全年安排因公出国(境)团组1个", "全年安排因公出国(境)1批"),
+                    ("年末公务用车保有量为2辆。", "截至2024年末,本部门公务用车2辆。"),
+                    ("国内公务接待5批次、40人次。", "全年国内公务接待5次、40人次。"))
+    assert_passes(changed, "FINAL-THREE-PUBLIC-COUNTS")
 
 
 def test_no_count_is_asked_for_an_item_with_no_money_spent():

@@ -56,7 +56,7 @@ def three_public_against_budget(doc: Doc) -> Iterator[Finding]:
             continue  # the percentage against the stated budget: FINAL-VS-BUDGET
         percent = PERCENT.search(sentence.text)
         if percent is not None:
-            finding = percent_finding(doc, sentence, percent.group(1), doc.cell(table, final_row, column),
+            finding = percent_finding(doc, sentence, percent.group(2), doc.cell(table, final_row, column),
                                       doc.cell(table, budget_row, column), where_phrase(sentence.text),
                                       ("完成预算的", "“三公”经费表的决算数", "预算数"))
             if finding:
@@ -64,12 +64,14 @@ def three_public_against_budget(doc: Doc) -> Iterator[Finding]:
 
 
 # (what must be stated, the "三公" columns whose 决算数 asks for it, sentence keyword, count pattern)
+# ("因公出国(境)2批", "截至2024年末,本部门公务用车2辆", "公务接待5次、40人次": the counts in other words)
 _COUNTS: list[tuple[str, tuple[str, ...], re.Pattern[str], re.Pattern[str]]] = [
-    ("因公出国（境）团组数", ("overseas",), re.compile(r"团"), re.compile(r"\d+\s*个")),
+    ("因公出国（境）团组数", ("overseas",), re.compile(r"团|出国|出境"), re.compile(r"\d+\s*(?:个|批)")),
     ("因公出国（境）人次", ("overseas",), re.compile(r"出国|出境|团组"), re.compile(r"\d+\s*人")),
     ("公务用车购置数", ("vehicle_purchase",), re.compile(r"购置|购买|更新"), re.compile(r"\d+\s*辆")),
-    ("公务用车保有量", ("vehicle", "vehicle_operation"), re.compile(r"保有|共有|实有"), re.compile(r"\d+\s*辆")),
-    ("公务接待批次", ("reception",), re.compile(r"接待"), re.compile(r"\d+\s*批")),
+    ("公务用车保有量", ("vehicle", "vehicle_operation"), re.compile(r"保有|共有|实有|现有|拥有|截[至止]|年末|年底"),
+     re.compile(r"\d+\s*辆")),
+    ("公务接待批次", ("reception",), re.compile(r"接待"), re.compile(r"\d+\s*(?:批|次(?!人))")),
     ("公务接待人次", ("reception",), re.compile(r"接待"), re.compile(r"\d+\s*人")),
 ]
 

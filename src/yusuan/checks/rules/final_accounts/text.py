@@ -28,7 +28,8 @@ NUMBER = r"(-?\d[\d,]*(?:\.\d+)?)\s*(万元|元)"
 # "年初预算为 A 万元" (not "大于预算数 A 万元", a difference)
 BUDGET = re.compile(r"(?<![于比])(年初|调整后?|全年)?预算数?(?:为|是|[:：])?\s*" + NUMBER)
 FINAL = re.compile(r"(?<![于比])决算数?(?:为|是|[:：])?\s*" + NUMBER)
-PERCENT = re.compile(r"完成(?:了)?(?:年初|全年|调整后?)?预算(?:数)?(?:的)?\s*(-?\d+(?:\.\d+)?)\s*%")
+# the budget it is a share of (年初, 全年, 调整), the percentage
+PERCENT = re.compile(r"完成(?:了)?(年初|全年|调整后?)?预算(?:数)?(?:的)?\s*(-?\d+(?:\.\d+)?)\s*%")
 WORDING = re.compile(
     r"决算数?\s*(大于|高于|超过|多于|小于|低于|少于|等于|与|同|和)\s*(?:年初|全年|调整后?)?预算数?\s*"
     r"(持平|相等|一致|相同)?\s*(?:" + NUMBER + r")?")
@@ -147,12 +148,27 @@ def completion_percentages(doc: Doc) -> Iterator[Finding]:
             stated = stated_figure(doc, budget, 2, f"情况说明中{where_phrase(sentence.text)}所述预算数", sentence.place)
             if finding := doc.compare(stated, printed):
                 yield finding
-        if percent is None:
+        meant = None if percent is None else budget_meant(sentence.text, percent)
+        if meant is None:
             continue
-        finding = percent_finding(doc, sentence, percent.group(1), stated_figure(doc, final, 1),
-                                  stated_figure(doc, budget, 2), where_phrase(sentence.text))
+        finding = percent_finding(doc, sentence, percent.group(2), stated_figure(doc, final, 1),
+                                  stated_figure(doc, meant, 2), where_phrase(sentence.text))
         if finding:
             yield finding
+
+
+def _kind(word: str | None) -> str | None:
+    return word[:2] if word else None
+
+
+def budget_meant(text: str, percent: re.Match[str]) -> re.Match[str] | None:
+    """The budget a "完成…预算的 P%" is a share of: the one of its kind ("完成调整预算的" with 年初 and 调整
+    stated), or the only kind stated; None when the sentence leaves it open."""
+    budgets = list(BUDGET.finditer(text))
+    wanted = _kind(percent.group(1))
+    if wanted is not None and (same := [b for b in budgets if _kind(b.group(1)) == wanted]):
+        return same[0]
+    return budgets[0] if budgets and len({_kind(b.group(1)) for b in budgets}) == 1 else None
 
 
 def _direction(doc: Doc, final: Decimal, budget: Decimal, word: str) -> str:
