@@ -13,6 +13,7 @@ import pytest
 from yusuan.prose.indicator_levels import LEVEL1_OF, read_levels
 from yusuan.readers import read_path
 from yusuan.readers.text import read_text
+from yusuan.model.amounts import Unit
 from yusuan.recognize.performance import is_performance_start, read_performance
 from yusuan.recognize.performance.lines import is_level_cell
 
@@ -39,6 +40,16 @@ def notes(result) -> list[str]:
 
 HEADER = "项目名称\t某项目\n主管部门\t某局\t实施单位\t某中心\n资金总额(万元)\t10\t项目性质(常年或一次)\t常年\n"
 PERIOD = "项目起始时间\t2024年1月1日\t项目终止时间\t2024年12月31日\n"
+
+
+def test_a_fund_printed_in_yuan_is_read_in_the_documents_unit():
+    in_yuan = HEADER.replace("资金总额(万元)\t10", "资金总额(元)\t450000") + PERIOD
+    assert only_project(in_yuan).fund == Decimal(45)
+    assert read_performance(lines_of(in_yuan), Unit.yuan).projects[0].fund == Decimal(450000)
+    # the table's own unit line
+    unit_line = "项目支出绩效目标表\n单位:元\n" + HEADER.replace("资金总额(万元)\t10", "资金总额\t450000") + PERIOD
+    assert only_project(unit_line).fund == Decimal(45)
+    assert only_project(HEADER + PERIOD).fund == Decimal(10)
 
 
 # --- where a table starts --------------------------------------------------------------------

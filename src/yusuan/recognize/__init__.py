@@ -43,7 +43,7 @@ def _recognize(document: Document) -> Disclosure:
         elif segment.kind == UNRECOGNIZED:
             _not_read(disclosure, segment)
     if segments.performance:
-        performance = read_performance(segments.performance)
+        performance = read_performance(segments.performance, disclosure.unit)
         # a title-like line with nothing under it (a table of contents, a mention in prose) is no table
         if performance.overall is not None and _has_content(performance.overall):
             disclosure.performance_overall = performance.overall

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from ...document import Line
+from ...model.amounts import Unit, convert
 from ..cells import compact
 from .dates import read_period
 from .header import HeaderFields
@@ -38,12 +39,28 @@ def read_text(pieces: list[str]) -> str | None:
     return "".join(p.strip() for p in pieces if trim_marks(p)) or None
 
 
-def read_fund(fields: HeaderFields) -> Decimal | None:
-    """资金总额, or the sum of its parts (财政拨款, 其他资金) when only they are printed."""
+# "资金总额(元)", "额(万元)": the unit beside the label
+_LABEL_UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]")
+
+
+def read_fund(fields: HeaderFields, unit: Unit) -> Decimal | None:
+    """资金总额, or the sum of its parts (财政拨款, 其他资金) when only they are printed, in `unit` (the
+    document's) whatever unit the table prints it in."""
     if (total := read_amount(fields.get("fund"))) is not None:
-        return total
-    parts = [amount for name in ("fund_fiscal", "fund_other") if (amount := read_amount(fields.get(name))) is not None]
+        return _in_unit(total, _fund_unit(fields, "fund"), unit)
+    parts = [_in_unit(amount, _fund_unit(fields, name), unit) for name in ("fund_fiscal", "fund_other")
+             if (amount := read_amount(fields.get(name))) is not None]
     return sum(parts, Decimal(0)) if parts else None
+
+
+def _fund_unit(fields: HeaderFields, name: str) -> Unit | None:
+    line = fields.sources.get(name)
+    beside = _LABEL_UNIT.search(compact("".join(line.filled))) if line is not None else None
+    return Unit(beside.group(1)) if beside else fields.unit
+
+
+def _in_unit(amount: Decimal, printed: Unit | None, unit: Unit) -> Decimal:
+    return amount if printed is None or printed == unit else convert(amount, printed, unit)
 
 
 def _nature_of(printed: str) -> str | None:

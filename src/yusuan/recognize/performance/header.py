@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...document import Line
+from ...model.amounts import Unit
 from .lines import SectionLine
 
 # the form's order, for the field a lost label stood for
@@ -19,7 +20,7 @@ _ORDER = ("name", "department", "implementer", "fund", "nature", "start", "end",
 _TEXT_FIELDS = frozenset({"overview", "basis", "target"})
 _BEFORE = {"implementer": "department", "nature": "fund", "end": "start"}
 # a unit line under the title ("单位:万元") is no header field
-_UNIT_LINE = re.compile(r"^(?:金额)?单位[:：]?(?:万元|元)$")
+_UNIT_LINE = re.compile(r"^(?:金额)?单位[:：]?(万元|元)$")
 # the label column: a piece there, in front of every label, is a stray mark or label residue
 _LABEL_COLUMN = 0
 
@@ -30,6 +31,7 @@ class HeaderFields:
     sources: dict[str, Line] = field(default_factory=dict)
     last: str | None = None
     unplaced: list[Line] = field(default_factory=list)  # lines without label or field to continue
+    unit: Unit | None = None  # the amounts' unit, when the table prints one ("单位:元")
 
     def add(self, name: str, pieces: list[str], line: Line) -> None:
         self.pieces.setdefault(name, []).extend(pieces)
@@ -77,6 +79,8 @@ def _read_line(fields: HeaderFields, section_line: SectionLine) -> None:
 def read_header(lines: list[SectionLine]) -> HeaderFields:
     fields = HeaderFields()
     for line in lines:
-        if not _UNIT_LINE.match(line.compact_text):
+        if unit := _UNIT_LINE.match(line.compact_text):
+            fields.unit = Unit(unit.group(1))
+        else:
             _read_line(fields, line)
     return fields

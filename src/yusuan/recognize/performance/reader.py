@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ...document import Line
 from ...model import PerformanceTable, Source, Unreadable
+from ...model.amounts import Unit
 from .fields import name_from_line, read_dates, read_fund, read_name, read_nature, read_text
 from .header import HeaderFields, read_header
 from .indicators import Reading, read_indicators
@@ -74,9 +75,10 @@ def _names_no_target(raw: RawTable, table: PerformanceTable) -> bool:
 
 
 class _TableReader:
-    def __init__(self, raw: RawTable, unreadable: list[Unreadable]):
+    def __init__(self, raw: RawTable, unreadable: list[Unreadable], unit: Unit):
         self.raw = raw
         self.unreadable = unreadable
+        self.unit = unit
         first = raw.name_line or (raw.lines[0].line if raw.lines else None)
         self.source = first.source if first else Source()
         self.label = "整体绩效目标表" if raw.scope == "overall" else f"{self.source.where or ''}起的项目绩效目标表"
@@ -92,7 +94,7 @@ class _TableReader:
 
     def _table(self, fields: HeaderFields) -> PerformanceTable:
         table = PerformanceTable(
-            scope=self.raw.scope, name=self._name(fields), fund=read_fund(fields),
+            scope=self.raw.scope, name=self._name(fields), fund=read_fund(fields, self.unit),
             overview=read_text(fields.get("overview")), target=read_text(fields.get("target")), source=self.source,
             title=next((line.compact_text for line in self.raw.lines if is_title(line)), None),
         )
@@ -145,11 +147,12 @@ class _TableReader:
         return table
 
 
-def read_performance(lines: list[Line]) -> PerformanceResult:
-    """All performance tables in the lines of the performance section, and what could not be read."""
+def read_performance(lines: list[Line], unit: Unit = Unit.wanyuan) -> PerformanceResult:
+    """All performance tables in the lines of the performance section, and what could not be read; their
+    funds in `unit` (the document's)."""
     result = PerformanceResult()
     for raw in split_tables(lines):
-        reader = _TableReader(raw, result.unreadable)
+        reader = _TableReader(raw, result.unreadable, unit)
         table = reader.read()
         if table is None:
             continue
