@@ -45,3 +45,18 @@ def test_xlsx_one_sheet_per_table_with_number_format_and_merged_headers(derived)
     merged = {str(r) for r in sheet.merged_cells.ranges}
     assert "A1:E1" in merged and "C3:E3" in merged  # the title, and 2024年预算数 over 合计/基本/项目
     assert sheet.column_dimensions["B"].width >= 30  # the longest 项 name, 机关事业单位基本养老保险缴费支出, fits
+
+
+
+def test_performance_tables_print_the_documents_unit():
+    from yusuan.model import Unit
+    from yusuan.pipeline import parse_bytes
+    from yusuan.synth.build import build
+    from yusuan.writers.text import render_text
+
+    in_yuan = build(2027, 3).disclosure  # a synthetic document in 元, with performance tables
+    assert in_yuan.unit == Unit.yuan and in_yuan.performance_overall is not None and in_yuan.performance_projects
+    text = render_text(in_yuan)
+    assert "资金总额（元）" in text and "资金总额（万元）" not in text
+    read = parse_bytes(text.encode("utf-8"), "yuan.txt")
+    assert [t.fund for t in read.performance_projects] == [t.fund for t in in_yuan.performance_projects]

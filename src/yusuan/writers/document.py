@@ -102,8 +102,10 @@ def _grids(disclosure: Disclosure) -> list[Grid]:
 def _performance_grids(disclosure: Disclosure) -> list[Grid]:
     grids = []
     if disclosure.performance_overall is not None:
-        grids.append(overall_grid(disclosure.performance_overall, disclosure.department, disclosure.year))
-    grids += [project_grid(t, disclosure.department, disclosure.year) for t in disclosure.performance_projects]
+        grids.append(overall_grid(disclosure.performance_overall, disclosure.department, disclosure.year,
+                                  disclosure.unit))
+    grids += [project_grid(t, disclosure.department, disclosure.year, disclosure.unit)
+              for t in disclosure.performance_projects]
     return grids
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ..model import Indicator, PerformanceTable
+from ..model import Indicator, PerformanceTable, Unit
 from .grid import Cell, Grid, Row, format_amount
 from .headers import head
 from .punctuation import chinese_punctuation
@@ -38,7 +38,8 @@ def _fund(value: Decimal | None) -> str:
     return format_amount(value) if value is not None else ""
 
 
-def overall_grid(table: PerformanceTable, department: str | None, year: int | None) -> Grid:
+def overall_grid(table: PerformanceTable, department: str | None, year: int | None, unit: Unit) -> Grid:
+    """`unit`: the document's, which the fund is in."""
     form = [
         [_label("部门（单位）名称"), _value(table.name or department, 3), _label("部门支出预算数"), _value(_fund(table.fund), 2)],
         [_label("当年整体绩效目标"), _prose(table.target, 6)],
@@ -46,14 +47,15 @@ def overall_grid(table: PerformanceTable, department: str | None, year: int | No
     title = f"{department or ''}{year or ''}年部门整体绩效目标表" if year else f"{department or ''}部门整体绩效目标表"
     return Grid(id="performance_overall", title=chinese_punctuation(title), widths=OVERALL_WIDTHS, form=form,
                 header=[_indicator_header(weights=True)], body=_indicator_rows(table.indicators, weights=True),
-                unit_line="单位：万元")
+                unit_line=f"单位：{unit.value}")
 
 
-def project_grid(table: PerformanceTable, department: str | None, year: int | None) -> Grid:
+def project_grid(table: PerformanceTable, department: str | None, year: int | None, unit: Unit) -> Grid:
+    """`unit`: the document's, which the fund is in."""
     form = [
         [_label("项目名称"), _value(table.name, 5)],
         [_label("主管部门"), _value(table.department, 2), _label("实施单位"), _value(table.implementer, 2)],
-        [_label("资金总额（万元）"), _value(_fund(table.fund), 2), _label("项目性质"), _value(table.nature, 2)],
+        [_label(f"资金总额（{unit.value}）"), _value(_fund(table.fund), 2), _label("项目性质"), _value(table.nature, 2)],
         [_label("项目起始时间"), _value(_date(table.start), 2), _label("项目终止时间"), _value(_date(table.end), 2)],
         [_label("项目概况"), _prose(table.overview, 5)],
         [_label("立项依据"), _prose(table.basis, 5)],
