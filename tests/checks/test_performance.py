@@ -79,9 +79,12 @@ def test_period_outside_the_budget_year_is_an_error():
     assert_fails(builder, "PERF-PERIOD", severity="error", count=1, says="不在 2024 预算年度内")
 
 
-def test_period_across_years_is_a_warning():
-    builder = consistent().performance("跨年项目", "1", start="2023-12-01", end="2024-06-30")
-    assert_fails(builder, "PERF-PERIOD", severity="warning", count=1)
+def test_period_across_years_is_told_not_warned_about():
+    # a project over several years prints its whole period (2024-01-01 to 2026-12-31): a correct table
+    for start, end in (("2023-12-01", "2024-06-30"), ("2024-01-01", "2026-12-31")):
+        builder = consistent().performance("跨年项目", "1", start=start, end=end)
+        [told] = assert_reports(builder, "PERF-PERIOD", "info")
+        assert "跨年度项目" in told.message
 
 
 def test_period_rule_could_not_run_without_dates():

@@ -129,7 +129,8 @@ def _period_problem(table: PerformanceTable, year: int) -> tuple[str, str] | Non
     if (end and end < first) or (start and start > last):
         return "error", f"项目期间 {shown} 不在 {year} 预算年度内"
     if (start and start < first) or (end and end > last):
-        return "warning", f"项目期间 {shown} 超出 {year} 预算年度，请确认是否为跨年度项目"
+        # a project over several years prints its whole period: told, not warned about
+        return "info", f"项目期间 {shown} 跨越 {year} 预算年度之外，应为跨年度项目，年度绩效目标应为本年度的部分"
     return None
 
 
