@@ -797,6 +797,8 @@ def test_a_change_stated_before_is_not_given_to_another_figure(value):
     "“三公”经费主要用于保障招商引资公务接待30万元。",
     "机关运行经费主要用于办公费45万元、水电费20万元、差旅费15万元等。",
     "一般公共服务支出(类)商贸事务(款)其他商贸事务支出(项)追加 100 万元。",  # an adjustment, not the 项's amount
+    "财政拨款收入:政府性基金0万元。",
+    "基本支出:无资本性支出,为0万元。",
 ])  # fmt: skip
 def test_an_amount_named_for_a_part_after_its_subject_is_not_the_subjects_amount(sentence):
     assert [(c.subject, c.value) for c in claims_of(sentence)] == []

@@ -97,11 +97,11 @@ def _value_label(reading: ParagraphReading, sentence: SentenceReading, token: To
 # an adjustment during the year ("(项)追加100万元"), not the amount of what it adjusts
 _ADJUSTED = re.compile(r"(?:追加|追减|调增|调减)了?\s*$")
 # after a subject, what it is used for or what it holds: "项目支出主要用于:企业技术改造补助700万元",
-# "在基本支出中,工资福利支出1,000.50万元", "“三公”经费主要用于保障公务接待30万元"
-_PART_OF = re.compile(r"\s*(?:预算|资金|经费)?\s*(?:中|主要用于|用于|主要包括|包括|主要有)")
+# "在基本支出中,工资福利支出1,000.50万元", "“三公”经费主要用于保障公务接待30万元", "财政拨款收入:政府性基金0万元"
+_PART_OF = re.compile(r"\s*(?:预算|资金|经费)?\s*(?:中|主要用于|用于|主要包括|包括|主要有|[:：])")
 # what an amount's own clause may say beside it without naming anything ("…,共计2,426万元" is the sum)
 _SUM_FIRST = re.compile(r"\s*(?:共计|合计|总计|总额|共|计)")
-_NOT_A_NAME = re.compile(r"(?:19|20)\d{2}\s*年度?|年初|预算数?|安排|金额|为|是|约|达|了|\s")
+_NOT_A_NAME = re.compile(r"(?:19|20)\d{2}\s*年度?|年初|调整后?|全年|预算数?|决算数?|执行数|支出|收入|安排|金额|为|是|约|达|了|\s")
 
 
 def _names_a_part(text: str, label_end: int, clause: int, amount: int) -> bool:
