@@ -140,6 +140,23 @@ def _to_unicode(*ranges: str) -> dict[int, str]:
     return cmap.cid2unichr
 
 
+def _ranges_outside_a_cmap(count: int) -> None:
+    from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+
+    import yusuan.readers.pdf.miner  # noqa: F401
+
+    # an array opened and never closed: pdfminer keeps its objects on the stack; ranges that end before they
+    # start map nothing, so no bound takes them off it
+    CMapParser(FileUnicodeMap(), io.BytesIO(b"endcmap [\n" + b"<0001> <0000> <0041> endbfrange\n" * count)).run()
+
+
+def test_ranges_after_endcmap_take_time_in_proportion_to_them():
+    """#23: after "endcmap" pdfminer no longer reads ranges nor empties its stack; bounding the ranges at
+    every endbfrange then read the whole stack each time (a 297 KB PDF of 4,097 such keywords: 17 s under
+    load, 60 s profiled; then 0.5 s)."""
+    assert growth(_ranges_outside_a_cmap, 1_000) < MAX_GROWTH
+
+
 def test_a_to_unicode_range_of_billions_of_codes_is_not_mapped_code_by_code():
     """#22: a mutated ToUnicode range "<0000> <FFFFFFFF>" made pdfminer map four billion codes one by one
     (a 152 KB PDF: 217 s and 2.7 GB, then 0.4 s). A CMap maps at most the 65,536 codes of two bytes."""

@@ -66,7 +66,9 @@ _pdfminer_do_keyword = CMapParser.do_keyword
 
 
 def _do_keyword(self: CMapParser, pos: int, token) -> None:
-    if token is CMapParser.KEYWORD_ENDBFRANGE or token is CMapParser.KEYWORD_ENDCIDRANGE:
+    # only inside begincmap…endcmap does pdfminer read the ranges (and empty its stack at each keyword):
+    # outside it the stack only grows, and bounding it at every keyword would cost its length each time
+    if self._in_cmap and (token is CMapParser.KEYWORD_ENDBFRANGE or token is CMapParser.KEYWORD_ENDCIDRANGE):
         self.curstack = within_bound(self, self.curstack)
     _pdfminer_do_keyword(self, pos, token)
 
