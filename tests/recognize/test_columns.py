@@ -56,3 +56,13 @@ def test_a_group_with_its_own_subtotal_column_keeps_it():
     # the printed 小计 stays 基本支出, even where it differs from its parts
     assert values(table, "201") == {
         "total": D("120.00"), "basic": D("100.00"), "personnel": D("70.00"), "public": D("20.00"), "project": D("20.00")}
+
+
+def test_a_carryover_named_by_its_source_is_the_carryover():
+    # other provinces print 上年结转 as "上年财政拨款结转" or "财政拨款结转": not this year's 财政拨款收入
+    from yusuan.prose.columns import column_id
+
+    for label in ("上年财政拨款结转", "财政拨款结转", "上年结转"):
+        assert column_id("revenue", label, 2024) == "carryover", label
+    assert column_id("revenue", "财政拨款", 2024) == "fiscal"
+    assert column_id("revenue", "一般公共预算拨款收入", 2024) == "general_budget"

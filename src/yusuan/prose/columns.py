@@ -6,7 +6,8 @@ import re
 
 _SOURCE_COLUMNS: list[tuple[str, str]] = [
     ("business", r"事业单位经营|经营收入"),
-    ("carryover", r"上年结转|结转结余|上年结余|年初结转"),
+    # "上年财政拨款结转", "财政拨款结转" (a part of 上年结转): before 财政拨款, which they name too
+    ("carryover", r"上年结转|结转结余|上年结余|年初结转|上年.{0,6}结转|结转$"),
     ("general_budget", r"一般公共预算|公共财政"),
     ("gov_fund", r"政府性基金"),
     ("state_capital", r"国有资本"),
