@@ -32,6 +32,18 @@ def test_same_functional_line_same_amount_in_every_table():
     assert {f.place.column for f in findings} == {"total", "general_budget"}
 
 
+def test_a_budget_spending_a_carryover_compares_no_fund_with_this_years_income():
+    # 10 of 行政运行's 60 come from last year's 一般公共预算 carry-over: the 收入总表's 一般公共预算 column (this
+    # year's income) prints 50, the 一般公共预算支出表 (all the fund spends) 60
+    builder = consistent()
+    for code, carried in (("total", "10"), ("201", "10"), ("20113", "10"), ("2011301", "10")):
+        stated = {"total": "113", "201": "90", "20113": "90", "2011301": "50"}[code]
+        builder.set("revenue", code, "carryover", carried).set("revenue", code, "general_budget", stated)
+    assert_passes(builder, "XTAB-FUNCTION-LINES")
+    # the lines of all funds are still compared
+    assert_fails(builder.set("revenue", "2011301", "total", "61"), "XTAB-FUNCTION-LINES", table="revenue", count=1)
+
+
 def test_a_line_missing_from_one_table_is_reported_there():
     [finding] = assert_fails(consistent().drop_row("revenue", "2011301"), "XTAB-FUNCTION-LINES", table="revenue")
     assert "未列出「2011301 行政运行」" in finding.message

@@ -98,6 +98,16 @@ def _absent(doc: Doc, lacking: Lines, present: Figure, row: Row, missing: set[tu
     return _missing_line(doc, lacking, present, row.code, row.name)
 
 
+def _carries_over(doc: Doc) -> bool:
+    """The 收入总表 prints a 上年结转 (its 合计 line, else any line)."""
+    revenue = doc.table("revenue")
+    if revenue is None or "carryover" not in columns_of(revenue):
+        return False
+    total = total_row(revenue)
+    rows = [total] if total is not None else revenue.rows
+    return any(row.value("carryover") for row in rows)
+
+
 @rule(
     id="XTAB-FUNCTION-LINES", family="cross-table", severity="error",
     title="同一功能科目在支出总表、收入总表、收支总表（及一般公共预算各表）中的金额应一致",
@@ -107,9 +117,11 @@ def _absent(doc: Doc, lacking: Lines, present: Figure, row: Row, missing: set[tu
 def same_line_same_amount(doc: Doc) -> Iterator[Finding]:
     missing: set[tuple[str, str]] = set()
     alone = []
-    for views in SCOPES.values():
-        if doc.disclosure.kind == "final":
-            # a 决算 spends last year's carry-over too: its 支出 by function need not equal this year's 收入
+    carried = _carries_over(doc)
+    for scope, views in SCOPES.items():
+        if doc.disclosure.kind == "final" or (carried and scope != "all"):
+            # a 决算, or a budget with 上年结转, spends last year's carry-over too: the spending of one fund by
+            # function need not equal this year's income of that fund (the 收入总表's column)
             views = tuple(v for v in views if v[0] != "revenue")
         present = [lines for lines in (_lines(doc, v) for v in views) if lines is not None and lines.rows]
         if len(present) == 1:
