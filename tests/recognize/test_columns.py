@@ -66,3 +66,24 @@ def test_a_carryover_named_by_its_source_is_the_carryover():
         assert column_id("revenue", label, 2024) == "carryover", label
     assert column_id("revenue", "财政拨款", 2024) == "fiscal"
     assert column_id("revenue", "一般公共预算拨款收入", 2024) == "general_budget"
+
+
+def test_a_unit_beside_the_department_over_a_table_is_the_tables_unit():
+    # "部门：某局 | 金额单位：元" (or 编制单位) on one line between the title and the header
+    from yusuan.model import Unit
+
+    for over in (("部门:某市测试局", "", "金额单位:元"), ("编制单位:某市测试局", "单位:元")):
+        disclosure = read(
+            ("2024年部门收支总表",),
+            ("单位:万元",),
+            ("收入", "", "支出", ""),
+            ("项目", "预算数", "项目", "预算数"),
+            ("一般公共预算拨款收入", "20.00", "一般公共服务支出", "20.00"),
+            ("2024年政府采购预算明细表",),
+            over,
+            ("项目", "合计", "货物类", "工程类", "服务类"),
+            ("合计", "200000.00", "200000.00", "", ""),
+        )
+        table = disclosure.tables["procurement"]
+        assert disclosure.unit == Unit.wanyuan and table.unit == Unit.yuan, over
+        assert values(table, None)["total"] == D("200000.00")

@@ -107,6 +107,20 @@ def contents_entries(filled: list[list[str]]) -> frozenset[int]:
     return frozenset(entries)
 
 
+# the line over a table naming whose it is and its unit: "部门：某局 | 金额单位：元", "编制单位：某局 | 单位：万元"
+_UNIT_CELL = re.compile(r"(?:金额)?单位[:：]\s*(?:万元|元)")
+_LABELLED = re.compile(r"[:：]")
+
+
+def _is_unit_line(filled: list[str], current: Segment) -> bool:
+    """A unit in the last cell of a line before the table's header, beside labelled cells (部门：…) or
+    first under the title."""
+    if not _UNIT_CELL.fullmatch(filled[-1].replace(" ", "")):
+        return False
+    others = filled[:-1]
+    return not current.parts[-1] or all(_LABELLED.search(cell) for cell in others)
+
+
 def unit_in(text: str) -> Unit | None:
     match = _UNIT.search(text.replace(" ", ""))
     if not match:
@@ -193,6 +207,9 @@ def split_segments(lines: list[Line], is_performance_start=None) -> Segments:
         if _CONTINUED.match(text):
             continue
         if len(filled) != 1:  # most lines: a row, or a note that says it is one
+            if _is_unit_line(filled, current):
+                current.unit = current.unit or unit_in(filled[-1])
+                continue
             if text.startswith(_NOTE_START):
                 current.notes.append(text)
             else:
