@@ -721,3 +721,35 @@ def test_a_book_title_above_a_tables_title_is_kept_as_printed():
     ))
     assert [h.text for h in disclosure.headings] == ["上海市规划和自然资源局2024年度部门决算表"]
     assert disclosure.headings[0].source.page == 1
+
+
+def _project_list(header: tuple[str, ...], *rows: tuple[str, ...]):
+    return read(page("2024年项目支出预算表", "单位:万元", header, *rows)).tables["project_expenditure"]
+
+
+def test_a_project_list_funded_by_fiscal_money_special_accounts_and_its_own():
+    # 北京-like: 财政拨款 | 财政专户管理资金 | 单位资金; the 合计 line leaves the 项目名称 cell empty, and a
+    # project named as its 科目 prints the name twice
+    table = _project_list(
+        ("科目编码", "科目名称", "项目名称", "合计", "财政拨款", "财政专户管理资金", "单位资金"),
+        ("", "合计", "", "80.00", "70.00", "", "10.00"),
+        ("2011308", "招商引资", "招商引资", "50.00", "50.00", "", ""),
+        ("2011302", "一般行政管理事务", "信息系统运维", "30.00", "20.00", "", "10.00"),
+    )
+    assert table.column_ids == ["amount", "fiscal", "special_account", "unit_funds"]
+    assert values(table, "total") == {"amount": D("80.00"), "fiscal": D("70.00"), "unit_funds": D("10.00")}
+    projects = {row.name: {c: v for c, v in row.values.items() if v is not None} for row in table.rows
+                if row.item != "total"}
+    assert projects == {"招商引资": {"amount": D("50.00"), "fiscal": D("50.00")},
+                        "信息系统运维": {"amount": D("30.00"), "fiscal": D("20.00"), "unit_funds": D("10.00")}}
+
+
+def test_project_funding_columns_in_the_order_printed():
+    # 本年财政拨款 before 上年结转: no 上级专项 group (its header is not printed), the columns as printed
+    table = _project_list(
+        ("科目编码", "科目名称", "项目名称", "合计", "上年结转", "一般公共预算"),
+        ("", "合计", "", "80.00", "30.00", "50.00"),
+        ("2011302", "一般行政管理事务", "信息系统运维", "80.00", "30.00", "50.00"),
+    )
+    assert table.column_ids == ["amount", "carryover", "general_budget"]
+    assert values(table, "total") == {"amount": D("80.00"), "carryover": D("30.00"), "general_budget": D("50.00")}

@@ -42,13 +42,17 @@ _SOURCE_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("operating", re.compile(r"事业收入")),
     ("other", re.compile(r"其他")),
     ("unit_funds", re.compile(r"单位资金|单位自有资金")),
+    # 财政拨款 as a column of its own (北京: 财政拨款 | 财政专户管理资金 | 单位资金), not a fund's 财政拨款
+    ("fiscal", re.compile(r"(?<!预算)(?<!基金)(?<!经营)(?<!上年)财政拨款(?!结转)")),
 ]
 
 
 def _funding_columns(header: list[Line]) -> tuple[list[str], dict[str, list[str]]]:
     """Funding column ids in printed order, and each group's parts."""
-    text = "".join(merged_header([line.texts for line in header]).values())
-    groups = [(gid, gre, parts) for gid, gre, parts in _GROUPS if any(p.search(text) for _, p in parts)]
+    text = "".join(label for _, label in sorted(merged_header([line.texts for line in header]).items()))
+    # a group's header names it ("上级专项" over 提前下达 | 结转项目): a 上年结转 column alone is no 专项
+    groups = [(gid, gre, parts) for gid, gre, parts in _GROUPS
+              if gre.search(text) and any(p.search(text) for _, p in parts)]
     if groups:
         order, members = [], {}
         for group_id, _, parts in groups:
@@ -56,7 +60,8 @@ def _funding_columns(header: list[Line]) -> tuple[list[str], dict[str, list[str]
             order += [group_id, *present]
             members[group_id] = present
         return order, members
-    return [cid for cid, pattern in _SOURCE_COLUMNS if pattern.search(text)], {}
+    found = [(match.start(), cid) for cid, pattern in _SOURCE_COLUMNS if (match := pattern.search(text))]
+    return [cid for _, cid in sorted(found)], {}
 
 
 def read_project_list(segment: Segment, unit: Unit) -> tuple[Table, list[Project], list[Unreadable]]:
@@ -64,6 +69,7 @@ def read_project_list(segment: Segment, unit: Unit) -> tuple[Table, list[Project
     funding, groups = _funding_columns(splits[0][0] if splits else [])
     amounts = Amounts()
     parsed = [p for _, body in splits for p in (_parse_line(line, amounts) for line in body) if p]
+    _total_under_projects(parsed)
     aligned = [_aligned(fields["value_cells"], len(funding), amounts) for _, fields, _ in parsed]
     usage = _column_usage(aligned, funding)
     # each row's fields: the table validates its rows in one call, a third faster than one by one
@@ -114,9 +120,11 @@ def _parse_line(line: Line, amounts: Amounts):
     anchor = code_at if code_at is not None else next((i for i, t in enumerate(texts) if is_total_label(t)), None)
     if anchor is None:
         return None
-    labels = [t for t in texts[anchor + 1 :] if t and not is_amount(t)]
+    labelled = [i for i in range(anchor + 1, len(texts)) if texts[i] and not is_amount(texts[i])]
+    labels = [texts[i] for i in labelled]
     name_cell = labels[-1] if labels else ""
-    after = texts.index(name_cell, anchor + 1) + 1 if name_cell else anchor + 1
+    # the last label's own cell: a project named as its 科目 ("招商引资 | 招商引资") prints the name twice
+    after = labelled[-1] + 1 if labelled else anchor + 1
     value_cells = texts[after:]
     numbers = [n for t in value_cells if t and (n := amounts[t]) is not None]
     code, name = None, name_cell
@@ -129,8 +137,22 @@ def _parse_line(line: Line, amounts: Amounts):
         "functional_code": texts[code_at] if code_at is not None else None,
         "functional_name": labels[0] if len(labels) > 1 else None,
     }
-    fields["value_cells"] = value_cells
+    fields["value_cells"], fields["amount_at"] = value_cells, after
     return line, fields, numbers
+
+
+def _total_under_projects(parsed: list) -> None:
+    """A 合计 line printed with an empty cell where the projects print their name ("| 合计 | | 2,426.00 |"):
+    its amounts start in the projects' amount column, not right after 合计."""
+    starts = Counter(fields["amount_at"] for _, fields, _ in parsed if not fields["total"])
+    if not starts:
+        return
+    start = starts.most_common(1)[0][0]
+    for line, fields, _ in parsed:
+        texts = [t.strip() for t in line.texts]
+        skipped = texts[fields["amount_at"] : start]
+        if fields["total"] and skipped and not any(skipped) and start < len(texts) and is_amount(texts[start]):
+            fields["value_cells"], fields["amount_at"] = texts[start:], start
 
 
 def _column_usage(aligned: list[list[Decimal | None] | None], funding: list[str]) -> Counter[str]:
