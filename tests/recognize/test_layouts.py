@@ -753,3 +753,15 @@ def test_project_funding_columns_in_the_order_printed():
     )
     assert table.column_ids == ["amount", "carryover", "general_budget"]
     assert values(table, "total") == {"amount": D("80.00"), "carryover": D("30.00"), "general_budget": D("50.00")}
+
+
+def test_a_project_list_printing_the_name_before_the_code():
+    table = _project_list(
+        ("项目名称", "功能科目编码", "功能科目名称", "金额"),
+        ("合计", "", "", "80.00"),
+        ("招商引资", "2011308", "招商引资", "50.00"),
+        ("信息系统运维", "2011302", "一般行政管理事务", "30.00"),
+    )
+    names = [row.name for row in table.rows if row.item != "total"]
+    assert names == ["招商引资", "信息系统运维"]
+    assert values(table, "total") == {"amount": D("80.00")}

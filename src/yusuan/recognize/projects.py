@@ -67,8 +67,9 @@ def _funding_columns(header: list[Line]) -> tuple[list[str], dict[str, list[str]
 def read_project_list(segment: Segment, unit: Unit) -> tuple[Table, list[Project], list[Unreadable]]:
     splits = [split_header(part) for part in segment.parts]
     funding, groups = _funding_columns(splits[0][0] if splits else [])
+    name_first = _name_before_code(splits[0][0] if splits else [])
     amounts = Amounts()
-    parsed = [p for _, body in splits for p in (_parse_line(line, amounts) for line in body) if p]
+    parsed = [p for _, body in splits for p in (_parse_line(line, amounts, name_first) for line in body) if p]
     _total_under_projects(parsed)
     aligned = [_aligned(fields["value_cells"], len(funding), amounts) for _, fields, _ in parsed]
     usage = _column_usage(aligned, funding)
@@ -114,7 +115,19 @@ def _functional_code_at(texts: list[str]) -> int | None:
     return None
 
 
-def _parse_line(line: Line, amounts: Amounts):
+_NAME_LABEL = re.compile(r"项目名称|^项目$")
+_CODE_LABEL = re.compile(r"编码|代码")
+
+
+def _name_before_code(header: list[Line]) -> bool:
+    """Whether the header prints 项目名称 left of the functional code (项目名称 | 功能科目编码 | 科目名称 | 金额)."""
+    merged = merged_header([line.texts for line in header])
+    name = min((i for i, label in merged.items() if _NAME_LABEL.search("".join(label.split()))), default=None)
+    code = min((i for i, label in merged.items() if _CODE_LABEL.search(label)), default=None)
+    return name is not None and code is not None and name < code
+
+
+def _parse_line(line: Line, amounts: Amounts, name_first: bool = False):
     texts = [t.strip() for t in line.texts]
     code_at = _functional_code_at(texts)
     anchor = code_at if code_at is not None else next((i for i, t in enumerate(texts) if is_total_label(t)), None)
@@ -123,6 +136,10 @@ def _parse_line(line: Line, amounts: Amounts):
     labelled = [i for i in range(anchor + 1, len(texts)) if texts[i] and not is_amount(texts[i])]
     labels = [texts[i] for i in labelled]
     name_cell = labels[-1] if labels else ""
+    if name_first and code_at is not None:
+        # the project's name stands before its code, the 科目名称 after it
+        named = [t for t in texts[:anchor] if t and not is_amount(t)]
+        name_cell, labels = (named[-1], [*labels, named[-1]]) if named else (name_cell, labels)
     # the last label's own cell: a project named as its 科目 ("招商引资 | 招商引资") prints the name twice
     after = labelled[-1] + 1 if labelled else anchor + 1
     value_cells = texts[after:]
@@ -131,6 +148,8 @@ def _parse_line(line: Line, amounts: Amounts):
     if match := _PROJECT_CODE.match(name_cell):
         code, name = match.group(1), match.group(2)
     before = [t for t in texts[:anchor] if t and not t.isdigit()]
+    if name_first and before and before[-1] == name_cell:
+        before = before[:-1]  # the name, not the unit's
     fields = {
         "total": code_at is None, "code": code, "name": name,
         "unit": before[-1] if before else None,
