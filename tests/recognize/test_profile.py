@@ -181,3 +181,15 @@ def test_the_department_in_charge_of_a_project_is_not_read_as_a_label():
 ])
 def test_an_attachment_mark_is_not_part_of_the_name(text):
     assert profile_of(text).department == "江苏省政协办公厅"
+
+
+def test_a_long_line_naming_many_years_is_read_in_linear_time():
+    # #24: one 230,000-character line of an HTML page's markup, "2023年" in it again and again: the title
+    # pattern tried its lazy parts from every year (48 s); a title is a short line
+    from timing import MAX_GROWTH, growth
+
+    def read(size: int) -> None:
+        profile_of("<td>2023年1月1日</td>" * size + "\n某局2024年部门预算\n")
+
+    assert profile_of("<td>2023年1月1日</td>" * 50 + "\n某局2024年部门预算\n").department == "某局"
+    assert growth(read, 400) < MAX_GROWTH

@@ -71,8 +71,14 @@ def _single_texts(lines: list[Line]) -> list[tuple[str, Line]]:
     return [(clean(line.text), line) for line in lines if len(line.filled) == 1]
 
 
+# a document's title is one line of a few dozen characters; a longer one-cell line is text, and the title
+# pattern's lazy parts would try it at every year it names (quadratic)
+_TITLE_MAX_CHARS = 120
+
+
 def _could_be_title(text: str) -> bool:
-    return not (is_table_title(text) or heading_of(text) or _SENTENCE_MARK.search(text) or "元" in text)
+    return len(text) <= _TITLE_MAX_CHARS and not (
+        is_table_title(text) or heading_of(text) or _SENTENCE_MARK.search(text) or "元" in text)
 
 
 def _document_title(texts: list[tuple[str, Line]]) -> tuple[re.Match[str], Line] | None:
