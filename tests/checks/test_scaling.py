@@ -136,3 +136,19 @@ def test_the_required_topics_are_sought_in_time_in_proportion_to_the_text():
     disclosure = parse_bytes(_one_long_sentence(40).encode(), "sentence.txt")
     assert len([c for c in disclosure.narrative.claims if c.subject == "reception"]) >= 40
     assert _growth(_one_long_sentence, 100, {"COMPLETE-SECTIONS"}) < MAX_GROWTH
+
+
+def test_the_same_class_named_in_chain_after_chain_is_sought_once(monkeypatch):
+    """#25: a 246 KB HTML of 4,105 class chains naming the same few 类 sought each against every 类 of the
+    catalog and the tables (4.4 s in NARR-CLASS-NAME; then 0.5 s)."""
+    from yusuan.checks.rules.narrative import chains
+
+    sought: list[str] = []
+    find = chains._find_class_code
+    monkeypatch.setattr(chains, "_find_class_code", lambda doc, name: sought.append(name) or find(doc, name))
+    lines = _lines()
+    chain = "一般公共服务支出(类)人大事务(款)行政运行(项)10.00万元。"
+    text = "\n".join([*lines[:12], chain * 200, *lines[12:]])
+    disclosure = parse_bytes(text.encode(), "chains.txt")
+    run_checks(disclosure, rules=[r for r in all_rules() if r.id == "NARR-CLASS-NAME"])
+    assert 0 < len(sought) == len(set(sought))

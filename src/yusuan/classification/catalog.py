@@ -12,7 +12,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -52,7 +52,9 @@ def normalize_name(name: str) -> str:
 _BRACKETS = re.compile(r"[()（）\[\]【】]")
 
 
+@lru_cache(maxsize=1 << 14)
 def _bare(name: str) -> str:
+    # a narrative's chains compare each name with the same few hundred catalog names again and again
     return _BRACKETS.sub("", normalize_name(name))
 
 

@@ -74,6 +74,14 @@ def _same(printed: str, known: str) -> bool:
 
 
 def _class_code(doc: Doc, name: str) -> str | None:
+    # a narrative names the same few 类 in chain after chain: each name is sought once
+    known: dict[str, str | None] = doc.cached("narrative_chains.class_codes", dict)
+    if name not in known:
+        known[name] = _find_class_code(doc, name)
+    return known[name]
+
+
+def _find_class_code(doc: Doc, name: str) -> str | None:
     for code in ([c for c in _printed_lines(doc) if len(c) == 3]
                  + [e.code for e in catalog("functional").entries() if e.level == "类"]):
         names = _names_of(catalog("functional"), code, doc.year) + [_printed_lines(doc).get(code, "")]
